@@ -1,0 +1,86 @@
+"""The orchestrator: load -> validate -> link -> render -> link check -> write."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from briefing.diagnostics import Diagnostic, has_errors, strict
+from briefing.graph import Graph
+from briefing.link import link_site
+from briefing.linkcheck import check_links
+from briefing.load import load_content
+from briefing.render.engine import RenderOptions, render_site
+from briefing.validate import validate_content
+from briefing.write import WriteStats, write_site
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    content_path: Path
+    templates: Traversable
+    out_path: Path | None  # None: check only, write nothing
+    base_url: str | None = None
+    language: str | None = None
+    drafts: bool = False
+    strict: bool = False
+    file_urls: bool = False
+
+
+@dataclass(slots=True)
+class BuildResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    graph: Graph | None = None
+    stats: WriteStats | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def _normal_base(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def run_pipeline(options: BuildOptions) -> BuildResult:
+    """Everything but the write: the result holds the outputs or the diagnostics."""
+    started = time.perf_counter()
+    result = BuildResult()
+    docs, problems = load_content(options.content_path)
+    content, validation = validate_content(docs, include_drafts=options.drafts)
+    problems += validation
+    if content is not None:
+        graph, link_problems = link_site(content)
+        problems += link_problems
+        result.graph = graph
+    if options.strict:
+        problems = strict(problems)
+    result.diagnostics = problems
+    if has_errors(problems) or result.graph is None:
+        result.seconds = time.perf_counter() - started
+        return result
+    graph = result.graph
+    base_url = _normal_base(options.base_url or graph.site.base_url)
+    language = options.language or graph.site.language
+    outputs, render_problems = render_site(
+        graph, RenderOptions(language, base_url, options.file_urls), options.templates)
+    problems = problems + render_problems
+    if not render_problems:
+        problems += check_links(outputs, base_url)
+    result.diagnostics = sorted(problems)
+    result.outputs = outputs
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def build_site(options: BuildOptions) -> BuildResult:
+    result = run_pipeline(options)
+    if result.ok and options.out_path is not None:
+        started = time.perf_counter()
+        result.stats = write_site(options.out_path, result.outputs)
+        result.seconds += time.perf_counter() - started
+    return result

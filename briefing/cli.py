@@ -1,0 +1,150 @@
+"""Command line: build (default), check, serve, ingest. Prints; the library logs."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from briefing.diagnostics import Diagnostic, count_line
+from briefing.lock import BusyError, build_lock
+from briefing.render.engine import template_root
+from briefing.write import OutputError, check_output_folder
+
+COMMANDS = ("build", "check", "serve", "ingest")
+WORK_DIR = ".briefing"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing", description="Build a static briefing site from content/.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    sub = parser.add_subparsers(dest="command")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--content", type=Path, default=Path("content"), metavar="DIR")
+        p.add_argument("--templates", type=Path, default=None, metavar="DIR")
+        p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        p.add_argument("--language", choices=("ko", "en"), default=None)
+        p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+
+    build = sub.add_parser("build", help="build the site (default)")
+    common(build)
+    build.add_argument("--out", type=Path, default=Path("site"), metavar="DIR")
+    build.add_argument("--base-url", default=None, metavar="URL")
+    build.add_argument("--drafts", action="store_true", help="include drafts")
+    build.add_argument("--file-urls", action="store_true", help="links for opening from disk")
+    build.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                       help="worker processes (0: one per core)")
+    check = sub.add_parser("check", help="validate, link, render and link-check; write nothing")
+    common(check)
+    serve = sub.add_parser("serve", help="rebuild on change and reload the browser")
+    common(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--drafts", action="store_true")
+    ingest = sub.add_parser("ingest", help="turn raw articles into draft content files")
+    ingest.add_argument("files", nargs="+", metavar="FILE", help="article files, or - for stdin")
+    ingest.add_argument("--content", type=Path, default=Path("content"), metavar="DIR")
+    ingest.add_argument("--out", type=Path, default=None, metavar="DIR")
+    ingest.add_argument("--force", action="store_true", help="overwrite existing drafts")
+    ingest.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+    return parser
+
+
+def print_diagnostics(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for diagnostic in sorted(diagnostics):
+        print(diagnostic.format(), file=stream)
+        if annotate:
+            print(diagnostic.github_annotation(), file=stream)
+    if diagnostics:
+        print(count_line(diagnostics), file=stream)
+
+
+def _build(args: argparse.Namespace, check_only: bool) -> int:
+    from briefing.build import BuildOptions, build_site
+
+    cwd = Path.cwd()
+    if not args.content.is_dir():
+        print(f"briefing: content folder '{args.content}' not found", file=sys.stderr)
+        return 2
+    if args.templates is not None and not (args.templates / "base.html").is_file():
+        print(f"briefing: templates folder '{args.templates}' has no base.html", file=sys.stderr)
+        return 2
+    out = None if check_only else args.out
+    templates = template_root(args.templates, cwd)
+    options = BuildOptions(
+        content_path=args.content, templates=templates, out_path=out,
+        base_url=getattr(args, "base_url", None), language=args.language,
+        drafts=True if check_only else args.drafts, strict=args.strict,
+        file_urls=getattr(args, "file_urls", False))
+    if out is not None:
+        protected = [args.content, cwd]
+        if args.templates is not None:
+            protected.append(args.templates)
+        if (cwd / "templates").is_dir():
+            protected.append(cwd / "templates")
+        check_output_folder(out, protected)
+        with build_lock(cwd / WORK_DIR):
+            result = build_site(options)
+    else:
+        result = build_site(options)
+    print_diagnostics(result.diagnostics, sys.stderr)
+    if not result.ok:
+        return 1
+    if result.stats is not None:
+        print(f"built {len(result.outputs)} files into {out}: {result.stats.written} written, "
+              f"{result.stats.unchanged} unchanged, {result.seconds:.2f} s")
+    else:
+        print(f"checked: {len(result.outputs)} files would be written, {result.seconds:.2f} s")
+    return 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from briefing.ingest.command import run_ingest
+
+    out = args.out if args.out is not None else args.content / "articles"
+    return run_ingest(args.files, args.content, out, args.force, sys.stdin, sys.stdout,
+                      sys.stderr)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from briefing.serve import run_server
+
+    return run_server(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in arguments if not a.startswith("-")), None)
+    if first not in COMMANDS and not any(a in ("-h", "--help") for a in arguments[:1]):
+        arguments.insert(0, "build")  # build is the default command
+    parser = _parser()
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    try:
+        if args.command == "ingest":
+            return _ingest(args)
+        if args.command == "serve":
+            return _serve(args)
+        return _build(args, check_only=args.command == "check")
+    except (OutputError, BusyError) as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        print("briefing: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # an internal error: one line unless --debug
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        else:
+            print(f"briefing: internal error: {type(exc).__name__}: {exc} (run with --debug "
+                  "for details)", file=sys.stderr)
+        return 3

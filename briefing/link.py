@@ -1,0 +1,348 @@
+"""Link: typed content -> one frozen site graph (merged events, references, backlinks,
+related items, relations, sorted timeline). Pure: no IO."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+from briefing.dates import PartialDate, most_precise_fit
+from briefing.diagnostics import Diagnostic, did_you_mean, error, warning
+from briefing.graph import CarrierStats, Event, EventSource, Graph, Relation
+from briefing.model import Article, Content, Loc, Node, Occurrence, Ref, Site
+from briefing.schema import DEAL_KINDS
+
+_DEAL_QUALIFIERS = (None, "about")
+RELATED_LIMIT = 5
+
+
+def _err(loc: Loc, code: str, message: str) -> Diagnostic:
+    return error(loc.path, loc.line, loc.col, code, message)
+
+
+def _warn(loc: Loc, code: str, message: str) -> Diagnostic:
+    return warning(loc.path, loc.line, loc.col, code, message)
+
+
+class _Resolver:
+    """Checks references and suggests near ids, names and aliases."""
+
+    def __init__(self, nodes: dict[str, Node]) -> None:
+        self.nodes = nodes
+        self.aliases: dict[str, str] = {}
+        for node in nodes.values():
+            for alias in (*node.aliases, *node.name.all()):
+                self.aliases.setdefault(alias, node.id)
+        self.problems: list[Diagnostic] = []
+        self.used: set[str] = set()
+
+    def check(self, ref: Ref, want: str) -> bool:
+        node = self.nodes.get(ref.id)
+        ids = [n.id for n in self.nodes.values()
+               if want == "any" or n.is_carrier == (want == "carrier")]
+        what = {"carrier": "carrier", "entity": "entity", "any": "carrier or entity"}[want]
+        if node is None:
+            hint = did_you_mean(ref.id, ids, self.aliases)
+            self.problems.append(_err(ref.loc, "unknown-ref", f"{what} '{ref.id}' not found{hint}"))
+            return False
+        if want == "carrier" and not node.is_carrier:
+            self.problems.append(_err(ref.loc, "wrong-kind",
+                                      f"'{ref.id}' is an entity, not a carrier; list it under "
+                                      "entities"))
+            return False
+        if want == "entity" and node.is_carrier:
+            self.problems.append(_err(ref.loc, "wrong-kind",
+                                      f"'{ref.id}' is a carrier, not an entity; list it under "
+                                      "carriers"))
+            return False
+        self.used.add(ref.id)
+        return True
+
+    def keep(self, refs: Iterable[Ref], want: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.id for r in refs if self.check(r, want)))
+
+
+def _fx(site: Site, currency: str, year: int) -> tuple[Decimal | None, str | None]:
+    if currency == "KRW":
+        return Decimal(1), None
+    years = site.fx.get(currency, {})
+    if year in years:
+        return years[year], None
+    earlier = [y for y in years if y < year]
+    if earlier:
+        used = max(earlier)
+        return years[used], f"{currency} {years[used]} ({used})"
+    return None, None
+
+
+def _merge_event(occurrences: list[Occurrence], site: Site, resolver: _Resolver,
+                 problems: list[Diagnostic]) -> Event | None:
+    defining = next((o for o in occurrences if o.title and o.kind and o.date), None)
+    if defining is None:
+        first = occurrences[0]
+        missing = [k for k in ("date", "title", "kind")
+                   if not any(getattr(o, k) for o in occurrences)]
+        problems.append(_err(first.loc, "missing-field",
+                             f"event '{first.id}' has no {', '.join(missing)} in any article; "
+                             "give them where the event is first reported"))
+        return None
+    date: PartialDate = defining.date  # type: ignore[assignment]
+    date_from = defining
+    amount, amount_from = defining.amount, defining
+    ok = True
+    for other in occurrences:
+        if other is defining:
+            continue
+        where = f"{other.locs['date'].path}:{other.locs['date'].line}"
+        if other.date:
+            fit = most_precise_fit(date, other.date)
+            if fit is None:
+                problems.append(_err(other.locs["date"], "event-conflict",
+                                     f"event '{other.id}' dated {other.date} here but {date} at "
+                                     f"{date_from.locs['date'].path}:{date_from.locs['date'].line}"))
+                ok = False
+            elif fit is not date:
+                date, date_from = fit, other
+        if other.kind and other.kind != defining.kind:
+            problems.append(_err(other.locs["kind"], "event-conflict",
+                                 f"event '{other.id}' is kind '{other.kind}' here but "
+                                 f"'{defining.kind}' at {defining.locs['kind'].path}:"
+                                 f"{defining.locs['kind'].line}"))
+            ok = False
+        if other.amount and amount and (other.amount.value, other.amount.currency) != (
+                amount.value, amount.currency):
+            problems.append(_err(other.locs["amount"], "event-conflict",
+                                 f"event '{other.id}' has amount '{other.amount.written}' here "
+                                 f"but '{amount.written}' at {amount_from.locs['amount'].path}:"
+                                 f"{amount_from.locs['amount'].line}"))
+            ok = False
+        elif other.amount and not amount:
+            amount, amount_from = other.amount, other
+        if other.title and other.title != defining.title:
+            problems.append(_warn(other.locs["title"], "duplicate-title",
+                                  f"event '{other.id}' already has the title "
+                                  f"'{defining.title}' ({defining.loc.path}); give only the id "
+                                  f"here ({where})"))
+    carriers = resolver.keep((r for o in occurrences for r in o.carriers), "carrier")
+    entities = resolver.keep((r for o in occurrences for r in o.entities), "entity")
+    if not ok:
+        return None
+    krw = fx_note = None
+    if amount is not None:
+        rate, fx_note = _fx(site, amount.currency, date.year)
+        if rate is None:
+            problems.append(_err(amount_from.locs["amount"], "no-fx",
+                                 f"no rate for {amount.currency} in or before {date.year}; "
+                                 f"add fx: {{{amount.currency}: {{{date.year}: …}}}} to "
+                                 "site.yaml"))
+        else:
+            krw = amount.krw(rate)
+            if fx_note:
+                problems.append(_warn(amount_from.locs["amount"], "fx-fallback",
+                                      f"no {amount.currency} rate for {date.year}; used "
+                                      f"{fx_note}"))
+    sources = tuple(EventSource(o.article, o.note) for o in occurrences)
+    return Event(defining.id, date, date_from.until or defining.until,
+                 date_from.basis or (defining.basis if date_from is defining else None),
+                 date_from.approximate, defining.title or "", defining.kind or "statement",
+                 carriers, entities, amount, krw, fx_note, sources)
+
+
+def _article_key(article: Article) -> tuple[int, int, str]:
+    if article.published is None:
+        return (0, 0, article.id)
+    return (*article.published.sort_key(), article.id)
+
+
+def _related(articles: dict[str, Article], order: tuple[str, ...],
+             mentions: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
+    """Related briefings by shared entities/carriers and nearby dates, without an O(n^2) scan."""
+    by_node: dict[str, list[str]] = defaultdict(list)
+    for slug in order:
+        for node in sorted(mentions[slug]):
+            by_node[node].append(slug)
+    position = {slug: n for n, slug in enumerate(order)}
+    related: dict[str, tuple[str, ...]] = {}
+    for slug in order:
+        scores: Counter[str] = Counter()
+        here = position[slug]
+        for node in mentions[slug]:
+            group = by_node[node]
+            # Only the neighbours in time within each shared node: bounded work per article.
+            if len(group) > 40:
+                index = _bisect(group, here, position)
+                group = group[max(0, index - 20): index + 20]
+            weight = 1 if node in _carrier_ids(articles, slug) else 3
+            for other in group:
+                if other != slug:
+                    scores[other] += weight
+        ranked = sorted(scores.items(),
+                        key=lambda item: (-item[1], abs(position[item[0]] - here), item[0]))
+        related[slug] = tuple(other for other, _ in ranked[:RELATED_LIMIT])
+    return related
+
+
+def _carrier_ids(articles: dict[str, Article], slug: str) -> set[str]:
+    return {r.id for r in articles[slug].carriers}
+
+
+def _bisect(group: list[str], here: int, position: dict[str, int]) -> int:
+    low, high = 0, len(group)
+    while low < high:
+        mid = (low + high) // 2
+        if position[group[mid]] < here:
+            low = mid + 1
+        else:
+            high = mid
+    return low
+
+
+def _check_wikilinks(content: Content, resolver: _Resolver, events: set[str],
+                     articles: set[str], problems: list[Diagnostic]) -> dict[str, set[str]]:
+    """Resolve body links; returns, per article, the nodes and events it links to."""
+    linked: dict[str, set[str]] = defaultdict(set)
+    bodies = [(a.id, a.body) for a in content.articles] + [(None, n.body) for n in content.nodes]
+    for owner, body in bodies:
+        for link in body.links:
+            if link.kind == "node":
+                if resolver.check(Ref(link.target, link.loc), "any") and owner:
+                    linked[owner].add(link.target)
+            elif link.kind == "article":
+                if link.target not in articles:
+                    hint = did_you_mean(link.target, articles)
+                    problems.append(_err(link.loc, "unknown-ref",
+                                         f"article '{link.target}' not found{hint}"))
+            elif link.kind == "event":
+                if link.target not in events:
+                    hint = did_you_mean(link.target, events)
+                    problems.append(_err(link.loc, "unknown-ref",
+                                         f"event '{link.target}' not found{hint}"))
+                elif owner:
+                    linked[owner].add("event:" + link.target)
+            else:
+                problems.append(_err(link.loc, "unknown-ref",
+                                     f"unknown link kind '{link.kind}:'; use [[id]], "
+                                     "[[article:slug]] or [[event:id]]"))
+    return linked
+
+
+def link_site(content: Content) -> tuple[Graph | None, list[Diagnostic]]:
+    problems: list[Diagnostic] = []
+    nodes = {n.id: n for n in content.nodes}
+    resolver = _Resolver(nodes)
+    articles = {a.id: a for a in content.articles}
+    order_old = tuple(sorted(articles, key=lambda s: _article_key(articles[s])))
+
+    for node in content.nodes:
+        resolver.keep(node.members, "any")
+        if node.parent:
+            resolver.check(node.parent, "any")
+        for aff in node.affiliations:
+            resolver.check(aff.target, "any")
+    mentions: dict[str, set[str]] = {}
+    for slug in order_old:
+        article = articles[slug]
+        mentions[slug] = set(resolver.keep(article.carriers, "carrier")) | set(
+            resolver.keep(article.entities, "entity"))
+
+    grouped: dict[str, list[Occurrence]] = defaultdict(list)
+    for slug in order_old:
+        for occurrence in articles[slug].occurrences:
+            grouped[occurrence.id].append(occurrence)
+    events: dict[str, Event] = {}
+    for event_id in sorted(grouped):
+        event = _merge_event(grouped[event_id], content.site, resolver, problems)
+        if event is not None:
+            events[event_id] = event
+
+    linked = _check_wikilinks(content, resolver, set(grouped), set(articles), problems)
+    problems.extend(resolver.problems)
+    for node in content.nodes:
+        if not node.is_carrier and node.id not in resolver.used:
+            problems.append(_warn(node.loc, "unused-entity",
+                                  f"entity '{node.id}' is not referenced by any article, event "
+                                  "or other entity"))
+
+    event_articles: dict[str, list[str]] = defaultdict(list)
+    node_articles: dict[str, list[str]] = defaultdict(list)
+    for slug in reversed(order_old):
+        article_nodes = set(mentions[slug])
+        for occurrence in articles[slug].occurrences:
+            event_articles[occurrence.id].append(slug)
+            event = events.get(occurrence.id)
+            if event:
+                article_nodes.update(event.carriers, event.entities)
+        for target in linked.get(slug, ()):
+            if target.startswith("event:"):
+                if slug not in event_articles[target[6:]]:
+                    event_articles[target[6:]].append(slug)
+            else:
+                article_nodes.add(target)
+        mentions[slug] = article_nodes
+        for node_id in sorted(article_nodes):
+            node_articles[node_id].append(slug)
+
+    timeline = tuple(sorted(events, key=lambda e: events[e].sort_key()))
+    node_events: dict[str, list[str]] = defaultdict(list)
+    for event_id in timeline:
+        for node_id in (*events[event_id].carriers, *events[event_id].entities):
+            node_events[node_id].append(event_id)
+
+    carriers = tuple(n.id for n in content.nodes if n.is_carrier)
+    relations, stats = _relations(carriers, events, timeline)
+    members_of: dict[str, list[str]] = defaultdict(list)
+    people: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    children: dict[str, list[str]] = defaultdict(list)
+    for node in content.nodes:
+        for member in node.members:
+            members_of[member.id].append(node.id)
+        if node.parent:
+            children[node.parent.id].append(node.id)
+        for aff in node.affiliations:
+            people[aff.target.id].append((node.id, aff.role))
+
+    graph = Graph(
+        site=content.site, nodes=nodes, carriers=carriers,
+        entities=tuple(n.id for n in content.nodes if not n.is_carrier),
+        articles=articles, articles_by_date=tuple(reversed(order_old)), events=events,
+        timeline=timeline,
+        event_articles={k: tuple(v) for k, v in event_articles.items()},
+        node_articles={k: tuple(v) for k, v in node_articles.items()},
+        node_events={k: tuple(v) for k, v in node_events.items()},
+        related=_related(articles, order_old, mentions), relations=relations, stats=stats,
+        members_of={k: tuple(v) for k, v in members_of.items()},
+        people={k: tuple(v) for k, v in people.items()},
+        children={k: tuple(v) for k, v in children.items()},
+        years=tuple(sorted({events[e].date.year for e in timeline})),
+    )
+    return graph, problems
+
+
+def _relations(carriers: tuple[str, ...], events: dict[str, Event], timeline: tuple[str, ...]
+               ) -> tuple[dict[tuple[str, str], Relation], dict[str, CarrierStats]]:
+    pair_events: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for event_id in timeline:
+        event = events[event_id]
+        for carrier in event.carriers:
+            for entity in event.entities:
+                pair_events[(carrier, entity)].append(event_id)
+    relations: dict[tuple[str, str], Relation] = {}
+    for (carrier, entity), ids in sorted(pair_events.items()):
+        kinds = Counter(events[e].kind for e in ids)
+        relations[(carrier, entity)] = Relation(
+            carrier, entity, len(ids), tuple(sorted(kinds.items(), key=lambda k: (-k[1], k[0]))),
+            "investment" in kinds, tuple(ids))
+    stats: dict[str, CarrierStats] = {}
+    for carrier in carriers:
+        ids = [e for e in timeline if carrier in events[e].carriers]
+        deals = [e for e in ids if events[e].kind in DEAL_KINDS and events[e].amount]
+        total = sum((events[e].amount_krw or Decimal(0) for e in deals
+                     if events[e].amount and events[e].amount.qualifier in _DEAL_QUALIFIERS),
+                    Decimal(0))
+        mine = [r for (c, _), r in relations.items() if c == carrier]
+        stats[carrier] = CarrierStats(
+            len(ids), sum(not r.investee for r in mine), sum(r.investee for r in mine),
+            total, tuple(deals), events[ids[0]].date if ids else None,
+            events[ids[-1]].date if ids else None)
+    return relations, stats

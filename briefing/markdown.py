@@ -1,0 +1,127 @@
+"""Markdown bodies: markdown-it-py with a [[wikilink]] rule, raw HTML off.
+
+Parsing happens once (validate); rendering takes a resolver from the render stage,
+because a wikilink's URL depends on the page it is shown on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
+
+from briefing.model import Loc, WikiLink
+
+_WIKI_RE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
+_ALLOWED_LINK = re.compile(r"^(?:https?://|mailto:|#)", re.IGNORECASE)
+
+Resolver = Callable[[str, str, str | None], tuple[str, str] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class BodyProblem:
+    line: int
+    code: str
+    message: str
+
+
+def _wikilink_rule(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("[[", state.pos):
+        return False
+    match = _WIKI_RE.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        raw_target = match.group(1).strip()
+        kind, _, target = raw_target.partition(":")
+        if not target:
+            kind, target = "node", raw_target
+        token = state.push("wikilink", "", 0)
+        token.meta = {
+            "kind": kind.strip(),
+            "target": target.strip(),
+            "label": match.group(2).strip() if match.group(2) else None,
+            "offset": state.src.count("\n", 0, state.pos),
+        }
+        token.content = match.group(0)
+    state.pos = match.end()
+    return True
+
+
+def _render_wikilink(self: RendererHTML, tokens: Sequence[Token], idx: int,
+                     options: Any, env: dict[str, Any]) -> str:
+    from markupsafe import escape
+
+    meta = tokens[idx].meta
+    resolver: Resolver | None = env.get("resolve")
+    found = resolver(meta["kind"], meta["target"], meta["label"]) if resolver else None
+    if found is None:
+        return str(escape(tokens[idx].content))
+    href, label = found
+    return f'<a class="xref" href="{escape(href)}">{escape(label)}</a>'
+
+
+def _render_table_open(self: RendererHTML, tokens: Sequence[Token], idx: int,
+                       options: Any, env: dict[str, Any]) -> str:
+    # Wide tables scroll in their own box instead of widening the page.
+    return '<div class="table-scroll" tabindex="0">' + self.renderToken(tokens, idx, options, env)
+
+
+def _render_table_close(self: RendererHTML, tokens: Sequence[Token], idx: int,
+                        options: Any, env: dict[str, Any]) -> str:
+    return self.renderToken(tokens, idx, options, env) + "</div>"
+
+
+def make_markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.inline.ruler.before("link", "wikilink", _wikilink_rule)
+    md.add_render_rule("wikilink", _render_wikilink)
+    md.add_render_rule("table_open", _render_table_open)
+    md.add_render_rule("table_close", _render_table_close)
+    anchors_plugin(md, min_level=2, max_level=4, permalink=False)
+    return md
+
+
+def _walk(tokens: Sequence[Token], line: int) -> Any:
+    for token in tokens:
+        token_line = line + token.map[0] if token.map else line
+        yield token, token_line
+        if token.children:
+            yield from _walk(token.children, token_line)
+
+
+def parse_body(md: MarkdownIt, text: str, path: str, first_line: int
+               ) -> tuple[list[Token], tuple[WikiLink, ...], list[BodyProblem]]:
+    """Parse a body; collect wikilinks with their file lines and link problems."""
+    tokens = md.parse(text, {})
+    links: list[WikiLink] = []
+    problems: list[BodyProblem] = []
+    for token, line in _walk(tokens, first_line):
+        if token.type == "wikilink":
+            file_line = line + token.meta["offset"]
+            links.append(WikiLink(token.meta["kind"], token.meta["target"], token.meta["label"],
+                                  Loc(path, file_line, 1)))
+        elif token.type == "link_open":
+            href = str(token.attrGet("href") or "")
+            if not _ALLOWED_LINK.match(href):
+                problems.append(BodyProblem(
+                    line, "bad-link",
+                    f"link target '{href}' is not allowed; link to other pages with [[id]], "
+                    "[[article:slug]] or [[event:id]], elsewhere only http(s), mailto and "
+                    "#anchor links"))
+        elif token.type == "image":
+            problems.append(BodyProblem(line, "image", "bodies cannot hold images; "
+                                        "link to the image with an http(s) link instead"))
+    return tokens, tuple(links), problems
+
+
+def render_body(md: MarkdownIt, tokens: Sequence[Token], resolve: Resolver) -> str:
+    return md.renderer.render(list(tokens), md.options, {"resolve": resolve})

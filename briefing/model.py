@@ -1,0 +1,147 @@
+"""The typed content, after validation: frozen, slotted dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from briefing.amounts import Amount
+from briefing.dates import PartialDate
+
+
+@dataclass(frozen=True, slots=True)
+class Loc:
+    path: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    id: str
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    ko: str | None
+    en: str | None
+
+    def show(self, language: str) -> str:
+        """The UI language first, the other as fallback."""
+        first, second = (self.ko, self.en) if language == "ko" else (self.en, self.ko)
+        return first or second or ""
+
+    def all(self) -> tuple[str, ...]:
+        return tuple(n for n in (self.ko, self.en) if n)
+
+
+@dataclass(frozen=True, slots=True)
+class WikiLink:
+    kind: str  # "node" (carrier or entity), "article" or "event"
+    target: str
+    label: str | None
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A Markdown body: its source and the wikilinks found in it."""
+
+    text: str
+    line: int  # 1-based file line of the body's first line
+    links: tuple[WikiLink, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    title: str
+    description: str
+    base_url: str
+    language: str
+    timezone: str
+    fx: dict[str, dict[int, Decimal]]
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    target: Ref
+    role: str | None
+    since: PartialDate | None
+    until: PartialDate | None
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A carrier or an entity: they share one id namespace."""
+
+    id: str
+    is_carrier: bool
+    name: Name
+    aliases: tuple[str, ...]
+    type: str  # "carrier" for carriers
+    color: str | None
+    country: str | None
+    website: str | None
+    members: tuple[Ref, ...]
+    parent: Ref | None
+    affiliations: tuple[Affiliation, ...]
+    body: Body
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    publisher: str | None
+    title: str
+    url: str | None
+    author: str | None
+    language: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One article's mention of an event (possibly only its id)."""
+
+    id: str
+    article: str
+    loc: Loc
+    date: PartialDate | None
+    until: PartialDate | None
+    basis: str | None
+    approximate: bool
+    title: str | None
+    kind: str | None
+    carriers: tuple[Ref, ...]
+    entities: tuple[Ref, ...]
+    amount: Amount | None
+    note: str | None
+    locs: dict[str, Loc] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    loc: Loc
+    title: str
+    published: PartialDate | None
+    published_basis: str | None
+    published_approximate: bool
+    updated: PartialDate | None
+    source: Source
+    language: str
+    carriers: tuple[Ref, ...]
+    entities: tuple[Ref, ...]
+    tags: tuple[str, ...]
+    summary: str
+    draft: bool
+    occurrences: tuple[Occurrence, ...]
+    body: Body
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    site: Site
+    nodes: tuple[Node, ...]
+    articles: tuple[Article, ...]

@@ -1,0 +1,369 @@
+"""Validate: raw documents -> typed content, or diagnostics. Never raises for bad content."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from markdown_it import MarkdownIt
+from pydantic import BaseModel, ValidationError
+
+from briefing.amounts import Amount, AmountError, parse_amount
+from briefing.dates import DateError, PartialDate, parse_date
+from briefing.diagnostics import Diagnostic, error, warning
+from briefing.load import RawDocument
+from briefing.markdown import make_markdown, parse_body
+from briefing.model import (
+    Affiliation,
+    Article,
+    Body,
+    Content,
+    Loc,
+    Name,
+    Node,
+    Occurrence,
+    Ref,
+    Site,
+    Source,
+)
+from briefing.schema import (
+    ArticleModel,
+    CarrierModel,
+    EntityModel,
+    EventModel,
+    NameModel,
+    SiteModel,
+)
+
+M = TypeVar("M", bound=BaseModel)
+_SAFE_URL = ("http://", "https://")
+
+
+@dataclass(slots=True)
+class _Ctx:
+    doc: RawDocument
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def loc(self, *path: str | int) -> Loc:
+        line, col = self.doc.front.position(tuple(path))
+        return Loc(self.doc.path, line + self.doc.front_line, col + 1)
+
+    def error(self, path: tuple[str | int, ...], code: str, message: str) -> None:
+        loc = self.loc(*path)
+        self.problems.append(error(loc.path, loc.line, loc.col, code, message))
+
+    def warn(self, path: tuple[str | int, ...], code: str, message: str) -> None:
+        loc = self.loc(*path)
+        self.problems.append(warning(loc.path, loc.line, loc.col, code, message))
+
+    def missing(self, path: tuple[str | int, ...], name: str, draft: bool) -> None:
+        message = f"missing required field '{name}'"
+        if draft:
+            self.warn(path, "missing-field", message + " (allowed while draft: true)")
+        else:
+            self.error(path, "missing-field", message)
+
+
+def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys allowed at the place of an unknown key, for 'did you mean'."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int) or current is None:
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        annotation = info.annotation
+        current = None
+        for candidate in (annotation, *getattr(annotation, "__args__", ())):
+            for inner in (candidate, *getattr(candidate, "__args__", ())):
+                if isinstance(inner, type) and issubclass(inner, BaseModel):
+                    current = inner
+    return list(getattr(current, "model_fields", {})) if current is not None else []
+
+
+def _describe(err: Any, model: type[BaseModel]) -> tuple[str, str]:
+    kind = err["type"]
+    loc = tuple(err["loc"])
+    name = ".".join(str(p) for p in loc) or "value"
+    value = err.get("input")
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        close = difflib.get_close_matches(key, _field_names(model, loc), n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return "unknown-key", f"unknown key '{key}'{hint}"
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return "bad-enum", f"'{value}' is not a valid {loc[-1]}; expected one of {expected}"
+    if kind == "bool_type":
+        return "type", f"'{name}' must be true or false, not '{value}'"
+    if kind == "string_pattern_mismatch":
+        if name.endswith("color"):
+            return "type", f"'{value}' is not a colour; write it as \"#rrggbb\""
+        return "bad-id", (f"'{value}' is not a valid id in '{name}' (lowercase letters, digits "
+                          "and single hyphens)")
+    if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
+        want = {"string_type": "text", "list_type": "a list", "dict_type": "a mapping"}.get(
+            kind, "a mapping")
+        shown = "nothing" if value is None else type(value).__name__.replace(
+            "str", "text").replace("dict", "a mapping").replace("list", "a list")
+        return "type", f"'{name}' must be {want}, not {shown}"
+    if kind == "string_too_short":
+        return "type", f"'{name}' must not be empty"
+    if kind == "none_required":
+        return "unknown-key", f"'{name}' is not allowed here"
+    return "type", f"'{name}': {err['msg']}"
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    """Pydantic's loc with union branch tags removed: only keys and indexes in the data."""
+    path: list[str | int] = []
+    current = data
+    for n, part in enumerate(loc):
+        if (isinstance(current, dict) and part in current) or (isinstance(current, list) and isinstance(part, int) and part < len(current)):
+            path.append(part)
+            current = current[part]
+        elif n == len(loc) - 1 and isinstance(current, dict) and isinstance(part, str) \
+                and not part[:1].isupper() and "[" not in part and "-" not in part:
+            path.append(part)  # a missing key: reported at its parent
+    return tuple(path)
+
+
+def _model(ctx: _Ctx, model: type[M], data: dict[str, Any]) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        seen: set[tuple[str | int, ...]] = set()
+        for err in exc.errors():
+            path = _data_path(data, tuple(err["loc"]))
+            if path in seen:  # unions report each branch; one message per place
+                continue
+            seen.add(path)
+            if err["type"] == "missing":
+                ctx.error(path, "missing-field", f"missing required field '{path[-1]}'")
+                continue
+            code, message = _describe({**err, "loc": path}, model)
+            ctx.error(path, code, message)
+        return None
+
+
+def _date(ctx: _Ctx, path: tuple[str | int, ...], text: str | None) -> PartialDate | None:
+    if text is None:
+        return None
+    try:
+        return parse_date(text)
+    except DateError as exc:
+        ctx.error(path, "bad-date", str(exc))
+        return None
+
+
+def _url(ctx: _Ctx, path: tuple[str | int, ...], url: str | None) -> str | None:
+    if url is None:
+        return None
+    if not url.lower().startswith(_SAFE_URL) or any(c in url for c in " \n\t<>\"'"):
+        ctx.error(path, "bad-url", f"'{url}' is not an http(s) URL")
+        return None
+    return url
+
+
+def _name(model: str | NameModel | None) -> Name:
+    if isinstance(model, NameModel):
+        return Name(model.ko, model.en)
+    return Name(model, model)
+
+
+def _refs(ctx: _Ctx, path: tuple[str | int, ...], ids: list[str]) -> tuple[Ref, ...]:
+    return tuple(Ref(i, ctx.loc(*path, n)) for n, i in enumerate(ids))
+
+
+def _body(ctx: _Ctx, md: MarkdownIt) -> Body:
+    doc = ctx.doc
+    _tokens, links, problems = parse_body(md, doc.body, doc.path, doc.body_line)
+    for problem in problems:
+        ctx.problems.append(error(doc.path, problem.line, 1, problem.code, problem.message))
+    return Body(doc.body, doc.body_line, links)
+
+
+def validate_site(ctx: _Ctx) -> Site | None:
+    data = ctx.doc.front.value
+    model = _model(ctx, SiteModel, data)
+    if model is None:
+        return None
+    if not model.title:
+        ctx.missing(("title",), "title", False)
+    base_url = model.base_url if model.base_url.endswith("/") else model.base_url + "/"
+    if not base_url.startswith(_SAFE_URL):
+        ctx.error(("base_url",), "bad-url", f"base_url '{model.base_url}' must be http(s)")
+    fx = {cur: dict(sorted(years.items())) for cur, years in sorted(model.fx.items())}
+    return Site(model.title or "", model.description, base_url, model.language,
+                model.timezone, fx, ctx.doc.path)
+
+
+def validate_node(ctx: _Ctx, md: MarkdownIt) -> Node | None:
+    carrier = ctx.doc.kind == "carrier"
+    model = _model(ctx, CarrierModel if carrier else EntityModel, ctx.doc.front.value)
+    body = _body(ctx, md)
+    if model is None:
+        return None
+    if model.name is None:
+        ctx.missing(("name",), "name", False)
+    if isinstance(model.name, NameModel) and not (model.name.ko or model.name.en):
+        ctx.error(("name",), "missing-field", "name needs 'ko' or 'en'")
+    website = _url(ctx, ("website",), model.website)
+    members: tuple[Ref, ...] = ()
+    parent: Ref | None = None
+    affiliations: list[Affiliation] = []
+    kind = "carrier"
+    if isinstance(model, EntityModel):
+        if model.type is None:
+            ctx.missing(("type",), "type", False)
+        kind = model.type or "organization"
+        members = _refs(ctx, ("members",), model.members)
+        parent = Ref(model.parent, ctx.loc("parent")) if model.parent else None
+        for n, aff in enumerate(model.affiliations):
+            affiliations.append(Affiliation(
+                Ref(aff.id, ctx.loc("affiliations", n, "id")), aff.role,
+                _date(ctx, ("affiliations", n, "since"), aff.since),
+                _date(ctx, ("affiliations", n, "until"), aff.until)))
+    return Node(ctx.doc.id, carrier, _name(model.name), tuple(model.aliases), kind,
+                model.color, model.country, website, members, parent, tuple(affiliations),
+                body, ctx.loc())
+
+
+def _amount(ctx: _Ctx, path: tuple[str | int, ...], text: str | None) -> Amount | None:
+    if text is None:
+        return None
+    try:
+        return parse_amount(text)
+    except AmountError as exc:
+        ctx.error(path, "bad-amount", str(exc))
+        return None
+
+
+def _occurrence(ctx: _Ctx, n: int, event: EventModel, article_id: str,
+                draft: bool) -> Occurrence | None:
+    path: tuple[str | int, ...] = ("events", n)
+    if event.id is None:
+        ctx.missing(path, "id", draft)
+        return None
+    date = _date(ctx, (*path, "date"), event.date)
+    until = _date(ctx, (*path, "until"), event.until)
+    if date and until and until.end < date.start:
+        ctx.error((*path, "until"), "bad-date", f"until {until} is before date {date}")
+    locs = {key: ctx.loc(*path, key) for key in ("date", "kind", "amount", "title")}
+    return Occurrence(
+        event.id, article_id, ctx.loc(*path, "id"), date, until, event.basis,
+        event.approximate, event.title, event.kind,
+        _refs(ctx, (*path, "carriers"), event.carriers),
+        _refs(ctx, (*path, "entities"), event.entities),
+        _amount(ctx, (*path, "amount"), event.amount), event.note, locs)
+
+
+def validate_article(ctx: _Ctx, md: MarkdownIt) -> Article | None:
+    model = _model(ctx, ArticleModel, ctx.doc.front.value)
+    body = _body(ctx, md)
+    if model is None:
+        return None
+    draft = model.draft
+    if model.review is not None and not draft:
+        ctx.error(("review",), "review-in-published",
+                  "a 'review' block is only allowed in drafts; remove it before publishing")
+    if model.review is not None and model.review.items:
+        ctx.warn(("review",), "open-review",
+                 f"{len(model.review.items)} open review item(s) in this draft")
+    for key in ("title", "summary", "published"):
+        if getattr(model, key) is None:
+            ctx.missing((key,), key, draft)
+    source = model.source
+    if source is None:
+        ctx.missing(("source",), "source", draft)
+    elif source.title is None:
+        ctx.missing(("source",), "source.title", draft)
+    source_title = source.title if source and source.title else ""
+    if model.title and source_title and model.title.strip() == source_title.strip():
+        ctx.warn(("title",), "title-is-headline",
+                 "the briefing title is the source headline; write the briefing's own title")
+    occurrences: list[Occurrence] = []
+    seen: dict[str, int] = {}
+    for n, event in enumerate(model.events):
+        occurrence = _occurrence(ctx, n, event, ctx.doc.id, draft)
+        if occurrence is None:
+            continue
+        if occurrence.id in seen:
+            ctx.error(("events", n, "id"), "duplicate-id",
+                      f"event '{occurrence.id}' is listed twice in this article "
+                      f"(first at line {occurrences[seen[occurrence.id]].loc.line})")
+            continue
+        seen[occurrence.id] = len(occurrences)
+        occurrences.append(occurrence)
+    if not model.events and not draft:
+        ctx.warn(("title",), "no-events", "this briefing has no events")
+    published = _date(ctx, ("published",), model.published)
+    updated = _date(ctx, ("updated",), model.updated)
+    if published and updated and updated.end < published.start:
+        ctx.error(("updated",), "bad-date", f"updated {updated} is before published {published}")
+    src = Source(source.publisher if source else None, source_title,
+                 _url(ctx, ("source", "url"), source.url if source else None),
+                 source.author if source else None,
+                 source.language if source else None)
+    language = model.language or (source.language if source else None) or "ko"
+    return Article(
+        ctx.doc.id, ctx.loc(), model.title or source_title or ctx.doc.id, published,
+        model.published_basis, model.published_approximate, updated, src, language,
+        _refs(ctx, ("carriers",), model.carriers), _refs(ctx, ("entities",), model.entities),
+        tuple(model.tags), model.summary or "", draft, tuple(occurrences), body)
+
+
+def _duplicates(docs: list[RawDocument]) -> list[Diagnostic]:
+    """Ids are unique: carriers and entities share a namespace; articles have their own."""
+    problems: list[Diagnostic] = []
+    first: dict[tuple[bool, str], RawDocument] = {}
+    for doc in docs:
+        key = (doc.kind == "article", doc.id)
+        if key in first:
+            other = first[key]
+            problems.append(error(doc.path, 1, 1, "duplicate-id",
+                                  f"id '{doc.id}' is already used by {other.path}; rename "
+                                  "one of the files"))
+        else:
+            first[key] = doc
+    return problems
+
+
+def validate_content(docs: list[RawDocument], include_drafts: bool,
+                     md: MarkdownIt | None = None) -> tuple[Content | None, list[Diagnostic]]:
+    """Typed content and every problem found. Drafts are dropped unless include_drafts."""
+    md = md or make_markdown()
+    problems = _duplicates([d for d in docs if d.kind != "site"])
+    duplicate_paths = {p.path for p in problems}
+    site: Site | None = None
+    nodes: list[Node] = []
+    articles: list[Article] = []
+    handlers: dict[str, Callable[[_Ctx], Any]] = {
+        "site": validate_site,
+        "carrier": lambda c: validate_node(c, md),
+        "entity": lambda c: validate_node(c, md),
+        "article": lambda c: validate_article(c, md),
+    }
+    for doc in docs:
+        if doc.path in duplicate_paths:
+            continue
+        ctx = _Ctx(doc)
+        result = handlers[doc.kind](ctx)
+        problems.extend(ctx.problems)
+        if isinstance(result, Site):
+            site = result
+        elif isinstance(result, Node):
+            nodes.append(result)
+        elif isinstance(result, Article) and (include_drafts or not result.draft):
+            articles.append(result)
+        elif isinstance(result, Article):
+            # A skipped draft's warnings are noise in a published build.
+            problems[:] = [p for p in problems if p.path != doc.path or p.severity != "warning"]
+    if site is None:
+        return None, problems
+    nodes.sort(key=lambda n: n.id)
+    articles.sort(key=lambda a: a.id)
+    return Content(site, tuple(nodes), tuple(articles)), problems
