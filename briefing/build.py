@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
@@ -63,8 +64,11 @@ def run_pipeline(options: BuildOptions) -> BuildResult:
     if has_errors(problems) or result.graph is None:
         result.seconds = time.perf_counter() - started
         return result
-    graph = result.graph
-    base_url = _normal_base(options.base_url or graph.site.base_url)
+    base_url = _normal_base(options.base_url or result.graph.site.base_url)
+    # --base-url overrides site.yaml for every absolute URL (feeds and JSON-LD included).
+    graph = dataclasses.replace(
+        result.graph, site=dataclasses.replace(result.graph.site, base_url=base_url))
+    result.graph = graph
     language = options.language or graph.site.language
     outputs, render_problems = render_site(
         graph, RenderOptions(language, base_url, options.file_urls), options.templates)

@@ -90,7 +90,7 @@ def _build(args: argparse.Namespace, check_only: bool) -> int:
         if (cwd / "templates").is_dir():
             protected.append(cwd / "templates")
         check_output_folder(out, protected)
-        with build_lock(cwd / WORK_DIR):
+        with build_lock(cwd / WORK_DIR, out):
             result = build_site(options)
     else:
         result = build_site(options)

@@ -28,8 +28,9 @@ def _warn(loc: Loc, code: str, message: str) -> Diagnostic:
 class _Resolver:
     """Checks references and suggests near ids, names and aliases."""
 
-    def __init__(self, nodes: dict[str, Node]) -> None:
+    def __init__(self, nodes: dict[str, Node], broken: frozenset[str] = frozenset()) -> None:
         self.nodes = nodes
+        self.broken = broken  # ids of files with errors already reported
         self.aliases: dict[str, str] = {}
         for node in nodes.values():
             for alias in (*node.aliases, *node.name.all()):
@@ -43,9 +44,12 @@ class _Resolver:
                if want == "any" or n.is_carrier == (want == "carrier")]
         what = {"carrier": "carrier", "entity": "entity", "any": "carrier or entity"}[want]
         if node is None:
-            hint = did_you_mean(ref.id, ids, self.aliases)
-            self.problems.append(_err(ref.loc, "unknown-ref", f"{what} '{ref.id}' not found{hint}"))
+            if ref.id not in self.broken:
+                hint = did_you_mean(ref.id, ids, self.aliases)
+                self.problems.append(_err(ref.loc, "unknown-ref",
+                                          f"{what} '{ref.id}' not found{hint}"))
             return False
+        self.used.add(ref.id)  # referenced, even if in the wrong list
         if want == "carrier" and not node.is_carrier:
             self.problems.append(_err(ref.loc, "wrong-kind",
                                       f"'{ref.id}' is an entity, not a carrier; list it under "
@@ -56,7 +60,6 @@ class _Resolver:
                                       f"'{ref.id}' is a carrier, not an entity; list it under "
                                       "carriers"))
             return False
-        self.used.add(ref.id)
         return True
 
     def keep(self, refs: Iterable[Ref], want: str) -> tuple[str, ...]:
@@ -77,15 +80,22 @@ def _fx(site: Site, currency: str, year: int) -> tuple[Decimal | None, str | Non
 
 
 def _merge_event(occurrences: list[Occurrence], site: Site, resolver: _Resolver,
-                 problems: list[Diagnostic]) -> Event | None:
+                 problems: list[Diagnostic], drafts: frozenset[str]) -> Event | None:
     defining = next((o for o in occurrences if o.title and o.kind and o.date), None)
     if defining is None:
         first = occurrences[0]
+        if any(o.broken for o in occurrences):
+            return None  # an invalid date was reported where it was given
         missing = [k for k in ("date", "title", "kind")
                    if not any(getattr(o, k) for o in occurrences)]
-        problems.append(_err(first.loc, "missing-field",
-                             f"event '{first.id}' has no {', '.join(missing)} in any article; "
-                             "give them where the event is first reported"))
+        named = " or ".join(missing) if len(missing) < 3 else "date, title or kind"
+        message = (f"event '{first.id}' has no {named} in any article; an event needs a date, "
+                   "title and kind where it is first reported")
+        if all(o.article in drafts for o in occurrences):
+            problems.append(_warn(first.loc, "missing-field",
+                                  message + " (allowed while draft: true)"))
+        else:
+            problems.append(_err(first.loc, "missing-field", message))
         return None
     date: PartialDate = defining.date  # type: ignore[assignment]
     date_from = defining
@@ -94,7 +104,6 @@ def _merge_event(occurrences: list[Occurrence], site: Site, resolver: _Resolver,
     for other in occurrences:
         if other is defining:
             continue
-        where = f"{other.locs['date'].path}:{other.locs['date'].line}"
         if other.date:
             fit = most_precise_fit(date, other.date)
             if fit is None:
@@ -120,10 +129,11 @@ def _merge_event(occurrences: list[Occurrence], site: Site, resolver: _Resolver,
         elif other.amount and not amount:
             amount, amount_from = other.amount, other
         if other.title and other.title != defining.title:
+            title_loc = defining.locs["title"]
             problems.append(_warn(other.locs["title"], "duplicate-title",
                                   f"event '{other.id}' already has the title "
-                                  f"'{defining.title}' ({defining.loc.path}); give only the id "
-                                  f"here ({where})"))
+                                  f"'{defining.title}' at {title_loc.path}:{title_loc.line}; "
+                                  "this one is ignored: give only the id here"))
     carriers = resolver.keep((r for o in occurrences for r in o.carriers), "carrier")
     entities = resolver.keep((r for o in occurrences for r in o.entities), "entity")
     if not ok:
@@ -141,7 +151,8 @@ def _merge_event(occurrences: list[Occurrence], site: Site, resolver: _Resolver,
             if fx_note:
                 problems.append(_warn(amount_from.locs["amount"], "fx-fallback",
                                       f"no {amount.currency} rate for {date.year}; used "
-                                      f"{fx_note}"))
+                                      f"{fx_note}; add fx: {{{amount.currency}: "
+                                      f"{{{date.year}: …}}}} to site.yaml"))
     sources = tuple(EventSource(o.article, o.note) for o in occurrences)
     return Event(defining.id, date, date_from.until or defining.until,
                  date_from.basis or (defining.basis if date_from is defining else None),
@@ -209,7 +220,8 @@ def _check_wikilinks(content: Content, resolver: _Resolver, events: set[str],
                 if resolver.check(Ref(link.target, link.loc), "any") and owner:
                     linked[owner].add(link.target)
             elif link.kind == "article":
-                if link.target not in articles:
+                if link.target not in articles and "article:" + link.target not in \
+                        content.broken_ids:
                     hint = did_you_mean(link.target, articles)
                     problems.append(_err(link.loc, "unknown-ref",
                                          f"article '{link.target}' not found{hint}"))
@@ -230,7 +242,7 @@ def _check_wikilinks(content: Content, resolver: _Resolver, events: set[str],
 def link_site(content: Content) -> tuple[Graph | None, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     nodes = {n.id: n for n in content.nodes}
-    resolver = _Resolver(nodes)
+    resolver = _Resolver(nodes, content.broken_ids)
     articles = {a.id: a for a in content.articles}
     order_old = tuple(sorted(articles, key=lambda s: _article_key(articles[s])))
 
@@ -246,13 +258,14 @@ def link_site(content: Content) -> tuple[Graph | None, list[Diagnostic]]:
         mentions[slug] = set(resolver.keep(article.carriers, "carrier")) | set(
             resolver.keep(article.entities, "entity"))
 
+    drafts = frozenset(slug for slug, article in articles.items() if article.draft)
     grouped: dict[str, list[Occurrence]] = defaultdict(list)
     for slug in order_old:
         for occurrence in articles[slug].occurrences:
             grouped[occurrence.id].append(occurrence)
     events: dict[str, Event] = {}
     for event_id in sorted(grouped):
-        event = _merge_event(grouped[event_id], content.site, resolver, problems)
+        event = _merge_event(grouped[event_id], content.site, resolver, problems, drafts)
         if event is not None:
             events[event_id] = event
 

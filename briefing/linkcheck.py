@@ -43,6 +43,7 @@ def check_links(outputs: dict[str, bytes], base_url: str) -> list[Diagnostic]:
     base_path = rest[rest.find("/"):] if "/" in rest else "/"
     ids: dict[str, set[str]] = {}
     problems: list[Diagnostic] = []
+    resolved: dict[tuple[str, str], tuple[str, str] | None] = {}
 
     def anchors(name: str) -> set[str]:
         if name not in ids:
@@ -57,6 +58,7 @@ def check_links(outputs: dict[str, bytes], base_url: str) -> list[Diagnostic]:
         else:
             continue
         data = outputs[name]
+        directory = posixpath.dirname(name)
         for match in pattern.finditer(data):
             raw = next(g for g in match.groups() if g is not None)
             href = raw.decode("utf-8", "replace").replace("&amp;", "&")
@@ -64,15 +66,19 @@ def check_links(outputs: dict[str, bytes], base_url: str) -> list[Diagnostic]:
                 continue
             if name.endswith(".xml") and not href.startswith(base_url):
                 continue
-            found = _target(name, href, base_url, base_path)
+            key = (directory, href)
+            if key not in resolved:
+                resolved[key] = _target(name, href, base_url, base_path)
+            found = resolved[key]
             if found is None:
                 continue
             target, fragment = found
-            line = data.count(b"\n", 0, match.start()) + 1
             if target not in outputs:
+                line = data.count(b"\n", 0, match.start()) + 1
                 problems.append(error(name, line, 1, "broken-link",
                                       f"link '{href}' points to a page the site does not have"))
             elif fragment and target.endswith(".html") and fragment not in anchors(target):
+                line = data.count(b"\n", 0, match.start()) + 1
                 problems.append(error(name, line, 1, "broken-link",
                                       f"link '{href}' points to a missing #{fragment}"))
     return problems

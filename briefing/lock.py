@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,16 +15,18 @@ class BusyError(Exception):
 
 
 @contextmanager
-def build_lock(work_path: Path) -> Iterator[None]:
+def build_lock(work_path: Path, out_path: Path) -> Iterator[None]:
+    """Held while building into out_path: builds into other folders may run alongside."""
     work_path.mkdir(parents=True, exist_ok=True)
-    lock_path = work_path / "lock"
+    key = hashlib.sha256(str(out_path.resolve()).encode()).hexdigest()[:12]
+    lock_path = work_path / f"lock-{key}"
     with lock_path.open("a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
-            raise BusyError(f"another build is running (pid {holder}); wait for it to finish "
+            raise BusyError(f"another build into '{out_path}' is running (pid {holder}); wait for it to finish "
                             "and run again") from None
         handle.seek(0)
         handle.truncate()

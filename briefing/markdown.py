@@ -7,6 +7,7 @@ because a wikilink's URL depends on the page it is shown on.
 from __future__ import annotations
 
 import re
+from html import unescape
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,11 +16,16 @@ from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
+from markupsafe import escape
 from mdit_py_plugins.anchors import anchors_plugin
 
 from briefing.model import Loc, WikiLink
 
 _WIKI_RE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
+# Private-use characters delimit link placeholders in rendered bodies.
+_OPEN, _SEP, _CLOSE = "\ue000", "\ue001", "\ue002"
+_PLACEHOLDER = re.compile(f"{_OPEN}([^{_SEP}]*){_SEP}([^{_SEP}]*){_SEP}([^{_SEP}]*){_SEP}"
+                          f"([^{_CLOSE}]*){_CLOSE}")
 _ALLOWED_LINK = re.compile(r"^(?:https?://|mailto:|#)", re.IGNORECASE)
 
 Resolver = Callable[[str, str, str | None], tuple[str, str] | None]
@@ -57,15 +63,11 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
 
 def _render_wikilink(self: RendererHTML, tokens: Sequence[Token], idx: int,
                      options: Any, env: dict[str, Any]) -> str:
-    from markupsafe import escape
-
+    # A placeholder: the link's URL depends on the page, its label on the site graph.
     meta = tokens[idx].meta
-    resolver: Resolver | None = env.get("resolve")
-    found = resolver(meta["kind"], meta["target"], meta["label"]) if resolver else None
-    if found is None:
-        return str(escape(tokens[idx].content))
-    href, label = found
-    return f'<a class="xref" href="{escape(href)}">{escape(label)}</a>'
+    fields = (meta["kind"], meta["target"], meta["label"] or "")
+    return _OPEN + _SEP.join(str(escape(f)) for f in fields) + _SEP + str(
+        escape(tokens[idx].content)) + _CLOSE
 
 
 def _render_table_open(self: RendererHTML, tokens: Sequence[Token], idx: int,
@@ -99,8 +101,10 @@ def _walk(tokens: Sequence[Token], line: int) -> Any:
 
 
 def parse_body(md: MarkdownIt, text: str, path: str, first_line: int
-               ) -> tuple[list[Token], tuple[WikiLink, ...], list[BodyProblem]]:
-    """Parse a body; collect wikilinks with their file lines and link problems."""
+               ) -> tuple[str, tuple[WikiLink, ...], list[BodyProblem]]:
+    """Parse a body once: its HTML with link placeholders, its wikilinks (with file lines)
+    and its link problems."""
+    text = text.replace(_OPEN, "").replace(_SEP, "").replace(_CLOSE, "")
     tokens = md.parse(text, {})
     links: list[WikiLink] = []
     problems: list[BodyProblem] = []
@@ -120,8 +124,20 @@ def parse_body(md: MarkdownIt, text: str, path: str, first_line: int
         elif token.type == "image":
             problems.append(BodyProblem(line, "image", "bodies cannot hold images; "
                                         "link to the image with an http(s) link instead"))
-    return tokens, tuple(links), problems
+    return md.renderer.render(tokens, md.options, {}), tuple(links), problems
 
 
-def render_body(md: MarkdownIt, tokens: Sequence[Token], resolve: Resolver) -> str:
-    return md.renderer.render(list(tokens), md.options, {"resolve": resolve})
+def fill_links(html: str, resolve: Resolver) -> str:
+    """Replace link placeholders with links from this page (or the raw text if unknown)."""
+    if _OPEN not in html:
+        return html
+
+    def replace(match: re.Match[str]) -> str:
+        kind, target, label, raw = match.groups()
+        found = resolve(unescape(kind), unescape(target), unescape(label) or None)
+        if found is None:
+            return raw
+        href, text = found
+        return f'<a class="xref" href="{escape(href)}">{escape(text)}</a>'
+
+    return _PLACEHOLDER.sub(replace, html)

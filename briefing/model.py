@@ -50,6 +50,7 @@ class Body:
 
     text: str
     line: int  # 1-based file line of the body's first line
+    html: str = ""  # rendered once, with link placeholders (briefing.markdown.fill_links)
     links: tuple[WikiLink, ...] = ()
 
 
@@ -118,6 +119,7 @@ class Occurrence:
     amount: Amount | None
     note: str | None
     locs: dict[str, Loc] = field(default_factory=dict, compare=False)
+    broken: bool = False  # a date or amount was given but is invalid (already reported)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,3 +147,6 @@ class Content:
     site: Site
     nodes: tuple[Node, ...]
     articles: tuple[Article, ...]
+    # Ids of files dropped for errors already reported: references to them are not
+    # reported again as "not found".
+    broken_ids: frozenset[str] = frozenset()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -96,12 +97,18 @@ def _describe(err: Any, model: type[BaseModel]) -> tuple[str, str]:
         return "unknown-key", f"unknown key '{key}'{hint}"
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
-        return "bad-enum", f"'{value}' is not a valid {loc[-1]}; expected one of {expected}"
+        close = difflib.get_close_matches(str(value), re.findall(r"'([^']*)'", expected), n=1,
+                                          cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return "bad-enum", f"'{value}' is not a valid {loc[-1]}{hint}; expected one of {expected}"
     if kind == "bool_type":
         return "type", f"'{name}' must be true or false, not '{value}'"
     if kind == "string_pattern_mismatch":
         if name.endswith("color"):
             return "type", f"'{value}' is not a colour; write it as \"#rrggbb\""
+        if name.startswith("fx."):
+            return "type", (f"'{value}' is not a currency code; write it in capitals, e.g. "
+                            "USD, EUR, JPY")
         return "bad-id", (f"'{value}' is not a valid id in '{name}' (lowercase letters, digits "
                           "and single hyphens)")
     if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
@@ -113,6 +120,8 @@ def _describe(err: Any, model: type[BaseModel]) -> tuple[str, str]:
     if kind == "string_too_short":
         return "type", f"'{name}' must not be empty"
     if kind == "none_required":
+        if name == "color":
+            return "unknown-key", "'color' is only for carriers; remove it from this entity"
         return "unknown-key", f"'{name}' is not allowed here"
     return "type", f"'{name}': {err['msg']}"
 
@@ -180,10 +189,10 @@ def _refs(ctx: _Ctx, path: tuple[str | int, ...], ids: list[str]) -> tuple[Ref, 
 
 def _body(ctx: _Ctx, md: MarkdownIt) -> Body:
     doc = ctx.doc
-    _tokens, links, problems = parse_body(md, doc.body, doc.path, doc.body_line)
+    html, links, problems = parse_body(md, doc.body, doc.path, doc.body_line)
     for problem in problems:
         ctx.problems.append(error(doc.path, problem.line, 1, problem.code, problem.message))
-    return Body(doc.body, doc.body_line, links)
+    return Body(doc.body, doc.body_line, html, links)
 
 
 def validate_site(ctx: _Ctx) -> Site | None:
@@ -248,17 +257,19 @@ def _occurrence(ctx: _Ctx, n: int, event: EventModel, article_id: str,
     if event.id is None:
         ctx.missing(path, "id", draft)
         return None
+    reported = len(ctx.problems)
     date = _date(ctx, (*path, "date"), event.date)
     until = _date(ctx, (*path, "until"), event.until)
     if date and until and until.end < date.start:
         ctx.error((*path, "until"), "bad-date", f"until {until} is before date {date}")
     locs = {key: ctx.loc(*path, key) for key in ("date", "kind", "amount", "title")}
+    amount = _amount(ctx, (*path, "amount"), event.amount)
     return Occurrence(
         event.id, article_id, ctx.loc(*path, "id"), date, until, event.basis,
         event.approximate, event.title, event.kind,
         _refs(ctx, (*path, "carriers"), event.carriers),
         _refs(ctx, (*path, "entities"), event.entities),
-        _amount(ctx, (*path, "amount"), event.amount), event.note, locs)
+        amount, event.note, locs, broken=len(ctx.problems) > reported)
 
 
 def validate_article(ctx: _Ctx, md: MarkdownIt) -> Article | None:
@@ -270,9 +281,10 @@ def validate_article(ctx: _Ctx, md: MarkdownIt) -> Article | None:
     if model.review is not None and not draft:
         ctx.error(("review",), "review-in-published",
                   "a 'review' block is only allowed in drafts; remove it before publishing")
-    if model.review is not None and model.review.items:
+    if model.review is not None and model.review.items and draft:
         ctx.warn(("review",), "open-review",
-                 f"{len(model.review.items)} open review item(s) in this draft")
+                 f"{len(model.review.items)} open review item(s) in this draft; resolve them, "
+                 "then remove the review block and draft: true")
     for key in ("title", "summary", "published"):
         if getattr(model, key) is None:
             ctx.missing((key,), key, draft)
@@ -299,7 +311,8 @@ def validate_article(ctx: _Ctx, md: MarkdownIt) -> Article | None:
         seen[occurrence.id] = len(occurrences)
         occurrences.append(occurrence)
     if not model.events and not draft:
-        ctx.warn(("title",), "no-events", "this briefing has no events")
+        ctx.warn(("title",), "no-events",
+                 "this briefing has no events; list what the source reports under 'events:'")
     published = _date(ctx, ("published",), model.published)
     updated = _date(ctx, ("updated",), model.updated)
     if published and updated and updated.end < published.start:
@@ -341,6 +354,7 @@ def validate_content(docs: list[RawDocument], include_drafts: bool,
     site: Site | None = None
     nodes: list[Node] = []
     articles: list[Article] = []
+    broken: set[str] = set()
     handlers: dict[str, Callable[[_Ctx], Any]] = {
         "site": validate_site,
         "carrier": lambda c: validate_node(c, md),
@@ -362,8 +376,10 @@ def validate_content(docs: list[RawDocument], include_drafts: bool,
         elif isinstance(result, Article):
             # A skipped draft's warnings are noise in a published build.
             problems[:] = [p for p in problems if p.path != doc.path or p.severity != "warning"]
+        elif result is None and doc.kind != "site":
+            broken.add(doc.id if doc.kind != "article" else "article:" + doc.id)
     if site is None:
         return None, problems
     nodes.sort(key=lambda n: n.id)
     articles.sort(key=lambda a: a.id)
-    return Content(site, tuple(nodes), tuple(articles)), problems
+    return Content(site, tuple(nodes), tuple(articles), frozenset(broken)), problems

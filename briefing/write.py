@@ -7,6 +7,9 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import subprocess
+import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,9 +56,38 @@ def recover(out: Path) -> None:
         old.rename(out)
     for leftover in (new, old):
         if leftover.exists() and (leftover / MARKER).is_file():
-            shutil.rmtree(leftover)
+            shutil.rmtree(leftover, ignore_errors=True)
         elif leftover.exists() and not any(leftover.iterdir()):
             leftover.rmdir()
+    # Replaced sites whose background deletion was cut short (named by _discard).
+    for trash in sorted(out.parent.glob(f".{out.name}.[no][le][dw]-*-*")):
+        if trash.is_dir() and not trash.is_symlink():
+            _spawn_delete(trash)
+
+
+def _discard(tree: Path) -> None:
+    """Delete a replaced site without making the user wait.
+
+    Removing thousands of folders can take longer than the build (slow rmdir on some
+    file systems); a detached process finishes it after we return.
+    """
+    trash = tree.with_name(f"{tree.name}-{os.getpid()}-{time.monotonic_ns()}")
+    try:
+        tree.rename(trash)
+    except OSError:
+        shutil.rmtree(tree, ignore_errors=True)
+        return
+    _spawn_delete(trash)
+
+
+def _spawn_delete(tree: Path) -> None:
+    try:
+        subprocess.Popen(
+            [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)",
+             str(tree)], start_new_session=True, stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        shutil.rmtree(tree, ignore_errors=True)
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -112,9 +144,9 @@ def write_site(out: Path, outputs: dict[str, bytes]) -> WriteStats:
             if not _exchange(new, out):
                 out.rename(old)
                 new.rename(out)
-                shutil.rmtree(old)
+                _discard(old)
             else:
-                shutil.rmtree(new)
+                _discard(new)
         else:
             new.rename(out)
     except OSError as exc:

@@ -79,7 +79,8 @@ class _Composer:
         mark = event.start_mark
         if isinstance(event, yaml.AliasEvent):
             raise YamlProblem(mark.line, mark.column, "yaml-alias",
-                              "YAML aliases (*name) are not allowed; write the value out")
+                              f"YAML aliases (*{event.anchor}) are not allowed; write the value "
+                              "out")
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             raise YamlProblem(mark.line, mark.column, "yaml-alias",

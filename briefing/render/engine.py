@@ -10,13 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from briefing.dates import PartialDate
 from briefing.diagnostics import Diagnostic, error
 from briefing.graph import Graph
-from briefing.markdown import make_markdown, parse_body, render_body
+from briefing.markdown import fill_links
 from briefing.model import Body
 from briefing.render.assets import collect_assets
 from briefing.render.charts import grouped_bars
@@ -26,7 +25,7 @@ from briefing.render.fmt import format_date, format_krw, format_month, format_va
 from briefing.render.i18n import strings
 from briefing.render.pages import Page, plan_pages
 from briefing.render.seo import dump_jsonld
-from briefing.render.urls import UrlMaker, output_file
+from briefing.render.urls import ROOT, make_url, output_file, root_prefix
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +73,8 @@ def make_environment(root: Traversable) -> jinja2.Environment:
     return env
 
 
-def _helpers(graph: Graph, options: RenderOptions, md: MarkdownIt) -> dict[str, Any]:
+def _helpers(graph: Graph, options: RenderOptions) -> dict[str, Any]:
     language = options.language
-    t = strings(language)
 
     def fdate(date: PartialDate | None) -> str:
         return format_date(date, language) if date else ""
@@ -88,48 +86,60 @@ def _helpers(graph: Graph, options: RenderOptions, md: MarkdownIt) -> dict[str, 
         node = graph.nodes.get(node_id)
         return node.name.show(language) if node else node_id
 
-    return {"t": t, "g": graph, "site": graph.site, "lang": language, "fdate": fdate,
-            "fkrw": fkrw, "fvalue": lambda a: format_value(a, language), "name": name,
-            "fmonth": lambda y, m: format_month(y, m, language) if y else "—",
-            "bars": grouped_bars, "md": md}
-
-
-def _render_body(md: MarkdownIt, graph: Graph, body: Body, urls: UrlMaker,
-                 language: str) -> Markup:
-    tokens, _links, _problems = parse_body(md, body.text, "", body.line)
+    url = make_url(options.file_urls)
 
     def resolve(kind: str, target: str, label: str | None) -> tuple[str, str] | None:
         if kind == "node" and target in graph.nodes:
             node = graph.nodes[target]
             folder = "carriers" if node.is_carrier else "entities"
-            return urls.url(f"{folder}/{target}/"), label or node.name.show(language)
+            return url(f"{folder}/{target}/"), label or node.name.show(language)
         if kind == "article" and target in graph.articles:
-            return urls.url(f"articles/{target}/"), label or graph.articles[target].title
+            return url(f"articles/{target}/"), label or graph.articles[target].title
         if kind == "event" and target in graph.events:
-            return urls.url(f"events/{target}/"), label or graph.events[target].title
+            return url(f"events/{target}/"), label or graph.events[target].title
         return None
 
-    return Markup(render_body(md, tokens, resolve))
-
-
-def render_page(env: jinja2.Environment, page: Page, helpers: dict[str, Any], graph: Graph,
-                options: RenderOptions, assets: dict[str, str], md: MarkdownIt) -> bytes:
-    is_404 = page.path == "404.html"
-    urls = UrlMaker(page.path, options.base_url, options.file_urls and not is_404,
-                    root_relative=is_404)
-
-    def asset(name: str) -> str:
-        return urls.url(assets[name])
-
     def body(node_body: Body) -> Markup:
-        return _render_body(md, graph, node_body, urls, options.language)
+        return Markup(fill_links(node_body.html, resolve))
 
-    context = {**helpers, **page.context, "page": page, "url": urls.url, "asset": asset,
-               "absolute": urls.absolute, "body": body,
+    return {"t": strings(language), "g": graph, "site": graph.site, "lang": language,
+            "fdate": fdate, "fkrw": fkrw, "fvalue": lambda a: format_value(a, language),
+            "name": name, "fmonth": lambda y, m: format_month(y, m, language) if y else "—",
+            "bars": grouped_bars, "url": url, "body": body, "absolute": lambda p:
+            options.base_url + p}
+
+
+class _Fragments:
+    """Macros rendered once per item and reused on every page that lists the item."""
+
+    def __init__(self, env: jinja2.Environment, helpers: dict[str, Any],
+                 assets: dict[str, str]) -> None:
+        self.module = env.get_template("macros.html").make_module(
+            {**helpers, "asset": lambda name: helpers["url"](assets[name])})
+        self.memo: dict[tuple[str, tuple[Any, ...]], Markup] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        macro = getattr(self.module, name)
+
+        def call(*args: Any) -> Markup:
+            key = (name, args)
+            if key not in self.memo:
+                self.memo[key] = Markup(macro(*args))
+            return self.memo[key]
+
+        return call
+
+
+def render_page(env: jinja2.Environment, page: Page, helpers: dict[str, Any],
+                options: RenderOptions, assets: dict[str, str]) -> bytes:
+    url = helpers["url"]
+    is_404 = page.path == "404.html"
+    context = {**helpers, **page.context, "page": page,
+               "asset": lambda name: url(assets[name]),
                "canonical": options.base_url + (page.path if not is_404 else ""),
                "jsonld": Markup(dump_jsonld(page.jsonld)) if page.jsonld else None}
-    template = env.get_template(page.template)
-    return template.render(context).encode("utf-8")
+    html = env.get_template(page.template).render(context)
+    return html.replace(ROOT, root_prefix(page.path, options.base_url)).encode("utf-8")
 
 
 def _sitemap(graph: Graph, pages: list[Page], base_url: str) -> bytes:
@@ -154,16 +164,16 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable
                 ) -> tuple[dict[str, bytes], list[Diagnostic]]:
     """Every output file of the site, by site path."""
     env = make_environment(templates)
-    md = make_markdown()
     assets = collect_assets(templates / "static")
-    helpers = _helpers(graph, options, md)
+    helpers = _helpers(graph, options)
+    helpers["cached"] = _Fragments(env, helpers, assets.names)
     pages = plan_pages(graph, options.language)
     outputs: dict[str, bytes] = dict(assets.files)
     problems: list[Diagnostic] = []
     for page in pages:
         try:
-            outputs[output_file(page.path)] = render_page(env, page, helpers, graph, options,
-                                                          assets.names, md)
+            outputs[output_file(page.path)] = render_page(env, page, helpers, options,
+                                                          assets.names)
         except jinja2.TemplateError as exc:
             problems.append(_template_problem(exc, page))
             if isinstance(exc, jinja2.TemplateSyntaxError | jinja2.TemplateNotFound):

@@ -1,46 +1,41 @@
-"""Page URLs: relative links ending in '/', or in 'index.html' for opening from disk."""
+"""Page URLs: relative links ending in '/', or in 'index.html' for opening from disk.
+
+Pages are rendered with a marker where the path to the site root goes; the marker is
+replaced per page by its relative prefix ('./', '../../') or, for 404.html (served at any
+depth), by the root path of base_url. So a fragment rendered once serves every page.
+"""
 
 from __future__ import annotations
 
-import posixpath
-from dataclasses import dataclass
+from collections.abc import Callable
+
+ROOT = "\ue010"
+
+UrlFunction = Callable[..., str]
 
 
-@dataclass(frozen=True, slots=True)
-class UrlMaker:
-    """Links from one page. `page` is its site path: '' (home), 'carriers/skt/', '404.html'."""
+def make_url(file_urls: bool) -> UrlFunction:
+    def url(target: str, fragment: str = "") -> str:
+        """A link to the site path `target` ('' home, 'x/y/' a page, 'x/feed.xml' a file)."""
+        if file_urls and (target == "" or target.endswith("/")):
+            target += "index.html"
+        return ROOT + target + (f"#{fragment}" if fragment else "")
 
-    page: str
-    base_url: str
-    file_urls: bool = False
-    root_relative: bool = False  # 404.html is served at any depth
+    return url
 
-    def _directory(self) -> str:
-        return self.page if self.page.endswith("/") or not self.page else posixpath.dirname(
-            self.page) + "/"
 
-    def url(self, target: str, fragment: str = "") -> str:
-        """A link to the site path `target` (a page 'x/y/' or a file 'x/feed.xml')."""
-        if self.file_urls and (target.endswith("/") or target == ""):
-            target = target + "index.html"
-        suffix = f"#{fragment}" if fragment else ""
-        if self.root_relative:
-            return self.base_path() + target + suffix
-        here = self._directory()
-        relative = posixpath.relpath("/" + target, "/" + here)
-        if relative == ".":
-            relative = "./"
-        elif target.endswith("/") or target == "":
-            relative += "/"
-        return relative + suffix
+def base_path(base_url: str) -> str:
+    rest = base_url.split("://", 1)[-1]
+    path = rest[rest.find("/"):] if "/" in rest else "/"
+    return path if path.endswith("/") else path + "/"
 
-    def base_path(self) -> str:
-        rest = self.base_url.split("://", 1)[-1]
-        path = rest[rest.find("/"):] if "/" in rest else "/"
-        return path if path.endswith("/") else path + "/"
 
-    def absolute(self, target: str) -> str:
-        return self.base_url + target
+def root_prefix(page: str, base_url: str) -> str:
+    """What replaces ROOT on one page."""
+    if page == "404.html":
+        return base_path(base_url)
+    depth = page.count("/")
+    return "../" * depth if depth else "./"
 
 
 def output_file(page: str) -> str:
