@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
-from briefing.diagnostics import Diagnostic, count_line
-from briefing.lock import BusyError, build_lock
+from briefing.diagnostics import print_diagnostics
+from briefing.lock import WORK_DIR, BusyError, build_lock
 from briefing.render.engine import template_root
+from briefing.validate import base_url_problem
 from briefing.write import OutputError, check_output_folder
 
 COMMANDS = ("build", "check", "serve", "ingest")
-WORK_DIR = ".briefing"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,16 +54,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def print_diagnostics(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
-    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
-    for diagnostic in sorted(diagnostics):
-        print(diagnostic.format(), file=stream)
-        if annotate:
-            print(diagnostic.github_annotation(), file=stream)
-    if diagnostics:
-        print(count_line(diagnostics), file=stream)
-
-
 def _build(args: argparse.Namespace, check_only: bool) -> int:
     from briefing.build import BuildOptions, build_site
 
@@ -76,13 +64,17 @@ def _build(args: argparse.Namespace, check_only: bool) -> int:
     if args.templates is not None and not (args.templates / "base.html").is_file():
         print(f"briefing: templates folder '{args.templates}' has no base.html", file=sys.stderr)
         return 2
+    base_url = getattr(args, "base_url", None)
+    if base_url is not None and base_url_problem(base_url):
+        print(f"briefing: --base-url: {base_url_problem(base_url)}", file=sys.stderr)
+        return 2
     out = None if check_only else args.out
     templates = template_root(args.templates, cwd)
     options = BuildOptions(
         content_path=args.content, templates=templates, out_path=out,
-        base_url=getattr(args, "base_url", None), language=args.language,
+        base_url=base_url, language=args.language,
         drafts=True if check_only else args.drafts, strict=args.strict,
-        file_urls=getattr(args, "file_urls", False))
+        file_urls=getattr(args, "file_urls", False), jobs=getattr(args, "jobs", 0))
     if out is not None:
         protected = [args.content, cwd]
         if args.templates is not None:

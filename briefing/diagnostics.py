@@ -7,9 +7,11 @@ them once, then a count line.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TextIO
 
 
 class Severity(str, Enum):
@@ -81,3 +83,14 @@ def did_you_mean(wanted: str, known: Iterable[str], aliases: dict[str, str] | No
         alias_hits = difflib.get_close_matches(wanted, sorted(by_alias), n=1, cutoff=0.8)
         candidates = [by_alias[alias_hits[0]]] if alias_hits else []
     return f" (did you mean '{candidates[0]}'?)" if candidates else ""
+
+
+def print_diagnostics(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
+    """Sorted lines, GitHub annotations under Actions, then the count line."""
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for diagnostic in sorted(diagnostics):
+        print(diagnostic.format(), file=stream)
+        if annotate:
+            print(diagnostic.github_annotation(), file=stream)
+    if diagnostics:
+        print(count_line(diagnostics), file=stream)

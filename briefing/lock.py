@@ -10,6 +10,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+WORK_DIR = ".briefing"  # the tool's own folder in the project: cache, locks, dev server
+
+
 class BusyError(Exception):
     """Another build holds the lock."""
 
