@@ -6,15 +6,20 @@ import dataclasses
 import time
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from briefing.diagnostics import Diagnostic, has_errors, strict
 from briefing.graph import Graph
 from briefing.link import link_site
 from briefing.linkcheck import check_links
-from briefing.load import load_content
+from briefing.load import Kind, content_files, display_path, load_file, load_site
+from briefing.markdown import make_markdown
+from briefing.model import Content
+from briefing.parallel import default_jobs, map_chunks
 from briefing.render.engine import RenderOptions, render_site
-from briefing.validate import validate_content
+from briefing.validate import Checked, assemble_content, check_document
 from briefing.write import WriteStats, write_site
 
 
@@ -28,6 +33,8 @@ class BuildOptions:
     drafts: bool = False
     strict: bool = False
     file_urls: bool = False
+    jobs: int = 0  # worker processes; 0: one per core
+
 
 
 @dataclass(slots=True)
@@ -47,13 +54,45 @@ def _normal_base(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def _jobs(requested: int) -> int:
+    return requested if requested > 0 else default_jobs()
+
+
+def _check_files(state: dict[str, Any], chunk: Sequence[tuple[Path, Kind]]) -> list[Checked]:
+    """Load and validate a chunk of content files (in a worker process at scale)."""
+    if "md" not in state:
+        state["md"] = make_markdown()
+    checked = []
+    for path, kind in chunk:
+        doc, problem = load_file(path, kind)
+        if doc is None:
+            checked.append(Checked(kind, path.stem, display_path(path), None,
+                                   (problem,) if problem else ()))
+        else:
+            checked.append(check_document(doc, state["md"]))
+    return checked
+
+
+def read_content(content_path: Path, drafts: bool, jobs: int
+                 ) -> tuple[Content | None, list[Diagnostic]]:
+    """Load and validate every content file, in parallel at scale."""
+    site, site_problem = load_site(content_path / "site.yaml")
+    files, problems = content_files(content_path)
+    if site_problem:
+        problems.append(site_problem)
+    md = make_markdown()
+    checked = [check_document(site, md)] if site else []
+    for chunk in map_chunks(_check_files, files, {}, _jobs(jobs)):
+        checked.extend(chunk)
+    content, validation = assemble_content(checked, include_drafts=drafts)
+    return content, problems + validation
+
+
 def run_pipeline(options: BuildOptions) -> BuildResult:
     """Everything but the write: the result holds the outputs or the diagnostics."""
     started = time.perf_counter()
     result = BuildResult()
-    docs, problems = load_content(options.content_path)
-    content, validation = validate_content(docs, include_drafts=options.drafts)
-    problems += validation
+    content, problems = read_content(options.content_path, options.drafts, options.jobs)
     if content is not None:
         graph, link_problems = link_site(content)
         problems += link_problems
@@ -71,7 +110,8 @@ def run_pipeline(options: BuildOptions) -> BuildResult:
     result.graph = graph
     language = options.language or graph.site.language
     outputs, render_problems = render_site(
-        graph, RenderOptions(language, base_url, options.file_urls), options.templates)
+        graph, RenderOptions(language, base_url, options.file_urls), options.templates,
+        jobs=_jobs(options.jobs))
     problems = problems + render_problems
     if not render_problems:
         problems += check_links(outputs, base_url)

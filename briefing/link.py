@@ -40,11 +40,11 @@ class _Resolver:
 
     def check(self, ref: Ref, want: str) -> bool:
         node = self.nodes.get(ref.id)
-        ids = [n.id for n in self.nodes.values()
-               if want == "any" or n.is_carrier == (want == "carrier")]
         what = {"carrier": "carrier", "entity": "entity", "any": "carrier or entity"}[want]
         if node is None:
             if ref.id not in self.broken:
+                ids = [n.id for n in self.nodes.values()
+                       if want == "any" or n.is_carrier == (want == "carrier")]
                 hint = did_you_mean(ref.id, ids, self.aliases)
                 self.problems.append(_err(ref.loc, "unknown-ref",
                                           f"{what} '{ref.id}' not found{hint}"))

@@ -59,6 +59,7 @@ def check_links(outputs: dict[str, bytes], base_url: str) -> list[Diagnostic]:
             continue
         data = outputs[name]
         directory = posixpath.dirname(name)
+        depth = name.count("/")
         for match in pattern.finditer(data):
             raw = next(g for g in match.groups() if g is not None)
             href = raw.decode("utf-8", "replace").replace("&amp;", "&")
@@ -66,7 +67,11 @@ def check_links(outputs: dict[str, bytes], base_url: str) -> list[Diagnostic]:
                 continue
             if name.endswith(".xml") and not href.startswith(base_url):
                 continue
-            key = (directory, href)
+            # Most links climb to the site root first ('../../x/'): resolve those once per
+            # target, whatever page they are on.
+            ups = href.count("../", 0, 3 * depth) if href.startswith("../") else -1
+            key = (depth, href) if ups == depth or href.startswith(("/", "http")) else (
+                directory, href)
             if key not in resolved:
                 resolved[key] = _target(name, href, base_url, base_path)
             found = resolved[key]

@@ -108,7 +108,7 @@ def split_front_matter(text: str, shown: str, kind: Kind, doc_id: str,
     return RawDocument(kind, doc_id, shown, front, 2, body, end + 2, digest), None
 
 
-def _load_site(path: Path) -> tuple[RawDocument | None, Diagnostic | None]:
+def load_site(path: Path) -> tuple[RawDocument | None, Diagnostic | None]:
     shown = display_path(path)
     if not path.is_file():
         return None, error(shown, 1, 1, "missing-site",
@@ -189,7 +189,7 @@ def load_content(content_path: Path) -> tuple[list[RawDocument], list[Diagnostic
     """Read site.yaml and every content file; never raises for bad content."""
     docs: list[RawDocument] = []
     problems: list[Diagnostic] = []
-    site, problem = _load_site(content_path / "site.yaml")
+    site, problem = load_site(content_path / "site.yaml")
     if problem:
         problems.append(problem)
     if site:

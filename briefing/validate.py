@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from pydantic import BaseModel, ValidationError
@@ -168,13 +169,32 @@ def _date(ctx: _Ctx, path: tuple[str | int, ...], text: str | None) -> PartialDa
         return None
 
 
+def _plain_http_url(url: str) -> bool:
+    """http(s), printable, and nothing that could end an HTML or XML attribute."""
+    return url.lower().startswith(_SAFE_URL) and url.isprintable() and not any(
+        c in url for c in " <>\"'`\\")
+
+
 def _url(ctx: _Ctx, path: tuple[str | int, ...], url: str | None) -> str | None:
     if url is None:
         return None
-    if not url.lower().startswith(_SAFE_URL) or any(c in url for c in " \n\t<>\"'"):
+    if not _plain_http_url(url):
         ctx.error(path, "bad-url", f"'{url}' is not an http(s) URL")
         return None
     return url
+
+
+def base_url_problem(url: str) -> str | None:
+    """Why url cannot be the site's base URL (site.yaml or --base-url), or None."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        parts = None
+    if parts is None or not _plain_http_url(url) or not parts.netloc or parts.query \
+            or parts.fragment:
+        return (f"base_url '{url}' must be a plain http(s) URL with no query or fragment, "
+                "such as https://org.github.io/repo/")
+    return None
 
 
 def _name(model: str | NameModel | None) -> Name:
@@ -203,8 +223,9 @@ def validate_site(ctx: _Ctx) -> Site | None:
     if not model.title:
         ctx.missing(("title",), "title", False)
     base_url = model.base_url if model.base_url.endswith("/") else model.base_url + "/"
-    if not base_url.startswith(_SAFE_URL):
-        ctx.error(("base_url",), "bad-url", f"base_url '{model.base_url}' must be http(s)")
+    problem = base_url_problem(model.base_url)
+    if problem:
+        ctx.error(("base_url",), "bad-url", problem)
     fx = {cur: dict(sorted(years.items())) for cur, years in sorted(model.fx.items())}
     return Site(model.title or "", model.description, base_url, model.language,
                 model.timezone, fx, ctx.doc.path)
@@ -329,10 +350,10 @@ def validate_article(ctx: _Ctx, md: MarkdownIt) -> Article | None:
         tuple(model.tags), model.summary or "", draft, tuple(occurrences), body)
 
 
-def _duplicates(docs: list[RawDocument]) -> list[Diagnostic]:
+def _duplicates(docs: list[Checked]) -> list[Diagnostic]:
     """Ids are unique: carriers and entities share a namespace; articles have their own."""
     problems: list[Diagnostic] = []
-    first: dict[tuple[bool, str], RawDocument] = {}
+    first: dict[tuple[bool, str], Checked] = {}
     for doc in docs:
         key = (doc.kind == "article", doc.id)
         if key in first:
@@ -345,41 +366,63 @@ def _duplicates(docs: list[RawDocument]) -> list[Diagnostic]:
     return problems
 
 
-def validate_content(docs: list[RawDocument], include_drafts: bool,
-                     md: MarkdownIt | None = None) -> tuple[Content | None, list[Diagnostic]]:
-    """Typed content and every problem found. Drafts are dropped unless include_drafts."""
-    md = md or make_markdown()
-    problems = _duplicates([d for d in docs if d.kind != "site"])
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """One file after loading and validation: its typed result (None if broken)."""
+
+    kind: str
+    id: str
+    path: str
+    result: Site | Node | Article | None
+    problems: tuple[Diagnostic, ...]
+
+
+def check_document(doc: RawDocument, md: MarkdownIt) -> Checked:
+    ctx = _Ctx(doc)
+    if doc.kind == "site":
+        result: Site | Node | Article | None = validate_site(ctx)
+    elif doc.kind == "article":
+        result = validate_article(ctx, md)
+    else:
+        result = validate_node(ctx, md)
+    return Checked(doc.kind, doc.id, doc.path, result, tuple(ctx.problems))
+
+
+def assemble_content(checked: list[Checked], include_drafts: bool
+                     ) -> tuple[Content | None, list[Diagnostic]]:
+    """Typed content from checked files. Drafts are dropped unless include_drafts."""
+    problems = _duplicates([c for c in checked if c.kind != "site"])
     duplicate_paths = {p.path for p in problems}
     site: Site | None = None
     nodes: list[Node] = []
     articles: list[Article] = []
     broken: set[str] = set()
-    handlers: dict[str, Callable[[_Ctx], Any]] = {
-        "site": validate_site,
-        "carrier": lambda c: validate_node(c, md),
-        "entity": lambda c: validate_node(c, md),
-        "article": lambda c: validate_article(c, md),
-    }
-    for doc in docs:
-        if doc.path in duplicate_paths:
+    for item in checked:
+        if item.path in duplicate_paths:
             continue
-        ctx = _Ctx(doc)
-        result = handlers[doc.kind](ctx)
-        problems.extend(ctx.problems)
+        result = item.result
+        if isinstance(result, Article) and result.draft and not include_drafts:
+            # A skipped draft's warnings are noise in a published build.
+            problems.extend(p for p in item.problems if p.severity != "warning")
+            continue
+        problems.extend(item.problems)
         if isinstance(result, Site):
             site = result
         elif isinstance(result, Node):
             nodes.append(result)
-        elif isinstance(result, Article) and (include_drafts or not result.draft):
-            articles.append(result)
         elif isinstance(result, Article):
-            # A skipped draft's warnings are noise in a published build.
-            problems[:] = [p for p in problems if p.path != doc.path or p.severity != "warning"]
-        elif result is None and doc.kind != "site":
-            broken.add(doc.id if doc.kind != "article" else "article:" + doc.id)
+            articles.append(result)
+        elif result is None and item.kind != "site":
+            broken.add(item.id if item.kind != "article" else "article:" + item.id)
     if site is None:
         return None, problems
     nodes.sort(key=lambda n: n.id)
     articles.sort(key=lambda a: a.id)
     return Content(site, tuple(nodes), tuple(articles), frozenset(broken)), problems
+
+
+def validate_content(docs: list[RawDocument], include_drafts: bool,
+                     md: MarkdownIt | None = None) -> tuple[Content | None, list[Diagnostic]]:
+    """Typed content and every problem found. Drafts are dropped unless include_drafts."""
+    md = md or make_markdown()
+    return assemble_content([check_document(doc, md) for doc in docs], include_drafts)

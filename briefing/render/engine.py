@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib.resources import files
@@ -22,6 +23,7 @@ from briefing.render.charts import grouped_bars
 from briefing.render.data import render_data
 from briefing.render.feeds import atom_feed
 from briefing.render.fmt import format_date, format_krw, format_month, format_value
+from briefing.parallel import map_chunks
 from briefing.render.i18n import strings
 from briefing.render.pages import Page, plan_pages
 from briefing.render.seo import dump_jsonld
@@ -160,38 +162,57 @@ def _sitemap(graph: Graph, pages: list[Page], base_url: str) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def render_site(graph: Graph, options: RenderOptions, templates: Traversable
+def _render_chunk(state: dict[str, Any], chunk: Sequence[int]
+                  ) -> list[tuple[str, bytes | Diagnostic]]:
+    """Render some of the planned pages (in a worker process at scale)."""
+    if "env" not in state:
+        env = make_environment(state["templates"])
+        helpers = _helpers(state["graph"], state["options"])
+        helpers["cached"] = _Fragments(env, helpers, state["assets"])
+        state["env"], state["helpers"] = env, helpers
+    rendered: list[tuple[str, bytes | Diagnostic]] = []
+    for index in chunk:
+        page = state["pages"][index]
+        try:
+            rendered.append((output_file(page.path), render_page(
+                state["env"], page, state["helpers"], state["options"], state["assets"])))
+        except jinja2.TemplateError as exc:
+            rendered.append((output_file(page.path), _template_problem(exc, page)))
+            if isinstance(exc, jinja2.TemplateSyntaxError | jinja2.TemplateNotFound):
+                break
+    return rendered
+
+
+def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jobs: int = 1
                 ) -> tuple[dict[str, bytes], list[Diagnostic]]:
     """Every output file of the site, by site path."""
-    env = make_environment(templates)
     assets = collect_assets(templates / "static")
-    helpers = _helpers(graph, options)
-    helpers["cached"] = _Fragments(env, helpers, assets.names)
     pages = plan_pages(graph, options.language)
     outputs: dict[str, bytes] = dict(assets.files)
     problems: list[Diagnostic] = []
-    for page in pages:
-        try:
-            outputs[output_file(page.path)] = render_page(env, page, helpers, options,
-                                                          assets.names)
-        except jinja2.TemplateError as exc:
-            problems.append(_template_problem(exc, page))
-            if isinstance(exc, jinja2.TemplateSyntaxError | jinja2.TemplateNotFound):
-                break
+    state = {"graph": graph, "options": options, "templates": templates,
+             "assets": assets.names, "pages": pages}
+    for chunk in map_chunks(_render_chunk, range(len(pages)), state, jobs):
+        for path, data in chunk:
+            if isinstance(data, Diagnostic):
+                problems.append(data)
+            else:
+                outputs[path] = data
+    if problems:  # one message per template problem, not one per page
+        problems = sorted(set(problems))[:20]
     outputs.update(render_data(graph))
-    t = strings(options.language)
+    name = _helpers(graph, options)["name"]
     outputs["feed.xml"] = atom_feed(graph, "feed.xml", "", graph.site.title,
                                     graph.articles_by_date, options.language)
     for node_id in (*graph.carriers, *graph.entities):
         folder = "carriers" if graph.nodes[node_id].is_carrier else "entities"
         outputs[f"{folder}/{node_id}/feed.xml"] = atom_feed(
             graph, f"{folder}/{node_id}/feed.xml", f"{folder}/{node_id}/",
-            f"{graph.site.title}: {helpers['name'](node_id)}",
+            f"{graph.site.title}: {name(node_id)}",
             graph.node_articles.get(node_id, ()), options.language)
     outputs["sitemap.xml"] = _sitemap(graph, pages, options.base_url)
     outputs["robots.txt"] = (f"User-agent: *\nAllow: /\nSitemap: {options.base_url}sitemap.xml\n"
                              ).encode()
-    del t
     return outputs, problems
 
 
