@@ -14,7 +14,8 @@ from briefing.diagnostics import Diagnostic, has_errors, strict
 from briefing.graph import Graph
 from briefing.link import link_site
 from briefing.linkcheck import check_links
-from briefing.load import Kind, content_files, display_path, load_file, load_site
+from briefing.cache import file_key, load_cache, save_cache
+from briefing.load import Kind, content_files, display_path, load_file, load_site, read_bytes
 from briefing.markdown import make_markdown
 from briefing.model import Content
 from briefing.parallel import default_jobs, map_chunks
@@ -34,6 +35,7 @@ class BuildOptions:
     strict: bool = False
     file_urls: bool = False
     jobs: int = 0  # worker processes; 0: one per core
+    cache_path: Path | None = None  # .briefing/cache; None: no persistent cache
 
 
 
@@ -58,32 +60,52 @@ def _jobs(requested: int) -> int:
     return requested if requested > 0 else default_jobs()
 
 
-def _check_files(state: dict[str, Any], chunk: Sequence[tuple[Path, Kind]]) -> list[Checked]:
-    """Load and validate a chunk of content files (in a worker process at scale)."""
+def _check_files(state: dict[str, Any], chunk: Sequence[tuple[Path, Kind]]
+                 ) -> list[tuple[str, Checked]]:
+    """Load and validate a chunk of content files (in a worker process at scale),
+    reusing cached results for files whose bytes did not change."""
     if "md" not in state:
         state["md"] = make_markdown()
-    checked = []
+    cached: dict[str, Checked] = state["cache"]
+    checked: list[tuple[str, Checked]] = []
     for path, kind in chunk:
-        doc, problem = load_file(path, kind)
+        shown = display_path(path)
+        data, problem = read_bytes(path, shown)
+        if data is None:
+            checked.append(("", Checked(kind, path.stem, shown, None,
+                                        (problem,) if problem else ())))
+            continue
+        key = file_key(shown, kind, data)
+        if key in cached:
+            checked.append((key, cached[key]))
+            continue
+        doc, problem = load_file(path, kind, data)
         if doc is None:
-            checked.append(Checked(kind, path.stem, display_path(path), None,
-                                   (problem,) if problem else ()))
+            checked.append((key, Checked(kind, path.stem, shown, None,
+                                         (problem,) if problem else ())))
         else:
-            checked.append(check_document(doc, state["md"]))
+            checked.append((key, check_document(doc, state["md"])))
     return checked
 
 
-def read_content(content_path: Path, drafts: bool, jobs: int
-                 ) -> tuple[Content | None, list[Diagnostic]]:
-    """Load and validate every content file, in parallel at scale."""
+def read_content(content_path: Path, drafts: bool, jobs: int, cache_path: Path | None = None,
+                 save: bool = False) -> tuple[Content | None, list[Diagnostic]]:
+    """Load and validate every content file, in parallel and from the cache at scale."""
     site, site_problem = load_site(content_path / "site.yaml")
     files, problems = content_files(content_path)
     if site_problem:
         problems.append(site_problem)
     md = make_markdown()
     checked = [check_document(site, md)] if site else []
-    for chunk in map_chunks(_check_files, files, {}, _jobs(jobs)):
-        checked.extend(chunk)
+    previous = load_cache(cache_path) if cache_path else {}
+    fresh: dict[str, Checked] = {}
+    for chunk in map_chunks(_check_files, files, {"cache": previous}, _jobs(jobs)):
+        for key, item in chunk:
+            checked.append(item)
+            if key:
+                fresh[key] = item
+    if save and cache_path is not None and fresh.keys() != previous.keys():
+        save_cache(cache_path, fresh)  # only the current files: the cache never grows stale
     content, validation = assemble_content(checked, include_drafts=drafts)
     return content, problems + validation
 
@@ -92,7 +114,8 @@ def run_pipeline(options: BuildOptions) -> BuildResult:
     """Everything but the write: the result holds the outputs or the diagnostics."""
     started = time.perf_counter()
     result = BuildResult()
-    content, problems = read_content(options.content_path, options.drafts, options.jobs)
+    content, problems = read_content(options.content_path, options.drafts, options.jobs,
+                                     options.cache_path, save=options.out_path is not None)
     if content is not None:
         graph, link_problems = link_site(content)
         problems += link_problems

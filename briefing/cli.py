@@ -74,7 +74,8 @@ def _build(args: argparse.Namespace, check_only: bool) -> int:
         content_path=args.content, templates=templates, out_path=out,
         base_url=base_url, language=args.language,
         drafts=True if check_only else args.drafts, strict=args.strict,
-        file_urls=getattr(args, "file_urls", False), jobs=getattr(args, "jobs", 0))
+        file_urls=getattr(args, "file_urls", False), jobs=getattr(args, "jobs", 0),
+        cache_path=cwd / WORK_DIR / "cache")
     if out is not None:
         protected = [args.content, cwd]
         if args.templates is not None:

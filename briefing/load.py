@@ -113,7 +113,7 @@ def load_site(path: Path) -> tuple[RawDocument | None, Diagnostic | None]:
     if not path.is_file():
         return None, error(shown, 1, 1, "missing-site",
                            "site.yaml not found; create it with at least a title")
-    data, problem = _read_bytes(path, shown)
+    data, problem = read_bytes(path, shown)
     if problem or data is None:
         return None, problem
     text, problem = _decode(data, shown)
@@ -132,7 +132,7 @@ def load_site(path: Path) -> tuple[RawDocument | None, Diagnostic | None]:
     return RawDocument("site", "site", shown, front, 1, "", 1, digest), None
 
 
-def _read_bytes(path: Path, shown: str) -> tuple[bytes | None, Diagnostic | None]:
+def read_bytes(path: Path, shown: str) -> tuple[bytes | None, Diagnostic | None]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -145,16 +145,19 @@ def _read_bytes(path: Path, shown: str) -> tuple[bytes | None, Diagnostic | None
         return None, error(shown, 1, 1, "unreadable", f"cannot read file: {exc.strerror}")
 
 
-def load_file(path: Path, kind: Kind) -> tuple[RawDocument | None, Diagnostic | None]:
+def load_file(path: Path, kind: Kind, data: bytes | None = None
+              ) -> tuple[RawDocument | None, Diagnostic | None]:
+    """One content file; `data` when the caller has already read it."""
     shown = display_path(path)
     stem = path.name[: -len(".md")]
     if not SLUG_RE.fullmatch(stem):
         return None, error(shown, 1, 1, "bad-file-name",
                            f"file name '{path.name}' is not a slug (lowercase a-z, 0-9 and "
                            f"single hyphens); rename it to '{slugify(stem)}.md'")
-    data, problem = _read_bytes(path, shown)
-    if problem or data is None:
-        return None, problem
+    if data is None:
+        data, problem = read_bytes(path, shown)
+        if problem or data is None:
+            return None, problem
     text, problem = _decode(data, shown)
     if problem or text is None:
         return None, problem
@@ -182,7 +185,21 @@ def content_files(content_path: Path) -> tuple[list[tuple[Path, Kind]], list[Dia
                     continue
             if path.is_file():
                 found.append((path, kind))
+        if kind == "article":  # '**' does not enter linked folders: say so when they lead out
+            problems.extend(_linked_folders_out(base, root))
     return found, problems
+
+
+def _linked_folders_out(base: Path, root: Path) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    for folder, dirs, _files in os.walk(base):  # never follows links
+        for name in sorted(dirs):
+            linked = Path(folder) / name
+            if linked.is_symlink() and not linked.resolve().is_relative_to(root):
+                problems.append(error(display_path(linked), 1, 1, "symlink-escape",
+                                      "symbolic link to a folder outside the content folder; "
+                                      "copy its files in instead"))
+    return problems
 
 
 def load_content(content_path: Path) -> tuple[list[RawDocument], list[Diagnostic]]:

@@ -1,0 +1,61 @@
+"""The persistent cache of validated files: reused when bytes match, never when not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing import build as build_module
+from briefing.build import read_content
+from briefing.cache import load_cache
+
+SITE = "title: Cache test\nbase_url: https://example.org/\nfx: {USD: {2024: 1364}}\n"
+CARRIER = "---\nname: {ko: 케이티, en: KT}\n---\nKT overview.\n"
+ARTICLE = """---
+title: A briefing about a cache
+published: 2024-05-02
+source: {publisher: Example Daily, title: Original headline}
+carriers: [kt]
+summary: Short.
+events:
+  - id: cache-event
+    date: 2024-05-01
+    title: {title}
+    kind: product
+    carriers: [kt]
+---
+Body.
+"""
+
+
+def _content(tmp_path: Path, title: str) -> Path:
+    content = tmp_path / "content"
+    (content / "carriers").mkdir(parents=True, exist_ok=True)
+    (content / "articles").mkdir(exist_ok=True)
+    (content / "site.yaml").write_text(SITE, encoding="utf-8")
+    (content / "carriers" / "kt.md").write_text(CARRIER, encoding="utf-8")
+    (content / "articles" / "a.md").write_text(ARTICLE.replace("{title}", title),
+                                                encoding="utf-8")
+    return content
+
+
+def test_second_read_reuses_cached_files_and_an_edit_is_seen(tmp_path: Path,
+                                                              monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    content = _content(tmp_path, "First title")
+    first, problems = read_content(content, False, 1, cache, save=True)
+    assert not problems and first is not None
+    assert len(load_cache(cache)) == 2
+
+    calls: list[str] = []
+    original = build_module.check_document
+    monkeypatch.setattr(build_module, "check_document",
+                        lambda doc, md: calls.append(doc.id) or original(doc, md))
+    again, _ = read_content(content, False, 1, cache, save=True)
+    assert calls == ["site"]  # site.yaml is always read; both files came from the cache
+    assert again == first
+
+    _content(tmp_path, "Second title")
+    edited, _ = read_content(content, False, 1, cache, save=True)
+    assert calls == ["site", "site", "a"]
+    assert edited is not None
+    assert edited.articles[0].occurrences[0].title == "Second title"
