@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,12 +83,16 @@ def _discard(tree: Path) -> None:
 
 def _spawn_delete(tree: Path) -> None:
     try:
-        subprocess.Popen(
+        process = subprocess.Popen(
             [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)",
              str(tree)], start_new_session=True, stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except OSError:
         shutil.rmtree(tree, ignore_errors=True)
+        return
+    # Reaped when it ends (no zombie, no "still running" ResourceWarning in a long-lived
+    # process such as serve or the tests); if we exit first it finishes on its own.
+    threading.Thread(target=process.wait, daemon=True).start()
 
 
 def _exchange(first: Path, second: Path) -> bool:
