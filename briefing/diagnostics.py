@@ -78,7 +78,9 @@ def did_you_mean(wanted: str, known: Iterable[str], aliases: dict[str, str] | No
     for alias, target in sorted(by_alias.items()):
         if alias.casefold() == lowered:
             return f" (did you mean '{target}'?)"
-    candidates = difflib.get_close_matches(wanted, known_list, n=1, cutoff=0.75)
+    # Short ids differ by a larger share for one typo ('skk' vs 'skt').
+    cutoff = 0.6 if len(wanted) <= 4 else 0.75
+    candidates = difflib.get_close_matches(wanted, known_list, n=1, cutoff=cutoff)
     if not candidates:
         alias_hits = difflib.get_close_matches(wanted, sorted(by_alias), n=1, cutoff=0.8)
         candidates = [by_alias[alias_hits[0]]] if alias_hits else []

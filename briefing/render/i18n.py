@@ -33,7 +33,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "not_found": "페이지를 찾을 수 없습니다", "not_found_text":
         "주소가 바뀌었거나 삭제된 페이지입니다. 아래에서 다시 찾아보세요.",
         "data": "오픈 데이터", "no_events": "이벤트가 없습니다.", "by_type": "유형별",
-        "website": "웹사이트", "country": "국가", "role": "역할", "since": "부터",
+        "website": "웹사이트", "country": "국가", "role": "역할", "since": "{date}부터",
         "other_years": "다른 연도", "all_years": "모든 연도", "latest": "최근",
         "per_carrier": "통신사별", "tags": "태그", "total": "합계",
         "type.company": "기업", "type.startup": "스타트업", "type.alliance": "얼라이언스",
@@ -76,7 +76,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "next": "Next", "pagination": "Pagination", "not_found": "Page not found",
         "not_found_text": "The address changed or the page was removed. Try from here.",
         "data": "Open data", "no_events": "No events.", "by_type": "By type",
-        "website": "Website", "country": "Country", "role": "Role", "since": "since",
+        "website": "Website", "country": "Country", "role": "Role", "since": "since {date}",
         "other_years": "Other years", "all_years": "All years", "latest": "Latest",
         "per_carrier": "Per carrier", "tags": "Tags", "total": "Total",
         "type.company": "Company", "type.startup": "Startup", "type.alliance": "Alliance",

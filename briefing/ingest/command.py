@@ -1,0 +1,163 @@
+"""`ingest FILE... | -`: raw articles in, one draft per article out, a line per file."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from typing import TextIO
+
+from briefing.ingest.draft import DraftExists, render_draft, write_draft
+from briefing.ingest.events import EventIndex
+from briefing.ingest.known import Known, KnownEvent, read_known
+from briefing.ingest.meta import load_publishers
+from briefing.ingest.nlp import KoreanAnalyser
+from briefing.ingest.pipeline import Context, Draft, finish_draft
+from briefing.ingest.recognise import build_matcher
+from briefing.ingest.worker import Analysed, analyse_input, init_worker, run_in_worker
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
+_PROGRESS_MIN = 20
+_POOL_MIN = 12  # below this, starting worker processes costs more than it saves
+
+
+def _read_input(name: str, stdin: TextIO) -> bytes:
+    if name == "-":
+        buffer = getattr(stdin, "buffer", None)
+        return buffer.read() if buffer is not None else stdin.read().encode("utf-8")
+    return Path(name).read_bytes()
+
+
+def _html_name(name: str) -> bool:
+    return name.lower().endswith((".html", ".htm", ".xhtml"))
+
+
+def _analysed(inputs: list[str], stdin: TextIO, context: Context) -> Iterator[Analysed]:
+    """Analyse every input, in input order; in worker processes for big batches."""
+    def items() -> Iterator[tuple[str, bytes, bool] | Analysed]:
+        for name in inputs:
+            shown = "<stdin>" if name == "-" else name
+            try:
+                yield shown, _read_input(name, stdin), _html_name(name)
+            except OSError as exc:
+                yield Analysed(shown, EXIT_IO, f"{shown}: cannot read: {exc.strerror or exc}")
+
+    workers = min(os.cpu_count() or 1, 4, len(inputs) // _POOL_MIN)
+    if workers < 2:
+        analyser = KoreanAnalyser()
+        for item in items():
+            yield item if isinstance(item, Analysed) else analyse_input(*item, context, analyser)
+        return
+    loaded = list(items())
+    jobs = [item for item in loaded if not isinstance(item, Analysed)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                             initializer=init_worker, initargs=(context,)) as pool:
+        results = pool.map(run_in_worker, jobs, chunksize=4)
+        for item in loaded:
+            yield item if isinstance(item, Analysed) else next(results)
+
+
+def _write(result: Analysed, index: EventIndex, out_dir: Path, force: bool) -> Analysed:
+    """Give event ids, write the file, and record its events for the rest of the batch."""
+    assert result.draft is not None
+    draft = finish_draft(result.draft, index)
+    path = out_dir / draft.file_name
+    try:
+        write_draft(render_draft(draft), path, force)
+    except DraftExists:
+        return Analysed(result.name, EXIT_SOME_FAILED, f"{result.name}: {path} already exists; "
+                        "not overwritten (use --force to replace it)", draft)
+    except OSError as exc:
+        return Analysed(result.name, EXIT_IO, f"{result.name}: cannot write {path}: "
+                        f"{exc.strerror or exc}")
+    index.add(tuple(KnownEvent(e.id, e.date.iso() if e.date else None, e.kind,
+                               frozenset(e.carriers), frozenset(e.entities), str(path))
+                    for e in draft.events if not e.existing))
+    return Analysed(result.name, EXIT_OK, summary_line(path, draft), draft)
+
+
+def summary_line(path: Path, draft: Draft) -> str:
+    dated = sum(1 for e in draft.events if e.date is not None)
+    found = [draft.language,
+             f"published {draft.published.iso()}" if draft.published else "no date",
+             f"carriers {', '.join(draft.carriers) or '-'}",
+             f"{len(draft.entities)} entities", f"{draft.amounts} amounts",
+             f"{len(draft.events)} events ({dated} dated)"]
+    review = f"{len(draft.items)} items, {len(draft.new_entities)} new entities"
+    return f"{path}: {'; '.join(found)}; to review: {review}"
+
+
+def _progress(stderr: TextIO, done: int, total: int, tty: bool) -> None:
+    if tty:
+        width = 30
+        filled = width * done // total
+        stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done == total:
+            stderr.write("\n")
+        stderr.flush()
+    elif done == total or done % max(1, total // 10) == 0:
+        stderr.write(f"ingest: {done}/{total}\n")
+
+
+def run_ingest(inputs: list[str], content_dir: Path, out_dir: Path, force: bool,
+               stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    """Ingest every input; 0 ok, 1 some input not ingested, 2 usage, 3 I/O."""
+    if not inputs:
+        stderr.write("ingest: give one or more article files, or - for standard input\n")
+        return EXIT_USAGE
+    if inputs.count("-") > 1:
+        stderr.write("ingest: '-' (standard input) can be given once\n")
+        return EXIT_USAGE
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        stderr.write(f"ingest: cannot create {out_dir}: {exc.strerror or exc}\n")
+        return EXIT_IO
+    known, warnings = read_known(content_dir) if content_dir.is_dir() else (Known((), ()), [])
+    if not content_dir.is_dir():
+        warnings.append(f"{content_dir}: no content folder; no carriers or entities to recognise")
+    for warning in warnings:
+        stderr.write(f"ingest: warning: {warning}\n")
+    publishers = load_publishers(content_dir)
+    names = frozenset(n.lower() for node in known.nodes for n in node.names)
+    context = Context(build_matcher(known.nodes), publishers, names)
+    index = EventIndex.of(known.events)
+    tty = stderr.isatty()
+    show_progress = len(inputs) > _PROGRESS_MIN or tty
+    status = EXIT_OK
+    for done, result in enumerate(_analysed(inputs, stdin, context), start=1):
+        if result.status == EXIT_OK:
+            result = _write(result, index, out_dir, force)
+        clear = "\r\033[K" if tty and show_progress else ""
+        if result.status == EXIT_OK:
+            stderr.write(clear)
+            stdout.write(result.message + "\n")
+            stdout.flush()
+        else:
+            stderr.write(f"{clear}ingest: {result.message}\n")
+            status = max(status, result.status)
+        if show_progress:
+            _progress(stderr, done, len(inputs), tty)
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Stand-alone entry for trying ingest before the CLI wires it: FILE... [--out DIR]."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="ingest")
+    parser.add_argument("inputs", nargs="*")
+    parser.add_argument("--content", default="content")
+    parser.add_argument("--out", default=None)
+    parser.add_argument("--force", action="store_true")
+    args = parser.parse_args(argv)
+    content = Path(args.content)
+    out = Path(args.out) if args.out else content / "articles"
+    return run_ingest(args.inputs, content, out, args.force, sys.stdin, sys.stdout, sys.stderr)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

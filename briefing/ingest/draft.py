@@ -1,0 +1,126 @@
+"""The one writer of draft files: Draft -> YAML front matter -> a new file, atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefing.ingest.events import ProposedEvent
+from briefing.ingest.pipeline import Draft
+
+
+class DraftExists(FileExistsError):
+    """The draft's file is already there and --force was not given."""
+
+
+try:  # libyaml's emitter is several times faster; the pure one writes the same YAML
+    from yaml import CSafeDumper as _BaseDumper
+except ImportError:  # pragma: no cover
+    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
+
+
+class _Dumper(_BaseDumper):
+    """Safe YAML that a strict reader takes back: no aliases, multi-line text as blocks."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _str(dumper: _BaseDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def _event(event: ProposedEvent) -> dict[str, Any]:
+    if event.existing:
+        return {"id": event.id}
+    data: dict[str, Any] = {"id": event.id}
+    if event.date is not None:
+        data["date"] = event.date.iso()
+    if event.until is not None:
+        data["until"] = event.until.iso()
+    if event.basis:
+        data["basis"] = event.basis
+    if event.approximate:
+        data["approximate"] = True
+    data["title"] = event.title
+    data["kind"] = event.kind
+    data["carriers"] = list(event.carriers)
+    data["entities"] = list(event.entities)
+    if event.amount:
+        data["amount"] = event.amount
+    return data
+
+
+def draft_front_matter(draft: Draft) -> dict[str, Any]:
+    """The draft as the content format's keys, in the order analysts read them."""
+    front: dict[str, Any] = {"title": draft.title}
+    if draft.published is not None:
+        front["published"] = draft.published.iso()
+    if draft.updated is not None:
+        front["updated"] = draft.updated.iso()
+    source: dict[str, Any] = {}
+    if draft.publisher:
+        source["publisher"] = draft.publisher
+    source["title"] = draft.source_title
+    if draft.url:
+        source["url"] = draft.url
+    if draft.author:
+        source["author"] = draft.author
+    source["language"] = draft.language
+    front["source"] = source
+    front["language"] = draft.language
+    front["carriers"] = list(draft.carriers)
+    front["entities"] = list(draft.entities)
+    front["draft"] = True
+    front["events"] = [_event(event) for event in draft.events]
+    review: dict[str, Any] = {
+        "items": [{"field": i.field, "issue": i.issue, **({"evidence": i.evidence}
+                                                          if i.evidence else {})}
+                  for i in draft.items],
+        "new_entities": [{"name": e.name, "type": e.type, "evidence": e.evidence}
+                         for e in draft.new_entities],
+        "source_text": draft.source_text.rstrip() + "\n",
+    }
+    front["review"] = review
+    return front
+
+
+def render_draft(draft: Draft) -> str:
+    """The whole file: front matter only (the body is the analyst's to write)."""
+    body = yaml.dump(draft_front_matter(draft), Dumper=_Dumper, allow_unicode=True,
+                     sort_keys=False, width=4096, default_flow_style=False)
+    return f"---\n{body}---\n"
+
+
+def write_draft(text: str, path: Path, force: bool) -> None:
+    """Write atomically beside the target; never over an existing file unless force."""
+    if not force and path.exists():
+        raise DraftExists(str(path))
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(text.encode("utf-8"))
+        if force:
+            os.replace(temp, path)
+        else:
+            try:
+                os.link(temp, path)  # fails if the file appeared meanwhile: no clobbering
+            except FileExistsError:
+                raise DraftExists(str(path)) from None
+            except OSError:  # file systems without hard links
+                if path.exists():
+                    raise DraftExists(str(path)) from None
+                os.replace(temp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()

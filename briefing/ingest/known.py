@@ -1,0 +1,96 @@
+"""What the content already knows: carriers, entities (names, aliases) and event ids."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing.load import content_files, load_file
+
+
+@dataclass(frozen=True, slots=True)
+class KnownNode:
+    id: str
+    is_carrier: bool
+    names: tuple[str, ...]  # ko, en and aliases, as written
+    type: str  # "carrier" for carriers
+
+
+@dataclass(frozen=True, slots=True)
+class KnownEvent:
+    id: str
+    date: str | None
+    kind: str | None
+    carriers: frozenset[str]
+    entities: frozenset[str]
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    nodes: tuple[KnownNode, ...]
+    events: tuple[KnownEvent, ...]
+
+    @property
+    def event_ids(self) -> frozenset[str]:
+        return frozenset(event.id for event in self.events)
+
+    def with_events(self, events: tuple[KnownEvent, ...]) -> Known:
+        return Known(self.nodes, self.events + events)
+
+
+def _names(front: dict[str, Any]) -> tuple[str, ...]:
+    found: list[str] = []
+    name = front.get("name")
+    if isinstance(name, dict):
+        found.extend(str(v) for k, v in name.items() if k in ("ko", "en") and v)
+    elif name:
+        found.append(str(name))
+    aliases = front.get("aliases")
+    if isinstance(aliases, list):
+        found.extend(str(a) for a in aliases if a)
+    return tuple(dict.fromkeys(n.strip() for n in found if n.strip()))
+
+
+def _ids(value: object) -> frozenset[str]:
+    return frozenset(str(v) for v in value) if isinstance(value, list) else frozenset()
+
+
+def _events(front: dict[str, Any], shown: str) -> list[KnownEvent]:
+    events = front.get("events")
+    if not isinstance(events, list):
+        return []
+    found = []
+    for event in events:
+        if isinstance(event, dict) and isinstance(event.get("id"), str):
+            date = event.get("date")
+            kind = event.get("kind")
+            found.append(KnownEvent(
+                id=event["id"], date=str(date) if date else None,
+                kind=str(kind) if kind else None, carriers=_ids(event.get("carriers")),
+                entities=_ids(event.get("entities")), path=shown))
+    return found
+
+
+def read_known(content_dir: Path) -> tuple[Known, list[str]]:
+    """Read carriers, entities and article events; unreadable files are skipped with a warning."""
+    nodes: list[KnownNode] = []
+    events: list[KnownEvent] = []
+    warnings: list[str] = []
+    files, problems = content_files(content_dir)
+    warnings.extend(p.format() for p in problems)
+    for path, kind in files:
+        doc, problem = load_file(path, kind)
+        if problem is not None or doc is None:
+            if problem is not None:
+                warnings.append(f"{problem.format()} (skipped)")
+            continue
+        front = doc.front.value
+        if kind == "article":
+            events.extend(_events(front, doc.path))
+            continue
+        names = _names(front)
+        node_type = "carrier" if kind == "carrier" else str(front.get("type") or "company")
+        nodes.append(KnownNode(doc.id, kind == "carrier", names or (doc.id,), node_type))
+    return Known(tuple(nodes), tuple(events)), warnings

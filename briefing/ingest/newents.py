@@ -1,0 +1,219 @@
+"""Unknown organisations (and people) worth an entity file: proposals for review.new_entities.
+
+Sources: Kiwi's proper nouns (NNP) in Korean sentences, `X Inc.`/`Co.`/`Corp.` in English,
+and Latin names in brackets after Korean ones (`람다(Lambda)`). Names the content already
+knows, places and titles are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from briefing.ingest.recognise import Mention
+
+_EN_ORG = re.compile(
+    r"(?P<name>(?:[A-Z][\w&'-]*\.?\s+){0,3}[A-Z][\w&'-]*)\s+"
+    r"(?P<suffix>Inc\.|Co\.|Corp\.|Ltd\.|LLC|Corporation|Holdings|Technologies|Alliance)"
+    r"(?![A-Za-z])")
+_PAREN = re.compile(r"(?P<ko>[가-힣][가-힣0-9]*)\s?\((?P<en>[A-Z][A-Za-z0-9&.'\- ]{1,40}?)\)")
+_ORG_SUFFIX = re.compile(
+    r"(?:텔레콤|테크놀로지|테크|랩스?|전자|그룹|홀딩스|은행|증권|소프트|시스템즈?|네트웍스|코리아|"
+    r"모빌리티|바이오|에너지|솔루션즈?|컴퍼니|파트너스|벤처스|인베스트먼트|캐피탈|재단|협회|연합회|"
+    r"얼라이언스|포럼|엔터테인먼트|미디어|대학교?|대)$")
+_TITLES = frozenset([
+    "대표", "회장", "사장", "부회장", "부사장", "전무", "상무", "이사", "의장", "사무총장", "총장",
+    "교수", "장관", "차관", "위원장", "본부장", "부문장", "센터장", "사업부장", "단장", "팀장",
+    "CEO", "CTO", "CFO", "COO", "최고경영자", "기자", "창업자", "대표이사", "그룹장", "원장",
+    "실장", "연구원", "책임자", "총괄", "담당", "씨", "의원", "대통령", "총리"
+])
+_GEO = frozenset([
+    "한국", "대한민국", "국내", "미국", "중국", "일본", "독일", "영국", "프랑스", "스페인",
+    "덴마크", "싱가포르", "인도", "베트남", "대만", "홍콩", "캐나다", "호주", "이탈리아",
+    "네덜란드", "스웨덴", "핀란드", "노르웨이", "스위스", "이스라엘", "사우디", "사우디아라비아",
+    "아랍에미리트", "UAE", "인도네시아", "태국", "말레이시아", "필리핀", "러시아", "브라질",
+    "멕시코", "유럽", "아시아", "북미", "남미", "중동", "아프리카", "서울", "부산", "인천", "대구",
+    "광주", "대전", "울산", "세종", "경기", "판교", "강남", "여의도", "을지로", "광화문", "뉴욕",
+    "워싱턴", "실리콘밸리", "샌프란시스코", "라스베이거스", "바르셀로나", "코펜하겐", "베를린",
+    "런던", "파리", "도쿄", "베이징", "상하이", "두바이", "아부다비", "제네바", "백령도", "강북",
+    "동작구", "분당"
+])
+_TITLE_ENDINGS = ("장", "책임자", "총괄", "대표")
+_DEAL = re.compile(r"투자|협력|협약|파트너십|제휴|손잡|손을 잡|인수|공급|계약|합작|MOU|"
+                   r"동맹|연대|출자|지분|맞손|공동\s?개발")
+_CANDIDATE = re.compile(
+    r"[가-힣]\(|(?:대표|회장|사장|의장|총장|교수|장관|CEO|CTO|부문장|센터장|본부장|책임자)"
+    r"(?:[은는이가을를의와과]|\s|$)|(?:텔레콤|테크놀로지|홀딩스|그룹|랩스|소프트|네트웍스|코리아|"
+    r"벤처스|파트너스|재단|협회|얼라이언스|포럼)")
+# A word of letters and digits ('모바일360') that is no date or count ('5월', '3개').
+_CODE_WORD = re.compile(
+    r"(?=.*[가-힣A-Za-z])(?=.*\d)(?!\d+(?:년|월|일|개|명|차|위)$)[가-힣A-Za-z0-9]+")
+_STOP = frozenset([
+    "이통", "이통3사", "통신3사", "빅테크", "코로나", "코로나19", "한국형", "K", "이날", "당일",
+    "한국어", "영어", "클라우드", "인공지능", "텔코", "라운드테이블"
+])
+_PERSON = re.compile(r"[가-힣]{1,4}(?: [가-힣]{1,4})?")
+
+
+class Token(Protocol):
+    form: str
+    tag: str
+    start: int
+    len: int
+
+
+@dataclass(frozen=True, slots=True)
+class NewEntity:
+    name: str
+    type: str
+    evidence: str
+
+
+def guess_type(name: str, sentence: str) -> str:
+    if re.search(r"얼라이언스|동맹|연합체|alliance", name, re.I):
+        return "alliance"
+    if re.search(r"포럼|서밋|콘퍼런스|컨퍼런스|박람회|총회|MWC|CES|summit|forum|congress|"
+                 r"conference|expo",
+                 name, re.I):
+        return "conference"
+    if re.search(r"(?:[^사]부|처|청|위원회)$|ministry|commission|government", name, re.I):
+        return "government"
+    if re.search(r"협회|연합회|재단|학회|대학교?|association|foundation|university|institute",
+                 name, re.I):
+        return "organization"
+    if re.search(r"스타트업|startup|start-up", sentence, re.I):
+        return "startup"
+    return "company"
+
+
+def _known_at(mentions: Sequence[Mention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def _eojeol_nouns(tokens: Sequence[Any], index: int) -> tuple[str, int, int]:
+    """The noun run of one word starting at tokens[index]: (text, start, next index)."""
+    first = tokens[index]
+    end = first.start + first.len
+    name = first.form
+    j = index + 1
+    while (j < len(tokens) and tokens[j].start == end
+           and tokens[j].tag in ("NNP", "NNG", "SL", "SN")):
+        name += tokens[j].form
+        end = tokens[j].start + tokens[j].len
+        j += 1
+    return name, first.start, j
+
+
+def _window(tokens: Sequence[Any], index: int) -> list[str]:
+    """Forms up to the next particle, ending or comma: where a person's title would be."""
+    forms = []
+    for token in tokens[index:index + 10]:
+        if token.tag[0] in "JEV" or token.tag in ("SP", "SF"):
+            break
+        forms.append(token.form)
+    return forms
+
+
+def _from_tokens(sentence: str, tokens: Sequence[Any], mentions: Sequence[Mention]
+                 ) -> list[NewEntity]:
+    found: list[NewEntity] = []
+    deal = bool(_DEAL.search(sentence))
+    index = 0
+    while index < len(tokens):
+        if tokens[index].tag != "NNP":
+            index += 1
+            continue
+        name, start, following = _eojeol_nouns(tokens, index)
+        index = max(following, index + 1)
+        nxt = tokens[following] if following < len(tokens) else None
+        if (nxt is not None and nxt.tag == "NNP" and len(name) == 1
+                and nxt.start == start + len(name) + 1):
+            # A foreign name in two words ('얀 호프만'): read it as one.
+            rest, _, following = _eojeol_nouns(tokens, following)
+            name, index = f"{name} {rest}", max(following, index)
+        if name.endswith("서") and name[:-1] in _GEO:
+            continue
+        end = start + len(name)
+        if len(name) < 2 or name in _GEO or name in _STOP or _known_at(mentions, start, end):
+            continue
+        opened = sentence[start - 1:start] in ("[", "<", "(")
+        if opened and sentence[end:end + 1] in ("=", "]", ">"):
+            continue  # the outlet's own dateline: '[뉴스투데이=…]'
+        window = _window(tokens, following)
+        # Proper nouns before a title are a person: '얀 호프만 … 센터장', '유영상 SK텔레콤 CEO'.
+        titled = any(form in _TITLES or form.endswith(_TITLE_ENDINGS) for form in window)
+        previous = [t for t in tokens if t.start + t.len <= start][-1:] if start else []
+        after_noun = bool(previous) and previous[0].tag in ("NNG", "NNP") and \
+            not _known_at(mentions, previous[0].start, previous[0].start + previous[0].len)
+        if titled and not _ORG_SUFFIX.search(name):
+            if "기자" not in window and _PERSON.fullmatch(name) and not after_noun:
+                person = name
+                nxt = tokens[following] if following < len(tokens) else None
+                if nxt is not None and nxt.tag == "NNP" and nxt.start == end + 1 and \
+                        re.fullmatch(r"[가-힣]{1,4}", nxt.form) and \
+                        not _known_at(mentions, nxt.start, nxt.start + nxt.len):
+                    person = f"{name} {nxt.form}"
+                    index = following + 1
+                found.append(NewEntity(person, "person", sentence))
+            continue
+        after = tokens[following] if following < len(tokens) else None
+        particle = after is not None and after.start == end and after.tag.startswith("J")
+        if (len(name) > 3 and _ORG_SUFFIX.search(name)) or (deal and particle):
+            found.append(NewEntity(name, guess_type(name, sentence), sentence))
+    return found
+
+
+def needs_analysis(sentence: str) -> bool:
+    """Only sentences where a new name could be proposed go through Kiwi (it is slow)."""
+    return bool(_DEAL.search(sentence) or _CANDIDATE.search(sentence))
+
+
+def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Mention]],
+                     tokens: Sequence[Sequence[Any] | None], known_names: frozenset[str]
+                     ) -> list[NewEntity]:
+    """Proposals in order of first appearance, one per name."""
+    found: list[NewEntity] = []
+    for sentence, sentence_mentions, sentence_tokens in zip(sentences, mentions, tokens,
+                                                            strict=True):
+        nnp = {t.form for t in sentence_tokens or () if t.tag == "NNP"}
+        for match in _EN_ORG.finditer(sentence):
+            name = re.sub(r"^(?:The|A|An|In|At|On|With|By|And|Its|Notably|While)\s+", "",
+                          match.group("name"))
+            if _known_at(sentence_mentions, match.start("name"), match.end("name")):
+                continue
+            label = name if match.group("suffix") != "Alliance" else f"{name} Alliance"
+            found.append(NewEntity(label, guess_type(label, sentence), sentence))
+        for match in _PAREN.finditer(sentence):
+            ko, en = match.group("ko"), match.group("en").strip()
+            if _known_at(sentence_mentions, match.start(), match.end()):
+                continue
+            words = [w.strip("‘’'\"“”") for w in sentence[:match.start()].split()[-2:]]
+            if _ORG_SUFFIX.fullmatch(ko) or (words and _CODE_WORD.fullmatch(words[-1])):
+                # '스마트 글로벌 홀딩스(SGH)', '모바일360 아시아태평양(M360 APAC)': words before.
+                kept: list[str] = []
+                for word in reversed(words):
+                    if not word or re.search(r"(?:[은는이가을를의에와과도로며고,]|에서|서)$", word):
+                        break
+                    kept.insert(0, word)
+                ko = " ".join([*kept, ko])
+            elif ko not in nnp and not _ORG_SUFFIX.search(ko):
+                continue
+            tail = sentence[match.end():match.end() + 30]
+            if re.match(r"\s*(?:[A-Za-z가-힣/]+\s){0,3}[가-힣]*(?:장|책임자|대표|CEO|총괄|교수)",
+                        tail):
+                continue  # '얀 호프만(Jan Hofmann) AI 기술센터장' is a person, found above
+            found.append(NewEntity(f"{ko} ({en})", guess_type(ko + " " + en, sentence), sentence))
+        if sentence_tokens:
+            found.extend(_from_tokens(sentence, sentence_tokens, sentence_mentions))
+    result: dict[str, NewEntity] = {}
+    for entity in found:
+        key = entity.name.split(" (")[0].lower()
+        if key in known_names or key in result:
+            continue
+        # '람다' alone after '람다 (Lambda)' was proposed is the same proposal.
+        if any(k.split(" (")[0] == key for k in result):
+            continue
+        result[key] = entity
+    return list(result.values())

@@ -1,0 +1,225 @@
+"""One raw article -> one draft record (pure: no files, no printing)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from briefing.dates import DateError, PartialDate, parse_date
+from briefing.ingest.clean import Line, clean_lines, content_lines
+from briefing.ingest.dates import find_dates
+from briefing.ingest.events import (
+    EventIndex,
+    ProposedEvent,
+    Sentence,
+    assign_ids,
+    propose_events,
+)
+from briefing.ingest.meta import (
+    Publisher,
+    ReviewItem,
+    detect_language,
+    find_dates_in_header,
+    find_people_and_publisher,
+    find_title,
+    publisher_by_domain,
+    publisher_by_name,
+)
+from briefing.ingest.money import find_money
+from briefing.ingest.newents import NewEntity, needs_analysis, propose_entities
+from briefing.ingest.recognise import Matcher, Mention
+from briefing.ingest.sentences import split_sentences
+from briefing.ingest.webpage import Page
+
+Tokenize = Callable[[Sequence[str]], list[list[Any]]]
+_HANGUL = re.compile(r"[가-힣]")
+_STOPWORDS = frozenset([
+    "a", "an", "the", "of", "to", "in", "and", "for", "on", "with", "its", "as", "at", "by",
+    "from", "is", "are", "be", "will"
+])
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every article of one run shares: known names and the publisher table."""
+
+    matcher: Matcher
+    publishers: tuple[Publisher, ...]
+    known_names: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """The common draft record; draft.py is the one writer of it.
+
+    build_draft leaves event ids empty; finish_draft gives them against the content.
+    """
+
+    file_name: str
+    title: str
+    published: PartialDate | None
+    updated: PartialDate | None
+    publisher: str | None
+    source_title: str
+    url: str | None
+    author: str | None
+    language: str
+    carriers: tuple[str, ...]
+    entities: tuple[str, ...]
+    events: tuple[ProposedEvent, ...]
+    items: tuple[ReviewItem, ...]
+    new_entities: tuple[NewEntity, ...]
+    source_text: str
+    amounts: int
+
+
+def _ascii_words(text: str) -> list[str]:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return [w for w in re.split(r"[^a-z0-9]+", plain) if w]
+
+
+def file_name(title: str, published: PartialDate | None, title_mentions: Sequence[Mention]) -> str:
+    """'<date or undated>-<slug>.md': English titles by their words; Korean by ids + a hash."""
+    date = published.iso() if published else "undated"
+    if _HANGUL.search(title):
+        parts = list(dict.fromkeys([m.id for m in title_mentions] +
+                                   [w for w in _ascii_words(title) if len(w) > 1]))[:4]
+        digest = hashlib.sha1(title.encode("utf-8")).hexdigest()[:6]
+        slug = "-".join([*parts, digest])
+    else:
+        words = [w for w in _ascii_words(title) if w not in _STOPWORDS][:7]
+        slug = "-".join(words) or hashlib.sha1(title.encode("utf-8")).hexdigest()[:6]
+    slug = re.sub(r"-+", "-", slug[:70]).strip("-")
+    return f"{date}-{slug}.md"
+
+
+def _published_clues(sentences: list[Sentence], text: str) -> list[ReviewItem]:
+    items = [ReviewItem("published", "no publication date in the text; left out")]
+    seen: set[str] = set()
+    for sentence in sentences:
+        for date in sentence.dates:
+            if date.problem and date.problem.startswith("only the day") and date.text not in seen:
+                seen.add(date.text)
+                items.append(ReviewItem("published", f"only a day ('{date.text}') is given: a clue "
+                                        "to the publication date, not the date", sentence.text))
+    years = sorted(set(re.findall(
+        r"(?<![\d,.])((?:19|20)\d{2})(?:년|(?![\d억만천원명개%]))", text)))
+    if years:
+        items.append(ReviewItem("published", "years the text names (a clue, not the date): "
+                                + ", ".join(years)))
+    return items
+
+
+def _sentences(lines: list[Line], published: PartialDate | None,
+               matcher: Matcher) -> list[Sentence]:
+    result: list[Sentence] = []
+    that_day: PartialDate | None = None
+    for line in lines:
+        for text in split_sentences(line.text):
+            dates = tuple(find_dates(text, published, that_day))
+            for date in dates:
+                if date.date is not None and date.date.day and date.role == "event":
+                    that_day = date.date
+            result.append(Sentence(text, tuple(matcher.find(text)), tuple(find_money(text)), dates,
+                                   caption=line.kind == "caption"))
+    return result
+
+
+def _page_date(page: Page | None) -> PartialDate | None:
+    if page is None or not page.date:
+        return None
+    try:
+        return parse_date(page.date[:10])
+    except DateError:
+        return None
+
+
+def _event_items(events: Sequence[ProposedEvent]) -> list[ReviewItem]:
+    items = []
+    for event in events:
+        if event.existing:
+            issue = f"same event as '{event.id}' in {event.existing}; only its id is kept"
+        else:
+            when = event.date.iso() if event.date else "no date"
+            issue = f"proposed {event.kind} event ({when}); check date, kind, parties and amount"
+            if event.issues:
+                issue += ": " + "; ".join(event.issues)
+        items.append(ReviewItem(f"events.{event.id}", issue, " / ".join(event.evidence)))
+    return items
+
+
+def _loose_amounts(sentences: list[Sentence], events: Sequence[ProposedEvent]) -> list[ReviewItem]:
+    used = {event.amount for event in events if event.amount}
+    items = []
+    for sentence in sentences:
+        for money in sentence.money:
+            if money.written in used:
+                continue
+            used.add(money.written)
+            read = (f"{money.amount.value} {money.amount.currency}" if money.amount
+                    else "not readable")
+            note = f" ({money.problem})" if money.problem else ""
+            items.append(ReviewItem("amounts", f"'{money.written}' = {read}{note}; in no event",
+                                    sentence.text))
+    return items
+
+
+def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokenize | None) -> Draft:
+    """Analyse one decoded article (and its page metadata, for HTML input)."""
+    lines = clean_lines(text)
+    body = content_lines(lines)
+    items: list[ReviewItem] = []
+    title, _, headline_line, title_items = find_title(lines)
+    if page is not None and page.title:
+        title, title_items = page.title, []
+    items.extend(title_items)
+    published, updated, _ = find_dates_in_header(lines)
+    published = published or _page_date(page)
+    publisher, author, people_items = find_people_and_publisher(lines, context.publishers)
+    if page is not None:
+        author = author or page.author
+        if publisher is None and page.publisher:
+            publisher = publisher_by_name(page.publisher, context.publishers) or page.publisher
+        if publisher is None and page.url:
+            host = re.sub(r"^https?://([^/]+).*$", r"\1", page.url)
+            publisher = publisher_by_domain(host, context.publishers)
+    items.extend(people_items if publisher is None else [])
+    if publisher is None:
+        items.append(ReviewItem("source.publisher", "no publisher found in the text"))
+    plain = "\n".join(line.text for line in body)
+    language = detect_language(plain)
+    sentences = _sentences([line for line in body if line.number != headline_line], published,
+                           context.matcher)
+    if published is None:
+        items.extend(_published_clues(sentences, plain))
+    events = propose_events(sentences, published)
+    title_mentions = context.matcher.find(title)
+    carriers: dict[str, None] = {}
+    entities: dict[str, None] = {}
+    for mention in [*title_mentions, *(m for s in sentences for m in s.mentions)]:
+        (carriers if mention.is_carrier else entities)[mention.id] = None
+    korean = [s.text for s in sentences if _HANGUL.search(s.text) and needs_analysis(s.text)]
+    tokens_by_text: dict[str, list[Any]] = {}
+    if tokenize is not None and korean:
+        tokens_by_text = dict(zip(korean, tokenize(korean), strict=True))
+    new_entities = propose_entities(
+        [s.text for s in sentences], [s.mentions for s in sentences],
+        [tokens_by_text.get(s.text) for s in sentences], context.known_names)
+    items.extend(_loose_amounts(sentences, events))
+    return Draft(
+        file_name=file_name(title, published, title_mentions), title=title, published=published,
+        updated=updated, publisher=publisher, source_title=title, url=page.url if page else None,
+        author=author, language=language, carriers=tuple(carriers), entities=tuple(entities),
+        events=tuple(events), items=tuple(items), new_entities=tuple(new_entities),
+        source_text="\n\n".join(line.text for line in body),
+        amounts=sum(len(s.money) for s in sentences))
+
+
+def finish_draft(draft: Draft, index: EventIndex) -> Draft:
+    """Give event ids: reuse a matching content event's, else a new one no event has."""
+    events = assign_ids(draft.events, index)
+    return replace(draft, events=events, items=draft.items + tuple(_event_items(events)))
