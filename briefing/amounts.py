@@ -31,9 +31,9 @@ _TRAILING = [
 ]
 QUALIFIERS = ("about", "over", "up-to", "each", "per-year")
 
-_NUM = r"\d[\d,]*(?:\.\d+)?"
+_NUM = r"[0-9][0-9,]*(?:\.[0-9]+)?"  # ASCII digits only: '２０' is not a figure
 _KO_RE = re.compile(rf"((?:{_NUM}\s*[천백십]?\s*[조억만]?\s*)+)({'|'.join(_KO_CURRENCY)})")
-_KO_PART = re.compile(rf"({_NUM})\s*([천백십])?\s*([조억만])?")
+_KO_PART = re.compile(rf"({_NUM})\s*([천백십])?|([조억만])")
 _EN_RE = re.compile(
     rf"(?:(US\$|\$|€|£|¥|₩)\s*|(USD|KRW|EUR|JPY|CNY|GBP)\s+)?({_NUM})\s*"
     rf"(thousand|million|billion|trillion|mn|bn|tn|m|b)?\b\s*"
@@ -86,21 +86,24 @@ def _korean(text: str) -> tuple[Decimal, str] | None:
     match = _KO_RE.fullmatch(text.replace(" ", ""))
     if not match:
         return None
-    total = Decimal(0)
+    # '1조6497억', '1천2백억': small units (천/백/십) add up within a group that a big
+    # unit (조/억/만) then multiplies.
+    total = group = Decimal(0)
     figures = match.group(1)
     position = 0
     for part in _KO_PART.finditer(figures):
-        if part.start() != position or not part.group(0):
+        if part.start() != position:
             return None
         position = part.end()
-        value = _number(part.group(1))
-        if part.group(2):
-            value *= _KO_SMALL[part.group(2)]
         if part.group(3):
-            value *= _KO_UNIT[part.group(3)]
-        total += value
+            total += (group or Decimal(1)) * _KO_UNIT[part.group(3)]
+            group = Decimal(0)
+            continue
+        value = _number(part.group(1))
+        group += value * _KO_SMALL[part.group(2)] if part.group(2) else value
     if position != len(figures):
         return None
+    total += group
     return total, _KO_CURRENCY[match.group(2)]
 
 
@@ -129,6 +132,8 @@ def parse_amount(text: object) -> Amount:
     if not written:
         raise AmountError("amount is empty")
     core, qualifier = _strip_qualifiers(written)
+    if sum(c.isdigit() for c in core) > 20:
+        raise AmountError(f"amount '{written}' has too many digits to be a reported figure")
     parsed = _korean(core) or _english(core)
     if parsed is None:
         raise AmountError(

@@ -88,9 +88,13 @@ def _merge_event(occurrences: list[Occurrence], site: Site, resolver: _Resolver,
             return None  # an invalid date was reported where it was given
         missing = [k for k in ("date", "title", "kind")
                    if not any(getattr(o, k) for o in occurrences)]
-        named = " or ".join(missing) if len(missing) < 3 else "date, title or kind"
-        message = (f"event '{first.id}' has no {named} in any article; an event needs a date, "
-                   "title and kind where it is first reported")
+        if missing:
+            named = " or ".join(missing) if len(missing) < 3 else "date, title or kind"
+            message = (f"event '{first.id}' has no {named} in any article; an event needs a "
+                       "date, title and kind where it is first reported")
+        else:
+            message = (f"no article gives event '{first.id}' its date, title and kind together; "
+                       "give all three where it is first reported")
         if all(o.article in drafts for o in occurrences):
             problems.append(_warn(first.loc, "missing-field",
                                   message + " (allowed while draft: true)"))

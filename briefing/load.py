@@ -113,6 +113,10 @@ def load_site(path: Path) -> tuple[RawDocument | None, Diagnostic | None]:
     if not path.is_file():
         return None, error(shown, 1, 1, "missing-site",
                            "site.yaml not found; create it with at least a title")
+    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+        return None, error(shown, 1, 1, "symlink-escape",
+                           "symbolic link points outside the content folder; copy the file "
+                           "in instead")
     data, problem = read_bytes(path, shown)
     if problem or data is None:
         return None, problem
@@ -137,7 +141,7 @@ def read_bytes(path: Path, shown: str) -> tuple[bytes | None, Diagnostic | None]
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return None, error(shown, 1, 1, "too-large",
-                               f"file is {size // (1024 * 1024)} MB; the limit is "
+                               f"file is {size / (1024 * 1024):.1f} MB; the limit is "
                                f"{MAX_FILE_BYTES // (1024 * 1024)} MB per content file")
         with path.open("rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1), None

@@ -105,6 +105,8 @@ def _describe(err: Any, model: type[BaseModel]) -> tuple[str, str]:
     if kind == "bool_type":
         return "type", f"'{name}' must be true or false, not '{value}'"
     if kind == "string_pattern_mismatch":
+        if name.endswith("country"):
+            return "type", f"'{value}' is not a country code; write two capital letters, e.g. KR"
         if name.endswith("color"):
             return "type", f"'{value}' is not a colour; write it as \"#rrggbb\""
         if name.startswith("fx."):
