@@ -404,8 +404,8 @@ def assemble_content(checked: list[Checked], include_drafts: bool
             continue
         result = item.result
         if isinstance(result, Article) and result.draft and not include_drafts:
-            # A skipped draft's warnings are noise in a published build.
-            problems.extend(p for p in item.problems if p.severity != "warning")
+            # A draft is not published, so it cannot break the build; `check` and
+            # `build --drafts` report its problems.
             continue
         problems.extend(item.problems)
         if isinstance(result, Site):
