@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from briefing.cache import file_key, load_cache, save_cache
 from briefing.diagnostics import Diagnostic, has_errors, strict
+from briefing.fingerprint import input_fingerprint, load_state, output_stamp, save_state
 from briefing.graph import Graph
 from briefing.link import link_site
 from briefing.linkcheck import check_links
-from briefing.cache import file_key, load_cache, save_cache
 from briefing.load import Kind, content_files, display_path, load_file, load_site, read_bytes
 from briefing.markdown import make_markdown
 from briefing.model import Content
@@ -144,10 +145,29 @@ def run_pipeline(options: BuildOptions) -> BuildResult:
     return result
 
 
+def _options_key(options: BuildOptions) -> str:
+    return repr((str(options.content_path.resolve()), options.base_url, options.language,
+                 options.drafts, options.strict, options.file_urls))
+
+
 def build_site(options: BuildOptions) -> BuildResult:
-    result = run_pipeline(options)
-    if result.ok and options.out_path is not None:
+    out, cache_path = options.out_path, options.cache_path
+    fingerprint = ""
+    if out is not None and cache_path is not None:
         started = time.perf_counter()
-        result.stats = write_site(options.out_path, result.outputs)
+        fingerprint = input_fingerprint(options.content_path, options.templates,
+                                        _options_key(options))
+        last = load_state(cache_path, out)
+        if last and last[0] == fingerprint and last[1] == output_stamp(out):
+            count, diagnostics = last[2]
+            return BuildResult(diagnostics=list(diagnostics), stats=WriteStats(0, count),
+                               seconds=time.perf_counter() - started)
+    result = run_pipeline(options)
+    if result.ok and out is not None:
+        started = time.perf_counter()
+        result.stats = write_site(out, result.outputs)
         result.seconds += time.perf_counter() - started
+        if cache_path is not None:
+            save_state(cache_path, out, fingerprint, output_stamp(out),
+                       (len(result.outputs), tuple(result.diagnostics)))
     return result

@@ -91,7 +91,8 @@ def _build(args: argparse.Namespace, check_only: bool) -> int:
     if not result.ok:
         return 1
     if result.stats is not None:
-        print(f"built {len(result.outputs)} files into {out}: {result.stats.written} written, "
+        total = result.stats.written + result.stats.unchanged
+        print(f"built {total} files into {out}: {result.stats.written} written, "
               f"{result.stats.unchanged} unchanged, {result.seconds:.2f} s")
     else:
         print(f"checked: {len(result.outputs)} files would be written, {result.seconds:.2f} s")
