@@ -118,6 +118,11 @@ def _same(path: Path, data: bytes) -> bool:
         return False
 
 
+def _write_file(path: str, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
 def write_site(out: Path, outputs: dict[str, bytes]) -> WriteStats:
     """Write every output into a fresh sibling folder and swap it in."""
     recover(out)
@@ -126,24 +131,31 @@ def write_site(out: Path, outputs: dict[str, bytes]) -> WriteStats:
     try:
         new.mkdir(parents=True)
         (new / MARKER).write_text("made by the briefing tool; safe to replace\n")
-        made: set[Path] = {new}
+        made: set[str] = {""}
+        new_text, out_text = str(new), str(out)
+        has_old = out.is_dir()
         for site_path in sorted(outputs):
             data = outputs[site_path]
-            target = new / site_path
-            if not target.resolve().is_relative_to(new.resolve()):
+            # Output paths come from slugs; refuse anything that could leave the folder
+            # (checked on the text: resolving every path costs a syscall per component).
+            parts = site_path.split("/")
+            if site_path.startswith("/") or "\\" in site_path or any(
+                    p in ("", ".", "..") for p in parts):
                 raise OutputError(f"output path '{site_path}' escapes the output folder")
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            previous = out / site_path
-            if _same(previous, data):
+            parent = site_path.rpartition("/")[0]
+            if parent not in made:
+                os.makedirs(f"{new_text}/{parent}", exist_ok=True)
+                made.add(parent)
+            target = f"{new_text}/{site_path}"
+            previous = f"{out_text}/{site_path}"
+            if has_old and _same(Path(previous), data):
                 try:  # unchanged files keep their inode and timestamp
                     os.link(previous, target)
                     unchanged += 1
                     continue
                 except OSError:
                     pass
-            target.write_bytes(data)
+            _write_file(target, data)
             written += 1
         if out.exists():
             if not _exchange(new, out):
