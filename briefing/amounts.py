@@ -42,6 +42,9 @@ _EN_RE = re.compile(
 )
 
 
+_MAX_VALUE = Decimal(10) ** 18  # a million trillion: beyond any deal, in any currency
+
+
 class AmountError(ValueError):
     """An amount string that cannot be read."""
 
@@ -142,5 +145,7 @@ def parse_amount(text: object) -> Amount:
     value, currency = parsed
     if value <= 0:
         raise AmountError(f"amount '{written}' must be more than zero")
+    if value >= _MAX_VALUE:  # also keeps Decimal arithmetic within its 28 digits
+        raise AmountError(f"amount '{written}' is too large to be a reported figure")
     exact = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
     return Amount(exact, currency, qualifier, written)

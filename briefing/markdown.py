@@ -7,9 +7,9 @@ because a wikilink's URL depends on the page it is shown on.
 from __future__ import annotations
 
 import re
-from html import unescape
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -27,6 +27,9 @@ _OPEN, _SEP, _CLOSE = "\ue000", "\ue001", "\ue002"
 _PLACEHOLDER = re.compile(f"{_OPEN}([^{_SEP}]*){_SEP}([^{_SEP}]*){_SEP}([^{_SEP}]*){_SEP}"
                           f"([^{_CLOSE}]*){_CLOSE}")
 _ALLOWED_LINK = re.compile(r"^(?:https?://|mailto:|#)", re.IGNORECASE)
+# Every scheme markdown-it refuses (javascript, vbscript, file, data) ends in one of these
+# words before its colon, unless character references spell it.
+_REFUSED_HINT = re.compile(r"(?:script|file|data)\s*\\?[:&]|&#|&colon;", re.IGNORECASE)
 
 Resolver = Callable[[str, str, str | None], tuple[str, str] | None]
 
@@ -81,8 +84,16 @@ def _render_table_close(self: RendererHTML, tokens: Sequence[Token], idx: int,
     return self.renderToken(tokens, idx, options, env) + "</div>"
 
 
-def make_markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+class _EveryLinkMarkdown(MarkdownIt):
+    """Keeps the links markdown-it refuses, so they can be reported (never rendered)."""
+
+    def validateLink(self, url: str) -> bool:  # markdown-it's name for it
+        return True
+
+
+def make_markdown(keep_every_link: bool = False) -> MarkdownIt:
+    options = {"html": False, "linkify": False, "typographer": False}
+    md = (_EveryLinkMarkdown if keep_every_link else MarkdownIt)("commonmark", options)
     md.enable(["table", "strikethrough"])
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.add_render_rule("wikilink", _render_wikilink)
@@ -116,15 +127,32 @@ def parse_body(md: MarkdownIt, text: str, path: str, first_line: int
         elif token.type == "link_open":
             href = str(token.attrGet("href") or "")
             if not _ALLOWED_LINK.match(href):
-                problems.append(BodyProblem(
-                    line, "bad-link",
-                    f"link target '{href}' is not allowed; link to other pages with [[id]], "
-                    "[[article:slug]] or [[event:id]], elsewhere only http(s), mailto and "
-                    "#anchor links"))
+                problems.append(BodyProblem(line, "bad-link", _bad_link_message(href)))
         elif token.type == "image":
             problems.append(BodyProblem(line, "image", "bodies cannot hold images; "
                                         "link to the image with an http(s) link instead"))
+    problems += _refused_links(md, text, first_line)
     return md.renderer.render(tokens, md.options, {}), tuple(links), problems
+
+
+def _refused_links(md: MarkdownIt, text: str, first_line: int) -> list[BodyProblem]:
+    """Links markdown-it refuses as unsafe (javascript:, vbscript:, file:, data:) are shown
+    as plain text; a second parse that keeps them finds them, so they are errors rather
+    than a silent change. Only bodies that mention such a scheme pay for it."""
+    if not _REFUSED_HINT.search(text):
+        return []
+    problems: list[BodyProblem] = []
+    for token, line in _walk(make_markdown(keep_every_link=True).parse(text, {}), first_line):
+        attr = "href" if token.type == "link_open" else "src" if token.type == "image" else None
+        target = str(token.attrGet(attr) or "") if attr else ""
+        if attr and not md.validateLink(target):
+            problems.append(BodyProblem(line, "bad-link", _bad_link_message(target)))
+    return problems
+
+
+def _bad_link_message(href: str) -> str:
+    return (f"link target '{href}' is not allowed; link to other pages with [[id]], "
+            "[[article:slug]] or [[event:id]], elsewhere only http(s), mailto and #anchor links")
 
 
 def fill_links(html: str, resolve: Resolver) -> str:

@@ -39,7 +39,8 @@ class SiteModel(_Strict):
     language: Language = "ko"
     timezone: str = "Asia/Seoul"
     fx: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")],
-             dict[Annotated[int, Field(ge=1900, le=2200)], Annotated[Decimal, Field(gt=0)]]] = {}
+             dict[Annotated[int, Field(ge=1900, le=2200)],
+                  Annotated[Decimal, Field(gt=0, lt=1_000_000)]]] = {}  # KRW per unit
 
 
 class CarrierModel(_Strict):

@@ -9,6 +9,7 @@ We compose values from the parser's event stream ourselves so that:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,10 @@ except ImportError:  # pragma: no cover
 Path_ = tuple[str | int, ...]
 
 _NULLS = {"null", "Null", "NULL", "~", ""}
+MAX_DEPTH = 50
+# The YAML reader refuses these written raw, but a double-quoted escape ("\u0001", "\0")
+# still makes them; they would break the XML feeds, so they are refused here too.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +57,13 @@ class YamlDoc:
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
+    control = _CONTROL.search(event.value)
+    if control is not None:
+        mark: Any = event.start_mark
+        raise YamlProblem(mark.line, mark.column, "control-character",
+                          f"control character U+{ord(control.group()):04X} is not allowed in "
+                          "text (a double-quoted escape such as \\0 or \\u0001 makes one); "
+                          "remove it")
     if event.style in ("'", '"', "|", ">"):
         return event.value
     if event.value in ("true", "True", "TRUE"):
@@ -76,7 +88,9 @@ class _Composer:
 
     def node(self, path: Path_) -> Any:
         event = self.next()
-        mark = event.start_mark
+        mark: Any = event.start_mark
+        if len(path) > MAX_DEPTH:  # composing recurses: refuse before Python's stack runs out
+            raise _too_deep(mark)
         if isinstance(event, yaml.AliasEvent):
             raise YamlProblem(mark.line, mark.column, "yaml-alias",
                               f"YAML aliases (*{event.anchor}) are not allowed; write the value "
@@ -94,7 +108,7 @@ class _Composer:
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             while not isinstance(self.events[self.index], yaml.SequenceEndEvent):
-                item_mark = self.events[self.index].start_mark
+                item_mark: Any = self.events[self.index].start_mark
                 self.positions[(*path, len(items))] = (item_mark.line, item_mark.column)
                 items.append(self.node((*path, len(items))))
             self.next()
@@ -103,7 +117,7 @@ class _Composer:
             mapping: dict[Any, Any] = {}
             while not isinstance(self.events[self.index], yaml.MappingEndEvent):
                 key_event = self.events[self.index]
-                key_mark = key_event.start_mark
+                key_mark: Any = key_event.start_mark
                 if not isinstance(key_event, yaml.ScalarEvent):
                     raise YamlProblem(key_mark.line, key_mark.column, "yaml-key",
                                       "keys must be plain text")
@@ -121,10 +135,33 @@ class _Composer:
         raise YamlProblem(mark.line, mark.column, "yaml-syntax", "unexpected YAML structure")
 
 
+def _too_deep(mark: Any) -> YamlProblem:
+    line, col = (mark.line, mark.column) if mark is not None else (0, 0)
+    return YamlProblem(line, col, "yaml-depth",
+                       f"YAML is nested more than {MAX_DEPTH} levels deep; front matter needs "
+                       "only a few")
+
+
+def _events(text: str) -> list[yaml.Event]:
+    """The parser's events, read one by one so deep nesting is refused early: the parser
+    slows down with the square of the depth (120,000 brackets would take minutes)."""
+    events: list[yaml.Event] = []
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _too_deep(event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        events.append(event)
+    return events
+
+
 def parse_yaml(text: str) -> YamlDoc:
     """Parse one YAML document strictly. Raises YamlProblem (0-based positions)."""
     try:
-        events = list(yaml.parse(text, Loader=_Loader))
+        events = _events(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line, mark.column) if mark else (0, 0)

@@ -11,13 +11,18 @@ from briefing.render.i18n import strings
 FEED_SIZE = 50
 
 
+def _attr(text: str) -> str:
+    """An XML attribute value: quotes escaped too (base_url is checked, this is a second wall)."""
+    return escape(text, {'"': "&quot;", "'": "&apos;"})
+
+
 def _tag_authority(base_url: str) -> str:
     host = base_url.split("://", 1)[-1].split("/", 1)[0].split(":")[0] or "example.org"
     return f"{host},2024"
 
 
 def _stamp(iso: str) -> str:
-    parts = iso.split("-") + ["01", "01"]
+    parts = [*iso.split("-"), "01", "01"]
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
 
 
@@ -38,7 +43,7 @@ def atom_feed(graph: Graph, feed_path: str, page_path: str, title: str,
             "<entry>"
             f"<id>tag:{authority}:article:{escape(slug)}</id>"
             f"<title>{escape(article.title)}</title>"
-            f'<link rel="alternate" type="text/html" href="{escape(base)}articles/{escape(slug)}/"/>'
+            f'<link rel="alternate" type="text/html" href="{_attr(base)}articles/{_attr(slug)}/"/>'
             f"<published>{_stamp(article.published.iso())}</published>"
             f"<updated>{_stamp(updated)}</updated>"
             f"<summary>{escape(article.summary or article.title)}</summary>"
@@ -50,8 +55,8 @@ def atom_feed(graph: Graph, feed_path: str, page_path: str, title: str,
         f"<id>tag:{authority}:feed:{escape(feed_path)}</id>"
         f"<title>{escape(title)}</title>"
         f"<subtitle>{escape(graph.site.description or t['articles'])}</subtitle>"
-        f'<link rel="self" type="application/atom+xml" href="{escape(base + feed_path)}"/>'
-        f'<link rel="alternate" type="text/html" href="{escape(base + page_path)}"/>'
+        f'<link rel="self" type="application/atom+xml" href="{_attr(base + feed_path)}"/>'
+        f'<link rel="alternate" type="text/html" href="{_attr(base + page_path)}"/>'
         f"<updated>{_stamp(newest)}</updated>"
         f"<author><name>{escape(graph.site.title)}</name></author>")
     return (head + "".join(entries) + "</feed>\n").encode("utf-8")
