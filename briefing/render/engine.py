@@ -18,16 +18,17 @@ from briefing.diagnostics import Diagnostic, error
 from briefing.graph import Graph
 from briefing.markdown import fill_links
 from briefing.model import Body
+from briefing.parallel import map_chunks
 from briefing.render.assets import collect_assets
 from briefing.render.charts import grouped_bars
 from briefing.render.data import render_data
 from briefing.render.feeds import atom_feed
 from briefing.render.fmt import format_date, format_krw, format_month, format_value
-from briefing.parallel import map_chunks
 from briefing.render.i18n import strings
 from briefing.render.pages import Page, plan_pages
 from briefing.render.seo import dump_jsonld
 from briefing.render.urls import ROOT, make_url, output_file, root_prefix
+from briefing.search import build_search_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +202,7 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
     if problems:  # one message per template problem, not one per page
         problems = sorted(set(problems))[:20]
     outputs.update(render_data(graph))
+    outputs.update(build_search_index(graph, options.language, jobs=jobs))
     name = _helpers(graph, options)["name"]
     outputs["feed.xml"] = atom_feed(graph, "feed.xml", "", graph.site.title,
                                     graph.articles_by_date, options.language)

@@ -182,6 +182,7 @@ def plan_pages(graph: Graph, language: str) -> list[Page]:
 
     pages.extend(_timeline_all(graph, t, base, name))
     pages.append(_compare(graph, t, base, name))
+    pages.append(_search(graph, t, base, name))
     pages.append(Page("404.html", "404.html", t["not_found"], t["not_found_text"], {}))
     return pages
 
@@ -245,3 +246,19 @@ def _compare(graph: Graph, t: Any, base: str, name: dict[str, str]) -> Page:
                 {"matrix": entity_rows[:150], "matrix_more": len(entity_rows) > 150,
                  "charts": charts},
                 collection_ld(t["compare"], base + "compare/", description))
+
+
+def _search(graph: Graph, t: Any, base: str, name: dict[str, str]) -> Page:
+    """The search page; search.js gets its labels from search_data (a data- attribute)."""
+    kinds = [k for k in EVENT_KINDS if any(graph.events[e].kind == k for e in graph.timeline)]
+    data = {"types": {d: t["doc." + d] for d in ("article", "event", "carrier", "entity")},
+            "kinds": {k: t["kind." + k] for k in EVENT_KINDS},
+            "entityTypes": {k: t["type." + k] for k in ENTITY_TYPES},
+            "carriers": {c: name[c] for c in graph.carriers},
+            "strings": {"count": t["search_count"], "none": t["search_none"],
+                        "error": t["search_error"]}}
+    description = t["search_description"]
+    return Page("search/", "search.html", t["search"], description,
+                {"event_kinds": kinds, "search_data": data},
+                {"@context": "https://schema.org", "@type": "SearchResultsPage",
+                 "name": t["search"], "url": base + "search/", "description": description})

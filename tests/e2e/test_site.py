@@ -347,6 +347,7 @@ def test_the_articles_index_groups_by_month(site_page) -> None:
 
 _LD_TYPES = {"": "WebSite", "carriers/": "CollectionPage", "entities/": "CollectionPage",
              "articles/": "CollectionPage", "compare/": "CollectionPage",
+             "search/": "SearchResultsPage",
              "entities/hana-kim/": "Person", "entities/cloudlane-forge/": "Product"}
 
 
@@ -363,7 +364,7 @@ def _ld_type(path: str) -> str | None:
 def test_every_page_has_title_description_canonical_og_and_json_ld(site_ok: Path,
                                                                    site_page) -> None:
     pages = _pages(site_ok)
-    assert len(pages) == 39
+    assert len(pages) == 40  # with search/
     for path in pages:
         page = site_page(path)
         assert page.select_one("head > title").text, path
