@@ -45,6 +45,20 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "kind.earnings": "실적", "kind.statement": "발표",
         "qual.about": "약", "qual.over": "이상", "qual.up-to": "최대", "qual.each": "씩",
         "qual.per-year": "매년",
+        "role_partner": "파트너", "role_investee": "투자 대상", "legend": "범례", "table": "표",
+        "search": "검색", "search_label": "사이트 검색", "search_results": "검색 결과",
+        "search_placeholder": "예: SK텔레콤, 엔비디아, MS",
+        "search_description": "브리핑, 이벤트, 통신사와 관계 기업·기관을 한국어와 영어로 "
+        "검색합니다.",
+        "search_count": "{n}건", "search_none": "검색 결과가 없습니다.",
+        "search_more": "결과 더 보기",
+        "search_error": "검색 색인을 불러오지 못했습니다. 잠시 뒤 다시 시도하세요.",
+        "search_needs_server": "검색은 웹 서버로 연 사이트에서만 동작합니다. 디스크에서 연 "
+        "사이트(file://)는 검색 색인을 읽을 수 없습니다. 'python build.py serve'로 열거나 게시된 "
+        "사이트에서 검색하세요.",
+        "search_needs_js": "검색을 쓰려면 자바스크립트가 필요합니다.",
+        "doc.article": "브리핑", "doc.event": "이벤트", "doc.carrier": "통신사",
+        "doc.entity": "관계 기업·기관",
         "footer": "통신 3사 AI 브리핑 · 정적 사이트", "lang_ko": "한국어", "lang_en": "영어",
     },
     "en": {
@@ -90,6 +104,21 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "kind.earnings": "Earnings", "kind.statement": "Statement",
         "qual.about": "about", "qual.over": "over", "qual.up-to": "up to", "qual.each": "each",
         "qual.per-year": "per year",
+        "role_partner": "Partner", "role_investee": "Investee", "legend": "Legend",
+        "table": "table",
+        "search": "Search", "search_label": "Search the site", "search_results": "Results",
+        "search_placeholder": "e.g. SK Telecom, Nvidia, MS",
+        "search_description": "Search briefings, events, carriers and entities, in Korean "
+        "and English.",
+        "search_count": "{n} results", "search_none": "No results.",
+        "search_more": "More results",
+        "search_error": "Could not load the search index. Try again shortly.",
+        "search_needs_server": "Search needs a web server: a site opened from disk (file://) "
+        "cannot read its search index. Open it with 'python build.py serve' or search the "
+        "published site.",
+        "search_needs_js": "Search needs JavaScript.",
+        "doc.article": "Briefing", "doc.event": "Event", "doc.carrier": "Carrier",
+        "doc.entity": "Entity",
         "footer": "AI briefings on Korea's three carriers · static site",
         "lang_ko": "Korean", "lang_en": "English",
     },

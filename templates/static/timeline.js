@@ -8,6 +8,7 @@
   var fields = ["carrier", "kind", "entity"];
   var items = Array.prototype.slice.call(timeline.querySelectorAll(".event"));
   var sections = Array.prototype.slice.call(timeline.querySelectorAll(".period"));
+  var empty = document.getElementById("timeline-empty");
 
   function words(el, name) {
     return (el.getAttribute("data-" + name) || "").split(" ");
@@ -28,6 +29,7 @@
       s.hidden = !s.querySelector(".event:not([hidden])");
     });
     form.elements.count.value = shown + " / " + items.length;
+    if (empty) { empty.hidden = shown > 0; }
     if (updateUrl) {
       var params = new URLSearchParams(window.location.search);
       fields.forEach(function (f) {
