@@ -36,7 +36,7 @@ def file_key(shown_path: str, kind: str, data: bytes) -> str:
 def load_cache(cache_path: Path) -> dict[str, Any]:
     try:
         with (cache_path / CACHE_FILE).open("rb") as handle:
-            version, entries = pickle.load(handle)  # noqa: S301 - our own file
+            version, entries = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError,
             ImportError, IndexError):
         return {}

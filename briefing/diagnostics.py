@@ -10,11 +10,11 @@ import difflib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import TextIO
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -29,12 +29,14 @@ class Diagnostic:
     message: str = field(compare=False)
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: {self.message}"
+        where = f"{self.path}:{self.line}:{self.col}"
+        return f"{where}: {self.severity.value}[{self.code}]: {self.message}"
 
     def github_annotation(self) -> str:
         kind = "error" if self.severity is Severity.ERROR else "warning"
         message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{kind} file={self.path},line={self.line},col={self.col},title={self.code}::{message}"
+        where = f"file={self.path},line={self.line},col={self.col}"
+        return f"::{kind} {where},title={self.code}::{message}"
 
 
 def error(path: str, line: int, col: int, code: str, message: str) -> Diagnostic:

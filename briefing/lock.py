@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-
 WORK_DIR = ".briefing"  # the tool's own folder in the project: cache, locks, dev server
 
 
@@ -29,8 +28,8 @@ def build_lock(work_path: Path, out_path: Path) -> Iterator[None]:
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
-            raise BusyError(f"another build into '{out_path}' is running (pid {holder}); wait for it to finish "
-                            "and run again") from None
+            raise BusyError(f"another build into '{out_path}' is running (pid {holder}); "
+                            "wait for it to finish and run again") from None
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))

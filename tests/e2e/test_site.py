@@ -225,7 +225,8 @@ def test_an_entity_page_shows_each_carrier_it_deals_with(site_page) -> None:
     assert [c.text for c in cards] == [
         "LG유플러스 투자 대상 이벤트 수 1 · 투자 1 2024년 5월 22일 LG유플러스, 미래랩스에 투자 · "
         "2000만달러 이상",
-        "SK텔레콤 투자 대상 이벤트 수 1 · 투자 1 2023년 12월 월만 SKT, 미래랩스 지분 투자 · 약 300억원"]
+        "SK텔레콤 투자 대상 이벤트 수 1 · 투자 1 2023년 12월 월만 SKT, 미래랩스 지분 투자 · "
+        "약 300억원"]
 
 
 def test_entity_relations_show_members_parents_and_people(site_page) -> None:
