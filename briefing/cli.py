@@ -10,7 +10,7 @@ from pathlib import Path
 
 from briefing.diagnostics import print_diagnostics
 from briefing.lock import WORK_DIR, BusyError, build_lock
-from briefing.render.engine import template_root
+from briefing.render.engine import folder_problem, template_root
 from briefing.validate import base_url_problem
 from briefing.write import OutputError, check_output_folder
 
@@ -58,11 +58,9 @@ def _build(args: argparse.Namespace, check_only: bool) -> int:
     from briefing.build import BuildOptions, build_site
 
     cwd = Path.cwd()
-    if not args.content.is_dir():
-        print(f"briefing: content folder '{args.content}' not found", file=sys.stderr)
-        return 2
-    if args.templates is not None and not (args.templates / "base.html").is_file():
-        print(f"briefing: templates folder '{args.templates}' has no base.html", file=sys.stderr)
+    problem = folder_problem(args.content, args.templates)
+    if problem:
+        print(f"briefing: {problem}", file=sys.stderr)
         return 2
     base_url = getattr(args, "base_url", None)
     if base_url is not None and base_url_problem(base_url):

@@ -117,11 +117,8 @@ def load_site(path: Path) -> tuple[RawDocument | None, Diagnostic | None]:
         return None, error(shown, 1, 1, "symlink-escape",
                            "symbolic link points outside the content folder; copy the file "
                            "in instead")
-    data, problem = read_bytes(path, shown)
-    if problem or data is None:
-        return None, problem
-    text, problem = _decode(data, shown)
-    if problem or text is None:
+    data, text, problem = _read_text(path, shown)
+    if problem or data is None or text is None:
         return None, problem
     try:
         front = parse_yaml(text)
@@ -149,6 +146,17 @@ def read_bytes(path: Path, shown: str) -> tuple[bytes | None, Diagnostic | None]
         return None, error(shown, 1, 1, "unreadable", f"cannot read file: {exc.strerror}")
 
 
+def _read_text(path: Path, shown: str, data: bytes | None = None
+               ) -> tuple[bytes | None, str | None, Diagnostic | None]:
+    """The file's bytes (unless given) and its text, or the problem that stops it."""
+    if data is None:
+        data, problem = read_bytes(path, shown)
+        if problem or data is None:
+            return None, None, problem
+    text, problem = _decode(data, shown)
+    return data, text, problem
+
+
 def load_file(path: Path, kind: Kind, data: bytes | None = None
               ) -> tuple[RawDocument | None, Diagnostic | None]:
     """One content file; `data` when the caller has already read it."""
@@ -158,12 +166,8 @@ def load_file(path: Path, kind: Kind, data: bytes | None = None
         return None, error(shown, 1, 1, "bad-file-name",
                            f"file name '{path.name}' is not a slug (lowercase a-z, 0-9 and "
                            f"single hyphens); rename it to '{slugify(stem)}.md'")
-    if data is None:
-        data, problem = read_bytes(path, shown)
-        if problem or data is None:
-            return None, problem
-    text, problem = _decode(data, shown)
-    if problem or text is None:
+    data, text, problem = _read_text(path, shown, data)
+    if problem or data is None or text is None:
         return None, problem
     return split_front_matter(text, shown, kind, stem, hashlib.sha256(data).hexdigest())
 

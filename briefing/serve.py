@@ -27,7 +27,7 @@ from briefing.devserver_state import ServeState
 from briefing.devserver_watch import ChangeFlag, start_watching
 from briefing.diagnostics import print_diagnostics
 from briefing.lock import WORK_DIR
-from briefing.render.engine import template_root
+from briefing.render.engine import folder_problem, template_root
 from briefing.write import check_output_folder
 
 SERVE_DIR = "serve"
@@ -87,11 +87,9 @@ def _watched(args: argparse.Namespace, templates: Traversable) -> list[Path]:
 
 def run_server(args: argparse.Namespace) -> int:
     cwd = Path.cwd()
-    if not args.content.is_dir():
-        print(f"briefing: content folder '{args.content}' not found", file=sys.stderr)
-        return 2
-    if args.templates is not None and not (args.templates / "base.html").is_file():
-        print(f"briefing: templates folder '{args.templates}' has no base.html", file=sys.stderr)
+    problem = folder_problem(args.content, args.templates)
+    if problem:
+        print(f"briefing: {problem}", file=sys.stderr)
         return 2
     templates = template_root(args.templates, cwd)
     watched = _watched(args, templates)

@@ -52,6 +52,15 @@ def template_root(explicit: Path | None, cwd: Path) -> Traversable:
     return packaged_templates()
 
 
+def folder_problem(content: Path, templates: Path | None) -> str | None:
+    """What is wrong with the --content and --templates folders, if anything."""
+    if not content.is_dir():
+        return f"content folder '{content}' not found"
+    if templates is not None and not (templates / "base.html").is_file():
+        return f"templates folder '{templates}' has no base.html"
+    return None
+
+
 class _TraversableLoader(jinja2.BaseLoader):
     """Loads templates from a folder or from the installed package alike."""
 
