@@ -76,6 +76,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"third quarter|fourth quarter|q[1-4])(?:\s+of)?\s+(?P<y>(?:19|20)\d{2})\b"),
     ("en_month_year", rf"\b(?P<mn>{_MONTH})\.?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b"),
     ("en_month_day", rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"),
+    ("en_month", rf"\b(?P<prep>in|since|by|until|from|during|early|late|mid-?|"
+                 rf"end of|start of)\s+(?P<mn>{_MONTH})\b(?!\.?,?\s*\d)"),
     ("en_relyear", r"\b(?P<ey>(?:earlier |later )?this year|last year|next year|previous year)\b"),
     ("en_relmonth", r"\b(?P<em>last month|this month|next month|earlier this month)\b"),
     ("en_weekday", r"\b(?:on\s+)?"
@@ -246,6 +248,20 @@ def _resolve(name: str, m: re.Match[str], pub: PartialDate | None,
             return _needs_pub(text)
         month = MONTHS[g["mn"].lower().rstrip(".")]
         return done(_valid(pub.year, month, int(g["d"])), relative=True, basis=_YEAR_FROM_PUB)
+    if name == "en_month":
+        if pub is None:
+            return _needs_pub(text)
+        month = MONTHS[g["mn"].lower().rstrip(".")]
+        ahead = (g.get("prep") or "").strip().lower() in ("by", "until")
+        # A month named alone is the latest one up to publication ('in January' in a
+        # March story); a deadline ('by June') is the next one.
+        if ahead:
+            year = pub.year if month >= pub.month else pub.year + 1
+        else:
+            year = pub.year if month <= pub.month else pub.year - 1
+        prep = (g.get("prep") or "").strip().lower()
+        role = "since" if prep == "since" else "target" if ahead else "event"
+        return done(_valid(year, month), relative=True, basis=_YEAR_FROM_PUB, role=role)
     if name == "en_weekday":
         if pub is None or not pub.day:
             return _needs_pub(text)
@@ -278,7 +294,7 @@ def _role(mention: DateMention, sentence: str, start: int, end: int) -> Role:
 
 
 # Bare years, weekdays and 'last year' in a Korean sentence are names ('MWC 2024') or noise.
-_ENGLISH_ONLY = frozenset({"en_year", "en_weekday", "en_relyear", "en_relmonth", "en_month_day"})
+_ENGLISH_ONLY = frozenset({"en_month", "en_year", "en_weekday", "en_relyear", "en_relmonth", "en_month_day"})
 _SPEECH = re.compile(r"[“\"][^”\"]{15,}[”\"]")
 
 
