@@ -294,7 +294,8 @@ def _role(mention: DateMention, sentence: str, start: int, end: int) -> Role:
 
 
 # Bare years, weekdays and 'last year' in a Korean sentence are names ('MWC 2024') or noise.
-_ENGLISH_ONLY = frozenset({"en_month", "en_year", "en_weekday", "en_relyear", "en_relmonth", "en_month_day"})
+_ENGLISH_ONLY = frozenset({"en_month", "en_year", "en_weekday", "en_relyear", "en_relmonth",
+                           "en_month_day"})
 _SPEECH = re.compile(r"[“\"][^”\"]{15,}[”\"]")
 
 
