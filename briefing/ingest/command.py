@@ -24,11 +24,24 @@ _PROGRESS_MIN = 20
 _POOL_MIN = 12  # below this, starting worker processes costs more than it saves
 
 
+MAX_INPUT_BYTES = 20 * 1024 * 1024  # a news article, even a saved page, is far smaller
+
+
+class InputTooLarge(OSError):
+    """An input over MAX_INPUT_BYTES: refused without reading it all."""
+
+
 def _read_input(name: str, stdin: TextIO) -> bytes:
     if name == "-":
         buffer = getattr(stdin, "buffer", None)
-        return buffer.read() if buffer is not None else stdin.read().encode("utf-8")
-    return Path(name).read_bytes()
+        data = (buffer.read(MAX_INPUT_BYTES + 1) if buffer is not None
+                else stdin.read(MAX_INPUT_BYTES + 1).encode("utf-8"))
+    else:
+        with Path(name).open("rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputTooLarge(f"over {MAX_INPUT_BYTES // (1024 * 1024)} MB; is this an article?")
+    return data
 
 
 def _html_name(name: str) -> bool:
@@ -42,6 +55,8 @@ def _analysed(inputs: list[str], stdin: TextIO, context: Context) -> Iterator[An
             shown = "<stdin>" if name == "-" else name
             try:
                 yield shown, _read_input(name, stdin), _html_name(name)
+            except InputTooLarge as exc:
+                yield Analysed(shown, EXIT_SOME_FAILED, f"{shown}: not ingested: {exc}")
             except OSError as exc:
                 yield Analysed(shown, EXIT_IO, f"{shown}: cannot read: {exc.strerror or exc}")
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from conftest import CONTENT, FIXTURES, IngestRun, ingest, read_front
 
+from briefing.ingest.command import MAX_INPUT_BYTES
 from briefing.ingest.newents import propose_entities
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -162,6 +163,16 @@ def test_exit_codes(tmp_path: Path) -> None:
     assert len(list((tmp_path / "out").glob("*.md"))) == 1
     missing = ingest([str(tmp_path / "nope.txt")], tmp_path / "out")
     assert missing.code == 3
+
+
+def test_a_huge_input_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(MAX_INPUT_BYTES + 1)  # sparse: costs no disk
+    run = ingest([str(huge), str(FIXTURES / "en_wire.txt")], tmp_path / "out")
+    assert run.code == 1
+    assert f"{huge}: not ingested: over 20 MB; is this an article?" in run.stderr
+    assert len(list((tmp_path / "out").glob("*.md"))) == 1  # the other input is still done
 
 
 def test_progress_goes_to_stderr_for_big_batches(tmp_path: Path) -> None:
