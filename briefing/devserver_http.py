@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from briefing.devserver_pages import EVENTS_PATH, error_page, inject
-from briefing.devserver_paths import Outcome, content_type, resolve_request
+from briefing.devserver_paths import Outcome, content_type, host_allowed, resolve_request
 from briefing.devserver_state import ServeState
 
 logger = logging.getLogger(__name__)
@@ -57,14 +57,23 @@ class DevRequestHandler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         logger.debug("%s %s", self.address_string(), format % args)
 
+    def _host_refused(self, head: bool) -> bool:
+        if host_allowed(self.headers.get("Host"), str(self.server.server_address[0])):
+            return False
+        self._send(403, _TEXT, b"403 this preview answers only to its own address\n", head)
+        return True
+
     def do_GET(self) -> None:
+        if self._host_refused(head=False):
+            return
         if urlsplit(self.path).path == EVENTS_PATH:
             self._stream_events()
         else:
             self._respond(head=False)
 
     def do_HEAD(self) -> None:
-        self._respond(head=True)
+        if not self._host_refused(head=True):
+            self._respond(head=True)
 
     def _send(self, status: int, kind: str, body: bytes, head: bool,
               extra: dict[str, str] | None = None) -> None:

@@ -118,3 +118,21 @@ def content_type(path: PurePosixPath | Path) -> str:
     if kind.startswith("text/") or kind in _TEXT_TYPES:
         return f"{kind}; charset=utf-8"
     return kind
+
+
+_LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def host_allowed(header: str | None, bound_host: str) -> bool:
+    """Refuse Host names other than the server's own (DNS rebinding): a page on another
+    site that points its name at 127.0.0.1 must not read the preview."""
+    if bound_host in ("0.0.0.0", "::", ""):
+        return True  # exposed on purpose with --host; any name may reach it
+    if not header:
+        return True  # HTTP/1.0 clients may leave it out
+    name = header.strip().lower()
+    if name.startswith("["):
+        name = name[1:name.find("]")] if "]" in name else name
+    elif name.count(":") == 1:
+        name = name.rsplit(":", 1)[0]
+    return name in _LOOPBACK_NAMES or name == bound_host.lower()

@@ -165,6 +165,20 @@ def test_path_traversal_never_leaves_the_served_folder(served: Served) -> None:
     assert served.get("/").status == 200
 
 
+def test_a_foreign_host_name_is_refused(served: Served) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=10)
+    try:
+        connection.putrequest("GET", "/", skip_host=True)
+        connection.putheader("Host", f"rebound.example:{served.port}")
+        connection.endheaders()
+        response = connection.getresponse()
+        assert response.status == 403
+        assert b"<html" not in response.read()
+    finally:
+        connection.close()
+    assert served.get("/").status == 200
+
+
 def test_stays_up_under_200_concurrent_clients(served: Served) -> None:
     from concurrent.futures import ThreadPoolExecutor
 

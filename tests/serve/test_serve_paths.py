@@ -6,7 +6,13 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from briefing.devserver_paths import Outcome, Resolution, content_type, resolve_request
+from briefing.devserver_paths import (
+    Outcome,
+    Resolution,
+    content_type,
+    host_allowed,
+    resolve_request,
+)
 
 
 @pytest.fixture
@@ -91,3 +97,20 @@ def test_refuses_traversal_and_malformed_targets(root: Path, target: str) -> Non
 ])
 def test_content_types_say_utf8_for_text(name: str, kind: str) -> None:
     assert content_type(PurePosixPath(name)) == kind
+
+
+@pytest.mark.parametrize(("header", "bound", "allowed"), [
+    ("127.0.0.1:8000", "127.0.0.1", True),
+    ("localhost:8000", "127.0.0.1", True),
+    ("LOCALHOST", "127.0.0.1", True),
+    ("[::1]:8000", "::1", True),
+    (None, "127.0.0.1", True),
+    ("attacker.example:8000", "127.0.0.1", False),
+    ("attacker.example", "127.0.0.1", False),
+    ("127.0.0.1.attacker.example", "127.0.0.1", False),
+    ("192.168.1.5:8000", "192.168.1.5", True),
+    ("attacker.example", "0.0.0.0", True),  # exposed on purpose with --host 0.0.0.0
+])
+def test_only_the_servers_own_host_names_are_answered(header: str | None, bound: str,
+                                                      allowed: bool) -> None:
+    assert host_allowed(header, bound) is allowed
