@@ -46,6 +46,7 @@ class Relation:
     kinds: tuple[tuple[str, int], ...]  # (kind, count), most first
     investee: bool
     events: tuple[str, ...]
+    own: bool = False  # the carrier's own people and products: neither partner nor investee
 
 
 @dataclass(frozen=True, slots=True)

@@ -307,7 +307,7 @@ def link_site(content: Content) -> tuple[Graph | None, list[Diagnostic]]:
             node_events[node_id].append(event_id)
 
     carriers = tuple(n.id for n in content.nodes if n.is_carrier)
-    relations, stats = _relations(carriers, events, timeline)
+    relations, stats = _relations(carriers, events, timeline, _own_nodes(content.nodes))
     members_of: dict[str, list[str]] = defaultdict(list)
     people: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     children: dict[str, list[str]] = defaultdict(list)
@@ -336,7 +336,16 @@ def link_site(content: Content) -> tuple[Graph | None, list[Diagnostic]]:
     return graph, problems
 
 
-def _relations(carriers: tuple[str, ...], events: dict[str, Event], timeline: tuple[str, ...]
+def _own_nodes(nodes: tuple[Node, ...]) -> set[tuple[str, str]]:
+    """(carrier or parent id, entity id) for entities that belong to it: its products and
+    subsidiaries (parent) and its people (affiliations)."""
+    own = {(n.parent.id, n.id) for n in nodes if n.parent}
+    own.update((a.target.id, n.id) for n in nodes for a in n.affiliations)
+    return own
+
+
+def _relations(carriers: tuple[str, ...], events: dict[str, Event], timeline: tuple[str, ...],
+               own: set[tuple[str, str]]
                ) -> tuple[dict[tuple[str, str], Relation], dict[str, CarrierStats]]:
     pair_events: dict[tuple[str, str], list[str]] = defaultdict(list)
     for event_id in timeline:
@@ -349,7 +358,7 @@ def _relations(carriers: tuple[str, ...], events: dict[str, Event], timeline: tu
         kinds = Counter(events[e].kind for e in ids)
         relations[(carrier, entity)] = Relation(
             carrier, entity, len(ids), tuple(sorted(kinds.items(), key=lambda k: (-k[1], k[0]))),
-            "investment" in kinds, tuple(ids))
+            "investment" in kinds, tuple(ids), (carrier, entity) in own)
     stats: dict[str, CarrierStats] = {}
     for carrier in carriers:
         ids = [e for e in timeline if carrier in events[e].carriers]
@@ -357,7 +366,7 @@ def _relations(carriers: tuple[str, ...], events: dict[str, Event], timeline: tu
         total = sum((events[e].amount_krw or Decimal(0) for e in deals
                      if events[e].amount and events[e].amount.qualifier in _DEAL_QUALIFIERS),
                     Decimal(0))
-        mine = [r for (c, _), r in relations.items() if c == carrier]
+        mine = [r for (c, _), r in relations.items() if c == carrier and not r.own]
         stats[carrier] = CarrierStats(
             len(ids), sum(not r.investee for r in mine), sum(r.investee for r in mine),
             total, tuple(deals), events[ids[0]].date if ids else None,

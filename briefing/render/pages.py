@@ -115,8 +115,8 @@ def plan_pages(graph: Graph, language: str) -> list[Page]:
         pages.append(Page(
             f"carriers/{carrier}/", "carrier.html", name[carrier], description,
             {"node": node, "stats": graph.stats[carrier], "recent": events[-RECENT:][::-1],
-             "partners": [r for r in partners if not r.investee],
-             "investees": [r for r in partners if r.investee],
+             "partners": [r for r in partners if not r.investee and not r.own],
+             "investees": [r for r in partners if r.investee and not r.own],
              "deals": graph.stats[carrier].deals[::-1][:PAGE_SIZE],
              "article_years": _by_year(graph, slugs[:PAGE_SIZE]),
              "more_articles": len(slugs) > PAGE_SIZE, "article_count": len(slugs)},

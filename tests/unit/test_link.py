@@ -377,6 +377,21 @@ def test_investees_and_partners_come_from_event_kinds(link) -> None:
     assert (stats.partners, stats.investees) == (1, 1)
 
 
+def test_a_carriers_own_people_and_products_are_neither_partners_nor_investees(link) -> None:
+    graph, problems = link({
+        "content/entities/ceo.md": "---\nname: 대표\ntype: person\n"
+                                   "affiliations: [{id: skt, role: CEO}]\n---\n",
+        "content/entities/model.md": "---\nname: 모델\ntype: product\nparent: skt\n---\n",
+        "content/articles/a.md": article(events="".join([
+            event("named", kind="appointment", more="entities: [ceo]"),
+            event("launch", kind="product", more="entities: [model]"),
+            event("pact", more="entities: [singtel]")]))})
+    assert problems == []
+    assert graph.relations[("skt", "ceo")].own and graph.relations[("skt", "model")].own
+    assert not graph.relations[("skt", "singtel")].own
+    assert (graph.stats["skt"].partners, graph.stats["skt"].investees) == (1, 0)
+
+
 # --- money ---------------------------------------------------------------------------------------
 
 def test_amounts_are_converted_with_the_rate_of_the_event_year(link) -> None:
