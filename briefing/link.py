@@ -3,6 +3,7 @@ related items, relations, sorted timeline). Pure: no IO."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
@@ -182,13 +183,14 @@ def _related(articles: dict[str, Article], order: tuple[str, ...],
     for slug in order:
         scores: Counter[str] = Counter()
         here = position[slug]
+        carriers_here = {r.id for r in articles[slug].carriers}
         for node in mentions[slug]:
             group = by_node[node]
             # Only the neighbours in time within each shared node: bounded work per article.
             if len(group) > 40:
-                index = _bisect(group, here, position)
+                index = bisect_left(group, here, key=position.__getitem__)
                 group = group[max(0, index - 20): index + 20]
-            weight = 1 if node in _carrier_ids(articles, slug) else 3
+            weight = 1 if node in carriers_here else 3
             for other in group:
                 if other != slug:
                     scores[other] += weight
@@ -196,21 +198,6 @@ def _related(articles: dict[str, Article], order: tuple[str, ...],
                         key=lambda item: (-item[1], abs(position[item[0]] - here), item[0]))
         related[slug] = tuple(other for other, _ in ranked[:RELATED_LIMIT])
     return related
-
-
-def _carrier_ids(articles: dict[str, Article], slug: str) -> set[str]:
-    return {r.id for r in articles[slug].carriers}
-
-
-def _bisect(group: list[str], here: int, position: dict[str, int]) -> int:
-    low, high = 0, len(group)
-    while low < high:
-        mid = (low + high) // 2
-        if position[group[mid]] < here:
-            low = mid + 1
-        else:
-            high = mid
-    return low
 
 
 def _check_wikilinks(content: Content, resolver: _Resolver, events: set[str],

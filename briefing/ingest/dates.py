@@ -296,12 +296,12 @@ def _role(mention: DateMention, sentence: str, start: int, end: int) -> Role:
 # Bare years, weekdays and 'last year' in a Korean sentence are names ('MWC 2024') or noise.
 _ENGLISH_ONLY = frozenset({"en_month", "en_year", "en_weekday", "en_relyear", "en_relmonth",
                            "en_month_day"})
-_SPEECH = re.compile(r"[“\"][^”\"]{15,}[”\"]")
+QUOTED_SPEECH = re.compile(r"[“\"][^”\"]{15,}[”\"]")
 
 
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of quoted speech: what someone said is no dated fact of the article."""
-    return [(m.start(), m.end()) for m in _SPEECH.finditer(sentence)]
+    return [(m.start(), m.end()) for m in QUOTED_SPEECH.finditer(sentence)]
 
 
 def find_dates(sentence: str, published: PartialDate | None,

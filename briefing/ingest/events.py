@@ -8,10 +8,11 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from briefing.dates import PartialDate
-from briefing.ingest.dates import DateMention
+from briefing.ingest.dates import QUOTED_SPEECH, DateMention
 from briefing.ingest.known import KnownEvent
 from briefing.ingest.money import Money
 from briefing.ingest.recognise import Mention
+from briefing.load import slugify
 
 # (kind, pattern), first match wins: a deal verb outranks the meeting it happened at.
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (
@@ -36,8 +37,6 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
 ))
 _CLAUSE_CUT = re.compile(r",\s+(?:followed by\s+|while\s+|and\s+)?|;\s+|(?<=[며고서])\s+|"
                          r"\s+(?:followed by|and then|before|after which)\s+")
-_SLUG = re.compile(r"[^a-z0-9]+")
-_SPEECH = re.compile(r"[“\"][^”\"]{15,}[”\"]")
 _PAST = re.compile(r"(?:었|았|했|됐|였|쳤|졌)다[.\"”']*\s*$")
 
 
@@ -69,7 +68,7 @@ class ProposedEvent:
 
 def classify(text: str) -> tuple[str, bool]:
     """(kind, sure): 'statement' when no verb tells, which needs review."""
-    text = _SPEECH.sub(" ", text)  # what someone said is not what happened
+    text = QUOTED_SPEECH.sub(" ", text)  # what someone said is not what happened
     for kind, pattern in _KINDS:
         if pattern.search(text):
             return kind, True
@@ -279,7 +278,7 @@ def _base_id(event: ProposedEvent) -> str:
              event.date.iso() if event.date else "undated"]
     if not event.date:
         parts.append(hashlib.sha1(event.title.encode("utf-8")).hexdigest()[:6])
-    return _SLUG.sub("-", "-".join(parts).lower()).strip("-")
+    return slugify("-".join(parts))
 
 
 def assign_ids(events: tuple[ProposedEvent, ...], index: EventIndex) -> tuple[ProposedEvent, ...]:

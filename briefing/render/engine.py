@@ -212,14 +212,13 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
         problems = sorted(set(problems))[:20]
     outputs.update(render_data(graph))
     outputs.update(build_search_index(graph, options.language, jobs=jobs))
-    name = _helpers(graph, options)["name"]
     outputs["feed.xml"] = atom_feed(graph, "feed.xml", "", graph.site.title,
                                     graph.articles_by_date, options.language)
     for node_id in (*graph.carriers, *graph.entities):
         folder = "carriers" if graph.nodes[node_id].is_carrier else "entities"
         outputs[f"{folder}/{node_id}/feed.xml"] = atom_feed(
             graph, f"{folder}/{node_id}/feed.xml", f"{folder}/{node_id}/",
-            f"{graph.site.title}: {name(node_id)}",
+            f"{graph.site.title}: {graph.nodes[node_id].name.show(options.language)}",
             graph.node_articles.get(node_id, ()), options.language)
     outputs["sitemap.xml"] = _sitemap(graph, pages, options.base_url)
     outputs["robots.txt"] = (f"User-agent: *\nAllow: /\nSitemap: {options.base_url}sitemap.xml\n"
