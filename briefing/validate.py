@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from markdown_it import MarkdownIt
+from markdown_it_pyrs import MarkdownIt
 from pydantic import BaseModel, ValidationError
 
 from briefing.amounts import Amount, AmountError, parse_amount
@@ -214,7 +214,8 @@ def _body(ctx: _Ctx, md: MarkdownIt) -> Body:
     doc = ctx.doc
     html, links, problems = parse_body(md, doc.body, doc.path, doc.body_line)
     for problem in problems:
-        ctx.problems.append(error(doc.path, problem.line, 1, problem.code, problem.message))
+        ctx.problems.append(error(doc.path, problem.line, problem.col, problem.code,
+                                  problem.message))
     return Body(doc.body, doc.body_line, html, links)
 
 

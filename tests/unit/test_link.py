@@ -239,14 +239,14 @@ def test_wikilinks_of_every_form_resolve_and_unknown_ones_suggest(link) -> None:
         "content/articles/a.md": article(events=event("deal"), body=body),
         "content/articles/b.md": article("2024-04-01", event("other")),
     })
-    assert problems == [
-        "content/articles/a.md:16:1: error[unknown-ref]: article 'c' not found",
-        "content/articles/a.md:16:1: error[unknown-ref]: event 'dael' not found (did you mean "
-        "'deal'?)",
-        "content/articles/a.md:16:1: error[unknown-ref]: unknown link kind 'foo:'; use [[id]], "
-        "[[article:slug]] or [[event:id]]",
+    assert problems == [  # each at its own column
         "content/articles/a.md:16:1: error[unknown-ref]: carrier or entity 'singtell' not found "
         "(did you mean 'singtel'?)",
+        "content/articles/a.md:16:14: error[unknown-ref]: article 'c' not found",
+        "content/articles/a.md:16:28: error[unknown-ref]: event 'dael' not found (did you mean "
+        "'deal'?)",
+        "content/articles/a.md:16:43: error[unknown-ref]: unknown link kind 'foo:'; use [[id]], "
+        "[[article:slug]] or [[event:id]]",
     ]
 
 

@@ -118,3 +118,30 @@ def test_private_use_placeholder_characters_in_content_cannot_forge_links() -> N
     forged = "\ue000node\ue001skt\ue001\ue001x\ue002"
     html = _render(f"{forged}\n")
     assert 'class="xref"' not in html
+
+
+def test_problems_and_wikilinks_carry_their_column() -> None:
+    _, links, problems = _parse("앞 [[skt]] 그리고 [문서](notes.md) 끝\n\n"
+                                "![그림](https://x.example/a.png)\n")
+    assert [(w.target, w.loc.line, w.loc.col) for w in links] == [("skt", 10, 3)]
+    assert [(p.line, p.col, p.code) for p in problems] == [(10, 15, "bad-link"), (12, 1, "image")]
+
+
+def test_an_escaped_wikilink_is_text() -> None:
+    html, links, _ = _parse("\\[[skt]] 와 [[kt]]\n")
+    assert [w.target for w in links] == ["kt"]
+    assert html.startswith("<p>[[skt]] 와 \ue000")
+
+
+def test_a_bracket_before_an_unclosed_backtick_renders() -> None:
+    # markdown-it.rs panics on this shape; the body must still render, the same way.
+    html, links, problems = _parse("[근거 `미확인 [[skt]]\n\n[다음](ftp://x)\n")
+    assert html.startswith("<p>[근거 `미확인 \ue000node")
+    assert [w.target for w in links] == ["skt"]
+    assert [(p.line, p.code) for p in problems] == [(12, "bad-link")]
+
+
+def test_heading_ids_ignore_wikilinks_and_stay_unique() -> None:
+    html, _, _ = _parse("## 개요 [[skt]]\n\n## 개요\n\n#### `API` 변화\n")
+    assert '<h2 id="개요-">' in html and '<h2 id="개요">' in html
+    assert '<h4 id="api-변화">' in html
