@@ -17,14 +17,13 @@ from briefing.diagnostics import Diagnostic, has_errors, strict
 from briefing.fingerprint import input_fingerprint, load_state, output_stamp, save_state
 from briefing.graph import Graph
 from briefing.link import link_site
-from briefing.linkcheck import check_links
 from briefing.load import Kind, content_files, display_path, load_file, load_site, read_bytes
 from briefing.markdown import make_markdown
 from briefing.model import Content
 from briefing.parallel import default_jobs, map_chunks
 from briefing.render.engine import RenderOptions, render_site
 from briefing.validate import Checked, assemble_content, check_document
-from briefing.write import WriteStats, write_site
+from briefing.write import Staging, WriteStats
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +46,8 @@ class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     outputs: dict[str, bytes] = field(default_factory=dict)
     graph: Graph | None = None
-    stats: WriteStats | None = None
+    files: int = 0  # outputs made
+    stats: WriteStats | None = None  # set once the site was published
     seconds: float = 0.0
 
     @property
@@ -127,13 +127,15 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def run_pipeline(options: BuildOptions) -> BuildResult:
-    """Everything but the write: the result holds the outputs or the diagnostics."""
+def run_pipeline(options: BuildOptions, publish_to: Path | None = None) -> BuildResult:
+    """The whole build. Without publish_to the result holds every output in memory;
+    with it, outputs are written as they are rendered into a new folder beside
+    publish_to, which replaces publish_to only if the build succeeds."""
     with _no_cycle_collection():
-        return _run_pipeline(options)
+        return _run_pipeline(options, publish_to)
 
 
-def _run_pipeline(options: BuildOptions) -> BuildResult:
+def _run_pipeline(options: BuildOptions, publish_to: Path | None) -> BuildResult:
     started = time.perf_counter()
     result = BuildResult()
     content, problems = read_content(options.content_path, options.drafts, options.jobs,
@@ -154,14 +156,20 @@ def _run_pipeline(options: BuildOptions) -> BuildResult:
         result.graph, site=dataclasses.replace(result.graph.site, base_url=base_url))
     result.graph = graph
     language = options.language or graph.site.language
-    outputs, render_problems = render_site(
-        graph, RenderOptions(language, base_url, options.file_urls), options.templates,
-        jobs=_jobs(options.jobs))
-    problems = problems + render_problems
-    if not render_problems:
-        problems += check_links(outputs, base_url)
-    result.diagnostics = sorted(problems)
-    result.outputs = outputs
+    stage = Staging(publish_to) if publish_to is not None else None
+    try:
+        rendered = render_site(
+            graph, RenderOptions(language, base_url, options.file_urls), options.templates,
+            jobs=_jobs(options.jobs), stage=stage)
+        result.diagnostics = sorted(problems + rendered.problems)
+        if stage is not None and result.ok:
+            stage.commit()
+            result.stats = WriteStats(rendered.written, rendered.unchanged)
+    finally:
+        if stage is not None and result.stats is None:
+            stage.abort()
+    result.outputs = rendered.outputs
+    result.files = rendered.files
     result.seconds = time.perf_counter() - started
     return result
 
@@ -183,12 +191,8 @@ def build_site(options: BuildOptions) -> BuildResult:
             count, diagnostics = last[2]
             return BuildResult(diagnostics=list(diagnostics), stats=WriteStats(0, count),
                                seconds=time.perf_counter() - started)
-    result = run_pipeline(options)
-    if result.ok and out is not None:
-        started = time.perf_counter()
-        result.stats = write_site(out, result.outputs)
-        result.seconds += time.perf_counter() - started
-        if cache_path is not None:
-            save_state(cache_path, out, fingerprint, output_stamp(out),
-                       (len(result.outputs), tuple(result.diagnostics)))
+    result = run_pipeline(options, publish_to=out)
+    if result.stats is not None and out is not None and cache_path is not None:
+        save_state(cache_path, out, fingerprint, output_stamp(out),
+                   (result.files, tuple(result.diagnostics)))
     return result

@@ -93,7 +93,7 @@ def _build(args: argparse.Namespace, check_only: bool) -> int:
         print(f"built {total} files into {out}: {result.stats.written} written, "
               f"{result.stats.unchanged} unchanged, {result.seconds:.2f} s")
     else:
-        print(f"checked: {len(result.outputs)} files would be written, {result.seconds:.2f} s")
+        print(f"checked: {result.files} files would be written, {result.seconds:.2f} s")
     return 0
 
 

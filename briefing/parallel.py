@@ -1,7 +1,10 @@
-"""Run a function over chunks of work in forked worker processes, results in order.
+"""Run a function over chunks of work on every core, results in order.
 
-Workers are forked, so the read-only state they need (the site graph, options) is
-inherited rather than pickled; only each chunk's results travel back.
+The calling process works too, beside jobs - 1 forked helpers: one process fewer holds a
+copy of the site. Helpers are forked, so the read-only state they need (the site graph,
+options) is inherited rather than pickled; only their chunks' results travel back.
+Chunks are handed out one at a time from a shared counter, so a slow chunk does not
+hold up the others.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-# The state a forked worker inherited; set once per worker by the pool initializer.
+# The state a forked helper inherited; set once per helper by the pool initializer.
 _WORKER_STATE: dict[str, Any] = {}
 
 
@@ -35,18 +38,47 @@ def _init(state: dict[str, Any]) -> None:
     _WORKER_STATE.update(state)
 
 
-def _call(func: Callable[[dict[str, Any], Any], Any], chunk: Any) -> Any:
-    return func(_WORKER_STATE, chunk)
+def _drain(func: Callable[[dict[str, Any], Any], Any], state: dict[str, Any],
+           chunks: Sequence[Any], counter: Any) -> list[tuple[int, Any]]:
+    """Take chunks from the shared counter until none are left."""
+    done: list[tuple[int, Any]] = []
+    while True:
+        with counter.get_lock():
+            index = counter.value
+            counter.value += 1
+        if index >= len(chunks):
+            return done
+        done.append((index, func(state, chunks[index])))
+
+
+def _helper(func: Callable[[dict[str, Any], Any], Any]) -> list[tuple[int, Any]]:
+    state = _WORKER_STATE
+    return _drain(func, state, state["__chunks"], state["__counter"])
 
 
 def map_chunks(func: Callable[[dict[str, Any], Sequence[T]], R], items: Sequence[T],
-               state: dict[str, Any], jobs: int, min_items: int = 200) -> list[R]:
-    """func(state, chunk) over chunks of items; serial when small or jobs == 1."""
+               state: dict[str, Any], jobs: int, min_items: int = 200,
+               meanwhile: Callable[[], object] | None = None) -> list[R]:
+    """func(state, chunk) over chunks of items; serial when small or jobs == 1.
+
+    `meanwhile` runs in this process once the helpers have started (before it takes
+    chunks itself): work that needs no copy of its own."""
     if jobs <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
         local = dict(state)
-        return [func(local, chunk) for chunk in chunked(items, 1)]
-    # Several chunks per worker balance uneven pages; order is kept by starmap.
+        results = [func(local, chunk) for chunk in chunked(items, 1)]
+        if meanwhile is not None:
+            meanwhile()
+        return results
+    # Several chunks per process balance uneven pages.
     chunks = chunked(items, jobs * 4)
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_init, initargs=(state,)) as pool:
-        return pool.starmap(_call, [(func, chunk) for chunk in chunks])
+    counter = context.Value("i", 0)
+    shared = {**state, "__chunks": chunks, "__counter": counter}
+    with context.Pool(jobs - 1, initializer=_init, initargs=(shared,)) as pool:
+        pending = [pool.apply_async(_helper, (func,)) for _ in range(jobs - 1)]
+        if meanwhile is not None:
+            meanwhile()
+        done = _drain(func, dict(state), chunks, counter)
+        for handle in pending:
+            done += handle.get()
+    return [result for _, result in sorted(done, key=lambda pair: pair[0])]

@@ -123,51 +123,92 @@ def _write_file(path: str, data: bytes) -> None:
         handle.write(data)
 
 
-def write_site(out: Path, outputs: dict[str, bytes]) -> WriteStats:
-    """Write every output into a fresh sibling folder and swap it in."""
-    recover(out)
-    new, old = _siblings(out)
-    written = unchanged = 0
-    try:
-        new.mkdir(parents=True)
-        (new / MARKER).write_text("made by the briefing tool; safe to replace\n")
-        made: set[str] = {""}
-        new_text, out_text = str(new), str(out)
-        has_old = out.is_dir()
-        for site_path in sorted(outputs):
-            data = outputs[site_path]
-            # Output paths come from slugs; refuse anything that could leave the folder
-            # (checked on the text: resolving every path costs a syscall per component).
-            parts = site_path.split("/")
-            if site_path.startswith("/") or "\\" in site_path or any(
-                    p in ("", ".", "..") for p in parts):
-                raise OutputError(f"output path '{site_path}' escapes the output folder")
+class Staging:
+    """A new site folder beside the output, filled file by file (also from forked
+    workers) and swapped in whole by commit(); abort() drops it.
+
+    Unchanged files are hard-linked from the current site, so they keep their inode and
+    timestamp."""
+
+    def __init__(self, out: Path) -> None:
+        recover(out)
+        self.out = out
+        self.new, self._old = _siblings(out)
+        self._made: set[str] = {""}
+        self._has_old = out.is_dir()
+        try:
+            self.new.mkdir(parents=True)
+            (self.new / MARKER).write_text("made by the briefing tool; safe to replace\n")
+        except OSError as exc:
+            self.abort()
+            raise _write_error(out, exc) from exc
+
+    def put(self, site_path: str, data: bytes) -> bool:
+        """Write one output; True if written, False if linked unchanged from the old site."""
+        # Output paths come from slugs; refuse anything that could leave the folder
+        # (checked on the text: resolving every path costs a syscall per component).
+        parts = site_path.split("/")
+        if site_path.startswith("/") or "\\" in site_path or any(
+                p in ("", ".", "..") for p in parts):
+            raise OutputError(f"output path '{site_path}' escapes the output folder")
+        try:
             parent = site_path.rpartition("/")[0]
-            if parent not in made:
-                os.makedirs(f"{new_text}/{parent}", exist_ok=True)
-                made.add(parent)
-            target = f"{new_text}/{site_path}"
-            previous = f"{out_text}/{site_path}"
-            if has_old and _same(Path(previous), data):
-                try:  # unchanged files keep their inode and timestamp
+            if parent not in self._made:
+                os.makedirs(f"{self.new}/{parent}", exist_ok=True)
+                self._made.add(parent)
+            target = f"{self.new}/{site_path}"
+            previous = f"{self.out}/{site_path}"
+            if self._has_old and _same(Path(previous), data):
+                try:
                     os.link(previous, target)
-                    unchanged += 1
-                    continue
+                    return False
                 except OSError:
                     pass
             _write_file(target, data)
-            written += 1
-        if out.exists():
-            if not _exchange(new, out):
-                out.rename(old)
-                new.rename(out)
-                _discard(old)
+            return True
+        except OSError as exc:
+            raise _write_error(self.out, exc) from exc
+
+    def read(self, site_path: str) -> bytes:
+        return (self.new / site_path).read_bytes()
+
+    def commit(self) -> None:
+        out, new = self.out, self.new
+        try:
+            if out.exists():
+                if not _exchange(new, out):
+                    out.rename(self._old)
+                    new.rename(out)
+                    _discard(self._old)
+                else:
+                    _discard(new)
             else:
-                _discard(new)
-        else:
-            new.rename(out)
-    except OSError as exc:
-        shutil.rmtree(new, ignore_errors=True)
-        raise OutputError(f"cannot write the site to '{out}': {exc.strerror or exc}; the "
-                          "previous site was left as it was") from exc
+                new.rename(out)
+        except OSError as exc:
+            self.abort()
+            raise _write_error(out, exc) from exc
+
+    def abort(self) -> None:
+        shutil.rmtree(self.new, ignore_errors=True)
+
+
+def _write_error(out: Path, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write the site to '{out}': {exc.strerror or exc}; the "
+                       "previous site was left as it was")
+
+
+def write_site(out: Path, outputs: dict[str, bytes]) -> WriteStats:
+    """Write every output into a fresh sibling folder and swap it in."""
+    stage = Staging(out)
+    written = unchanged = 0
+    try:
+        for site_path in sorted(outputs):
+            if stage.put(site_path, outputs[site_path]):
+                written += 1
+            else:
+                unchanged += 1
+    except Exception:  # a killed process leaves it to the next run's recover()
+        stage.abort()
+        raise
+    stage.commit()
     return WriteStats(written, unchanged)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -16,6 +16,7 @@ from markupsafe import Markup
 from briefing.dates import PartialDate
 from briefing.diagnostics import Diagnostic, error
 from briefing.graph import Graph
+from briefing.linkcheck import LateRef, LinkScanner, check_late
 from briefing.markdown import fill_links
 from briefing.model import Body
 from briefing.parallel import map_chunks
@@ -29,6 +30,7 @@ from briefing.render.pages import Page, plan_pages
 from briefing.render.seo import dump_jsonld
 from briefing.render.urls import ROOT, make_url, output_file, root_prefix
 from briefing.search import build_search_index
+from briefing.write import Staging
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,58 +174,130 @@ def _sitemap(graph: Graph, pages: list[Page], base_url: str) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _render_chunk(state: dict[str, Any], chunk: Sequence[int]
-                  ) -> list[tuple[str, bytes | Diagnostic]]:
-    """Render some of the planned pages (in a worker process at scale)."""
+@dataclass(slots=True)
+class Rendered:
+    """What render_site made: every output (when rendered in memory; a staged render
+    writes them instead), the problems, and the write counts."""
+
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+    written: int = 0
+    unchanged: int = 0
+
+
+@dataclass(slots=True)
+class _Chunk:
+    outputs: list[tuple[str, bytes]] = field(default_factory=list)
+    template_problems: list[Diagnostic] = field(default_factory=list)
+    link_problems: list[Diagnostic] = field(default_factory=list)
+    late: list[LateRef] = field(default_factory=list)
+    files: int = 0
+    written: int = 0
+
+
+def _render_chunk(state: dict[str, Any], chunk: Sequence[int]) -> _Chunk:
+    """Render some of the planned pages, check their links and write them to the staging
+    folder, or keep them (in a worker process at scale)."""
     if "env" not in state:
         env = make_environment(state["templates"])
         helpers = _helpers(state["graph"], state["options"])
         helpers["cached"] = _Fragments(env, helpers, state["assets"])
         state["env"], state["helpers"] = env, helpers
-    rendered: list[tuple[str, bytes | Diagnostic]] = []
+        state["scanner"] = LinkScanner(state["options"].base_url, state["known"])
+    stage: Staging | None = state["stage"]
+    done = _Chunk()
     for index in chunk:
         page = state["pages"][index]
+        path = output_file(page.path)
         try:
-            rendered.append((output_file(page.path), render_page(
-                state["env"], page, state["helpers"], state["options"], state["assets"])))
+            data = render_page(state["env"], page, state["helpers"], state["options"],
+                               state["assets"])
         except jinja2.TemplateError as exc:
-            rendered.append((output_file(page.path), _template_problem(exc, page)))
+            done.template_problems.append(_template_problem(exc, page))
             if isinstance(exc, jinja2.TemplateSyntaxError | jinja2.TemplateNotFound):
                 break
-    return rendered
+            continue
+        problems, late = state["scanner"].scan(path, data)
+        done.link_problems += problems
+        done.late += late
+        done.files += 1
+        if stage is None:
+            done.outputs.append((path, data))
+        elif stage.put(path, data):
+            done.written += 1
+    return done
 
 
-def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jobs: int = 1
-                ) -> tuple[dict[str, bytes], list[Diagnostic]]:
-    """Every output file of the site, by site path."""
-    assets = collect_assets(templates / "static")
-    pages = plan_pages(graph, options.language)
-    outputs: dict[str, bytes] = dict(assets.files)
-    problems: list[Diagnostic] = []
-    state = {"graph": graph, "options": options, "templates": templates,
-             "assets": assets.names, "pages": pages}
-    for chunk in map_chunks(_render_chunk, range(len(pages)), state, jobs):
-        for path, data in chunk:
-            if isinstance(data, Diagnostic):
-                problems.append(data)
-            else:
-                outputs[path] = data
-    if problems:  # one message per template problem, not one per page
-        problems = sorted(set(problems))[:20]
-    outputs.update(render_data(graph))
-    outputs.update(build_search_index(graph, options.language, jobs=jobs))
-    outputs["feed.xml"] = atom_feed(graph, "feed.xml", "", graph.site.title,
-                                    graph.articles_by_date, options.language)
+def _feed_paths(graph: Graph) -> dict[str, str]:
+    """Every feed's path, and the carrier or entity it follows ("" for the site feed)."""
+    paths = {"feed.xml": ""}
     for node_id in (*graph.carriers, *graph.entities):
         folder = "carriers" if graph.nodes[node_id].is_carrier else "entities"
-        outputs[f"{folder}/{node_id}/feed.xml"] = atom_feed(
-            graph, f"{folder}/{node_id}/feed.xml", f"{folder}/{node_id}/",
+        paths[f"{folder}/{node_id}/feed.xml"] = node_id
+    return paths
+
+
+def _late_outputs(graph: Graph, options: RenderOptions, pages: list[Page]) -> dict[str, bytes]:
+    """Search index, feeds, sitemap and robots.txt: made while the pages render."""
+    outputs = build_search_index(graph, options.language)
+    for path, node_id in _feed_paths(graph).items():
+        if not node_id:
+            outputs[path] = atom_feed(graph, path, "", graph.site.title,
+                                      graph.articles_by_date, options.language)
+            continue
+        outputs[path] = atom_feed(
+            graph, path, path.removesuffix("feed.xml"),
             f"{graph.site.title}: {graph.nodes[node_id].name.show(options.language)}",
             graph.node_articles.get(node_id, ()), options.language)
     outputs["sitemap.xml"] = _sitemap(graph, pages, options.base_url)
     outputs["robots.txt"] = (f"User-agent: *\nAllow: /\nSitemap: {options.base_url}sitemap.xml\n"
                              ).encode()
-    return outputs, problems
+    return outputs
+
+
+def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jobs: int = 1,
+                stage: Staging | None = None) -> Rendered:
+    """Every output of the site, links checked: in memory, or written into `stage`.
+
+    Pages render on every core, each page's links checked as it is made against the
+    names known by then (pages, assets, data, feeds); this process makes the search
+    index and the feeds meanwhile."""
+    assets = collect_assets(templates / "static")
+    pages = plan_pages(graph, options.language)
+    others = {**assets.files, **render_data(graph)}
+    known = {*others, *_feed_paths(graph), "sitemap.xml", "robots.txt"}
+    known.update(output_file(page.path) for page in pages)
+    state = {"graph": graph, "options": options, "templates": templates,
+             "assets": assets.names, "pages": pages, "known": known, "stage": stage}
+    rendered = Rendered()
+    done = _Chunk()
+    for chunk in map_chunks(_render_chunk, range(len(pages)), state, jobs,
+                            meanwhile=lambda: others.update(_late_outputs(graph, options,
+                                                                          pages))):
+        rendered.outputs.update(chunk.outputs)
+        done.template_problems += chunk.template_problems
+        done.link_problems += chunk.link_problems
+        done.late += chunk.late
+        rendered.files += chunk.files
+        rendered.written += chunk.written
+    if done.template_problems:  # one message per template problem, not one per page
+        rendered.problems = sorted(set(done.template_problems))[:20]
+        return rendered
+    scanner = LinkScanner(options.base_url, known.union(others))
+    for path in sorted(others):
+        problems, late = scanner.scan(path, others[path])
+        done.link_problems += problems
+        done.late += late
+        rendered.files += 1
+        if stage is None:
+            rendered.outputs[path] = others[path]
+        elif stage.put(path, others[path]):
+            rendered.written += 1
+    rendered.unchanged = rendered.files - rendered.written if stage is not None else 0
+    read = stage.read if stage is not None else rendered.outputs.__getitem__
+    rendered.problems = done.link_problems + check_late(done.late, known.union(others), read)
+    return rendered
 
 
 def _template_problem(exc: jinja2.TemplateError, page: Page) -> Diagnostic:
