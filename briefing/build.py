@@ -91,22 +91,31 @@ def _check_files(state: dict[str, Any], chunk: Sequence[tuple[Path, Kind]]
     return checked
 
 
-def read_content(content_path: Path, drafts: bool, jobs: int, cache_path: Path | None = None,
-                 save: bool = False) -> tuple[Content | None, list[Diagnostic]]:
-    """Load and validate every content file, in parallel and from the cache at scale."""
+def read_checked(content_path: Path, jobs: int, previous: dict[str, Checked]
+                 ) -> tuple[list[Checked], dict[str, Checked], list[Diagnostic]]:
+    """Load and validate every content file, in parallel and from `previous` (checked
+    files by key) at scale. Returns them, the same by key (the next cache), and the
+    problems found before validation."""
     site, site_problem = load_site(content_path / "site.yaml")
     files, problems = content_files(content_path)
     if site_problem:
         problems.append(site_problem)
     md = make_markdown()
     checked = [check_document(site, md)] if site else []
-    previous = load_cache(cache_path) if cache_path else {}
     fresh: dict[str, Checked] = {}
     for chunk in map_chunks(_check_files, files, {"cache": previous}, _jobs(jobs)):
         for key, item in chunk:
             checked.append(item)
             if key:
                 fresh[key] = item
+    return checked, fresh, problems
+
+
+def read_content(content_path: Path, drafts: bool, jobs: int, cache_path: Path | None = None,
+                 save: bool = False) -> tuple[Content | None, list[Diagnostic]]:
+    """Load and validate every content file, using and updating the persistent cache."""
+    previous = load_cache(cache_path) if cache_path else {}
+    checked, fresh, problems = read_checked(content_path, jobs, previous)
     if save and cache_path is not None and fresh.keys() != previous.keys():
         save_cache(cache_path, fresh)  # only the current files: the cache never grows stale
     content, validation = assemble_content(checked, include_drafts=drafts)
@@ -127,6 +136,20 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def _collect_new_objects_only() -> Iterator[None]:
+    """Rendering makes short-lived cycles (Jinja contexts), about 9 KB a page: collect
+    those, but leave the site's objects out of every collection (gc.freeze), which also
+    keeps forked workers from copying their pages."""
+    gc.freeze()
+    gc.enable()
+    try:
+        yield
+    finally:
+        gc.disable()
+        gc.unfreeze()
+
+
 def run_pipeline(options: BuildOptions, publish_to: Path | None = None) -> BuildResult:
     """The whole build. Without publish_to the result holds every output in memory;
     with it, outputs are written as they are rendered into a new folder beside
@@ -137,9 +160,24 @@ def run_pipeline(options: BuildOptions, publish_to: Path | None = None) -> Build
 
 def _run_pipeline(options: BuildOptions, publish_to: Path | None) -> BuildResult:
     started = time.perf_counter()
+    cache_path = options.cache_path
+    previous = load_cache(cache_path) if cache_path is not None else {}
+    checked, fresh, problems = read_checked(options.content_path, options.jobs, previous)
+    try:
+        return _build_checked(options, publish_to, checked, problems, started)
+    finally:
+        # Saved last, whatever the outcome: pickling every file would grow this process
+        # before the render workers fork.
+        if cache_path is not None and options.out_path is not None and \
+                fresh.keys() != previous.keys():
+            save_cache(cache_path, fresh)  # only the current files: it never grows stale
+
+
+def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list[Checked],
+                   problems: list[Diagnostic], started: float) -> BuildResult:
     result = BuildResult()
-    content, problems = read_content(options.content_path, options.drafts, options.jobs,
-                                     options.cache_path, save=options.out_path is not None)
+    content, validation = assemble_content(checked, include_drafts=options.drafts)
+    problems += validation
     if content is not None:
         graph, link_problems = link_site(content)
         problems += link_problems
@@ -158,9 +196,10 @@ def _run_pipeline(options: BuildOptions, publish_to: Path | None) -> BuildResult
     language = options.language or graph.site.language
     stage = Staging(publish_to) if publish_to is not None else None
     try:
-        rendered = render_site(
-            graph, RenderOptions(language, base_url, options.file_urls), options.templates,
-            jobs=_jobs(options.jobs), stage=stage)
+        with _collect_new_objects_only():
+            rendered = render_site(
+                graph, RenderOptions(language, base_url, options.file_urls),
+                options.templates, jobs=_jobs(options.jobs), stage=stage)
         result.diagnostics = sorted(problems + rendered.problems)
         if stage is not None and result.ok:
             stage.commit()

@@ -59,3 +59,17 @@ def test_second_read_reuses_cached_files_and_an_edit_is_seen(tmp_path: Path,
     assert calls == ["site", "site", "a"]
     assert edited is not None
     assert edited.articles[0].occurrences[0].title == "Second title"
+
+
+def test_a_failed_build_still_caches_the_files_it_checked(tmp_path: Path) -> None:
+    from briefing.build import BuildOptions, build_site
+    from briefing.render.engine import packaged_templates
+
+    content = _content(tmp_path, "First title")
+    (content / "articles" / "broken.md").write_text("---\ntitle: [unclosed\n---\nx\n",
+                                                     encoding="utf-8")
+    cache = tmp_path / ".briefing" / "cache"
+    result = build_site(BuildOptions(content, packaged_templates(), tmp_path / "site",
+                                     jobs=1, cache_path=cache))
+    assert not result.ok and not (tmp_path / "site").exists()
+    assert len(load_cache(cache)) == 3  # site.yaml aside: kt, a and the broken file
