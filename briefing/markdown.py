@@ -191,6 +191,8 @@ def parse_body(md: MarkdownIt, text: str, path: str, first_line: int
     problems: list[BodyProblem] = []
     if "<img" in html or any(not _ALLOWED_LINK.match(unescape(h)) for h in _HREF.findall(html)):
         problems += _link_problems(md, marked, wikis, first_line)
+        if not problems:  # a link kind the located parse does not know: never let it pass
+            problems += _reference_link_problems(marked, first_line)
     # A link both parsers flag ("<  javascript:x>": the Rust one keeps it, percent-encoded)
     # is reported once, where the Rust parser located it.
     flagged = {p.line for p in problems}
@@ -219,7 +221,7 @@ def _link_problems(md: MarkdownIt, marked: str, wikis: list[_Wiki], first_line: 
         return _reference_link_problems(marked, first_line)
     problems: list[BodyProblem] = []
     for node in _walk(md.tree(marked)):
-        if node.name not in ("link", "image") or node.srcmap is None:
+        if node.name not in ("link", "autolink", "image") or node.srcmap is None:
             continue
         line, col = _position(marked, node.srcmap[0], wikis)
         url = str(node.meta.get("url", ""))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -44,14 +46,48 @@ class WikiLink:
     loc: Loc
 
 
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), 1) if text else b""
+
+
+def _unpack(packed: bytes) -> str:
+    return zlib.decompress(packed).decode("utf-8") if packed else ""
+
+
 @dataclass(frozen=True, slots=True)
 class Body:
-    """A Markdown body: its source and the wikilinks found in it."""
+    """A Markdown body: its source, its HTML (rendered once, with link placeholders for
+    briefing.markdown.fill_links) and the wikilinks found in it.
 
-    text: str
+    Source and HTML are kept compressed: they are most of a large site's memory (and of
+    what travels between processes), and each is read once or twice per build."""
+
+    packed_text: bytes
     line: int  # 1-based file line of the body's first line
-    html: str = ""  # rendered once, with link placeholders (briefing.markdown.fill_links)
-    links: tuple[WikiLink, ...] = ()
+    packed_html: bytes = b""
+    packed_links: str = ""  # JSON [[kind, target, label, path, line, col], ...]
+
+    @classmethod
+    def of(cls, text: str, line: int, html: str = "", links: tuple[WikiLink, ...] = ()
+           ) -> Body:
+        packed = json.dumps([[w.kind, w.target, w.label, w.loc.path, w.loc.line, w.loc.col]
+                             for w in links], ensure_ascii=False) if links else ""
+        return cls(_pack(text), line, _pack(html), packed)
+
+    @property
+    def links(self) -> tuple[WikiLink, ...]:
+        if not self.packed_links:
+            return ()
+        return tuple(WikiLink(kind, target, label, Loc(path, line, col))
+                     for kind, target, label, path, line, col in json.loads(self.packed_links))
+
+    @property
+    def text(self) -> str:
+        return _unpack(self.packed_text)
+
+    @property
+    def html(self) -> str:
+        return _unpack(self.packed_html)
 
 
 @dataclass(frozen=True, slots=True)

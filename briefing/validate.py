@@ -216,7 +216,7 @@ def _body(ctx: _Ctx, md: MarkdownIt) -> Body:
     for problem in problems:
         ctx.problems.append(error(doc.path, problem.line, problem.col, problem.code,
                                   problem.message))
-    return Body(doc.body, doc.body_line, html, links)
+    return Body.of(doc.body, doc.body_line, html, links)
 
 
 def validate_site(ctx: _Ctx) -> Site | None:

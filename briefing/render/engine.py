@@ -239,8 +239,8 @@ def _feed_paths(graph: Graph) -> dict[str, str]:
 
 
 def _late_outputs(graph: Graph, options: RenderOptions, pages: list[Page]) -> dict[str, bytes]:
-    """Search index, feeds, sitemap and robots.txt: made while the pages render."""
-    outputs = build_search_index(graph, options.language)
+    """Feeds, sitemap and robots.txt: made while the pages render."""
+    outputs = {}
     for path, node_id in _feed_paths(graph).items():
         if not node_id:
             outputs[path] = atom_feed(graph, path, "", graph.site.title,
@@ -261,8 +261,10 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
     """Every output of the site, links checked: in memory, or written into `stage`.
 
     Pages render on every core, each page's links checked as it is made against the
-    names known by then (pages, assets, data, feeds); this process makes the search
-    index and the feeds meanwhile."""
+    names known by then (pages, assets, data, feeds); this process makes the feeds
+    meanwhile. The search index comes after the pages, on every core too: one phase at
+    a time keeps the peak memory of the processes summed near one copy of the site
+    per core."""
     assets = collect_assets(templates / "static")
     pages = plan_pages(graph, options.language)
     others = {**assets.files, **render_data(graph)}
@@ -284,6 +286,7 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
     if done.template_problems:  # one message per template problem, not one per page
         rendered.problems = sorted(set(done.template_problems))[:20]
         return rendered
+    others.update(build_search_index(graph, options.language, jobs=1))
     scanner = LinkScanner(options.base_url, known.union(others))
     for path in sorted(others):
         problems, late = scanner.scan(path, others[path])

@@ -145,3 +145,9 @@ def test_heading_ids_ignore_wikilinks_and_stay_unique() -> None:
     html, _, _ = _parse("## 개요 [[skt]]\n\n## 개요\n\n#### `API` 변화\n")
     assert '<h2 id="개요-">' in html and '<h2 id="개요">' in html
     assert '<h4 id="api-변화">' in html
+
+
+def test_an_autolink_with_another_scheme_is_a_located_error() -> None:
+    _, _, problems = _parse("보기 <onerror:x> 와 <https://ok.example/>\n")
+    assert [(p.line, p.col, p.code, p.target) for p in problems] == [
+        (10, 4, "bad-link", "onerror:x")]
