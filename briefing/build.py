@@ -150,19 +150,30 @@ def _collect_new_objects_only() -> Iterator[None]:
         gc.unfreeze()
 
 
-def run_pipeline(options: BuildOptions, publish_to: Path | None = None) -> BuildResult:
+def run_pipeline(options: BuildOptions, publish_to: Path | None = None,
+                 memory: dict[str, Checked] | None = None) -> BuildResult:
     """The whole build. Without publish_to the result holds every output in memory;
     with it, outputs are written as they are rendered into a new folder beside
-    publish_to, which replaces publish_to only if the build succeeds."""
+    publish_to, which replaces publish_to only if the build succeeds.
+
+    `memory` is a cache of checked files kept by a long-lived caller (serve): read
+    instead of the persistent cache, and updated to this build's files."""
     with _no_cycle_collection():
-        return _run_pipeline(options, publish_to)
+        return _run_pipeline(options, publish_to, memory)
 
 
-def _run_pipeline(options: BuildOptions, publish_to: Path | None) -> BuildResult:
+def _run_pipeline(options: BuildOptions, publish_to: Path | None,
+                  memory: dict[str, Checked] | None) -> BuildResult:
     started = time.perf_counter()
     cache_path = options.cache_path
-    previous = load_cache(cache_path) if cache_path is not None else {}
+    if memory is not None:
+        previous = dict(memory)
+    else:
+        previous = load_cache(cache_path) if cache_path is not None else {}
     checked, fresh, problems = read_checked(options.content_path, options.jobs, previous)
+    if memory is not None:
+        memory.clear()
+        memory.update(fresh)
     try:
         return _build_checked(options, publish_to, checked, problems, started)
     finally:

@@ -17,6 +17,7 @@ from briefing.devserver_output import OutputFolder, SyncStats
 from briefing.devserver_state import ServeState
 from briefing.devserver_watch import ChangeFlag
 from briefing.diagnostics import Diagnostic, Severity, count_line
+from briefing.validate import Checked
 from briefing.write import OutputError
 
 logger = logging.getLogger(__name__)
@@ -56,6 +57,8 @@ class Rebuilder:
         self.state = state
         self.report = report
         self._count = 0
+        # Checked files by content key: a rebuild re-reads only the files that changed.
+        self._checked: dict[str, Checked] = {}
 
     def build(self) -> BuildReport:
         """Run the pipeline, update the served folder when it succeeded, tell everyone."""
@@ -66,7 +69,7 @@ class Rebuilder:
         stats: SyncStats | None = None
         files = 0
         try:
-            result = run_pipeline(self.options)
+            result = run_pipeline(self.options, memory=self._checked)
             diagnostics = tuple(sorted(result.diagnostics))
             files = len(result.outputs)
             if result.ok:

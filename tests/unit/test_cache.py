@@ -73,3 +73,25 @@ def test_a_failed_build_still_caches_the_files_it_checked(tmp_path: Path) -> Non
                                      jobs=1, cache_path=cache))
     assert not result.ok and not (tmp_path / "site").exists()
     assert len(load_cache(cache)) == 3  # site.yaml aside: kt, a and the broken file
+
+
+def test_a_long_lived_memory_cache_rereads_only_changed_files(tmp_path: Path,
+                                                              monkeypatch) -> None:
+    from briefing.build import BuildOptions, run_pipeline
+    from briefing.render.engine import packaged_templates
+
+    content = _content(tmp_path, "First title")
+    options = BuildOptions(content, packaged_templates(), None, jobs=1)
+    memory: dict = {}
+    first = run_pipeline(options, memory=memory)
+    assert first.ok and len(memory) == 2
+
+    calls: list[str] = []
+    original = build_module.check_document
+    monkeypatch.setattr(build_module, "check_document",
+                        lambda doc, md: calls.append(doc.id) or original(doc, md))
+    _content(tmp_path, "Second title")
+    second = run_pipeline(options, memory=memory)
+    assert calls == ["site", "a"]  # the carrier came from memory
+    assert "Second title" in second.outputs["events/cache-event/index.html"].decode()
+    assert len(memory) == 2  # the old version of a.md is gone
