@@ -11,13 +11,19 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefing.build import BuildOptions, run_pipeline
 from briefing.devserver_output import OutputFolder, SyncStats
 from briefing.devserver_state import ServeState
 from briefing.devserver_watch import ChangeFlag
 from briefing.diagnostics import Diagnostic, Severity, count_line
-from briefing.validate import Checked
+from briefing.graph import Graph
+from briefing.load import display_path, load_file, read_bytes
+from briefing.markdown import make_markdown
+from briefing.model import Article
+from briefing.render.engine import RenderOptions, render_article_preview
+from briefing.validate import Checked, check_document
 from briefing.write import OutputError
 
 logger = logging.getLogger(__name__)
@@ -40,6 +46,19 @@ class BuildReport:
         return self.stats is not None
 
 
+def _valid_article(path: Path) -> Article | None:
+    """The briefing in a file, if it loads and validates without an error."""
+    data, _ = read_bytes(path, display_path(path))
+    doc = load_file(path, "article", data)[0] if data is not None else None
+    if doc is None:
+        return None
+    checked = check_document(doc, make_markdown())
+    if any(p.severity is Severity.ERROR for p in checked.problems):
+        return None
+    article = checked.result
+    return article if isinstance(article, Article) and not article.draft else None
+
+
 def overlay_lines(diagnostics: tuple[Diagnostic, ...], failure: str) -> tuple[str, ...]:
     """What the page overlay lists: every error as `file:line:col: …`, then the count."""
     errors = [d.format() for d in sorted(diagnostics) if d.severity is Severity.ERROR]
@@ -59,9 +78,36 @@ class Rebuilder:
         self._count = 0
         # Checked files by content key: a rebuild re-reads only the files that changed.
         self._checked: dict[str, Checked] = {}
+        self._graph: Graph | None = None  # the last good build's, for previews
 
-    def build(self) -> BuildReport:
-        """Run the pipeline, update the served folder when it succeeded, tell everyone."""
+    def _preview(self, path: Path) -> None:
+        """Render and serve an edited briefing's own page at once, if the file is valid and
+        the briefing already has a page; anything else waits for the full rebuild."""
+        graph = self._graph
+        articles = (self.options.content_path / "articles").resolve()
+        if graph is None or path.suffix != ".md" or not path.resolve().is_relative_to(articles):
+            return
+        try:
+            article = _valid_article(path)
+            if article is None or article.id not in graph.articles:
+                return
+            options = RenderOptions(self.options.language or graph.site.language,
+                                    graph.site.base_url, self.options.file_urls)
+            site_path, page = render_article_preview(graph, options, self.options.templates,
+                                                     article)
+            self.folder.put(site_path, page)
+        except Exception:  # a preview is a courtesy: the full rebuild reports any problem
+            logger.debug("preview failed", exc_info=True)
+            return
+        self.state.publish((), has_site=True)
+
+    def build(self, changed: frozenset[str] = frozenset()) -> BuildReport:
+        """Run the pipeline, update the served folder when it succeeded, tell everyone.
+
+        When the change is one briefing file, its page is shown first (a preview against
+        the last build's links), then the full rebuild follows."""
+        if len(changed) == 1 and self._graph is not None:
+            self._preview(Path(next(iter(changed))))
         self._count += 1
         started = time.perf_counter()
         diagnostics: tuple[Diagnostic, ...] = ()
@@ -74,6 +120,7 @@ class Rebuilder:
             files = len(result.outputs)
             if result.ok:
                 stats = self.folder.sync(result.outputs)
+                self._graph = result.graph
         except OutputError as exc:
             failure = f"error: {exc}"
         except Exception as exc:  # a bug must not take the preview down; show it instead
@@ -93,4 +140,4 @@ def rebuild_loop(flag: ChangeFlag, rebuilder: Rebuilder, stop: threading.Event,
                  quiet: float = DEBOUNCE_SECONDS) -> None:
     """Wait until changes stop, rebuild, repeat; returns once `stop` is set."""
     while flag.wait_until_quiet(quiet, stop):
-        rebuilder.build()
+        rebuilder.build(flag.take_paths())

@@ -100,6 +100,20 @@ class OutputFolder:
         self._known = current
         return SyncStats(written, unchanged, len(stale))
 
+    def put(self, site_path: str, data: bytes) -> None:
+        """Replace one file ahead of the next sync (a preview of an edited page)."""
+        root = self.path.resolve()
+        target = self.path / site_path
+        if site_path == MARKER or not target.resolve().is_relative_to(root):
+            raise OutputError(f"output path '{site_path}' escapes the output folder")
+        try:
+            _replace(self.path, site_path, data)
+        except OSError as exc:
+            raise OutputError(f"cannot write the preview to '{self.path}': "
+                              f"{exc.strerror or exc}") from exc
+        if self._known is not None:
+            self._known[site_path] = _digest(data)
+
     def _remove(self, target: Path) -> None:
         if not (target.is_symlink() or target.is_file()):
             return  # gone already, or now a folder of current files

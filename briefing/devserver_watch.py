@@ -72,12 +72,21 @@ class ChangeFlag:
         self._condition = threading.Condition()
         self._pending = False
         self._last = 0.0
+        self._paths: set[str] = set()
 
-    def record(self) -> None:
+    def record(self, *paths: str) -> None:
         with self._condition:
             self._pending = True
             self._last = time.monotonic()
+            self._paths.update(p for p in paths if p)
             self._condition.notify_all()
+
+    def take_paths(self) -> frozenset[str]:
+        """The paths recorded since the last call (what the next rebuild is for)."""
+        with self._condition:
+            paths = frozenset(self._paths)
+            self._paths.clear()
+            return paths
 
     def wake(self) -> None:
         """Wake a waiting loop without recording a change (used at shutdown)."""
@@ -115,7 +124,7 @@ class _Recorder(FileSystemEventHandler):
         if is_relevant_change(event.event_type, src, dest, event.is_directory,
                               self.roots, self.ignored):
             logger.debug("change: %s %s %s", event.event_type, src, dest)
-            self.flag.record()
+            self.flag.record(src, dest)
 
 
 def _text(path: str | bytes) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,7 +19,7 @@ from briefing.diagnostics import Diagnostic, error
 from briefing.graph import Graph
 from briefing.linkcheck import LateRef, LinkScanner, check_late
 from briefing.markdown import fill_links
-from briefing.model import Body
+from briefing.model import Article, Body
 from briefing.parallel import map_chunks
 from briefing.render.assets import collect_assets
 from briefing.render.charts import grouped_bars
@@ -26,7 +27,7 @@ from briefing.render.data import render_data
 from briefing.render.feeds import atom_feed
 from briefing.render.fmt import format_date, format_krw, format_month, format_value
 from briefing.render.i18n import strings
-from briefing.render.pages import Page, plan_pages
+from briefing.render.pages import Page, article_page, plan_pages
 from briefing.render.seo import dump_jsonld
 from briefing.render.urls import ROOT, make_url, output_file, root_prefix
 from briefing.search import build_search_index
@@ -301,6 +302,20 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
     read = stage.read if stage is not None else rendered.outputs.__getitem__
     rendered.problems = done.link_problems + check_late(done.late, known.union(others), read)
     return rendered
+
+
+def render_article_preview(graph: Graph, options: RenderOptions, templates: Traversable,
+                           article: Article) -> tuple[str, bytes]:
+    """One article's page against the last linked graph, with the article swapped in:
+    the dev server shows an edit at once, before the full rebuild (which may still change
+    what the page lists from other files, such as related briefings)."""
+    graph = dataclasses.replace(graph, articles={**graph.articles, article.id: article})
+    page = article_page(graph, article, options.language)
+    env = make_environment(templates)
+    assets = collect_assets(templates / "static")
+    helpers = _helpers(graph, options)
+    helpers["cached"] = _Fragments(env, helpers, assets.names)
+    return output_file(page.path), render_page(env, page, helpers, options, assets.names)
 
 
 def _template_problem(exc: jinja2.TemplateError, page: Page) -> Diagnostic:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.graph import Graph
+from briefing.model import Article
 from briefing.render.i18n import strings
 from briefing.render.seo import article_ld, collection_ld, event_ld, node_ld
 from briefing.schema import ENTITY_TYPES, EVENT_KINDS
@@ -161,16 +162,8 @@ def plan_pages(graph: Graph, language: str) -> list[Page]:
                           f"{t['articles']} ({pager.number})", f"{site.title}: {t['articles']}",
                           {"months": _by_month(graph, chunk), "pager": pager, "owner": None},
                           collection_ld(t["articles"], base + path, site.title)))
-    for slug in graph.articles_by_date:
-        article = graph.articles[slug]
-        occurrences = [o.id for o in article.occurrences if o.id in graph.events]
-        pages.append(Page(
-            f"articles/{slug}/", "article.html", article.title, article.summary or article.title,
-            {"article": article,
-             "events": sorted(occurrences, key=lambda e: graph.events[e].sort_key()),
-             "related": graph.related.get(slug, ())},
-            article_ld(graph, article, base + f"articles/{slug}/", language), "article",
-            article.language))
+    pages.extend(article_page(graph, graph.articles[slug], language)
+                 for slug in graph.articles_by_date)
 
     for event_id in graph.timeline:
         event = graph.events[event_id]
@@ -185,6 +178,19 @@ def plan_pages(graph: Graph, language: str) -> list[Page]:
     pages.append(_search(graph, t, base, name))
     pages.append(Page("404.html", "404.html", t["not_found"], t["not_found_text"], {}))
     return pages
+
+
+def article_page(graph: Graph, article: Article, language: str) -> Page:
+    base = graph.site.base_url
+    slug = article.id
+    occurrences = [o.id for o in article.occurrences if o.id in graph.events]
+    return Page(
+        f"articles/{slug}/", "article.html", article.title, article.summary or article.title,
+        {"article": article,
+         "events": sorted(occurrences, key=lambda e: graph.events[e].sort_key()),
+         "related": graph.related.get(slug, ())},
+        article_ld(graph, article, base + f"articles/{slug}/", language), "article",
+        article.language)
 
 
 def _timeline_all(graph: Graph, t: Any, base: str, name: dict[str, str]) -> list[Page]:
