@@ -11,6 +11,8 @@ times, as subprocesses with that dir as the working directory:
   article's page, with the edit, appeared on disk); rebuild after a template edit (the
   templates are a scratch copy passed with --templates in every run, so all runs agree);
 - `check` alone with a cold cache;
+- `serve`: its first build, then after an article edit is saved, when that article's
+  page shows the edit on disk and when the whole rebuild is done;
 - peak memory: the RSS of the build's whole process tree, summed, sampled every 10 ms
   with psutil (without psutil: the largest single process, from wait4's rusage);
 - Hugo's cold build of the same articles (bench/hugo_content.py) and the ratio ours/Hugo;
@@ -27,6 +29,8 @@ import datetime as dt
 import os
 import platform
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -154,6 +158,59 @@ def measure(
     return Run(seconds, peak, page_at, lines[-1] if lines else "")
 
 
+@dataclass
+class ServeRun:
+    first_build: float  # serve start to the first site served
+    page: float  # the edit saved to its page on disk with the edit
+    rebuilt: float  # the edit saved to the full rebuild done
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_for(check: Callable[[], bool], deadline: float, what: str, proc: subprocess.Popen
+              ) -> float:
+    while not check():
+        if proc.poll() is not None:
+            raise BenchError(f"serve exited {proc.returncode} while waiting for {what}")
+        if time.perf_counter() > deadline:
+            raise BenchError(f"serve: timed out waiting for {what}")
+        time.sleep(SAMPLE_SECONDS)
+    return time.perf_counter()
+
+
+def measure_serve(cmd: list[str], cwd: Path, page: Path, edit: Callable[[], str],
+                  timeout: float) -> ServeRun:
+    """Start `serve`, wait for its first build, save an edit, and time the edited page
+    on disk and the end of the full rebuild (its "rebuilt" line)."""
+    with tempfile.NamedTemporaryFile() as out:
+        start = time.perf_counter()
+        deadline = start + timeout
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+        log = Path(out.name)
+        try:
+            built = _wait_for(lambda: "serving http" in log.read_text(errors="replace"),
+                              deadline, "the first build", proc)
+            saved_at = time.perf_counter()
+            marker = edit()
+            shown = _wait_for(lambda: page_has(page, marker), deadline, "the edited page", proc)
+            done = _wait_for(lambda: "\nrebuilt " in log.read_text(errors="replace"), deadline,
+                             "the rebuild", proc)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGINT)
+                try:
+                    proc.wait(30)
+                except subprocess.TimeoutExpired:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    proc.wait()
+    return ServeRun(built - start, shown - saved_at, done - saved_at)
+
+
 # --------------------------------------------------------------------------- one size
 
 
@@ -172,6 +229,7 @@ class SizeResult:
     output_files: int = 0
     output_mb: float = 0.0
     hugo_pages: int = 0
+    serve: ServeRun | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -305,6 +363,19 @@ class SizeBench:
 
         self.attempt("check", lambda: self.repeat(r.check, cold_cache, verb="check"))
 
+        def serve_edit() -> str:
+            marker = f"benchserve{self.size}"
+            with article.open("a", encoding="utf-8") as fh:
+                fh.write(f"\nBench serve edit {marker}.\n")
+            return marker
+
+        def serve() -> None:
+            cmd = [*self.command("serve"), "--port", str(free_port())]
+            served = self.proj / ".briefing/serve/articles" / slug / "index.html"
+            r.serve = measure_serve(cmd, self.proj, served, serve_edit, self.args.timeout)
+
+        self.attempt("serve edit", serve)
+
     def convert_for_hugo(self) -> None:
         """Hugo content from the pristine corpus (before the edit runs touch it)."""
         self.result.hugo_pages = prepare_hugo_site(self.content, self.proj / "hugo")
@@ -398,6 +469,11 @@ def report(
         ("… edited page on disk after (s)", lambda r: r.edit.page()),
         ("rebuild, template edited (s)", lambda r: r.template.seconds()),
         ("check alone, cold cache (s)", lambda r: r.check.seconds()),
+        ("serve: first build (s)", lambda r: f"{r.serve.first_build:.2f}" if r.serve else "n/a"),
+        ("serve: edited page on disk after (s)",
+         lambda r: f"{r.serve.page:.2f}" if r.serve else "n/a"),
+        ("serve: every page rebuilt after (s)",
+         lambda r: f"{r.serve.rebuilt:.2f}" if r.serve else "n/a"),
         (memory, lambda r: r.cold.peak_mb()),
         ("output: files / MB", lambda r: f"{r.output_files} / {r.output_mb:.1f}"),
         ("check's last line", lambda r: r.check.runs[-1].last_line if r.check.runs else "n/a"),

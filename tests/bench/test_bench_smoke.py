@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -105,4 +106,7 @@ def test_bench_run_completes_on_a_small_corpus(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     assert "| metric | 200 articles |" in done.stdout
     assert "| cold build (s) |" in done.stdout
+    # serve was started, saw the edit on its page, and rebuilt: numbers, not "n/a"
+    assert re.search(r"^\| serve: edited page on disk after \(s\) \| \d+\.\d\d \|$",
+                     done.stdout, re.MULTILINE), done.stdout
     assert report.read_text(encoding="utf-8") in done.stdout

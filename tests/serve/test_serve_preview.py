@@ -21,16 +21,16 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _rebuilder(project: Path) -> tuple[Rebuilder, Path, list[BuildReport]]:
+def _rebuilder(project: Path) -> tuple[Rebuilder, Path]:
     out = project / ".briefing/serve"
     options = BuildOptions(project / "content", packaged_templates(), None,
                            base_url="http://127.0.0.1:8000/", jobs=1)
     reports: list[BuildReport] = []
-    return Rebuilder(options, OutputFolder(out), ServeState("t"), reports.append), out, reports
+    return Rebuilder(options, OutputFolder(out), ServeState("t"), reports.append), out
 
 
 def test_the_edited_page_is_written_before_the_full_rebuild(project: Path) -> None:
-    rebuilder, out, reports = _rebuilder(project)
+    rebuilder, out = _rebuilder(project)
     assert rebuilder.build().ok
     page = out / "articles/2024-05-hello/index.html"
     event_page = out / "events/hello-event/index.html"
@@ -49,7 +49,7 @@ def test_the_edited_page_is_written_before_the_full_rebuild(project: Path) -> No
 
 
 def test_an_invalid_or_unknown_file_gets_no_preview(project: Path) -> None:
-    rebuilder, out, _ = _rebuilder(project)
+    rebuilder, out = _rebuilder(project)
     assert rebuilder.build().ok
     page = out / "articles/2024-05-hello/index.html"
     before = page.read_bytes()
