@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from briefing.load import Kind, content_files, display_path, load_file, load_sit
 from briefing.markdown import make_markdown
 from briefing.model import Content
 from briefing.parallel import default_jobs, map_chunks
+from briefing.progress import Report, no_progress
 from briefing.render.engine import RenderOptions, render_site
 from briefing.validate import Checked, assemble_content, check_document
 from briefing.write import Staging, WriteStats
@@ -91,7 +93,8 @@ def _check_files(state: dict[str, Any], chunk: Sequence[tuple[Path, Kind]]
     return checked
 
 
-def read_checked(content_path: Path, jobs: int, previous: dict[str, Checked]
+def read_checked(content_path: Path, jobs: int, previous: dict[str, Checked],
+                 progress: Report = no_progress
                  ) -> tuple[list[Checked], dict[str, Checked], list[Diagnostic]]:
     """Load and validate every content file, in parallel and from `previous` (checked
     files by key) at scale. Returns them, the same by key (the next cache), and the
@@ -103,7 +106,9 @@ def read_checked(content_path: Path, jobs: int, previous: dict[str, Checked]
     md = make_markdown()
     checked = [check_document(site, md)] if site else []
     fresh: dict[str, Checked] = {}
-    for chunk in map_chunks(_check_files, files, {"cache": previous}, _jobs(jobs)):
+    report = partial(progress, "reading files")
+    for chunk in map_chunks(_check_files, files, {"cache": previous}, _jobs(jobs),
+                            progress=report):
         for key, item in chunk:
             checked.append(item)
             if key:
@@ -151,31 +156,34 @@ def _collect_new_objects_only() -> Iterator[None]:
 
 
 def run_pipeline(options: BuildOptions, publish_to: Path | None = None,
-                 memory: dict[str, Checked] | None = None) -> BuildResult:
+                 memory: dict[str, Checked] | None = None,
+                 progress: Report = no_progress) -> BuildResult:
     """The whole build. Without publish_to the result holds every output in memory;
     with it, outputs are written as they are rendered into a new folder beside
     publish_to, which replaces publish_to only if the build succeeds.
 
     `memory` is a cache of checked files kept by a long-lived caller (serve): read
-    instead of the persistent cache, and updated to this build's files."""
+    instead of the persistent cache, and updated to this build's files. `progress`
+    hears of each phase as it goes."""
     with _no_cycle_collection():
-        return _run_pipeline(options, publish_to, memory)
+        return _run_pipeline(options, publish_to, memory, progress)
 
 
 def _run_pipeline(options: BuildOptions, publish_to: Path | None,
-                  memory: dict[str, Checked] | None) -> BuildResult:
+                  memory: dict[str, Checked] | None, progress: Report) -> BuildResult:
     started = time.perf_counter()
     cache_path = options.cache_path
     if memory is not None:
         previous = dict(memory)
     else:
         previous = load_cache(cache_path) if cache_path is not None else {}
-    checked, fresh, problems = read_checked(options.content_path, options.jobs, previous)
+    checked, fresh, problems = read_checked(options.content_path, options.jobs, previous,
+                                            progress)
     if memory is not None:
         memory.clear()
         memory.update(fresh)
     try:
-        return _build_checked(options, publish_to, checked, problems, started)
+        return _build_checked(options, publish_to, checked, problems, started, progress)
     finally:
         # Saved last, whatever the outcome: pickling every file would grow this process
         # before the render workers fork.
@@ -185,8 +193,10 @@ def _run_pipeline(options: BuildOptions, publish_to: Path | None,
 
 
 def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list[Checked],
-                   problems: list[Diagnostic], started: float) -> BuildResult:
+                   problems: list[Diagnostic], started: float, progress: Report
+                   ) -> BuildResult:
     result = BuildResult()
+    progress("linking", 0, 0)
     content, validation = assemble_content(checked, include_drafts=options.drafts)
     problems += validation
     if content is not None:
@@ -210,7 +220,7 @@ def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list
         with _collect_new_objects_only():
             rendered = render_site(
                 graph, RenderOptions(language, base_url, options.file_urls),
-                options.templates, jobs=_jobs(options.jobs), stage=stage)
+                options.templates, jobs=_jobs(options.jobs), stage=stage, progress=progress)
         result.diagnostics = sorted(problems + rendered.problems)
         if stage is not None and result.ok:
             stage.commit()
@@ -229,7 +239,7 @@ def _options_key(options: BuildOptions) -> str:
                  options.drafts, options.strict, options.file_urls))
 
 
-def build_site(options: BuildOptions) -> BuildResult:
+def build_site(options: BuildOptions, progress: Report = no_progress) -> BuildResult:
     out, cache_path = options.out_path, options.cache_path
     fingerprint = ""
     if out is not None and cache_path is not None:
@@ -241,7 +251,7 @@ def build_site(options: BuildOptions) -> BuildResult:
             count, diagnostics = last[2]
             return BuildResult(diagnostics=list(diagnostics), stats=WriteStats(0, count),
                                seconds=time.perf_counter() - started)
-    result = run_pipeline(options, publish_to=out)
+    result = run_pipeline(options, publish_to=out, progress=progress)
     if result.stats is not None and out is not None and cache_path is not None:
         save_state(cache_path, out, fingerprint, output_stamp(out),
                    (result.files, tuple(result.diagnostics)))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from briefing.diagnostics import print_diagnostics
 from briefing.lock import WORK_DIR, BusyError, build_lock
+from briefing.progress import TerminalProgress
 from briefing.render.engine import folder_problem, template_root
 from briefing.validate import base_url_problem
 from briefing.write import OutputError, check_output_folder
@@ -68,6 +69,7 @@ def _build(args: argparse.Namespace, check_only: bool) -> int:
         return 2
     out = None if check_only else args.out
     templates = template_root(args.templates, cwd)
+    progress = TerminalProgress(sys.stderr)
     options = BuildOptions(
         content_path=args.content, templates=templates, out_path=out,
         base_url=base_url, language=args.language,
@@ -81,10 +83,14 @@ def _build(args: argparse.Namespace, check_only: bool) -> int:
         if (cwd / "templates").is_dir():
             protected.append(cwd / "templates")
         check_output_folder(out, protected)
-        with build_lock(cwd / WORK_DIR, out):
-            result = build_site(options)
-    else:
-        result = build_site(options)
+    try:
+        if out is not None:
+            with build_lock(cwd / WORK_DIR, out):
+                result = build_site(options, progress)
+        else:
+            result = build_site(options, progress)
+    finally:
+        progress.finish()
     print_diagnostics(result.diagnostics, sys.stderr)
     if not result.ok:
         return 1

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+Progress = Callable[[int, int], None]  # (chunks done, chunks in all)
 
 # The state a forked helper inherited; set once per helper by the pool initializer.
 _WORKER_STATE: dict[str, Any] = {}
@@ -39,7 +40,8 @@ def _init(state: dict[str, Any]) -> None:
 
 
 def _drain(func: Callable[[dict[str, Any], Any], Any], state: dict[str, Any],
-           chunks: Sequence[Any], counter: Any) -> list[tuple[int, Any]]:
+           chunks: Sequence[Any], counter: Any, finished: Any,
+           progress: Progress | None = None) -> list[tuple[int, Any]]:
     """Take chunks from the shared counter until none are left."""
     done: list[tuple[int, Any]] = []
     while True:
@@ -49,36 +51,51 @@ def _drain(func: Callable[[dict[str, Any], Any], Any], state: dict[str, Any],
         if index >= len(chunks):
             return done
         done.append((index, func(state, chunks[index])))
+        with finished.get_lock():
+            finished.value += 1
+        if progress is not None:
+            progress(finished.value, len(chunks))
 
 
 def _helper(func: Callable[[dict[str, Any], Any], Any]) -> list[tuple[int, Any]]:
     state = _WORKER_STATE
-    return _drain(func, state, state["__chunks"], state["__counter"])
+    return _drain(func, state, state["__chunks"], state["__counter"], state["__finished"])
 
 
 def map_chunks(func: Callable[[dict[str, Any], Sequence[T]], R], items: Sequence[T],
                state: dict[str, Any], jobs: int, min_items: int = 200,
-               meanwhile: Callable[[], object] | None = None) -> list[R]:
+               meanwhile: Callable[[], object] | None = None,
+               progress: Progress | None = None) -> list[R]:
     """func(state, chunk) over chunks of items; serial when small or jobs == 1.
 
     `meanwhile` runs in this process once the helpers have started (before it takes
-    chunks itself): work that needs no copy of its own."""
+    chunks itself): work that needs no copy of its own. `progress(done, total)` hears
+    of finished chunks."""
     if jobs <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
         local = dict(state)
-        results = [func(local, chunk) for chunk in chunked(items, 1)]
+        results = []
+        chunks = chunked(items, 16 if progress is not None else 1)
+        for number, chunk in enumerate(chunks, 1):
+            results.append(func(local, chunk))
+            if progress is not None:
+                progress(number, len(chunks))
         if meanwhile is not None:
             meanwhile()
         return results
-    # Several chunks per process balance uneven pages.
-    chunks = chunked(items, jobs * 4)
+    # Several chunks per process balance uneven pages (and make progress visible).
+    chunks = chunked(items, jobs * 8)
     context = multiprocessing.get_context("fork")
-    counter = context.Value("i", 0)
-    shared = {**state, "__chunks": chunks, "__counter": counter}
+    counter, finished = context.Value("i", 0), context.Value("i", 0)
+    shared = {**state, "__chunks": chunks, "__counter": counter, "__finished": finished}
     with context.Pool(jobs - 1, initializer=_init, initargs=(shared,)) as pool:
         pending = [pool.apply_async(_helper, (func,)) for _ in range(jobs - 1)]
         if meanwhile is not None:
             meanwhile()
-        done = _drain(func, dict(state), chunks, counter)
+        done = _drain(func, dict(state), chunks, counter, finished, progress)
         for handle in pending:
+            while not handle.ready():
+                handle.wait(0.2)
+                if progress is not None:
+                    progress(finished.value, len(chunks))
             done += handle.get()
     return [result for _, result in sorted(done, key=lambda pair: pair[0])]

@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -21,6 +22,7 @@ from briefing.linkcheck import LateRef, LinkScanner, check_late
 from briefing.markdown import fill_links
 from briefing.model import Article, Body
 from briefing.parallel import map_chunks
+from briefing.progress import Report, no_progress
 from briefing.render.assets import collect_assets
 from briefing.render.charts import grouped_bars
 from briefing.render.data import render_data
@@ -258,7 +260,7 @@ def _late_outputs(graph: Graph, options: RenderOptions, pages: list[Page]) -> di
 
 
 def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jobs: int = 1,
-                stage: Staging | None = None) -> Rendered:
+                stage: Staging | None = None, progress: Report = no_progress) -> Rendered:
     """Every output of the site, links checked: in memory, or written into `stage`.
 
     Pages render on every core, each page's links checked as it is made against the
@@ -277,7 +279,8 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
     done = _Chunk()
     for chunk in map_chunks(_render_chunk, range(len(pages)), state, jobs,
                             meanwhile=lambda: others.update(_late_outputs(graph, options,
-                                                                          pages))):
+                                                                          pages)),
+                            progress=partial(progress, "rendering pages")):
         rendered.outputs.update(chunk.outputs)
         done.template_problems += chunk.template_problems
         done.link_problems += chunk.link_problems
@@ -287,6 +290,7 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
     if done.template_problems:  # one message per template problem, not one per page
         rendered.problems = sorted(set(done.template_problems))[:20]
         return rendered
+    progress("search index", 0, 0)
     others.update(build_search_index(graph, options.language, jobs=1))
     scanner = LinkScanner(options.base_url, known.union(others))
     for path in sorted(others):
