@@ -76,10 +76,19 @@ def _reference_markdown(keep_every_link: bool = False) -> ReferenceMarkdownIt:
     return kind("commonmark", {"html": False}).enable(["table", "strikethrough"])
 
 
+# A line opening with this many container marks or spaces ("> > > …", "- - - …") could nest
+# blocks deeply enough to overflow the Rust parser's stack (a crash, not an exception: 100,000
+# '>' do); the Python parser caps nesting (maxNesting).
+_DEEP_NESTING = re.compile(r"^[ \t>*+\-\d.)]{200}", re.MULTILINE)
+
+
 def _rust_safe(marked: str) -> bool:
-    # markdown-it.rs 0.6 panics on a '[' followed by an unclosed backtick run in the same
-    # paragraph ("[ `"); bodies with both characters take the Python parser instead.
-    return "`" not in marked or "[" not in marked
+    """Whether the Rust parser can take this body. It panics on a '[' followed by an
+    unclosed backtick run in the same paragraph ("[ `"), and recurses per nested block;
+    such bodies take the Python parser instead."""
+    if "`" in marked and "[" in marked:
+        return False
+    return _DEEP_NESTING.search(marked) is None
 
 
 def _render(md: MarkdownIt, marked: str) -> str:

@@ -150,6 +150,11 @@ DEEP_MARKDOWN = {
     "dash-line": "-" * 20_000 + "x\n",  # a table-rule regex once took minutes on this
     "open-links": "[a](" * 10_000 + "\n",
     "tick-runs": "".join("`" * n + "a" for n in range(1, 300)) + "\n",
+    # Deep enough to overflow the Rust parser's stack (a crash, not an error) if it got them.
+    "very-deep-quotes": ">" * 200_000 + "x\n",
+    "very-deep-lists": "- " * 150_000 + "x\n",
+    "very-deep-ordered": "1. " * 100_000 + "x\n",
+    "very-deep-mixed": "> - " * 60_000 + "x\n",
 }
 
 
