@@ -1,0 +1,99 @@
+"""Correctness of every shortcut a rebuild takes (the file cache, hard links to unchanged
+outputs, the whole-build skip, serve's in-memory cache): after any sequence of edits, a
+warm build is byte-identical to a cold build of the same content."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.build import BuildOptions, build_site, run_pipeline
+from briefing.render.engine import packaged_templates
+from briefing.validate import Checked
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH = ROOT / "bench"
+ARTICLES = 60
+
+
+def _generate(content: Path) -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        spec = importlib.util.spec_from_file_location("bench_corpus_warm", BENCH / "corpus.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(BENCH))
+    module.generate_corpus(content, ARTICLES, 0)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _edit(rng: random.Random, content: Path, step: int) -> str:
+    """One random edit of the kinds analysts make; returns what it did."""
+    articles = sorted((content / "articles").rglob("*.md"))
+    entities = sorted((content / "entities").glob("*.md"))
+    target = rng.choice(articles)
+    text = target.read_text(encoding="utf-8")
+    kind = rng.choice(["body", "title", "summary", "delete", "copy", "entity", "touch"])
+    if kind == "body":
+        entity = rng.choice(entities).stem
+        target.write_text(text + f"\nEdit {step} mentions [[{entity}]].\n", encoding="utf-8")
+    elif kind == "title":
+        target.write_text(re.sub(r"^title: .*$", f"title: Edited title {step}", text, count=1,
+                                 flags=re.MULTILINE), encoding="utf-8")
+    elif kind == "summary":
+        target.write_text(re.sub(r"^summary: .*$", f"summary: Edited summary {step}.", text,
+                                 count=1, flags=re.MULTILINE), encoding="utf-8")
+    elif kind == "delete" and len(articles) > 10:
+        target.unlink()
+    elif kind == "copy":  # a second briefing reporting the same events (they merge)
+        copy = target.with_name(f"{target.stem}-copy{step}.md")
+        copy.write_text(re.sub(r"^title: .*$", f"title: Second report {step}", text, count=1,
+                               flags=re.MULTILINE), encoding="utf-8")
+    elif kind == "entity":
+        entity = rng.choice(entities)
+        entity.write_text(entity.read_text(encoding="utf-8") + f"\nNote {step}.\n",
+                          encoding="utf-8")
+    else:  # same bytes, new timestamp
+        target.write_text(text, encoding="utf-8")
+    return f"{kind} {target.name}"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_warm_builds_equal_cold_builds_over_random_edits(tmp_path: Path, seed: int) -> None:
+    content = tmp_path / "content"
+    _generate(content)
+    templates = packaged_templates()
+    cache = tmp_path / ".briefing/cache"
+    warm_out = tmp_path / "site"
+    memory: dict[str, Checked] = {}
+    rng = random.Random(seed)
+    done: list[str] = []
+    for step in range(7):
+        if step:
+            done.append(_edit(rng, content, step))
+        warm = build_site(BuildOptions(content, templates, warm_out, jobs=1, cache_path=cache))
+        cold_out = tmp_path / f"cold{step}"
+        cold = build_site(BuildOptions(content, templates, cold_out, jobs=1))
+        assert [d.format() for d in warm.diagnostics] == [d.format() for d in cold.diagnostics]
+        assert warm.ok == cold.ok, done
+        if not cold.ok:
+            continue
+        cold_tree = _tree(cold_out)
+        assert _tree(warm_out) == cold_tree, done
+        served = run_pipeline(BuildOptions(content, templates, None, jobs=1), memory=memory)
+        assert served.outputs == {k: v for k, v in cold_tree.items()
+                                  if k != ".briefing-site"}, done
+        shutil.rmtree(cold_out)
