@@ -265,9 +265,9 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
 
     Pages render on every core, each page's links checked as it is made against the
     names known by then (pages, assets, data, feeds); this process makes the feeds
-    meanwhile. The search index comes after the pages, on every core too: one phase at
-    a time keeps the peak memory of the processes summed near one copy of the site
-    per core."""
+    meanwhile. The search index comes after the pages, in this process alone: beside
+    the render helpers, or in helpers of its own (each a copy of this process), it would
+    add more to the peak memory of the processes summed than it saves in time."""
     assets = collect_assets(templates / "static")
     pages = plan_pages(graph, options.language)
     others = {**assets.files, **render_data(graph)}
