@@ -17,6 +17,7 @@ from briefing.cache import file_key, load_cache, save_cache
 from briefing.diagnostics import Diagnostic, has_errors, strict
 from briefing.fingerprint import input_fingerprint, load_state, output_stamp, save_state
 from briefing.graph import Graph
+from briefing.incremental import BuildMemory
 from briefing.link import link_site
 from briefing.load import Kind, content_files, display_path, load_file, load_site, read_bytes
 from briefing.markdown import make_markdown
@@ -156,34 +157,35 @@ def _collect_new_objects_only() -> Iterator[None]:
 
 
 def run_pipeline(options: BuildOptions, publish_to: Path | None = None,
-                 memory: dict[str, Checked] | None = None,
+                 memory: BuildMemory | None = None,
                  progress: Report = no_progress) -> BuildResult:
     """The whole build. Without publish_to the result holds every output in memory;
     with it, outputs are written as they are rendered into a new folder beside
     publish_to, which replaces publish_to only if the build succeeds.
 
-    `memory` is a cache of checked files kept by a long-lived caller (serve): read
-    instead of the persistent cache, and updated to this build's files. `progress`
+    `memory` is what a long-lived caller (serve) keeps between builds: checked files
+    (instead of the persistent cache), and the last build's graph, pages, what each
+    page read and the outputs, so only stale pages are rendered again. `progress`
     hears of each phase as it goes."""
     with _no_cycle_collection():
         return _run_pipeline(options, publish_to, memory, progress)
 
 
 def _run_pipeline(options: BuildOptions, publish_to: Path | None,
-                  memory: dict[str, Checked] | None, progress: Report) -> BuildResult:
+                  memory: BuildMemory | None, progress: Report) -> BuildResult:
     started = time.perf_counter()
     cache_path = options.cache_path
     if memory is not None:
-        previous = dict(memory)
+        previous = dict(memory.checked)
     else:
         previous = load_cache(cache_path) if cache_path is not None else {}
     checked, fresh, problems = read_checked(options.content_path, options.jobs, previous,
                                             progress)
     if memory is not None:
-        memory.clear()
-        memory.update(fresh)
+        memory.checked = fresh
     try:
-        return _build_checked(options, publish_to, checked, problems, started, progress)
+        return _build_checked(options, publish_to, checked, problems, started, progress,
+                              memory)
     finally:
         # Saved last, whatever the outcome: pickling every file would grow this process
         # before the render workers fork.
@@ -193,8 +195,8 @@ def _run_pipeline(options: BuildOptions, publish_to: Path | None,
 
 
 def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list[Checked],
-                   problems: list[Diagnostic], started: float, progress: Report
-                   ) -> BuildResult:
+                   problems: list[Diagnostic], started: float, progress: Report,
+                   memory: BuildMemory | None) -> BuildResult:
     result = BuildResult()
     progress("linking", 0, 0)
     content, validation = assemble_content(checked, include_drafts=options.drafts)
@@ -216,11 +218,14 @@ def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list
     result.graph = graph
     language = options.language or graph.site.language
     stage = Staging(publish_to) if publish_to is not None else None
+    changed = memory.changes(graph) if memory is not None else None
     try:
         with _collect_new_objects_only():
             rendered = render_site(
                 graph, RenderOptions(language, base_url, options.file_urls),
-                options.templates, jobs=_jobs(options.jobs), stage=stage, progress=progress)
+                options.templates, jobs=_jobs(options.jobs), stage=stage, progress=progress,
+                track=memory is not None,
+                only=partial(memory.pick, changed) if memory and changed is not None else None)
         result.diagnostics = sorted(problems + rendered.problems)
         if stage is not None and result.ok:
             stage.commit()
@@ -229,7 +234,9 @@ def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list
         if stage is not None and result.stats is None:
             stage.abort()
     result.outputs = rendered.outputs
-    result.files = rendered.files
+    if memory is not None and result.ok:
+        result.outputs = memory.remember(graph, rendered, partial=changed is not None)
+    result.files = len(result.outputs) if memory is not None else rendered.files
     result.seconds = time.perf_counter() - started
     return result
 

@@ -18,12 +18,12 @@ from briefing.devserver_output import OutputFolder, SyncStats
 from briefing.devserver_state import ServeState
 from briefing.devserver_watch import ChangeFlag
 from briefing.diagnostics import Diagnostic, Severity, count_line
-from briefing.graph import Graph
+from briefing.incremental import BuildMemory
 from briefing.load import display_path, load_file, read_bytes
 from briefing.markdown import make_markdown
 from briefing.model import Article
 from briefing.render.engine import RenderOptions, render_article_preview
-from briefing.validate import Checked, check_document
+from briefing.validate import check_document
 from briefing.write import OutputError
 
 logger = logging.getLogger(__name__)
@@ -76,14 +76,14 @@ class Rebuilder:
         self.state = state
         self.report = report
         self._count = 0
-        # Checked files by content key: a rebuild re-reads only the files that changed.
-        self._checked: dict[str, Checked] = {}
-        self._graph: Graph | None = None  # the last good build's, for previews
+        # The last build, kept: a rebuild re-reads only changed files and re-renders only
+        # the pages that show something that changed.
+        self._memory = BuildMemory()
 
     def _preview(self, path: Path) -> None:
         """Render and serve an edited briefing's own page at once, if the file is valid and
         the briefing already has a page; anything else waits for the full rebuild."""
-        graph = self._graph
+        graph = self._memory.graph
         articles = (self.options.content_path / "articles").resolve()
         if graph is None or path.suffix != ".md" or not path.resolve().is_relative_to(articles):
             return
@@ -106,8 +106,11 @@ class Rebuilder:
 
         When the change is one briefing file, its page is shown first (a preview against
         the last build's links), then the full rebuild follows."""
-        if len(changed) == 1 and self._graph is not None:
+        if len(changed) == 1 and self._memory.graph is not None:
             self._preview(Path(next(iter(changed))))
+        content = self.options.content_path.resolve()
+        if not changed or not all(Path(p).resolve().is_relative_to(content) for p in changed):
+            self._memory.full = True  # templates (or unknown files) changed: render all
         self._count += 1
         started = time.perf_counter()
         diagnostics: tuple[Diagnostic, ...] = ()
@@ -115,12 +118,11 @@ class Rebuilder:
         stats: SyncStats | None = None
         files = 0
         try:
-            result = run_pipeline(self.options, memory=self._checked)
+            result = run_pipeline(self.options, memory=self._memory)
             diagnostics = tuple(sorted(result.diagnostics))
             files = len(result.outputs)
             if result.ok:
                 stats = self.folder.sync(result.outputs)
-                self._graph = result.graph
         except OutputError as exc:
             failure = f"error: {exc}"
         except Exception as exc:  # a bug must not take the preview down; show it instead

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
@@ -31,6 +31,7 @@ from briefing.render.fmt import format_date, format_krw, format_month, format_va
 from briefing.render.i18n import strings
 from briefing.render.pages import Page, article_page, plan_pages
 from briefing.render.seo import dump_jsonld
+from briefing.render.tracking import Read, Reads, TrackedGraph
 from briefing.render.urls import ROOT, make_url, output_file, root_prefix
 from briefing.search import build_search_index
 from briefing.write import Staging
@@ -90,8 +91,11 @@ def make_environment(root: Traversable) -> jinja2.Environment:
     return env
 
 
-def _helpers(graph: Graph, options: RenderOptions) -> dict[str, Any]:
+def _helpers(graph: Graph, options: RenderOptions, reads: Reads | None = None
+             ) -> dict[str, Any]:
+    """What templates see besides the page; with `reads`, every graph lookup is recorded."""
     language = options.language
+    g: Any = TrackedGraph(graph, reads) if reads is not None else graph
 
     def fdate(date: PartialDate | None) -> str:
         return format_date(date, language) if date else ""
@@ -100,26 +104,26 @@ def _helpers(graph: Graph, options: RenderOptions) -> dict[str, Any]:
         return format_krw(value, language) if value is not None else ""
 
     def name(node_id: str) -> str:
-        node = graph.nodes.get(node_id)
+        node = g.nodes.get(node_id)
         return node.name.show(language) if node else node_id
 
     url = make_url(options.file_urls)
 
     def resolve(kind: str, target: str, label: str | None) -> tuple[str, str] | None:
-        if kind == "node" and target in graph.nodes:
-            node = graph.nodes[target]
+        if kind == "node" and target in g.nodes:
+            node = g.nodes[target]
             folder = "carriers" if node.is_carrier else "entities"
             return url(f"{folder}/{target}/"), label or node.name.show(language)
-        if kind == "article" and target in graph.articles:
-            return url(f"articles/{target}/"), label or graph.articles[target].title
-        if kind == "event" and target in graph.events:
-            return url(f"events/{target}/"), label or graph.events[target].title
+        if kind == "article" and target in g.articles:
+            return url(f"articles/{target}/"), label or g.articles[target].title
+        if kind == "event" and target in g.events:
+            return url(f"events/{target}/"), label or g.events[target].title
         return None
 
     def body(node_body: Body) -> Markup:
         return Markup(fill_links(node_body.html, resolve))
 
-    return {"t": strings(language), "g": graph, "site": graph.site, "lang": language,
+    return {"t": strings(language), "g": g, "site": graph.site, "lang": language,
             "fdate": fdate, "fkrw": fkrw, "fvalue": lambda a: format_value(a, language),
             "name": name, "fmonth": lambda y, m: format_month(y, m, language) if y else "—",
             "bars": grouped_bars, "url": url, "body": body, "absolute": lambda p:
@@ -130,18 +134,28 @@ class _Fragments:
     """Macros rendered once per item and reused on every page that lists the item."""
 
     def __init__(self, env: jinja2.Environment, helpers: dict[str, Any],
-                 assets: dict[str, str]) -> None:
+                 assets: dict[str, str], reads: Reads | None = None) -> None:
         self.module = env.get_template("macros.html").make_module(
             {**helpers, "asset": lambda name: helpers["url"](assets[name])})
         self.memo: dict[tuple[str, tuple[Any, ...]], Markup] = {}
+        self.reads = reads
+        # What each memoised fragment read: every page that shows it has read that too.
+        self.memo_reads: dict[tuple[str, tuple[Any, ...]], frozenset[Read]] = {}
 
     def __getattr__(self, name: str) -> Any:
         macro = getattr(self.module, name)
 
         def call(*args: Any) -> Markup:
             key = (name, args)
+            reads = self.reads
             if key not in self.memo:
+                if reads is not None:
+                    reads.push()
                 self.memo[key] = Markup(macro(*args))
+                if reads is not None:
+                    self.memo_reads[key] = reads.pop()
+            elif reads is not None:
+                reads.add_all(self.memo_reads[key])
             return self.memo[key]
 
         return call
@@ -187,6 +201,8 @@ class Rendered:
     files: int = 0
     written: int = 0
     unchanged: int = 0
+    pages: list[Page] = field(default_factory=list)  # the plan, every page
+    reads: dict[str, frozenset[Read]] = field(default_factory=dict)  # when tracked
 
 
 @dataclass(slots=True)
@@ -195,6 +211,7 @@ class _Chunk:
     template_problems: list[Diagnostic] = field(default_factory=list)
     link_problems: list[Diagnostic] = field(default_factory=list)
     late: list[LateRef] = field(default_factory=list)
+    reads: dict[str, frozenset[Read]] = field(default_factory=dict)
     files: int = 0
     written: int = 0
 
@@ -204,14 +221,18 @@ def _render_chunk(state: dict[str, Any], chunk: Sequence[int]) -> _Chunk:
     folder, or keep them (in a worker process at scale)."""
     if "env" not in state:
         env = make_environment(state["templates"])
-        helpers = _helpers(state["graph"], state["options"])
-        helpers["cached"] = _Fragments(env, helpers, state["assets"])
-        state["env"], state["helpers"] = env, helpers
+        reads = Reads() if state["track"] else None
+        helpers = _helpers(state["graph"], state["options"], reads)
+        helpers["cached"] = _Fragments(env, helpers, state["assets"], reads)
+        state["env"], state["helpers"], state["reads"] = env, helpers, reads
         state["scanner"] = LinkScanner(state["options"].base_url, state["known"])
     stage: Staging | None = state["stage"]
+    reads = state["reads"]
     done = _Chunk()
     for index in chunk:
         page = state["pages"][index]
+        if reads is not None:
+            reads.take()  # a page that failed must not leave its reads to the next
         path = output_file(page.path)
         try:
             data = render_page(state["env"], page, state["helpers"], state["options"],
@@ -221,6 +242,8 @@ def _render_chunk(state: dict[str, Any], chunk: Sequence[int]) -> _Chunk:
             if isinstance(exc, jinja2.TemplateSyntaxError | jinja2.TemplateNotFound):
                 break
             continue
+        if reads is not None:
+            done.reads[page.path] = reads.take()
         problems, late = state["scanner"].scan(path, data)
         done.link_problems += problems
         done.late += late
@@ -260,7 +283,9 @@ def _late_outputs(graph: Graph, options: RenderOptions, pages: list[Page]) -> di
 
 
 def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jobs: int = 1,
-                stage: Staging | None = None, progress: Report = no_progress) -> Rendered:
+                stage: Staging | None = None, progress: Report = no_progress,
+                track: bool = False, only: Callable[[list[Page]], set[str]] | None = None
+                ) -> Rendered:
     """Every output of the site, links checked: in memory, or written into `stage`.
 
     Pages render on every core, each page's links checked as it is made against the
@@ -274,14 +299,19 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
     known = {*others, *_feed_paths(graph), "sitemap.xml", "robots.txt"}
     known.update(output_file(page.path) for page in pages)
     state = {"graph": graph, "options": options, "templates": templates,
-             "assets": assets.names, "pages": pages, "known": known, "stage": stage}
-    rendered = Rendered()
+             "assets": assets.names, "pages": pages, "known": known, "stage": stage,
+             "track": track}
+    rendered = Rendered(pages=pages)
     done = _Chunk()
-    for chunk in map_chunks(_render_chunk, range(len(pages)), state, jobs,
+    # `only` picks, from the plan, the pages to render (the rest are known unchanged).
+    chosen = only(pages) if only is not None else None
+    indexes = [i for i, page in enumerate(pages) if chosen is None or page.path in chosen]
+    for chunk in map_chunks(_render_chunk, indexes, state, jobs,
                             meanwhile=lambda: others.update(_late_outputs(graph, options,
                                                                           pages)),
                             progress=partial(progress, "rendering pages")):
         rendered.outputs.update(chunk.outputs)
+        rendered.reads.update(chunk.reads)
         done.template_problems += chunk.template_problems
         done.link_problems += chunk.link_problems
         done.late += chunk.late

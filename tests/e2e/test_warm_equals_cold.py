@@ -1,6 +1,7 @@
 """Correctness of every shortcut a rebuild takes (the file cache, hard links to unchanged
-outputs, the whole-build skip, serve's in-memory cache): after any sequence of edits, a
-warm build is byte-identical to a cold build of the same content."""
+outputs, the whole-build skip; serve's memory of the last build, which re-renders only the
+pages that read something that changed): after any sequence of edits, a warm build is
+byte-identical to a cold build of the same content."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from briefing.build import BuildOptions, build_site, run_pipeline
+from briefing.incremental import BuildMemory
 from briefing.render.engine import packaged_templates
-from briefing.validate import Checked
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "bench"
@@ -78,7 +79,8 @@ def test_warm_builds_equal_cold_builds_over_random_edits(tmp_path: Path, seed: i
     templates = packaged_templates()
     cache = tmp_path / ".briefing/cache"
     warm_out = tmp_path / "site"
-    memory: dict[str, Checked] = {}
+    memory = BuildMemory()
+    rendered_pages: list[tuple[int, int]] = []  # (rendered, planned) per build
     rng = random.Random(seed)
     done: list[str] = []
     for step in range(7):
@@ -93,7 +95,14 @@ def test_warm_builds_equal_cold_builds_over_random_edits(tmp_path: Path, seed: i
             continue
         cold_tree = _tree(cold_out)
         assert _tree(warm_out) == cold_tree, done
+        before = dict(memory.reads)
         served = run_pipeline(BuildOptions(content, templates, None, jobs=1), memory=memory)
         assert served.outputs == {k: v for k, v in cold_tree.items()
                                   if k != ".briefing-site"}, done
+        rendered_pages.append((sum(memory.reads[p] is not before.get(p) for p in memory.reads),
+                               len(memory.pages)))
         shutil.rmtree(cold_out)
+    # the first build renders every page; after an edit, most pages are kept as they were
+    assert rendered_pages[0][0] == rendered_pages[0][1]
+    assert any(rendered < planned // 2 for rendered, planned in rendered_pages[1:]), \
+        rendered_pages

@@ -78,13 +78,14 @@ def test_a_failed_build_still_caches_the_files_it_checked(tmp_path: Path) -> Non
 def test_a_long_lived_memory_cache_rereads_only_changed_files(tmp_path: Path,
                                                               monkeypatch) -> None:
     from briefing.build import BuildOptions, run_pipeline
+    from briefing.incremental import BuildMemory
     from briefing.render.engine import packaged_templates
 
     content = _content(tmp_path, "First title")
     options = BuildOptions(content, packaged_templates(), None, jobs=1)
-    memory: dict = {}
+    memory = BuildMemory()
     first = run_pipeline(options, memory=memory)
-    assert first.ok and len(memory) == 2
+    assert first.ok and len(memory.checked) == 2
 
     calls: list[str] = []
     original = build_module.check_document
@@ -94,4 +95,4 @@ def test_a_long_lived_memory_cache_rereads_only_changed_files(tmp_path: Path,
     second = run_pipeline(options, memory=memory)
     assert calls == ["site", "a"]  # the carrier came from memory
     assert "Second title" in second.outputs["events/cache-event/index.html"].decode()
-    assert len(memory) == 2  # the old version of a.md is gone
+    assert len(memory.checked) == 2  # the old version of a.md is gone

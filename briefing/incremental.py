@@ -1,0 +1,53 @@
+"""What a long-lived build (serve) keeps between builds, so an edit re-renders only the
+pages that show something it changed (see briefing.render.tracking)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing.graph import Graph
+from briefing.render.engine import Rendered
+from briefing.render.pages import Page
+from briefing.render.tracking import Read, changed_reads
+from briefing.render.urls import output_file
+from briefing.validate import Checked
+
+
+@dataclass
+class BuildMemory:
+    checked: dict[str, Checked] = field(default_factory=dict)  # by content key
+    graph: Graph | None = None  # the last good build's
+    pages: dict[str, Page] = field(default_factory=dict)  # its plan, by site path
+    reads: dict[str, frozenset[Read]] = field(default_factory=dict)  # what each page read
+    outputs: dict[str, bytes] = field(default_factory=dict)  # every output it made
+    full: bool = True  # render every page next time (templates changed, nothing kept)
+
+    def changes(self, graph: Graph) -> set[Read] | None:
+        """What changed since the last good build; None when every page must be
+        rendered."""
+        if self.full or self.graph is None:
+            return None
+        return changed_reads(self.graph, graph)
+
+    def pick(self, changed: set[Read], pages: list[Page]) -> set[str]:
+        """The pages to render: new ones, those planned differently, and those that read
+        something that changed."""
+        return {page.path for page in pages
+                if self.pages.get(page.path) != page
+                or self.reads.get(page.path) is None
+                or not self.reads[page.path].isdisjoint(changed)}
+
+    def remember(self, graph: Graph, rendered: Rendered, partial: bool) -> dict[str, bytes]:
+        """Keep this build; returns every output of the site (kept pages included)."""
+        outputs = dict(rendered.outputs)
+        if partial:
+            for page in rendered.pages:
+                path = output_file(page.path)
+                if path not in outputs:
+                    outputs[path] = self.outputs[path]
+        planned = {page.path for page in rendered.pages}
+        self.reads = {path: reads for path, reads in
+                      (self.reads | rendered.reads).items() if path in planned}
+        self.graph, self.outputs, self.full = graph, outputs, False
+        self.pages = {page.path: page for page in rendered.pages}
+        return outputs
