@@ -11,8 +11,9 @@ times, as subprocesses with that dir as the working directory:
   article's page, with the edit, appeared on disk); rebuild after a template edit (the
   templates are a scratch copy passed with --templates in every run, so all runs agree);
 - `check` alone with a cold cache;
-- `serve`: its first build, then after an article edit is saved, when that article's
-  page shows the edit on disk and when the whole rebuild is done;
+- `serve`: its first build, then after an article's title is edited, when that
+  article's page shows the edit on disk, when a page listing the article (its first
+  event's) does, and when the whole rebuild is done;
 - peak memory: the RSS of the build's whole process tree, summed, sampled every 10 ms
   with psutil (without psutil: the largest single process, from wait4's rusage);
 - Hugo's cold build of the same articles (bench/hugo_content.py) and the ratio ours/Hugo;
@@ -28,6 +29,7 @@ import argparse
 import datetime as dt
 import os
 import platform
+import re
 import shutil
 import signal
 import socket
@@ -161,8 +163,9 @@ def measure(
 @dataclass
 class ServeRun:
     first_build: float  # serve start to the first site served
-    page: float  # the edit saved to its page on disk with the edit
-    rebuilt: float  # the edit saved to the full rebuild done
+    page: float  # the edit saved to the edited article's page on disk with the edit
+    dependant: float  # ... to a page that lists the article (its event's) with the edit
+    rebuilt: float  # ... to the full rebuild done (its "rebuilt" line)
 
 
 def free_port() -> int:
@@ -182,10 +185,11 @@ def _wait_for(check: Callable[[], bool], deadline: float, what: str, proc: subpr
     return time.perf_counter()
 
 
-def measure_serve(cmd: list[str], cwd: Path, page: Path, edit: Callable[[], str],
-                  timeout: float) -> ServeRun:
+def measure_serve(cmd: list[str], cwd: Path, pages: tuple[Path, Path],
+                  edit: Callable[[], str], timeout: float) -> ServeRun:
     """Start `serve`, wait for its first build, save an edit, and time the edited page
-    on disk and the end of the full rebuild (its "rebuilt" line)."""
+    on disk, a page that depends on it, and the end of the full rebuild."""
+    own, dependant = pages
     with tempfile.NamedTemporaryFile() as out:
         start = time.perf_counter()
         deadline = start + timeout
@@ -197,7 +201,9 @@ def measure_serve(cmd: list[str], cwd: Path, page: Path, edit: Callable[[], str]
                               deadline, "the first build", proc)
             saved_at = time.perf_counter()
             marker = edit()
-            shown = _wait_for(lambda: page_has(page, marker), deadline, "the edited page", proc)
+            shown = _wait_for(lambda: page_has(own, marker), deadline, "the edited page", proc)
+            listed = _wait_for(lambda: page_has(dependant, marker), deadline,
+                               "a page listing the edited article", proc)
             done = _wait_for(lambda: "\nrebuilt " in log.read_text(errors="replace"), deadline,
                              "the rebuild", proc)
         finally:
@@ -208,7 +214,7 @@ def measure_serve(cmd: list[str], cwd: Path, page: Path, edit: Callable[[], str]
                 except subprocess.TimeoutExpired:
                     os.killpg(proc.pid, signal.SIGKILL)
                     proc.wait()
-    return ServeRun(built - start, shown - saved_at, done - saved_at)
+    return ServeRun(built - start, shown - saved_at, listed - saved_at, done - saved_at)
 
 
 # --------------------------------------------------------------------------- one size
@@ -364,15 +370,23 @@ class SizeBench:
         self.attempt("check", lambda: self.repeat(r.check, cold_cache, verb="check"))
 
         def serve_edit() -> str:
+            """A new title: shown on the article's page and on every page listing it."""
             marker = f"benchserve{self.size}"
-            with article.open("a", encoding="utf-8") as fh:
-                fh.write(f"\nBench serve edit {marker}.\n")
+            text = article.read_text(encoding="utf-8")
+            article.write_text(re.sub(r"^title: (.*)$", rf"title: \1 {marker}", text,
+                                      count=1, flags=re.MULTILINE), encoding="utf-8")
             return marker
 
         def serve() -> None:
             cmd = [*self.command("serve"), "--port", str(free_port())]
-            served = self.proj / ".briefing/serve/articles" / slug / "index.html"
-            r.serve = measure_serve(cmd, self.proj, served, serve_edit, self.args.timeout)
+            event = re.search(r"^  - id: (\S+)$", article.read_text(encoding="utf-8"),
+                              re.MULTILINE)
+            if event is None:
+                raise BenchError(f"{article.name} has no event to watch")
+            served = self.proj / ".briefing/serve"
+            pages = (served / "articles" / slug / "index.html",
+                     served / "events" / event.group(1) / "index.html")
+            r.serve = measure_serve(cmd, self.proj, pages, serve_edit, self.args.timeout)
 
         self.attempt("serve edit", serve)
 
@@ -472,6 +486,8 @@ def report(
         ("serve: first build (s)", lambda r: f"{r.serve.first_build:.2f}" if r.serve else "n/a"),
         ("serve: edited page on disk after (s)",
          lambda r: f"{r.serve.page:.2f}" if r.serve else "n/a"),
+        ("serve: a page listing it updated after (s)",
+         lambda r: f"{r.serve.dependant:.2f}" if r.serve else "n/a"),
         ("serve: every page rebuilt after (s)",
          lambda r: f"{r.serve.rebuilt:.2f}" if r.serve else "n/a"),
         (memory, lambda r: r.cold.peak_mb()),

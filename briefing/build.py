@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -158,21 +158,25 @@ def _collect_new_objects_only() -> Iterator[None]:
 
 def run_pipeline(options: BuildOptions, publish_to: Path | None = None,
                  memory: BuildMemory | None = None,
-                 progress: Report = no_progress) -> BuildResult:
+                 progress: Report = no_progress,
+                 pages_ready: Callable[[dict[str, bytes]], None] | None = None
+                 ) -> BuildResult:
     """The whole build. Without publish_to the result holds every output in memory;
     with it, outputs are written as they are rendered into a new folder beside
     publish_to, which replaces publish_to only if the build succeeds.
 
     `memory` is what a long-lived caller (serve) keeps between builds: checked files
     (instead of the persistent cache), and the last build's graph, pages, what each
-    page read and the outputs, so only stale pages are rendered again. `progress`
-    hears of each phase as it goes."""
+    page read and the outputs, so only stale pages are rendered again; with it,
+    `pages_ready` gets the pages (and what else is made by then) before the search
+    index, the slowest part, is built. `progress` hears of each phase as it goes."""
     with _no_cycle_collection():
-        return _run_pipeline(options, publish_to, memory, progress)
+        return _run_pipeline(options, publish_to, memory, progress, pages_ready)
 
 
 def _run_pipeline(options: BuildOptions, publish_to: Path | None,
-                  memory: BuildMemory | None, progress: Report) -> BuildResult:
+                  memory: BuildMemory | None, progress: Report,
+                  pages_ready: Callable[[dict[str, bytes]], None] | None) -> BuildResult:
     started = time.perf_counter()
     cache_path = options.cache_path
     if memory is not None:
@@ -185,7 +189,7 @@ def _run_pipeline(options: BuildOptions, publish_to: Path | None,
         memory.checked = fresh
     try:
         return _build_checked(options, publish_to, checked, problems, started, progress,
-                              memory)
+                              memory, pages_ready)
     finally:
         # Saved last, whatever the outcome: pickling every file would grow this process
         # before the render workers fork.
@@ -196,7 +200,9 @@ def _run_pipeline(options: BuildOptions, publish_to: Path | None,
 
 def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list[Checked],
                    problems: list[Diagnostic], started: float, progress: Report,
-                   memory: BuildMemory | None) -> BuildResult:
+                   memory: BuildMemory | None,
+                   pages_ready: Callable[[dict[str, bytes]], None] | None = None
+                   ) -> BuildResult:
     result = BuildResult()
     progress("linking", 0, 0)
     content, validation = assemble_content(checked, include_drafts=options.drafts)
@@ -225,7 +231,10 @@ def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list
                 graph, RenderOptions(language, base_url, options.file_urls),
                 options.templates, jobs=_jobs(options.jobs), stage=stage, progress=progress,
                 track=memory is not None,
-                only=partial(memory.pick, changed) if memory and changed is not None else None)
+                only=partial(memory.pick, changed) if memory and changed is not None else None,
+                before_search=None if pages_ready is None or memory is None else
+                lambda done, others: pages_ready(
+                    memory.with_kept_pages(done, changed is not None, others)))
         result.diagnostics = sorted(problems + rendered.problems)
         if stage is not None and result.ok:
             stage.commit()

@@ -79,6 +79,7 @@ class Rebuilder:
         # The last build, kept: a rebuild re-reads only changed files and re-renders only
         # the pages that show something that changed.
         self._memory = BuildMemory()
+        self._early: SyncStats | None = None  # this build's first sync, if any
 
     def _preview(self, path: Path) -> None:
         """Render and serve an edited briefing's own page at once, if the file is valid and
@@ -101,6 +102,11 @@ class Rebuilder:
             return
         self.state.publish((), has_site=True)
 
+    def _pages_ready(self, outputs: dict[str, bytes]) -> None:
+        """Serve the rebuilt pages before the search index is made (the slowest part)."""
+        self._early = self.folder.sync(outputs, remove_stale=False)
+        self.state.publish((), has_site=True)
+
     def build(self, changed: frozenset[str] = frozenset()) -> BuildReport:
         """Run the pipeline, update the served folder when it succeeded, tell everyone.
 
@@ -112,17 +118,22 @@ class Rebuilder:
         if not changed or not all(Path(p).resolve().is_relative_to(content) for p in changed):
             self._memory.full = True  # templates (or unknown files) changed: render all
         self._count += 1
+        self._early = None
         started = time.perf_counter()
         diagnostics: tuple[Diagnostic, ...] = ()
         failure = ""
         stats: SyncStats | None = None
         files = 0
         try:
-            result = run_pipeline(self.options, memory=self._memory)
+            result = run_pipeline(self.options, memory=self._memory,
+                                  pages_ready=self._pages_ready)
             diagnostics = tuple(sorted(result.diagnostics))
             files = len(result.outputs)
             if result.ok:
                 stats = self.folder.sync(result.outputs)
+                if self._early is not None:  # files written early count as written
+                    stats = SyncStats(stats.written + self._early.written,
+                                      stats.unchanged - self._early.written, stats.removed)
         except OutputError as exc:
             failure = f"error: {exc}"
         except Exception as exc:  # a bug must not take the preview down; show it instead

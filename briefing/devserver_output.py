@@ -67,8 +67,9 @@ class OutputFolder:
         found.pop(MARKER, None)
         return found
 
-    def sync(self, outputs: Mapping[str, bytes]) -> SyncStats:
-        """Write changed files, remove stale ones; raises OutputError on an I/O failure."""
+    def sync(self, outputs: Mapping[str, bytes], remove_stale: bool = True) -> SyncStats:
+        """Write changed files, remove stale ones (unless `remove_stale` is false: a first
+        part of a build); raises OutputError on an I/O failure."""
         root = self.path.resolve()
         try:
             self.path.mkdir(parents=True, exist_ok=True)
@@ -91,13 +92,13 @@ class OutputFolder:
                     continue
                 _replace(self.path, site_path, data)
                 written += 1
-            stale = sorted(set(known) - set(current))
+            stale = sorted(set(known) - set(current)) if remove_stale else []
             for site_path in stale:
                 self._remove(self.path / site_path)
         except OSError as exc:
             raise OutputError(f"cannot write the preview to '{self.path}': "
                               f"{exc.strerror or exc}") from exc
-        self._known = current
+        self._known = current if remove_stale else {**known, **current}
         return SyncStats(written, unchanged, len(stale))
 
     def put(self, site_path: str, data: bytes) -> None:

@@ -37,14 +37,20 @@ class BuildMemory:
                 or self.reads.get(page.path) is None
                 or not self.reads[page.path].isdisjoint(changed)}
 
-    def remember(self, graph: Graph, rendered: Rendered, partial: bool) -> dict[str, bytes]:
-        """Keep this build; returns every output of the site (kept pages included)."""
-        outputs = dict(rendered.outputs)
+    def with_kept_pages(self, rendered: Rendered, partial: bool,
+                        others: dict[str, bytes] | None = None) -> dict[str, bytes]:
+        """This build's outputs, with the pages it kept from the last one."""
+        outputs = {**rendered.outputs, **(others or {})}
         if partial:
             for page in rendered.pages:
                 path = output_file(page.path)
                 if path not in outputs:
                     outputs[path] = self.outputs[path]
+        return outputs
+
+    def remember(self, graph: Graph, rendered: Rendered, partial: bool) -> dict[str, bytes]:
+        """Keep this build; returns every output of the site (kept pages included)."""
+        outputs = self.with_kept_pages(rendered, partial)
         planned = {page.path for page in rendered.pages}
         self.reads = {path: reads for path, reads in
                       (self.reads | rendered.reads).items() if path in planned}

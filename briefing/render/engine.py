@@ -284,7 +284,8 @@ def _late_outputs(graph: Graph, options: RenderOptions, pages: list[Page]) -> di
 
 def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jobs: int = 1,
                 stage: Staging | None = None, progress: Report = no_progress,
-                track: bool = False, only: Callable[[list[Page]], set[str]] | None = None
+                track: bool = False, only: Callable[[list[Page]], set[str]] | None = None,
+                before_search: Callable[[Rendered, dict[str, bytes]], None] | None = None
                 ) -> Rendered:
     """Every output of the site, links checked: in memory, or written into `stage`.
 
@@ -320,6 +321,8 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
     if done.template_problems:  # one message per template problem, not one per page
         rendered.problems = sorted(set(done.template_problems))[:20]
         return rendered
+    if before_search is not None and not done.link_problems:
+        before_search(rendered, others)  # the pages are ready: a dev server shows them now
     progress("search index", 0, 0)
     others.update(build_search_index(graph, options.language, jobs=1))
     scanner = LinkScanner(options.base_url, known.union(others))

@@ -96,9 +96,13 @@ def test_warm_builds_equal_cold_builds_over_random_edits(tmp_path: Path, seed: i
         cold_tree = _tree(cold_out)
         assert _tree(warm_out) == cold_tree, done
         before = dict(memory.reads)
-        served = run_pipeline(BuildOptions(content, templates, None, jobs=1), memory=memory)
+        early: dict[str, bytes] = {}  # what serve shows before the search index is made
+        served = run_pipeline(BuildOptions(content, templates, None, jobs=1), memory=memory,
+                              pages_ready=early.update)
         assert served.outputs == {k: v for k, v in cold_tree.items()
                                   if k != ".briefing-site"}, done
+        assert early and all(cold_tree[path] == data for path, data in early.items()), done
+        assert "search/meta.json" not in early and "search/index.html" in early
         rendered_pages.append((sum(memory.reads[p] is not before.get(p) for p in memory.reads),
                                len(memory.pages)))
         shutil.rmtree(cold_out)
