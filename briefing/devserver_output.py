@@ -54,6 +54,9 @@ class OutputFolder:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._known: dict[str, bytes] | None = None  # None: not looked at yet
+        # The very bytes objects last written or found unchanged: a rebuild hands back
+        # the same objects for the pages it kept, which then need no hashing at all.
+        self._sent: dict[str, bytes] = {}
 
     def _scan(self) -> dict[str, bytes]:
         """Digests of what a previous session left, so unchanged files stay untouched."""
@@ -77,12 +80,18 @@ class OutputFolder:
             if not marker.is_file():
                 marker.write_text("made by the briefing tool (dev server); safe to replace\n")
             known = self._scan() if self._known is None else self._known
+            sent = self._sent
             self._known = None  # if this fails half way, look at the disk again next time
+            self._sent = {}
             current: dict[str, bytes] = {}
             written = unchanged = 0
             for site_path in sorted(outputs):
                 data = outputs[site_path]
                 target = self.path / site_path
+                if sent.get(site_path) is data and site_path in known and target.is_file():
+                    current[site_path] = known[site_path]
+                    unchanged += 1
+                    continue
                 if site_path == MARKER or not target.resolve().is_relative_to(root):
                     raise OutputError(f"output path '{site_path}' escapes the output folder")
                 digest = _digest(data)
@@ -99,6 +108,7 @@ class OutputFolder:
             raise OutputError(f"cannot write the preview to '{self.path}': "
                               f"{exc.strerror or exc}") from exc
         self._known = current if remove_stale else {**known, **current}
+        self._sent = dict(outputs) if remove_stale else {**sent, **outputs}
         return SyncStats(written, unchanged, len(stale))
 
     def put(self, site_path: str, data: bytes) -> None:
@@ -114,6 +124,7 @@ class OutputFolder:
                               f"{exc.strerror or exc}") from exc
         if self._known is not None:
             self._known[site_path] = _digest(data)
+        self._sent.pop(site_path, None)
 
     def _remove(self, target: Path) -> None:
         if not (target.is_symlink() or target.is_file()):

@@ -62,3 +62,16 @@ def test_one_server_per_folder(tmp_path: Path) -> None:
         pass
     with serve_lock(out):
         pass
+
+
+def test_a_first_part_removes_nothing_and_kept_objects_need_no_rewrite(tmp_path: Path) -> None:
+    out = tmp_path / "serve"
+    folder = OutputFolder(out)
+    page, other = b"page", b"other"
+    assert folder.sync({"p.html": page, "o.html": other}).written == 2
+    # a rebuild's first part: the pages only; the rest of the site stays
+    assert folder.sync({"p.html": page}, remove_stale=False) == SyncStats(0, 1, 0)
+    assert (out / "o.html").is_file()
+    (out / "p.html").unlink()  # gone behind our back: the same object is written again
+    assert folder.sync({"p.html": page, "o.html": other}) == SyncStats(1, 1, 0)
+    assert (out / "p.html").read_bytes() == b"page"
