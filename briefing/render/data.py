@@ -64,6 +64,19 @@ def _article(article: Article) -> dict[str, Any]:
     }
 
 
+def _article_key(article: Article) -> str:
+    return str(article.published.year) if article.published else "undated"
+
+
+def data_paths(graph: Graph) -> set[str]:
+    """The names render_data writes, without making the files (pages link to them)."""
+    years = {graph.events[event_id].date.year for event_id in graph.timeline}
+    keys = {_article_key(graph.articles[slug]) for slug in graph.articles_by_date}
+    return {*(f"data/events-{year}.json" for year in years),
+            *(f"data/articles-{key}.json" for key in keys),
+            "data/carriers.json", "data/entities.json", "data/index.json", "data/events.csv"}
+
+
 def render_data(graph: Graph) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     events_by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -73,8 +86,7 @@ def render_data(graph: Graph) -> dict[str, bytes]:
     articles_by_year: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for slug in reversed(graph.articles_by_date):
         article = graph.articles[slug]
-        key = str(article.published.year) if article.published else "undated"
-        articles_by_year[key].append(_article(article))
+        articles_by_year[_article_key(article)].append(_article(article))
     index: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "title": graph.site.title,
                              "carriers": "carriers.json", "entities": "entities.json",
                              "events": {}, "articles": {}, "csv": "events.csv"}

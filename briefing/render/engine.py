@@ -25,7 +25,7 @@ from briefing.parallel import map_chunks
 from briefing.progress import Report, no_progress
 from briefing.render.assets import collect_assets
 from briefing.render.charts import grouped_bars
-from briefing.render.data import render_data
+from briefing.render.data import data_paths, render_data
 from briefing.render.feeds import atom_feed
 from briefing.render.fmt import format_date, format_krw, format_month, format_value
 from briefing.render.i18n import strings
@@ -291,13 +291,14 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
 
     Pages render on every core, each page's links checked as it is made against the
     names known by then (pages, assets, data, feeds); this process makes the feeds
-    meanwhile. The search index comes after the pages, in this process alone: beside
-    the render helpers, or in helpers of its own (each a copy of this process), it would
-    add more to the peak memory of the processes summed than it saves in time."""
+    meanwhile. `before_search` gets the pages as soon as they are done. The data files
+    and the search index come after, in this process alone: beside the render helpers,
+    or in helpers of their own (each a copy of this process), the index would add more
+    to the peak memory of the processes summed than it saves in time."""
     assets = collect_assets(templates / "static")
     pages = plan_pages(graph, options.language)
-    others = {**assets.files, **render_data(graph)}
-    known = {*others, *_feed_paths(graph), "sitemap.xml", "robots.txt"}
+    others = dict(assets.files)
+    known = {*others, *data_paths(graph), *_feed_paths(graph), "sitemap.xml", "robots.txt"}
     known.update(output_file(page.path) for page in pages)
     state = {"graph": graph, "options": options, "templates": templates,
              "assets": assets.names, "pages": pages, "known": known, "stage": stage,
@@ -323,6 +324,7 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
         return rendered
     if before_search is not None and not done.link_problems:
         before_search(rendered, others)  # the pages are ready: a dev server shows them now
+    others.update(render_data(graph))
     progress("search index", 0, 0)
     others.update(build_search_index(graph, options.language, jobs=1))
     scanner = LinkScanner(options.base_url, known.union(others))

@@ -1,0 +1,38 @@
+"""Pages link to the data files before they are made: their names must be exactly the
+files render_data writes."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from briefing.build import read_content
+from briefing.graph import Graph
+from briefing.link import link_site
+from briefing.render.data import data_paths, render_data
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _graph(content: Path) -> Graph:
+    loaded, problems = read_content(content, False, 1)
+    assert loaded is not None, problems
+    return link_site(loaded)[0]
+
+
+def test_the_data_names_known_in_advance_are_the_files_written(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        spec = importlib.util.spec_from_file_location("bench_corpus_data", ROOT / "bench/corpus.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    module.generate_corpus(tmp_path / "content", 80, 3)
+    for content in (ROOT / "content", ROOT / "tests/fixtures/site_ok/content",
+                    tmp_path / "content"):
+        graph = _graph(content)
+        assert data_paths(graph) == set(render_data(graph)), content
