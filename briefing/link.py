@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
+from heapq import nlargest
 
 from briefing.dates import PartialDate, most_precise_fit
 from briefing.diagnostics import Diagnostic, did_you_mean, error, warning
@@ -181,7 +182,7 @@ def _related(articles: dict[str, Article], order: tuple[str, ...],
     position = {slug: n for n, slug in enumerate(order)}
     related: dict[str, tuple[str, ...]] = {}
     for slug in order:
-        scores: Counter[str] = Counter()
+        scores: defaultdict[str, int] = defaultdict(int)  # C-level default, unlike Counter
         here = position[slug]
         carriers_here = {r.id for r in articles[slug].carriers}
         for node in mentions[slug]:
@@ -194,9 +195,11 @@ def _related(articles: dict[str, Article], order: tuple[str, ...],
             for other in group:
                 if other != slug:
                     scores[other] += weight
-        ranked = sorted(scores.items(),
-                        key=lambda item: (-item[1], abs(position[item[0]] - here), item[0]))
-        related[slug] = tuple(other for other, _ in ranked[:RELATED_LIMIT])
+        # Only candidates that can make the list are ranked, as plain tuples (sorted in C).
+        cutoff = nlargest(RELATED_LIMIT, scores.values())[-1] if scores else 0
+        ranked = sorted((-score, abs(position[other] - here), other)
+                        for other, score in scores.items() if score >= cutoff)
+        related[slug] = tuple(other for _, _, other in ranked[:RELATED_LIMIT])
     return related
 
 
@@ -206,26 +209,30 @@ def _check_wikilinks(content: Content, resolver: _Resolver, events: set[str],
     linked: dict[str, set[str]] = defaultdict(set)
     bodies = [(a.id, a.body) for a in content.articles] + [(None, n.body) for n in content.nodes]
     for owner, body in bodies:
-        for link in body.links:
-            if link.kind == "node":
-                if resolver.check(Ref(link.target, link.loc), "any") and owner:
-                    linked[owner].add(link.target)
-            elif link.kind == "article":
-                if link.target not in articles and "article:" + link.target not in \
-                        content.broken_ids:
-                    hint = did_you_mean(link.target, articles)
-                    problems.append(_err(link.loc, "unknown-ref",
-                                         f"article '{link.target}' not found{hint}"))
-            elif link.kind == "event":
-                if link.target not in events:
-                    hint = did_you_mean(link.target, events)
-                    problems.append(_err(link.loc, "unknown-ref",
-                                         f"event '{link.target}' not found{hint}"))
+        # Rows, not WikiLink objects: a Loc is made only for a link that is reported.
+        for kind, target, _label, path, line, col in body.link_rows():
+            if kind == "node":
+                if target in resolver.nodes:
+                    resolver.used.add(target)
+                    if owner:
+                        linked[owner].add(target)
+                else:
+                    resolver.check(Ref(target, Loc(path, line, col)), "any")
+            elif kind == "article":
+                if target not in articles and "article:" + target not in content.broken_ids:
+                    hint = did_you_mean(target, articles)
+                    problems.append(_err(Loc(path, line, col), "unknown-ref",
+                                         f"article '{target}' not found{hint}"))
+            elif kind == "event":
+                if target not in events:
+                    hint = did_you_mean(target, events)
+                    problems.append(_err(Loc(path, line, col), "unknown-ref",
+                                         f"event '{target}' not found{hint}"))
                 elif owner:
-                    linked[owner].add("event:" + link.target)
+                    linked[owner].add("event:" + target)
             else:
-                problems.append(_err(link.loc, "unknown-ref",
-                                     f"unknown link kind '{link.kind}:'; use [[id]], "
+                problems.append(_err(Loc(path, line, col), "unknown-ref",
+                                     f"unknown link kind '{kind}:'; use [[id]], "
                                      "[[article:slug]] or [[event:id]]"))
     return linked
 

@@ -6,6 +6,7 @@ import json
 import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from briefing.amounts import Amount
 from briefing.dates import PartialDate
@@ -74,12 +75,14 @@ class Body:
                              for w in links], ensure_ascii=False) if links else ""
         return cls(_pack(text), line, _pack(html), packed)
 
+    def link_rows(self) -> list[list[Any]]:
+        """The wikilinks as [kind, target, label, path, line, col] rows (no objects)."""
+        return json.loads(self.packed_links) if self.packed_links else []
+
     @property
     def links(self) -> tuple[WikiLink, ...]:
-        if not self.packed_links:
-            return ()
         return tuple(WikiLink(kind, target, label, Loc(path, line, col))
-                     for kind, target, label, path, line, col in json.loads(self.packed_links))
+                     for kind, target, label, path, line, col in self.link_rows())
 
     @property
     def text(self) -> str:
