@@ -309,8 +309,9 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
     chosen = only(pages) if only is not None else None
     indexes = [i for i, page in enumerate(pages) if chosen is None or page.path in chosen]
     for chunk in map_chunks(_render_chunk, indexes, state, jobs,
-                            meanwhile=lambda: others.update(_late_outputs(graph, options,
-                                                                          pages)),
+                            # (a dev server wants its pages first: feeds come after)
+                            meanwhile=None if before_search else lambda: others.update(
+                                _late_outputs(graph, options, pages)),
                             progress=partial(progress, "rendering pages")):
         rendered.outputs.update(chunk.outputs)
         rendered.reads.update(chunk.reads)
@@ -322,8 +323,10 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
     if done.template_problems:  # one message per template problem, not one per page
         rendered.problems = sorted(set(done.template_problems))[:20]
         return rendered
-    if before_search is not None and not done.link_problems:
-        before_search(rendered, others)  # the pages are ready: a dev server shows them now
+    if before_search is not None:
+        if not done.link_problems:
+            before_search(rendered, others)  # the pages are ready: a dev server shows them
+        others.update(_late_outputs(graph, options, pages))
     others.update(render_data(graph))
     progress("search index", 0, 0)
     others.update(build_search_index(graph, options.language, jobs=1))
