@@ -10,6 +10,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,6 +89,8 @@ class Rebuilder:
         articles = (self.options.content_path / "articles").resolve()
         if graph is None or path.suffix != ".md" or not path.resolve().is_relative_to(articles):
             return
+        if self.state.snapshot().errors:
+            return  # the full build clears them first (see _pages_ready)
         try:
             article = _valid_article(path)
             if article is None or article.id not in graph.articles:
@@ -96,16 +99,20 @@ class Rebuilder:
                                     graph.site.base_url, self.options.file_urls)
             site_path, page = render_article_preview(graph, options, self.options.templates,
                                                      article)
-            self.folder.put(site_path, page)
+            with self.state.writing:
+                self.folder.put(site_path, page)
+                self.state.publish((), has_site=True)
         except Exception:  # a preview is a courtesy: the full rebuild reports any problem
             logger.debug("preview failed", exc_info=True)
-            return
-        self.state.publish((), has_site=True)
 
     def _pages_ready(self, outputs: dict[str, bytes]) -> None:
-        """Serve the rebuilt pages before the search index is made (the slowest part)."""
-        self._early = self.folder.sync(outputs, remove_stale=False)
-        self.state.publish((), has_site=True)
+        """Serve the rebuilt pages before the search index is made (the slowest part).
+        Not while errors are shown: other files may still have them."""
+        if self.state.snapshot().errors:
+            return
+        with self.state.writing:
+            self._early = self.folder.sync(outputs, remove_stale=False)
+            self.state.publish((), has_site=True)
 
     def build(self, changed: frozenset[str] = frozenset()) -> BuildReport:
         """Run the pipeline, update the served folder when it succeeded, tell everyone.
@@ -124,25 +131,28 @@ class Rebuilder:
         failure = ""
         stats: SyncStats | None = None
         files = 0
-        try:
-            result = run_pipeline(self.options, memory=self._memory,
-                                  pages_ready=self._pages_ready)
-            diagnostics = tuple(sorted(result.diagnostics))
-            files = len(result.outputs)
-            if result.ok:
-                stats = self.folder.sync(result.outputs)
-                if self._early is not None:  # files written early count as written
-                    stats = SyncStats(stats.written + self._early.written,
-                                      stats.unchanged - self._early.written, stats.removed)
-        except OutputError as exc:
-            failure = f"error: {exc}"
-        except Exception as exc:  # a bug must not take the preview down; show it instead
-            logger.debug("build failed with an internal error", exc_info=True)
-            failure = f"internal error: {type(exc).__name__}: {exc}"
-        errors = () if stats is not None else overlay_lines(diagnostics, failure)
-        if stats is None and not errors:
-            errors = ("the build failed",)
-        snapshot = self.state.publish(errors, has_site=stats is not None)
+        with ExitStack() as hold:
+            try:
+                result = run_pipeline(self.options, memory=self._memory,
+                                      pages_ready=self._pages_ready)
+                diagnostics = tuple(sorted(result.diagnostics))
+                files = len(result.outputs)
+                if result.ok:
+                    hold.enter_context(self.state.writing)  # until published
+                    stats = self.folder.sync(result.outputs)
+                    if self._early is not None:  # files written early count as written
+                        stats = SyncStats(stats.written + self._early.written,
+                                          stats.unchanged - self._early.written,
+                                          stats.removed)
+            except OutputError as exc:
+                failure = f"error: {exc}"
+            except Exception as exc:  # a bug must not take the preview down; show it instead
+                logger.debug("build failed with an internal error", exc_info=True)
+                failure = f"internal error: {type(exc).__name__}: {exc}"
+            errors = () if stats is not None else overlay_lines(diagnostics, failure)
+            if stats is None and not errors:
+                errors = ("the build failed",)
+            snapshot = self.state.publish(errors, has_site=stats is not None)
         report = BuildReport(self._count, diagnostics, failure, stats, files,
                              time.perf_counter() - started, snapshot.has_site)
         self.report(report)

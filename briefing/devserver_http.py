@@ -90,8 +90,15 @@ class DevRequestHandler(BaseHTTPRequestHandler):
 
     def _respond(self, head: bool) -> None:
         state = self.server.state
-        snapshot = state.snapshot()
         resolution = resolve_request(self.server.root_path, self.path)
+        with state.writing:  # the file and the build it belongs to, together
+            snapshot = state.snapshot()
+            body = None
+            if resolution.outcome is Outcome.FILE and resolution.path is not None:
+                try:
+                    body = resolution.path.read_bytes()
+                except OSError:  # replaced or removed by a rebuild just now
+                    body = None
         if resolution.outcome is Outcome.BAD:
             self._send(400, _TEXT, b"400 bad request\n", head)
             return
@@ -101,29 +108,26 @@ class DevRequestHandler(BaseHTTPRequestHandler):
         if resolution.outcome is Outcome.REDIRECT:
             self._send(301, _TEXT, b"moved\n", head, {"Location": resolution.location})
             return
-        if resolution.outcome is Outcome.FILE and resolution.path is not None:
-            try:
-                body = resolution.path.read_bytes()
-            except OSError:  # replaced or removed by a rebuild just now
-                body = None
-            if body is not None:
-                kind = content_type(resolution.path)
-                if kind == _HTML:
-                    body = inject(body, snapshot)
-                self._send(200, kind, body, head)
-                return
+        if body is not None and resolution.path is not None:
+            kind = content_type(resolution.path)
+            if kind == _HTML:
+                body = inject(body, snapshot)
+            self._send(200, kind, body, head)
+            return
         self._not_found(head)
 
     def _not_found(self, head: bool) -> None:
         page = resolve_request(self.server.root_path, "/404.html")
-        try:
-            body = page.path.read_bytes() if page.path is not None else None
-        except OSError:
-            body = None
+        with self.server.state.writing:
+            snapshot = self.server.state.snapshot()
+            try:
+                body = page.path.read_bytes() if page.path is not None else None
+            except OSError:
+                body = None
         if body is None:
             self._send(404, _TEXT, b"404 not found\n", head)
         else:
-            self._send(404, _HTML, inject(body, self.server.state.snapshot()), head)
+            self._send(404, _HTML, inject(body, snapshot), head)
 
     def _stream_events(self) -> None:
         state = self.server.state

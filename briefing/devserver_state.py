@@ -25,6 +25,10 @@ class ServeState:
         self._errors: tuple[str, ...] = ()
         self._has_site = False
         self._closed = False
+        # Held while the served files change and the build is published, and by a request
+        # while it takes the snapshot and reads its file: a page is never the new content
+        # under the old build's errors (or the reverse).
+        self.writing = threading.Lock()
 
     def _snapshot(self) -> Snapshot:
         return Snapshot(f"{self._session}-{self._generation}", self._errors, self._has_site)
