@@ -13,6 +13,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from markdown_it_pyrs import MarkdownIt
+
 from briefing.cache import file_key, load_cache, save_cache
 from briefing.diagnostics import Diagnostic, has_errors, strict
 from briefing.fingerprint import input_fingerprint, load_state, output_stamp, save_state
@@ -66,6 +68,14 @@ def _jobs(requested: int) -> int:
     return requested if requested > 0 else default_jobs()
 
 
+def check_bytes(path: Path, kind: Kind, data: bytes, md: MarkdownIt) -> Checked:
+    """One content file's bytes, loaded and validated."""
+    doc, problem = load_file(path, kind, data)
+    if doc is None:
+        return Checked(kind, path.stem, display_path(path), None, (problem,) if problem else ())
+    return check_document(doc, md)
+
+
 def _check_files(state: dict[str, Any], chunk: Sequence[tuple[Path, Kind]]
                  ) -> list[tuple[str, Checked]]:
     """Load and validate a chunk of content files (in a worker process at scale),
@@ -82,15 +92,8 @@ def _check_files(state: dict[str, Any], chunk: Sequence[tuple[Path, Kind]]
                                         (problem,) if problem else ())))
             continue
         key = file_key(shown, kind, data)
-        if key in cached:
-            checked.append((key, cached[key]))
-            continue
-        doc, problem = load_file(path, kind, data)
-        if doc is None:
-            checked.append((key, Checked(kind, path.stem, shown, None,
-                                         (problem,) if problem else ())))
-        else:
-            checked.append((key, check_document(doc, state["md"])))
+        checked.append((key, cached[key] if key in cached else
+                        check_bytes(path, kind, data, state["md"])))
     return checked
 
 
@@ -117,13 +120,21 @@ def read_checked(content_path: Path, jobs: int, previous: dict[str, Checked],
     return checked, fresh, problems
 
 
+def _update_cache(cache_path: Path, previous: dict[str, Checked],
+                  fresh: dict[str, Checked]) -> None:
+    """Save the files of this build, if they differ from the cache's: only the current
+    files, so the cache never grows stale."""
+    if fresh.keys() != previous.keys():
+        save_cache(cache_path, fresh)
+
+
 def read_content(content_path: Path, drafts: bool, jobs: int, cache_path: Path | None = None,
                  save: bool = False) -> tuple[Content | None, list[Diagnostic]]:
     """Load and validate every content file, using and updating the persistent cache."""
     previous = load_cache(cache_path) if cache_path else {}
     checked, fresh, problems = read_checked(content_path, jobs, previous)
-    if save and cache_path is not None and fresh.keys() != previous.keys():
-        save_cache(cache_path, fresh)  # only the current files: the cache never grows stale
+    if save and cache_path is not None:
+        _update_cache(cache_path, previous, fresh)
     content, validation = assemble_content(checked, include_drafts=drafts)
     return content, problems + validation
 
@@ -193,9 +204,8 @@ def _run_pipeline(options: BuildOptions, publish_to: Path | None,
     finally:
         # Saved last, whatever the outcome: pickling every file would grow this process
         # before the render workers fork.
-        if cache_path is not None and options.out_path is not None and \
-                fresh.keys() != previous.keys():
-            save_cache(cache_path, fresh)  # only the current files: it never grows stale
+        if cache_path is not None and options.out_path is not None:
+            _update_cache(cache_path, previous, fresh)
 
 
 def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list[Checked],

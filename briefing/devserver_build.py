@@ -14,17 +14,16 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.build import BuildOptions, run_pipeline
+from briefing.build import BuildOptions, check_bytes, run_pipeline
 from briefing.devserver_output import OutputFolder, SyncStats
 from briefing.devserver_state import ServeState
 from briefing.devserver_watch import ChangeFlag
 from briefing.diagnostics import Diagnostic, Severity, count_line
 from briefing.incremental import BuildMemory
-from briefing.load import display_path, load_file, read_bytes
+from briefing.load import display_path, read_bytes
 from briefing.markdown import make_markdown
 from briefing.model import Article
 from briefing.render.engine import RenderOptions, render_article_preview
-from briefing.validate import check_document
 from briefing.write import OutputError
 
 logger = logging.getLogger(__name__)
@@ -50,10 +49,9 @@ class BuildReport:
 def _valid_article(path: Path) -> Article | None:
     """The briefing in a file, if it loads and validates without an error."""
     data, _ = read_bytes(path, display_path(path))
-    doc = load_file(path, "article", data)[0] if data is not None else None
-    if doc is None:
+    if data is None:
         return None
-    checked = check_document(doc, make_markdown())
+    checked = check_bytes(path, "article", data, make_markdown())
     if any(p.severity is Severity.ERROR for p in checked.problems):
         return None
     article = checked.result

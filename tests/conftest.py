@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -29,6 +30,27 @@ BUILD_PY = PROJECT_ROOT / "build.py"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SITE_OK = FIXTURES / "site_ok"
 INVALID = FIXTURES / "invalid"
+
+
+# --- generated corpora (bench/corpus.py) -------------------------------------------------
+
+GenerateCorpus = Callable[[Path, int, int], object]  # (folder, articles, seed)
+
+
+@pytest.fixture(scope="session")
+def generate_corpus() -> GenerateCorpus:
+    """bench/corpus.py's generate_corpus(folder, articles, seed), loaded once."""
+    bench = PROJECT_ROOT / "bench"
+    sys.path.insert(0, str(bench))  # corpus.py imports corpus_vocab beside it
+    try:
+        spec = importlib.util.spec_from_file_location("bench_corpus", bench / "corpus.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # its dataclasses look the module up
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(bench))
+    return module.generate_corpus
 
 
 # --- scratch files -----------------------------------------------------------------------

@@ -3,13 +3,12 @@ runs to completion on a small corpus (without Hugo and the ingest benchmark)."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -34,23 +33,13 @@ def _build_tool_problem() -> str | None:
     return f"the build tool cannot be imported ({last})"
 
 
-def _load_corpus(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    monkeypatch.syspath_prepend(str(BENCH))  # corpus.py imports corpus_vocab beside it
-    spec = importlib.util.spec_from_file_location("bench_corpus", BENCH / "corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, spec.name, module)  # dataclasses look the module up
-    spec.loader.exec_module(module)
-    return module
-
-
 def _files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
-def test_corpus_generator_is_deterministic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    corpus = _load_corpus(monkeypatch)
-    corpus.generate_corpus(tmp_path / "a", ARTICLES, seed=7)
+def test_corpus_generator_is_deterministic(
+        tmp_path: Path, generate_corpus: Callable[[Path, int, int], object]) -> None:
+    generate_corpus(tmp_path / "a", ARTICLES, 7)
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     subprocess.run(
         [

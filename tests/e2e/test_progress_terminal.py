@@ -3,34 +3,24 @@ piped, the same build prints only the summary."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import pty
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-BENCH = ROOT / "bench"
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def corpus(tmp_path_factory: pytest.TempPathFactory,
+           generate_corpus: Callable[[Path, int, int], object]) -> Path:
     """A generated corpus big enough for a build of a few seconds."""
-    sys.path.insert(0, str(BENCH))
-    try:
-        spec = importlib.util.spec_from_file_location("bench_corpus_progress",
-                                                      BENCH / "corpus.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(BENCH))
     root = tmp_path_factory.mktemp("progress")
-    module.generate_corpus(root / "content", 1200, 0)
+    generate_corpus(root / "content", 1200, 0)
     return root
 
 

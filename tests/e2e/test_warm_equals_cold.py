@@ -5,11 +5,10 @@ byte-identical to a cold build of the same content."""
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
 import shutil
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,22 +17,7 @@ from briefing.build import BuildOptions, build_site, run_pipeline
 from briefing.incremental import BuildMemory
 from briefing.render.engine import packaged_templates
 
-ROOT = Path(__file__).resolve().parents[2]
-BENCH = ROOT / "bench"
 ARTICLES = 60
-
-
-def _generate(content: Path) -> None:
-    sys.path.insert(0, str(BENCH))
-    try:
-        spec = importlib.util.spec_from_file_location("bench_corpus_warm", BENCH / "corpus.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(BENCH))
-    module.generate_corpus(content, ARTICLES, 0)
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -73,9 +57,10 @@ def _edit(rng: random.Random, content: Path, step: int) -> str:
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_warm_builds_equal_cold_builds_over_random_edits(tmp_path: Path, seed: int) -> None:
+def test_warm_builds_equal_cold_builds_over_random_edits(
+        tmp_path: Path, seed: int, generate_corpus: Callable[[Path, int, int], object]) -> None:
     content = tmp_path / "content"
-    _generate(content)
+    generate_corpus(content, ARTICLES, 0)
     templates = packaged_templates()
     cache = tmp_path / ".briefing/cache"
     warm_out = tmp_path / "site"

@@ -3,8 +3,7 @@ files render_data writes."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing.build import read_content
@@ -21,17 +20,9 @@ def _graph(content: Path) -> Graph:
     return link_site(loaded)[0]
 
 
-def test_the_data_names_known_in_advance_are_the_files_written(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        spec = importlib.util.spec_from_file_location("bench_corpus_data", ROOT / "bench/corpus.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    module.generate_corpus(tmp_path / "content", 80, 3)
+def test_the_data_names_known_in_advance_are_the_files_written(
+        tmp_path: Path, generate_corpus: Callable[[Path, int, int], object]) -> None:
+    generate_corpus(tmp_path / "content", 80, 3)
     for content in (ROOT / "content", ROOT / "tests/fixtures/site_ok/content",
                     tmp_path / "content"):
         graph = _graph(content)
