@@ -80,3 +80,6 @@ class Graph:
     people: dict[str, tuple[tuple[str, str | None], ...]]  # org -> (person, role)
     children: dict[str, tuple[str, ...]]  # parent -> children
     years: tuple[int, ...] = field(default=())
+    # carrier or entity -> its relations, in (carrier, entity) order: a page looks up
+    # its own instead of scanning them all
+    node_relations: dict[str, tuple[Relation, ...]] = field(default_factory=dict)

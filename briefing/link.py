@@ -3,11 +3,14 @@ related items, relations, sorted timeline). Pure: no IO."""
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from heapq import nlargest
+from typing import Any
 
 from briefing.dates import PartialDate, most_precise_fit
 from briefing.diagnostics import Diagnostic, did_you_mean, error, warning
@@ -237,7 +240,42 @@ def _check_wikilinks(content: Content, resolver: _Resolver, events: set[str],
     return linked
 
 
-def link_site(content: Content) -> tuple[Graph | None, list[Diagnostic]]:
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """One link's content and results, kept by a long-lived build (serve): the next
+    content is linked at once when no link input changed (a title or text edit)."""
+
+    content: Content
+    graph: Graph
+    problems: tuple[Diagnostic, ...]
+
+
+def _link_inputs(article: Article) -> tuple[Any, ...]:
+    """Everything link_site reads from a briefing: not its title, summary or text."""
+    return (article.id, article.loc, article.published, article.carriers, article.entities,
+            article.draft, article.body.packed_links,
+            # locs are left out of Occurrence equality, but conflicts are reported there
+            tuple((o, o.locs) for o in article.occurrences))
+
+
+def _same_link_inputs(old: Content, new: Content) -> bool:
+    """Whether linking `new` gives `old`'s graph (but for the briefings themselves) and
+    problems. Files that did not change are the same objects in a long-lived build."""
+    if (old.site != new.site or old.broken_ids != new.broken_ids
+            or len(old.nodes) != len(new.nodes) or len(old.articles) != len(new.articles)):
+        return False
+    return (all(a is b for a, b in zip(old.nodes, new.nodes, strict=True))
+            and all(a is b or _link_inputs(a) == _link_inputs(b)
+                    for a, b in zip(old.articles, new.articles, strict=True)))
+
+
+def link_site(content: Content, previous: Linked | None = None
+              ) -> tuple[Graph | None, list[Diagnostic]]:
+    """The site graph and the problems found linking it; `previous` is the last link of
+    a long-lived build, reused when only what linking does not read has changed."""
+    if previous is not None and _same_link_inputs(previous.content, content):
+        articles = {a.id: a for a in content.articles}
+        return dataclasses.replace(previous.graph, articles=articles), list(previous.problems)
     problems: list[Diagnostic] = []
     nodes = {n.id: n for n in content.nodes}
     resolver = _Resolver(nodes, content.broken_ids)
@@ -326,8 +364,18 @@ def link_site(content: Content) -> tuple[Graph | None, list[Diagnostic]]:
         people={k: tuple(v) for k, v in people.items()},
         children={k: tuple(v) for k, v in children.items()},
         years=tuple(sorted({events[e].date.year for e in timeline})),
+        node_relations=_node_relations(relations),
     )
     return graph, problems
+
+
+def _node_relations(relations: dict[tuple[str, str], Relation]
+                    ) -> dict[str, tuple[Relation, ...]]:
+    by_node: dict[str, list[Relation]] = defaultdict(list)
+    for (carrier, entity), relation in relations.items():
+        by_node[carrier].append(relation)
+        by_node[entity].append(relation)
+    return {node: tuple(items) for node, items in by_node.items()}
 
 
 def _own_nodes(nodes: tuple[Node, ...]) -> set[tuple[str, str]]:

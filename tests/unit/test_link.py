@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from pathlib import Path
 
@@ -9,8 +10,9 @@ import pytest
 
 from briefing.dates import PartialDate
 from briefing.graph import Graph
-from briefing.link import link_site
+from briefing.link import Linked, link_site
 from briefing.load import load_content
+from briefing.model import Content
 from briefing.validate import validate_content
 
 SITE = "title: 테스트\nbase_url: https://example.org/\nfx:\n  USD: {2023: 1300, 2024: 1350}\n"
@@ -425,3 +427,61 @@ def test_won_needs_no_rate(link) -> None:
         "deal", date="1999-05-01", more="amount: 2조4000억원"))})
     assert problems == []
     assert graph.events["deal"].amount_krw == Decimal("2400000000000")
+
+
+# --- relinking from the last link (serve) --------------------------------------------------------
+
+def _content(tmp_path: Path, write_files, files: dict[str, str]) -> Content:
+    write_files(tmp_path, {"content/site.yaml": SITE, **NODES, **files})
+    docs, _ = load_content(Path("content"))
+    content, _ = validate_content(docs, include_drafts=True)
+    assert content is not None
+    return content
+
+
+def _relinked(tmp_path: Path, write_files, before: dict[str, str], after: dict[str, str]
+              ) -> tuple[Graph, tuple[Graph | None, list[str]], tuple[Graph | None, list[str]]]:
+    """(the last link's graph, a link of `after` from the last link of `before`, a fresh
+    link of `after`)."""
+    first = _content(tmp_path, write_files, before)
+    graph, problems = link_site(first)
+    assert graph is not None
+    second = _content(tmp_path, write_files, after)
+    # In a long-lived build, files that did not change are the very same objects.
+    assert second.nodes == first.nodes
+    second = dataclasses.replace(second, nodes=first.nodes)
+    again, again_problems = link_site(second, Linked(first, graph, tuple(problems)))
+    fresh, fresh_problems = link_site(second)
+    return (graph, (again, [d.format() for d in again_problems]),
+            (fresh, [d.format() for d in fresh_problems]))
+
+
+@pytest.mark.parametrize(("change", "reused"), [
+    # what linking does not read: the last graph is reused
+    ({"title: 브리핑 2024-03-05": "title: 고친 제목"}, True),
+    ({"본문.": "고친 본문."}, True),
+    # what it reads, some of it only in the positions of its messages
+    ({"    date: 2024-04-02\n    title: 제휴\n": "    title: 제휴\n    date: 2024-04-02\n"},
+     False),
+    ({"---\n본문.": "---\n\n본문 [[kt]]."}, False),
+    ({"published: 2024-03-05": "published: 2024-02-01"}, False),
+    ({"carriers: [skt]\nsummary": "carriers: [kt]\nsummary"}, False),
+])
+def test_relinking_from_the_last_link_equals_a_fresh_link(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_files,
+        change: dict[str, str], reused: bool) -> None:
+    monkeypatch.chdir(tmp_path)
+    second = article("2024-03-05", event("deal", date="2024-04-02"), body="본문.\n")
+    edited = second
+    for old, new in change.items():
+        assert old in edited
+        edited = edited.replace(old, new)
+    files = {"content/articles/a.md": article("2024-03-02", event("deal"))}
+    last, again, fresh = _relinked(tmp_path, write_files,
+                                   {**files, "content/articles/b.md": second},
+                                   {**files, "content/articles/b.md": edited})
+    assert again[1] == fresh[1]
+    assert any("event-conflict" in p for p in fresh[1])  # the dates disagree throughout
+    assert again[0] == fresh[0]
+    assert again[0] is not None
+    assert (again[0].events is last.events) == reused
