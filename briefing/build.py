@@ -20,8 +20,17 @@ from briefing.diagnostics import Diagnostic, has_errors, strict
 from briefing.fingerprint import input_fingerprint, load_state, output_stamp, save_state
 from briefing.graph import Graph
 from briefing.incremental import BuildMemory
-from briefing.link import link_site
-from briefing.load import Kind, content_files, display_path, load_file, load_site, read_bytes
+from briefing.link import Linked, link_site
+from briefing.load import (
+    Kind,
+    Stamp,
+    content_files,
+    display_path,
+    file_stamp,
+    load_file,
+    load_site,
+    read_bytes,
+)
 from briefing.markdown import make_markdown
 from briefing.model import Content
 from briefing.parallel import default_jobs, map_chunks
@@ -97,12 +106,24 @@ def _check_files(state: dict[str, Any], chunk: Sequence[tuple[Path, Kind]]
     return checked
 
 
+@dataclass(slots=True)
+class ContentRead:
+    checked: list[Checked]  # every file, in order
+    fresh: dict[str, Checked]  # the same by content key: the next cache
+    problems: list[Diagnostic]  # found before validation
+    stamps: dict[str, tuple[Stamp, str]]  # file -> its stamp and content key, if kept
+
+
 def read_checked(content_path: Path, jobs: int, previous: dict[str, Checked],
-                 progress: Report = no_progress
-                 ) -> tuple[list[Checked], dict[str, Checked], list[Diagnostic]]:
+                 progress: Report = no_progress,
+                 stamps: dict[str, tuple[Stamp, str]] | None = None,
+                 reread: frozenset[str] = frozenset()) -> ContentRead:
     """Load and validate every content file, in parallel and from `previous` (checked
-    files by key) at scale. Returns them, the same by key (the next cache), and the
-    problems found before validation."""
+    files by key) at scale.
+
+    With `stamps` (a long-lived build's last read), a file whose stat is as it was is
+    taken from `previous` without reading it, unless it is one of `reread` (the files a
+    watcher saw change)."""
     site, site_problem = load_site(content_path / "site.yaml")
     files, problems = content_files(content_path)
     if site_problem:
@@ -110,14 +131,35 @@ def read_checked(content_path: Path, jobs: int, previous: dict[str, Checked],
     md = make_markdown()
     checked = [check_document(site, md)] if site else []
     fresh: dict[str, Checked] = {}
+    new_stamps: dict[str, tuple[Stamp, str]] = {}
+    found: list[tuple[str, Checked] | None] = [None] * len(files)
+    todo: list[tuple[Path, Kind]] = []
+    todo_at: list[tuple[int, Stamp | None]] = []
+    forced = {stamp[:2] for name in reread if (stamp := file_stamp(Path(name)))}
+    for number, (path, kind) in enumerate(files):
+        stamp = file_stamp(path) if stamps is not None else None
+        last = stamps.get(str(path)) if stamps is not None else None
+        if (stamp is not None and last is not None and last[0] == stamp
+                and stamp[:2] not in forced and last[1] in previous):
+            found[number] = (last[1], previous[last[1]])
+            new_stamps[str(path)] = last
+        else:
+            todo.append((path, kind))
+            todo_at.append((number, stamp))
     report = partial(progress, "reading files")
-    for chunk in map_chunks(_check_files, files, {"cache": previous}, _jobs(jobs),
-                            progress=report):
-        for key, item in chunk:
-            checked.append(item)
-            if key:
-                fresh[key] = item
-    return checked, fresh, problems
+    results = (item for chunk in map_chunks(_check_files, todo, {"cache": previous},
+                                            _jobs(jobs), progress=report) for item in chunk)
+    for (number, stamp), (key, item) in zip(todo_at, results, strict=True):
+        found[number] = (key, item)
+        if stamp is not None and key:
+            new_stamps[str(files[number][0])] = (stamp, key)
+    for entry in found:
+        assert entry is not None
+        key, item = entry
+        checked.append(item)
+        if key:
+            fresh[key] = item
+    return ContentRead(checked, fresh, problems, new_stamps)
 
 
 def _update_cache(cache_path: Path, previous: dict[str, Checked],
@@ -132,11 +174,11 @@ def read_content(content_path: Path, drafts: bool, jobs: int, cache_path: Path |
                  save: bool = False) -> tuple[Content | None, list[Diagnostic]]:
     """Load and validate every content file, using and updating the persistent cache."""
     previous = load_cache(cache_path) if cache_path else {}
-    checked, fresh, problems = read_checked(content_path, jobs, previous)
+    read = read_checked(content_path, jobs, previous)
     if save and cache_path is not None:
-        _update_cache(cache_path, previous, fresh)
-    content, validation = assemble_content(checked, include_drafts=drafts)
-    return content, problems + validation
+        _update_cache(cache_path, previous, read.fresh)
+    content, validation = assemble_content(read.checked, include_drafts=drafts)
+    return content, read.problems + validation
 
 
 @contextmanager
@@ -194,18 +236,19 @@ def _run_pipeline(options: BuildOptions, publish_to: Path | None,
         previous = dict(memory.checked)
     else:
         previous = load_cache(cache_path) if cache_path is not None else {}
-    checked, fresh, problems = read_checked(options.content_path, options.jobs, previous,
-                                            progress)
+    read = read_checked(options.content_path, options.jobs, previous, progress,
+                        memory.stamps if memory is not None else None,
+                        memory.reread if memory is not None else frozenset())
     if memory is not None:
-        memory.checked = fresh
+        memory.checked, memory.stamps, memory.reread = read.fresh, read.stamps, frozenset()
     try:
-        return _build_checked(options, publish_to, checked, problems, started, progress,
-                              memory, pages_ready)
+        return _build_checked(options, publish_to, read.checked, read.problems, started,
+                              progress, memory, pages_ready)
     finally:
         # Saved last, whatever the outcome: pickling every file would grow this process
         # before the render workers fork.
         if cache_path is not None and options.out_path is not None:
-            _update_cache(cache_path, previous, fresh)
+            _update_cache(cache_path, previous, read.fresh)
 
 
 def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list[Checked],
@@ -218,9 +261,11 @@ def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list
     content, validation = assemble_content(checked, include_drafts=options.drafts)
     problems += validation
     if content is not None:
-        graph, link_problems = link_site(content)
+        graph, link_problems = link_site(content, memory.linked if memory else None)
         problems += link_problems
         result.graph = graph
+        if memory is not None and graph is not None:
+            memory.linked = Linked(content, graph, tuple(link_problems))
     if options.strict:
         problems = strict(problems)
     result.diagnostics = problems
@@ -235,13 +280,15 @@ def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list
     language = options.language or graph.site.language
     stage = Staging(publish_to) if publish_to is not None else None
     changed = memory.changes(graph) if memory is not None else None
+    pages, units = memory.plan(graph, language, changed) if memory is not None else (None, {})
     try:
         with _collect_new_objects_only():
             rendered = render_site(
                 graph, RenderOptions(language, base_url, options.file_urls),
                 options.templates, jobs=_jobs(options.jobs), stage=stage, progress=progress,
-                track=memory is not None,
-                only=partial(memory.pick, changed) if memory and changed is not None else None,
+                track=memory is not None, pages=pages,
+                only=memory.pick(changed, pages) if memory and changed is not None and pages
+                else None,
                 before_search=None if pages_ready is None or memory is None else
                 lambda done, others: pages_ready(
                     memory.with_kept_pages(done, changed is not None, others)))
@@ -254,7 +301,8 @@ def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list
             stage.abort()
     result.outputs = rendered.outputs
     if memory is not None and result.ok:
-        result.outputs = memory.remember(graph, rendered, partial=changed is not None)
+        result.outputs = memory.remember(graph, rendered, partial=changed is not None,
+                                         units=units)
     result.files = len(result.outputs) if memory is not None else rendered.files
     result.seconds = time.perf_counter() - started
     return result

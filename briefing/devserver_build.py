@@ -119,6 +119,7 @@ class Rebuilder:
         the last build's links), then the full rebuild follows."""
         if len(changed) == 1 and self._memory.graph is not None:
             self._preview(Path(next(iter(changed))))
+        self._memory.reread |= changed
         content = self.options.content_path.resolve()
         if not changed or not all(Path(p).resolve().is_relative_to(content) for p in changed):
             self._memory.full = True  # templates (or unknown files) changed: render all

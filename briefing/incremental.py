@@ -4,11 +4,14 @@ pages that show something it changed (see briefing.render.tracking)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
 from briefing.graph import Graph
+from briefing.link import Linked
+from briefing.load import Stamp
 from briefing.render.engine import Rendered
-from briefing.render.pages import Page
-from briefing.render.tracking import Read, changed_reads
+from briefing.render.pages import Page, plan_units
+from briefing.render.tracking import Read, Reads, TrackedGraph, changed_reads
 from briefing.render.urls import output_file
 from briefing.validate import Checked
 
@@ -16,8 +19,13 @@ from briefing.validate import Checked
 @dataclass
 class BuildMemory:
     checked: dict[str, Checked] = field(default_factory=dict)  # by content key
+    stamps: dict[str, tuple[Stamp, str]] = field(default_factory=dict)  # see read_checked
+    reread: frozenset[str] = frozenset()  # files the watcher saw change since the last read
+    linked: Linked | None = None  # the last link (of any build)
     graph: Graph | None = None  # the last good build's
     pages: dict[str, Page] = field(default_factory=dict)  # its plan, by site path
+    # its plan in parts (see plan_units): what each part read, and its pages
+    units: dict[str, tuple[frozenset[Read], tuple[Page, ...]]] = field(default_factory=dict)
     reads: dict[str, frozenset[Read]] = field(default_factory=dict)  # what each page read
     outputs: dict[str, bytes] = field(default_factory=dict)  # every output it made
     full: bool = True  # render every page next time (templates changed, nothing kept)
@@ -29,11 +37,30 @@ class BuildMemory:
             return None
         return changed_reads(self.graph, graph)
 
+    def plan(self, graph: Graph, language: str, changed: set[Read] | None
+             ) -> tuple[list[Page], dict[str, tuple[frozenset[Read], tuple[Page, ...]]]]:
+        """Every page, and the plan's parts with what each read (for `remember`): parts
+        that read nothing that changed are taken from the last build."""
+        reads = Reads()
+        view = cast(Graph, TrackedGraph(graph, reads))
+        pages: list[Page] = []
+        units: dict[str, tuple[frozenset[Read], tuple[Page, ...]]] = {}
+        for key, make in plan_units(graph, language):
+            kept = self.units.get(key) if changed is not None else None
+            if kept is not None and kept[0].isdisjoint(changed or ()):
+                units[key] = kept
+            else:
+                reads.take()
+                made = tuple(make(view))
+                units[key] = (reads.take(), made)
+            pages.extend(units[key][1])
+        return pages, units
+
     def pick(self, changed: set[Read], pages: list[Page]) -> set[str]:
         """The pages to render: new ones, those planned differently, and those that read
         something that changed."""
         return {page.path for page in pages
-                if self.pages.get(page.path) != page
+                if ((old := self.pages.get(page.path)) is not page and old != page)
                 or self.reads.get(page.path) is None
                 or not self.reads[page.path].isdisjoint(changed)}
 
@@ -48,9 +75,12 @@ class BuildMemory:
                     outputs[path] = self.outputs[path]
         return outputs
 
-    def remember(self, graph: Graph, rendered: Rendered, partial: bool) -> dict[str, bytes]:
+    def remember(self, graph: Graph, rendered: Rendered, partial: bool,
+                 units: dict[str, tuple[frozenset[Read], tuple[Page, ...]]]
+                 ) -> dict[str, bytes]:
         """Keep this build; returns every output of the site (kept pages included)."""
         outputs = self.with_kept_pages(rendered, partial)
+        self.units = units
         planned = {page.path for page in rendered.pages}
         self.reads = {path: reads for path, reads in
                       (self.reads | rendered.reads).items() if path in planned}

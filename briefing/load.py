@@ -157,6 +157,19 @@ def _read_text(path: Path, shown: str, data: bytes | None = None
     return data, text, problem
 
 
+# What a file's stat says of it: a long-lived build re-reads a file only when this
+# changed (or the watcher named it: two saves in one clock tick look alike).
+Stamp = tuple[int, int, int, int, int]
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
 def load_file(path: Path, kind: Kind, data: bytes | None = None
               ) -> tuple[RawDocument | None, Diagnostic | None]:
     """One content file; `data` when the caller has already read it."""
@@ -177,14 +190,22 @@ def content_files(content_path: Path) -> tuple[list[tuple[Path, Kind]], list[Dia
     root = content_path.resolve()
     found: list[tuple[Path, Kind]] = []
     problems: list[Diagnostic] = []
+    linked: dict[Path, bool] = {content_path: False}  # folder -> it or a parent is a link
+
+    def under_link(folder: Path) -> bool:
+        if folder not in linked:
+            parent = folder.parent
+            # A folder outside content_path (`..` in a glob result) counts as no link.
+            linked[folder] = folder.is_symlink() or (parent != folder and under_link(parent))
+        return linked[folder]
+
     for folder, kind in _KIND_DIRS.items():
         base = content_path / folder
         if not base.is_dir():
             continue
         pattern = "**/*.md" if kind == "article" else "*.md"
         for path in sorted(base.glob(pattern)):
-            if path.is_symlink() or any(p.is_symlink() for p in path.parents
-                                        if p.is_relative_to(content_path)):
+            if path.is_symlink() or under_link(path.parent):
                 target = path.resolve()
                 if not target.is_relative_to(root):
                     problems.append(error(display_path(path), 1, 1, "symlink-escape",

@@ -284,7 +284,8 @@ def _late_outputs(graph: Graph, options: RenderOptions, pages: list[Page]) -> di
 
 def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jobs: int = 1,
                 stage: Staging | None = None, progress: Report = no_progress,
-                track: bool = False, only: Callable[[list[Page]], set[str]] | None = None,
+                track: bool = False, pages: list[Page] | None = None,
+                only: set[str] | None = None,
                 before_search: Callable[[Rendered, dict[str, bytes]], None] | None = None
                 ) -> Rendered:
     """Every output of the site, links checked: in memory, or written into `stage`.
@@ -296,7 +297,8 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
     or in helpers of their own (each a copy of this process), the index would add more
     to the peak memory of the processes summed than it saves in time."""
     assets = collect_assets(templates / "static")
-    pages = plan_pages(graph, options.language)
+    if pages is None:
+        pages = plan_pages(graph, options.language)
     others = dict(assets.files)
     known = {*others, *data_paths(graph), *_feed_paths(graph), "sitemap.xml", "robots.txt"}
     known.update(output_file(page.path) for page in pages)
@@ -305,9 +307,8 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
              "track": track}
     rendered = Rendered(pages=pages)
     done = _Chunk()
-    # `only` picks, from the plan, the pages to render (the rest are known unchanged).
-    chosen = only(pages) if only is not None else None
-    indexes = [i for i, page in enumerate(pages) if chosen is None or page.path in chosen]
+    # `only`: the site paths of the pages to render (the rest are known unchanged).
+    indexes = [i for i, page in enumerate(pages) if only is None or page.path in only]
     for chunk in map_chunks(_render_chunk, indexes, state, jobs,
                             # (a dev server wants its pages first: feeds come after)
                             meanwhile=None if before_search else lambda: others.update(

@@ -100,7 +100,9 @@ def changed_reads(old: Graph, new: Graph) -> set[Read] | None:
             continue
         if isinstance(before, dict) and isinstance(after, dict):
             keys = {key for key in before.keys() | after.keys()
-                    if before.get(key, _MISSING) != after.get(key, _MISSING)}
+                    if (old_value := before.get(key, _MISSING))
+                    is not (new_value := after.get(key, _MISSING))
+                    and old_value != new_value}
             if keys:
                 changed.update((item.name, key) for key in keys)
                 changed.add((item.name, ALL))

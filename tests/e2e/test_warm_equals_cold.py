@@ -31,7 +31,8 @@ def _edit(rng: random.Random, content: Path, step: int) -> str:
     entities = sorted((content / "entities").glob("*.md"))
     target = rng.choice(articles)
     text = target.read_text(encoding="utf-8")
-    kind = rng.choice(["body", "title", "summary", "delete", "copy", "entity", "touch"])
+    kind = rng.choice(["body", "title", "summary", "delete", "copy", "entity", "touch",
+                       "published", "event", "shift"])
     if kind == "body":
         entity = rng.choice(entities).stem
         target.write_text(text + f"\nEdit {step} mentions [[{entity}]].\n", encoding="utf-8")
@@ -51,12 +52,20 @@ def _edit(rng: random.Random, content: Path, step: int) -> str:
         entity = rng.choice(entities)
         entity.write_text(entity.read_text(encoding="utf-8") + f"\nNote {step}.\n",
                           encoding="utf-8")
+    elif kind == "published":  # reorders every list by date
+        target.write_text(re.sub(r"^published: .*$", f"published: 2014-0{step % 9 + 1}-1{step}",
+                                 text, count=1, flags=re.MULTILINE), encoding="utf-8")
+    elif kind == "event":  # the first event's title, which may be defined here
+        target.write_text(re.sub(r"^(    title: ).*$", rf"\g<1>Edited event {step}", text,
+                                 count=1, flags=re.MULTILINE), encoding="utf-8")
+    elif kind == "shift":  # every body line (and each link's position) moves down
+        target.write_text(text.replace("\n---\n", "\n---\n\n", 1), encoding="utf-8")
     else:  # same bytes, new timestamp
         target.write_text(text, encoding="utf-8")
     return f"{kind} {target.name}"
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_warm_builds_equal_cold_builds_over_random_edits(
         tmp_path: Path, seed: int, generate_corpus: Callable[[Path, int, int], object]) -> None:
     content = tmp_path / "content"
