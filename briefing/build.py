@@ -287,6 +287,7 @@ def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list
                 graph, RenderOptions(language, base_url, options.file_urls),
                 options.templates, jobs=_jobs(options.jobs), stage=stage, progress=progress,
                 track=memory is not None, pages=pages,
+                environment=memory.templates(options.templates) if memory else None,
                 only=memory.pick(changed, pages) if memory and changed is not None and pages
                 else None,
                 before_search=None if pages_ready is None or memory is None else

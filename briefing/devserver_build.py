@@ -96,7 +96,7 @@ class Rebuilder:
             options = RenderOptions(self.options.language or graph.site.language,
                                     graph.site.base_url, self.options.file_urls)
             site_path, page = render_article_preview(graph, options, self.options.templates,
-                                                     article)
+                                                     article, self._memory.environment)
             with self.state.writing:
                 self.folder.put(site_path, page)
                 self.state.publish((), has_site=True)

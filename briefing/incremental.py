@@ -4,12 +4,15 @@ pages that show something it changed (see briefing.render.tracking)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
 from typing import cast
+
+import jinja2
 
 from briefing.graph import Graph
 from briefing.link import Linked
 from briefing.load import Stamp
-from briefing.render.engine import Rendered
+from briefing.render.engine import Rendered, make_environment
 from briefing.render.pages import Page, plan_units
 from briefing.render.tracking import Read, Reads, TrackedGraph, changed_reads
 from briefing.render.urls import output_file
@@ -29,6 +32,13 @@ class BuildMemory:
     reads: dict[str, frozenset[Read]] = field(default_factory=dict)  # what each page read
     outputs: dict[str, bytes] = field(default_factory=dict)  # every output it made
     full: bool = True  # render every page next time (templates changed, nothing kept)
+    environment: jinja2.Environment | None = None  # the templates, compiled, until `full`
+
+    def templates(self, root: Traversable) -> jinja2.Environment:
+        """The compiled templates: made again when they may have changed (`full`)."""
+        if self.full or self.environment is None:
+            self.environment = make_environment(root)
+        return self.environment
 
     def changes(self, graph: Graph) -> set[Read] | None:
         """What changed since the last good build; None when every page must be

@@ -185,36 +185,47 @@ def load_file(path: Path, kind: Kind, data: bytes | None = None
     return split_front_matter(text, shown, kind, stem, hashlib.sha256(data).hexdigest())
 
 
+def _markdown_files(base: Path, recursive: bool) -> list[os.DirEntry[str]]:
+    """The *.md entries in base (and its folders, not entering linked ones), unsorted."""
+    found: list[os.DirEntry[str]] = []
+    folders = [str(base)]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if recursive:
+                        folders.append(entry.path)
+                elif entry.name.endswith(".md"):
+                    found.append(entry)
+    return found
+
+
 def content_files(content_path: Path) -> tuple[list[tuple[Path, Kind]], list[Diagnostic]]:
     """Every Markdown file under the content folders, sorted, symlinks out refused."""
     root = content_path.resolve()
     found: list[tuple[Path, Kind]] = []
     problems: list[Diagnostic] = []
-    linked: dict[Path, bool] = {content_path: False}  # folder -> it or a parent is a link
-
-    def under_link(folder: Path) -> bool:
-        if folder not in linked:
-            parent = folder.parent
-            # A folder outside content_path (`..` in a glob result) counts as no link.
-            linked[folder] = folder.is_symlink() or (parent != folder and under_link(parent))
-        return linked[folder]
-
     for folder, kind in _KIND_DIRS.items():
         base = content_path / folder
         if not base.is_dir():
             continue
-        pattern = "**/*.md" if kind == "article" else "*.md"
-        for path in sorted(base.glob(pattern)):
-            if path.is_symlink() or under_link(path.parent):
+        # Linked folders below base are not entered, so base is the only link above a file.
+        base_linked = base.is_symlink()
+        entries = _markdown_files(base, recursive=kind == "article")
+        # Sorted by path components, as pathlib sorts ('a/x' before 'a-b/x').
+        entries.sort(key=lambda entry: entry.path.split(os.sep))
+        for entry in entries:
+            path = Path(entry.path)
+            if base_linked or entry.is_symlink():
                 target = path.resolve()
                 if not target.is_relative_to(root):
                     problems.append(error(display_path(path), 1, 1, "symlink-escape",
                                           "symbolic link points outside the content folder; "
                                           "copy the file in instead"))
                     continue
-            if path.is_file():
+            if entry.is_file():
                 found.append((path, kind))
-        if kind == "article":  # '**' does not enter linked folders: say so when they lead out
+        if kind == "article":  # linked folders are not entered: say so when they lead out
             problems.extend(_linked_folders_out(base, root))
     return found, problems
 

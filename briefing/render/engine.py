@@ -220,7 +220,7 @@ def _render_chunk(state: dict[str, Any], chunk: Sequence[int]) -> _Chunk:
     """Render some of the planned pages, check their links and write them to the staging
     folder, or keep them (in a worker process at scale)."""
     if "env" not in state:
-        env = make_environment(state["templates"])
+        env = state["environment"] or make_environment(state["templates"])
         reads = Reads() if state["track"] else None
         helpers = _helpers(state["graph"], state["options"], reads)
         helpers["cached"] = _Fragments(env, helpers, state["assets"], reads)
@@ -286,8 +286,8 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
                 stage: Staging | None = None, progress: Report = no_progress,
                 track: bool = False, pages: list[Page] | None = None,
                 only: set[str] | None = None,
-                before_search: Callable[[Rendered, dict[str, bytes]], None] | None = None
-                ) -> Rendered:
+                before_search: Callable[[Rendered, dict[str, bytes]], None] | None = None,
+                environment: jinja2.Environment | None = None) -> Rendered:
     """Every output of the site, links checked: in memory, or written into `stage`.
 
     Pages render on every core, each page's links checked as it is made against the
@@ -295,7 +295,11 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
     meanwhile. `before_search` gets the pages as soon as they are done. The data files
     and the search index come after, in this process alone: beside the render helpers,
     or in helpers of their own (each a copy of this process), the index would add more
-    to the peak memory of the processes summed than it saves in time."""
+    to the peak memory of the processes summed than it saves in time.
+
+    `pages` is the plan when the caller made it, `only` the site paths of the pages to
+    render (the others are known unchanged), `environment` the templates, compiled, of a
+    long-lived caller."""
     assets = collect_assets(templates / "static")
     if pages is None:
         pages = plan_pages(graph, options.language)
@@ -304,10 +308,9 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
     known.update(output_file(page.path) for page in pages)
     state = {"graph": graph, "options": options, "templates": templates,
              "assets": assets.names, "pages": pages, "known": known, "stage": stage,
-             "track": track}
+             "track": track, "environment": environment}
     rendered = Rendered(pages=pages)
     done = _Chunk()
-    # `only`: the site paths of the pages to render (the rest are known unchanged).
     indexes = [i for i, page in enumerate(pages) if only is None or page.path in only]
     for chunk in map_chunks(_render_chunk, indexes, state, jobs,
                             # (a dev server wants its pages first: feeds come after)
@@ -348,13 +351,14 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
 
 
 def render_article_preview(graph: Graph, options: RenderOptions, templates: Traversable,
-                           article: Article) -> tuple[str, bytes]:
+                           article: Article, environment: jinja2.Environment | None = None
+                           ) -> tuple[str, bytes]:
     """One article's page against the last linked graph, with the article swapped in:
     the dev server shows an edit at once, before the full rebuild (which may still change
     what the page lists from other files, such as related briefings)."""
     graph = dataclasses.replace(graph, articles={**graph.articles, article.id: article})
     page = article_page(graph, article, options.language)
-    env = make_environment(templates)
+    env = environment or make_environment(templates)
     assets = collect_assets(templates / "static")
     helpers = _helpers(graph, options)
     helpers["cached"] = _Fragments(env, helpers, assets.names)

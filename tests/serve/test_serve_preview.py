@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,27 @@ def test_an_invalid_or_unknown_file_gets_no_preview(project: Path) -> None:
     rebuilder._preview(project / "content/carriers/skt.md")
     assert page.read_bytes() == before
     assert not (out / "articles/2024-06-new").exists()
+
+
+def test_a_template_edit_is_served_although_compiled_templates_are_kept(
+        project: Path) -> None:
+    templates = project / "templates"
+    shutil.copytree(Path(str(packaged_templates())), templates,
+                    ignore=shutil.ignore_patterns("__pycache__", "__init__.py"))
+    out = project / ".briefing/serve"
+    options = BuildOptions(project / "content", templates, None,
+                           base_url="http://127.0.0.1:8000/", jobs=1)
+    rebuilder = Rebuilder(options, OutputFolder(out), ServeState("t"), lambda _: None)
+    assert rebuilder.build().ok
+    edited = project / SiteText.path
+    edited.write_text(ARTICLE.format(marker="SECOND-MARKER"), encoding="utf-8")
+    assert rebuilder.build(frozenset({str(edited)})).ok  # a content edit: templates kept
+    page = out / "articles/2024-05-hello/index.html"
+    assert "SECOND-MARKER" in page.read_text(encoding="utf-8")
+
+    base = templates / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace(
+        "</body>", "<p>TEMPLATE-MARKER</p></body>"), encoding="utf-8")
+    assert rebuilder.build(frozenset({str(base)})).ok
+    assert "TEMPLATE-MARKER" in page.read_text(encoding="utf-8")
+    assert "TEMPLATE-MARKER" in (out / "index.html").read_text(encoding="utf-8")
