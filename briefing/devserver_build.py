@@ -6,6 +6,7 @@ last good site stays in place and the errors go to the page overlay and the repo
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -112,11 +113,13 @@ class Rebuilder:
             self._early = self.folder.sync(outputs, remove_stale=False)
             self.state.publish((), has_site=True)
 
-    def build(self, changed: frozenset[str] = frozenset()) -> BuildReport:
+    def build(self, changed: frozenset[str] = frozenset(), parallel: bool = False
+              ) -> BuildReport:
         """Run the pipeline, update the served folder when it succeeded, tell everyone.
 
         When the change is one briefing file, its page is shown first (a preview against
-        the last build's links), then the full rebuild follows."""
+        the last build's links), then the full rebuild follows. `parallel`: on every core,
+        which forks helpers: only while this process has no other thread."""
         if len(changed) == 1 and self._memory.graph is not None:
             self._preview(Path(next(iter(changed))))
         self._memory.reread |= changed
@@ -132,7 +135,8 @@ class Rebuilder:
         files = 0
         with ExitStack() as hold:
             try:
-                result = run_pipeline(self.options, memory=self._memory,
+                options = dataclasses.replace(self.options, jobs=0) if parallel else self.options
+                result = run_pipeline(options, memory=self._memory,
                                       pages_ready=self._pages_ready)
                 diagnostics = tuple(sorted(result.diagnostics))
                 files = len(result.outputs)

@@ -9,6 +9,7 @@ lets the rebuild loop wait until changes stop (debounce).
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -129,6 +130,36 @@ class _Recorder(FileSystemEventHandler):
 
 def _text(path: str | bytes) -> str:
     return path.decode(errors="surrogateescape") if isinstance(path, bytes) else path
+
+
+Snapshot = dict[str, tuple[int, int, int]]  # file -> (size, mtime, ctime) in ns
+
+
+def snapshot(folders: Iterable[Path], ignored: Iterable[Path]) -> Snapshot:
+    """What the watcher would see of each file now: to find the changes made before it
+    started (serve's first build runs before any thread, watcher included)."""
+    skip = {str(folder.resolve()) for folder in ignored}
+    found: Snapshot = {}
+    for root in folders:
+        for folder, dirs, files in os.walk(root.resolve()):  # never follows links
+            dirs[:] = [d for d in dirs if not is_temp_name(d)
+                       and os.path.join(folder, d) not in skip]
+            for name in files:
+                if is_temp_name(name):
+                    continue
+                path = os.path.join(folder, name)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                found[path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    return found
+
+
+def changed_between(before: Snapshot, after: Snapshot) -> list[str]:
+    """The files added, removed or changed from one snapshot to the next."""
+    return sorted(path for path in before.keys() | after.keys()
+                  if before.get(path) != after.get(path))
 
 
 def start_watching(folders: Iterable[Path], ignored: Iterable[Path],

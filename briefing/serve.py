@@ -24,7 +24,7 @@ from briefing.devserver_build import BuildReport, Rebuilder, rebuild_loop
 from briefing.devserver_http import DevServer
 from briefing.devserver_output import OutputFolder, serve_lock
 from briefing.devserver_state import ServeState
-from briefing.devserver_watch import ChangeFlag, start_watching
+from briefing.devserver_watch import ChangeFlag, changed_between, snapshot, start_watching
 from briefing.diagnostics import print_diagnostics
 from briefing.lock import WORK_DIR
 from briefing.render.engine import folder_problem, template_root
@@ -107,7 +107,7 @@ def run_server(args: argparse.Namespace) -> int:
         options = BuildOptions(
             content_path=args.content, templates=templates, out_path=None, base_url=url,
             language=args.language, drafts=args.drafts, strict=args.strict,
-            jobs=1)  # forking beside the server's threads can deadlock
+            jobs=1)  # rebuilds run beside the server's threads: no forking
         rebuilder = Rebuilder(options, OutputFolder(out_path), state, print_report)
         _serve(server, rebuilder, watched, [cwd / WORK_DIR, cwd / "site"], url)
     print("stopped", flush=True)
@@ -123,12 +123,20 @@ def _serve(server: DevServer, rebuilder: Rebuilder, watched: list[Path],
     observer = None
     with _stop_on_signals(stop):
         try:
+            # The first build forks its helpers while this process has no other thread
+            # (forking beside threads can deadlock); what changes meanwhile is found by
+            # comparing the files before it and once the watcher runs.
+            before = snapshot(watched, ignored)
+            rebuilder.build(parallel=True)
             try:
-                observer = start_watching(watched, ignored, flag)  # before the first build
+                observer = start_watching(watched, ignored, flag)
             except OSError as exc:  # e.g. the system's inotify watch limit
                 print(f"briefing: cannot watch {', '.join(map(str, watched))} for changes: "
                       f"{exc.strerror or exc}; serving without rebuilds", file=sys.stderr)
-            rebuilder.build()
+            else:
+                missed = changed_between(before, snapshot(watched, ignored))
+                if missed:
+                    flag.record(*missed)
             threads = [
                 threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
                                  name="briefing-http", daemon=True),

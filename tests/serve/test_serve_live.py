@@ -5,10 +5,12 @@ from __future__ import annotations
 import http.client
 import re
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
-from serve_helpers import Served, SiteText, Starter
+from serve_helpers import Served, SiteText, Starter, free_port, stop_server
 
 ERROR_LINE = re.compile(r"content/articles/2024-05-hello\.md:\d+:\d+: error\[[a-z-]+\]: ")
 OVERLAY = 'id="briefing-dev-errors"'
@@ -218,3 +220,43 @@ def test_sigint_and_sigterm_stop_cleanly_with_an_open_event_stream(serve: Starte
             connection.close()
         assert served.stdout().rstrip().endswith("stopped")
         assert "Traceback" not in served.stderr()
+
+
+# A `serve` whose first build is followed by an edit before the watcher starts: the edit
+# must still be built (serve compares the files before the first build and after).
+_EDIT_AFTER_FIRST_BUILD = """
+import sys
+from pathlib import Path
+import briefing.devserver_build as devserver_build
+from briefing.cli import main
+
+real = devserver_build.Rebuilder.build
+def build(self, changed=frozenset(), parallel=False):
+    report = real(self, changed, parallel)
+    if parallel:
+        path = Path(sys.argv[1])
+        path.write_text(path.read_text(encoding="utf-8").replace("ORIGINAL-MARKER",
+                        "MISSED-MARKER"), encoding="utf-8")
+    return report
+devserver_build.Rebuilder.build = build
+sys.exit(main(["serve", "--host", "127.0.0.1", "--port", sys.argv[2]]))
+"""
+
+
+def test_an_edit_during_the_first_build_is_built(project: Path) -> None:
+    port = free_port()
+    out, err = project.parent / "serve.out", project.parent / "serve.err"
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-c", _EDIT_AFTER_FIRST_BUILD, str(project / SiteText.path),
+             str(port)], cwd=project, stdout=stdout, stderr=stderr)
+    served = Served(project, port, process, out, err)
+    try:
+        deadline = time.monotonic() + 20
+        while "serving http" not in served.stdout():
+            assert process.poll() is None and time.monotonic() < deadline, served.stderr()
+            time.sleep(0.05)
+        page = served.wait_for(SiteText.url, lambda r: "MISSED-MARKER" in r.text, seconds=10)
+        assert "ORIGINAL-MARKER" not in page.text
+    finally:
+        stop_server(served)

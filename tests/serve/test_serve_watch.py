@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 import pytest
 
-from briefing.devserver_watch import ChangeFlag, is_relevant_change, is_temp_name
+from briefing.devserver_watch import (
+    ChangeFlag,
+    changed_between,
+    is_relevant_change,
+    is_temp_name,
+    snapshot,
+)
 
 CONTENT = PurePath("/p/content")
 TEMPLATES = PurePath("/p/templates")
@@ -115,3 +121,26 @@ def test_a_change_during_a_build_is_not_lost() -> None:
     assert flag.wait_until_quiet(0.01, stop)
     flag.record()  # saved while the first build ran
     assert flag.wait_until_quiet(0.01, stop)
+
+
+def test_snapshots_show_files_added_removed_and_changed_but_not_scratch_or_output(
+        tmp_path: Path) -> None:
+    content, out = tmp_path / "content", tmp_path / "content/site"
+    for name in ("a.md", "b.md", "c.md"):
+        (content / "articles").mkdir(parents=True, exist_ok=True)
+        (content / "articles" / name).write_text(name, encoding="utf-8")
+    before = snapshot([content], [out])
+    assert changed_between(before, snapshot([content], [out])) == []
+
+    (content / "articles/a.md").write_text("a, edited", encoding="utf-8")
+    (content / "articles/b.md").unlink()
+    (content / "articles/2024").mkdir()
+    (content / "articles/2024/d.md").write_text("d", encoding="utf-8")
+    (content / "articles/.c.md.swp").write_text("scratch", encoding="utf-8")
+    (content / "articles/c.md~").write_text("backup", encoding="utf-8")
+    out.mkdir()
+    (out / "page.html").write_text("output", encoding="utf-8")
+    after = snapshot([content], [out])
+    articles = (content / "articles").resolve()
+    assert changed_between(before, after) == [
+        str(articles / "2024/d.md"), str(articles / "a.md"), str(articles / "b.md")]
