@@ -35,7 +35,7 @@ from briefing.markdown import make_markdown
 from briefing.model import Content
 from briefing.parallel import default_jobs, map_chunks
 from briefing.progress import Report, no_progress
-from briefing.render.engine import RenderOptions, render_site
+from briefing.render.engine import RenderOptions, feed_paths, render_site
 from briefing.validate import Checked, assemble_content, check_document
 from briefing.write import Staging, WriteStats
 
@@ -288,8 +288,8 @@ def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list
                 options.templates, jobs=_jobs(options.jobs), stage=stage, progress=progress,
                 track=memory is not None, pages=pages,
                 environment=memory.templates(options.templates) if memory else None,
-                only=memory.pick(changed, pages) if memory and changed is not None and pages
-                else None,
+                only=memory.pick(changed, pages, feed_paths(graph))
+                if memory and changed is not None and pages else None,
                 before_search=None if pages_ready is None or memory is None else
                 lambda done, others: pages_ready(
                     memory.with_kept_pages(done, changed is not None, others)))

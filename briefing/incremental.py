@@ -3,6 +3,7 @@ pages that show something it changed (see briefing.render.tracking)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from typing import cast
@@ -66,21 +67,22 @@ class BuildMemory:
             pages.extend(units[key][1])
         return pages, units
 
-    def pick(self, changed: set[Read], pages: list[Page]) -> set[str]:
-        """The pages to render: new ones, those planned differently, and those that read
-        something that changed."""
-        return {page.path for page in pages
-                if ((old := self.pages.get(page.path)) is not page and old != page)
-                or self.reads.get(page.path) is None
-                or not self.reads[page.path].isdisjoint(changed)}
+    def pick(self, changed: set[Read], pages: list[Page], feeds: Iterable[str]) -> set[str]:
+        """The pages (by site path) and feeds to render: new ones, pages planned
+        differently, and those that read something that changed."""
+        stale = {page.path for page in pages
+                 if (old := self.pages.get(page.path)) is not page and old != page}
+        return stale | {path for path in (*(page.path for page in pages), *feeds)
+                        if self.reads.get(path) is None
+                        or not self.reads[path].isdisjoint(changed)}
 
     def with_kept_pages(self, rendered: Rendered, partial: bool,
                         others: dict[str, bytes] | None = None) -> dict[str, bytes]:
         """This build's outputs, with the pages it kept from the last one."""
         outputs = {**rendered.outputs, **(others or {})}
         if partial:
-            for page in rendered.pages:
-                path = output_file(page.path)
+            for path in (*(output_file(page.path) for page in rendered.pages),
+                         *rendered.feeds):
                 if path not in outputs:
                     outputs[path] = self.outputs[path]
         return outputs
@@ -91,7 +93,7 @@ class BuildMemory:
         """Keep this build; returns every output of the site (kept pages included)."""
         outputs = self.with_kept_pages(rendered, partial)
         self.units = units
-        planned = {page.path for page in rendered.pages}
+        planned = {*(page.path for page in rendered.pages), *rendered.feeds}
         self.reads = {path: reads for path, reads in
                       (self.reads | rendered.reads).items() if path in planned}
         self.graph, self.outputs, self.full = graph, outputs, False

@@ -10,7 +10,7 @@ from functools import partial
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from markupsafe import Markup
@@ -173,7 +173,7 @@ def render_page(env: jinja2.Environment, page: Page, helpers: dict[str, Any],
     return html.replace(ROOT, root_prefix(page.path, options.base_url)).encode("utf-8")
 
 
-def _sitemap(graph: Graph, pages: list[Page], base_url: str) -> bytes:
+def _sitemap(pages: list[Page], base_url: str) -> bytes:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for page in pages:
@@ -202,7 +202,9 @@ class Rendered:
     written: int = 0
     unchanged: int = 0
     pages: list[Page] = field(default_factory=list)  # the plan, every page
-    reads: dict[str, frozenset[Read]] = field(default_factory=dict)  # when tracked
+    feeds: list[str] = field(default_factory=list)  # every feed's path
+    # what each page (by site path) and feed (by output path) read, when tracked
+    reads: dict[str, frozenset[Read]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -255,7 +257,7 @@ def _render_chunk(state: dict[str, Any], chunk: Sequence[int]) -> _Chunk:
     return done
 
 
-def _feed_paths(graph: Graph) -> dict[str, str]:
+def feed_paths(graph: Graph) -> dict[str, str]:
     """Every feed's path, and the carrier or entity it follows ("" for the site feed)."""
     paths = {"feed.xml": ""}
     for node_id in (*graph.carriers, *graph.entities):
@@ -264,22 +266,36 @@ def _feed_paths(graph: Graph) -> dict[str, str]:
     return paths
 
 
-def _late_outputs(graph: Graph, options: RenderOptions, pages: list[Page]) -> dict[str, bytes]:
-    """Feeds, sitemap and robots.txt: made while the pages render."""
-    outputs = {}
-    for path, node_id in _feed_paths(graph).items():
-        if not node_id:
-            outputs[path] = atom_feed(graph, path, "", graph.site.title,
-                                      graph.articles_by_date, options.language)
+def _feeds(graph: Graph, options: RenderOptions, only: set[str] | None = None,
+           reads: Reads | None = None) -> tuple[dict[str, bytes], dict[str, frozenset[Read]]]:
+    """Every feed (or those in `only`); with `reads`, what each one read from the graph."""
+    view = cast(Graph, TrackedGraph(graph, reads)) if reads is not None else graph
+    language = options.language
+    outputs: dict[str, bytes] = {}
+    feed_reads: dict[str, frozenset[Read]] = {}
+    for path, node_id in feed_paths(graph).items():
+        if only is not None and path not in only:
             continue
-        outputs[path] = atom_feed(
-            graph, path, path.removesuffix("feed.xml"),
-            f"{graph.site.title}: {graph.nodes[node_id].name.show(options.language)}",
-            graph.node_articles.get(node_id, ()), options.language)
-    outputs["sitemap.xml"] = _sitemap(graph, pages, options.base_url)
-    outputs["robots.txt"] = (f"User-agent: *\nAllow: /\nSitemap: {options.base_url}sitemap.xml\n"
-                             ).encode()
-    return outputs
+        if reads is not None:
+            reads.take()
+        if node_id:
+            outputs[path] = atom_feed(
+                view, path, path.removesuffix("feed.xml"),
+                f"{view.site.title}: {view.nodes[node_id].name.show(language)}",
+                view.node_articles.get(node_id, ()), language)
+        else:
+            outputs[path] = atom_feed(view, path, "", view.site.title, view.articles_by_date,
+                                      language)
+        if reads is not None:
+            feed_reads[path] = reads.take()
+    return outputs, feed_reads
+
+
+def _site_files(pages: list[Page], options: RenderOptions) -> dict[str, bytes]:
+    """The sitemap and robots.txt."""
+    return {"sitemap.xml": _sitemap(pages, options.base_url),
+            "robots.txt": (f"User-agent: *\nAllow: /\nSitemap: {options.base_url}sitemap.xml\n"
+                           ).encode()}
 
 
 def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jobs: int = 1,
@@ -292,30 +308,32 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
 
     Pages render on every core, each page's links checked as it is made against the
     names known by then (pages, assets, data, feeds); this process makes the feeds
-    meanwhile. `before_search` gets the pages as soon as they are done. The data files
+    meanwhile (or after, with `track`: each feed's reads recorded, as each page's).
+    `before_search` gets the pages and feeds as soon as they are done. The data files
     and the search index come after, in this process alone: beside the render helpers,
     or in helpers of their own (each a copy of this process), the index would add more
     to the peak memory of the processes summed than it saves in time.
 
-    `pages` is the plan when the caller made it, `only` the site paths of the pages to
-    render (the others are known unchanged), `environment` the templates, compiled, of a
-    long-lived caller."""
+    `pages` is the plan when the caller made it, `only` the site paths of the pages and
+    the feeds to render (the others are known unchanged), `environment` the templates,
+    compiled, of a long-lived caller."""
     assets = collect_assets(templates / "static")
     if pages is None:
         pages = plan_pages(graph, options.language)
     others = dict(assets.files)
-    known = {*others, *data_paths(graph), *_feed_paths(graph), "sitemap.xml", "robots.txt"}
+    feeds = feed_paths(graph)
+    known = {*others, *data_paths(graph), *feeds, "sitemap.xml", "robots.txt"}
     known.update(output_file(page.path) for page in pages)
     state = {"graph": graph, "options": options, "templates": templates,
              "assets": assets.names, "pages": pages, "known": known, "stage": stage,
              "track": track, "environment": environment}
-    rendered = Rendered(pages=pages)
+    rendered = Rendered(pages=pages, feeds=list(feeds))
     done = _Chunk()
     indexes = [i for i, page in enumerate(pages) if only is None or page.path in only]
     for chunk in map_chunks(_render_chunk, indexes, state, jobs,
-                            # (a dev server wants its pages first: feeds come after)
-                            meanwhile=None if before_search else lambda: others.update(
-                                _late_outputs(graph, options, pages)),
+                            # (a long-lived build tracks its feeds: they come after)
+                            meanwhile=None if track else lambda: others.update(
+                                _feeds(graph, options)[0]),
                             progress=partial(progress, "rendering pages")):
         rendered.outputs.update(chunk.outputs)
         rendered.reads.update(chunk.reads)
@@ -327,10 +345,13 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
     if done.template_problems:  # one message per template problem, not one per page
         rendered.problems = sorted(set(done.template_problems))[:20]
         return rendered
-    if before_search is not None:
-        if not done.link_problems:
-            before_search(rendered, others)  # the pages are ready: a dev server shows them
-        others.update(_late_outputs(graph, options, pages))
+    if track:  # only the feeds that read something that changed, as for pages
+        feed_outputs, feed_reads = _feeds(graph, options, only, Reads())
+        others.update(feed_outputs)
+        rendered.reads.update(feed_reads)
+    if before_search is not None and not done.link_problems:
+        before_search(rendered, others)  # the pages are ready: a dev server shows them
+    others.update(_site_files(pages, options))
     others.update(render_data(graph))
     progress("search index", 0, 0)
     others.update(build_search_index(graph, options.language, jobs=1))

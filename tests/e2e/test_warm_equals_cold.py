@@ -74,7 +74,7 @@ def test_warm_builds_equal_cold_builds_over_random_edits(
     cache = tmp_path / ".briefing/cache"
     warm_out = tmp_path / "site"
     memory = BuildMemory()
-    rendered_pages: list[tuple[int, int]] = []  # (rendered, planned) per build
+    rendered_pages: list[tuple[int, int]] = []  # (rendered, planned) pages and feeds per build
     rng = random.Random(seed)
     done: list[str] = []
     for step in range(7):
@@ -98,9 +98,35 @@ def test_warm_builds_equal_cold_builds_over_random_edits(
         assert early and all(cold_tree[path] == data for path, data in early.items()), done
         assert "search/meta.json" not in early and "search/index.html" in early
         rendered_pages.append((sum(memory.reads[p] is not before.get(p) for p in memory.reads),
-                               len(memory.pages)))
+                               len(memory.reads)))  # pages and feeds
         shutil.rmtree(cold_out)
     # the first build renders every page; after an edit, most pages are kept as they were
     assert rendered_pages[0][0] == rendered_pages[0][1]
     assert any(rendered < planned // 2 for rendered, planned in rendered_pages[1:]), \
         rendered_pages
+
+
+def test_a_title_edit_renders_only_the_pages_and_feeds_that_show_it(
+        tmp_path: Path, generate_corpus: Callable[[Path, int, int], object]) -> None:
+    content = tmp_path / "content"
+    generate_corpus(content, ARTICLES, 0)
+    options = BuildOptions(content, packaged_templates(), None, jobs=1)
+    memory = BuildMemory()
+    first = run_pipeline(options, memory=memory)
+    before = dict(memory.reads)
+    target = sorted((content / "articles").rglob("*.md"))[5]
+    target.write_text(re.sub(r"^title: .*$", "title: A new title", target.read_text(
+        encoding="utf-8"), count=1, flags=re.MULTILINE), encoding="utf-8")
+    early: dict[str, bytes] = {}
+    second = run_pipeline(options, memory=memory, pages_ready=early.update)
+    rendered = {path for path in memory.reads if memory.reads[path] is not before.get(path)}
+    feeds = {path for path in first.outputs if path.endswith("feed.xml")}
+    changed = {path for path in first.outputs if first.outputs[path] != second.outputs[path]}
+    # every page and feed that shows the title was rendered, and shown early
+    assert {p for p in changed if p in feeds} <= rendered
+    assert {p.removesuffix("index.html") for p in changed if p.endswith("index.html")} <= rendered
+    assert all(early[path] == second.outputs[path] for path in changed
+               if not path.startswith(("search/", "data/")) and path != "sitemap.xml")
+    # and little else
+    assert len(rendered & feeds) < len(feeds) // 2
+    assert len(rendered) < len(memory.reads) // 4
