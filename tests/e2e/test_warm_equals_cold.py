@@ -65,11 +65,15 @@ def _edit(rng: random.Random, content: Path, step: int) -> str:
     return f"{kind} {target.name}"
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+@pytest.mark.parametrize(("seed", "articles"), [
+    (1, ARTICLES), (2, ARTICLES), (3, ARTICLES), (4, ARTICLES),
+    (5, 330),  # enough for a carrier's article list to run over several pages
+])
 def test_warm_builds_equal_cold_builds_over_random_edits(
-        tmp_path: Path, seed: int, generate_corpus: Callable[[Path, int, int], object]) -> None:
+        tmp_path: Path, seed: int, articles: int,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
     content = tmp_path / "content"
-    generate_corpus(content, ARTICLES, 0)
+    generate_corpus(content, articles, 0)
     templates = packaged_templates()
     cache = tmp_path / ".briefing/cache"
     warm_out = tmp_path / "site"
