@@ -288,6 +288,9 @@ def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list
                 options.templates, jobs=_jobs(options.jobs), stage=stage, progress=progress,
                 track=memory is not None, pages=pages,
                 environment=memory.templates(options.templates) if memory else None,
+                # serve renders in one process beside its threads; helpers that are new
+                # interpreters (not forks) are safe there
+                search_jobs=default_jobs() if memory is not None else 0,
                 only=memory.pick(changed, pages, feed_paths(graph))
                 if memory and changed is not None and pages else None,
                 before_search=None if pages_ready is None or memory is None else

@@ -303,16 +303,18 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
                 track: bool = False, pages: list[Page] | None = None,
                 only: set[str] | None = None,
                 before_search: Callable[[Rendered, dict[str, bytes]], None] | None = None,
-                environment: jinja2.Environment | None = None) -> Rendered:
+                environment: jinja2.Environment | None = None,
+                search_jobs: int = 0) -> Rendered:
     """Every output of the site, links checked: in memory, or written into `stage`.
 
     Pages render on every core, each page's links checked as it is made against the
     names known by then (pages, assets, data, feeds); this process makes the feeds
     meanwhile (or after, with `track`: each feed's reads recorded, as each page's).
     `before_search` gets the pages and feeds as soon as they are done. The data files
-    and the search index come after, in this process alone: beside the render helpers,
-    or in helpers of their own (each a copy of this process), the index would add more
-    to the peak memory of the processes summed than it saves in time.
+    and the search index come after the pages, so the two big phases never overlap; the
+    index is split between this process and `search_jobs - 1` fresh helpers (default:
+    `jobs`), which hold only their documents (forked copies of this process would count
+    its memory again).
 
     `pages` is the plan when the caller made it, `only` the site paths of the pages and
     the feeds to render (the others are known unchanged), `environment` the templates,
@@ -354,7 +356,7 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
     others.update(_site_files(pages, options))
     others.update(render_data(graph))
     progress("search index", 0, 0)
-    others.update(build_search_index(graph, options.language, jobs=1))
+    others.update(build_search_index(graph, options.language, jobs=search_jobs or jobs))
     scanner = LinkScanner(options.base_url, known.union(others))
     for path in sorted(others):
         problems, late = scanner.scan(path, others[path])

@@ -8,24 +8,25 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from search_support import SMALL_SHARDS, ServedSite
 
 from briefing.graph import Graph
-from briefing.search import build_search_index
-from briefing.search.documents import collect_docs
+from briefing.search import build_search_index, index
+from briefing.search.documents import collect_docs, doc_keys, make_docs
 from briefing.search.index import (
     TERM_SHARD_BYTES,
     _Codes,
     _encode,
-    _index_part,
+    _index_docs,
     _merge,
+    _name_groups,
     _shard_count,
-    index_state,
 )
 from briefing.search.plaintext import display_text, index_text, resolve_links, shorten
-from briefing.search.query import decode
+from briefing.search.query import decode, name_alternatives
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -145,27 +146,36 @@ def test_the_cli_writes_the_index_with_the_default_shard_sizes(
 
 
 def test_indexing_in_parts_gives_the_same_index(search_graph: Graph) -> None:
-    state = index_state(search_graph, "ko")
-    keys = state["keys"]
-    whole = _index_part(state, range(len(keys)))
-    parts = [_index_part(state, range(0, 4)), _index_part(state, range(4, 9)),
-             _index_part(state, range(9, len(keys)))]
+    keys = doc_keys(search_graph)
+    names = [name_alternatives(group) for group in _name_groups(search_graph, "ko")]
+    docs = make_docs(search_graph, "ko", keys)
+    whole = _index_docs("ko", names, 0, docs)
+    parts = [_index_docs("ko", names, 0, docs[:4]), _index_docs("ko", names, 4, docs[4:9]),
+             _index_docs("ko", names, 9, docs[9:])]
     assert _merge(parts) == _merge([whole])
     assert [r for part in parts for r in part.records] == whole.records
 
 
-def test_the_index_is_the_same_with_worker_processes() -> None:
-    # in a fresh process: forking one that runs server threads is unsafe
-    script = ("import hashlib;from tests.search.search_support import CONTENT;"
-              "from briefing.load import load_content;"
-              "from briefing.validate import validate_content;"
-              "from briefing.link import link_site;"
-              "from briefing.search import index;"
-              "g,_=link_site(validate_content(load_content(CONTENT)[0],False)[0]);"
-              "serial=index.build_search_index(g,'ko',term_shard_bytes=300);"
-              "index.PARALLEL_DOCS=1;"
-              "forked=index.build_search_index(g,'ko',jobs=2,term_shard_bytes=300);"
-              "print(serial==forked, len(serial))")
-    done = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, check=True)
-    assert done.stdout.split()[0] == "True", done.stdout + done.stderr
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_the_index_is_the_same_with_helper_processes(
+        search_graph: Graph, monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
+    serial = build_search_index(search_graph, "ko", term_shard_bytes=300)
+    answered: list[object] = []
+    real_result = index.Spawned.result
+
+    def result(self: index.Spawned) -> object:
+        answered.append(value := real_result(self))
+        return value
+
+    monkeypatch.setattr(index, "PARALLEL_DOCS", 1)
+    monkeypatch.setattr(index.Spawned, "result", result)
+    assert build_search_index(search_graph, "ko", jobs=jobs, term_shard_bytes=300) == serial
+    assert len(answered) == jobs - 1  # the helpers did their part
+
+
+def test_without_helpers_the_build_indexes_everything_itself(
+        search_graph: Graph, monkeypatch: pytest.MonkeyPatch) -> None:
+    serial = build_search_index(search_graph, "ko", term_shard_bytes=300)
+    monkeypatch.setattr(index, "PARALLEL_DOCS", 1)
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")  # no helper can start
+    assert build_search_index(search_graph, "ko", jobs=2, term_shard_bytes=300) == serial
