@@ -34,6 +34,20 @@ from briefing.load import load_file
 ARTICLES = 200  # one to two seconds of build on a CI runner
 
 
+SHARED_MEMORY = Path("/dev/shm")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _no_leaked_semaphores() -> Iterator[None]:
+    """A killed build cannot unlink its pool's named semaphores (multiprocessing makes
+    them in /dev/shm): remove the ones these tests leave."""
+    before = set(SHARED_MEMORY.glob("sem.mp-*")) if SHARED_MEMORY.is_dir() else set()
+    yield
+    if SHARED_MEMORY.is_dir():
+        for leaked in set(SHARED_MEMORY.glob("sem.mp-*")) - before:
+            leaked.unlink(missing_ok=True)
+
+
 def generate_corpus(content: Path, articles: int, seed: int) -> subprocess.Popen[bytes] | None:
     """bench/corpus.py when the project has it (started, returned), else our own generator."""
     bench = PROJECT_ROOT / "bench/corpus.py"
