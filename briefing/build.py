@@ -17,7 +17,13 @@ from markdown_it_pyrs import MarkdownIt
 
 from briefing.cache import file_key, load_cache, save_cache
 from briefing.diagnostics import Diagnostic, has_errors, strict
-from briefing.fingerprint import input_fingerprint, load_state, output_stamp, save_state
+from briefing.fingerprint import (
+    input_fingerprint,
+    load_state,
+    output_stamp,
+    save_state,
+    stamp_of,
+)
 from briefing.graph import Graph
 from briefing.incremental import BuildMemory
 from briefing.link import Linked, link_site
@@ -37,7 +43,7 @@ from briefing.parallel import default_jobs, map_chunks
 from briefing.progress import Report, no_progress
 from briefing.render.engine import RenderOptions, feed_paths, render_site
 from briefing.validate import Checked, assemble_content, check_document
-from briefing.write import Staging, WriteStats
+from briefing.write import MARKER, Staging, WriteStats
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +68,7 @@ class BuildResult:
     graph: Graph | None = None
     files: int = 0  # outputs made
     stats: WriteStats | None = None  # set once the site was published
+    stamp: str = ""  # the published folder's output stamp (see fingerprint.stamp_of)
     seconds: float = 0.0
 
     @property
@@ -298,8 +305,10 @@ def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list
                     memory.with_kept_pages(done, changed is not None, others)))
         result.diagnostics = sorted(problems + rendered.problems)
         if stage is not None and result.ok:
+            entries = [*rendered.entries, stage.entry(MARKER)]
             stage.commit()
             result.stats = WriteStats(rendered.written, rendered.unchanged)
+            result.stamp = stamp_of(entries)  # no walk over the published folder
     finally:
         if stage is not None and result.stats is None:
             stage.abort()
@@ -331,6 +340,6 @@ def build_site(options: BuildOptions, progress: Report = no_progress) -> BuildRe
                                seconds=time.perf_counter() - started)
     result = run_pipeline(options, publish_to=out, progress=progress)
     if result.stats is not None and out is not None and cache_path is not None:
-        save_state(cache_path, out, fingerprint, output_stamp(out),
+        save_state(cache_path, out, fingerprint, result.stamp or output_stamp(out),
                    (result.files, tuple(result.diagnostics)))
     return result

@@ -57,7 +57,7 @@ def input_fingerprint(content_path: Path, templates: Traversable, options: str) 
 
 
 def output_stamp(out_path: Path) -> str:
-    digest = hashlib.sha256()
+    """What the output folder holds now: every file's path, size and mtime."""
     stack = [out_path]
     entries: list[tuple[str, int, int]] = []
     while stack:
@@ -72,6 +72,13 @@ def output_stamp(out_path: Path) -> str:
                         entries.append((entry.path, stat.st_size, stat.st_mtime_ns))
         except OSError:
             return "unreadable"
+    return stamp_of(entries)
+
+
+def stamp_of(entries: list[tuple[str, int, int]]) -> str:
+    """The stamp of an output folder from its files' (path, size, mtime): what
+    output_stamp finds, and what a build that wrote the folder knows already."""
+    digest = hashlib.sha256()
     for entry in sorted(entries):
         digest.update(repr(entry).encode())
     return f"{len(entries)}:{digest.hexdigest()}"

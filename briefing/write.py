@@ -172,6 +172,15 @@ class Staging:
     def read(self, site_path: str) -> bytes:
         return (self.new / site_path).read_bytes()
 
+    def entry(self, site_path: str) -> tuple[str, int, int]:
+        """A staged file's (path once published, size, mtime): the output stamp's entry
+        (see fingerprint.stamp_of), known without walking the published folder."""
+        try:
+            stat = os.stat(f"{self.new}/{site_path}", follow_symlinks=False)
+        except OSError as exc:
+            raise _write_error(self.out, exc) from exc
+        return (f"{self.out}/{site_path}", stat.st_size, stat.st_mtime_ns)
+
     def commit(self) -> None:
         out, new = self.out, self.new
         try:

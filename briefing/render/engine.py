@@ -203,6 +203,8 @@ class Rendered:
     unchanged: int = 0
     pages: list[Page] = field(default_factory=list)  # the plan, every page
     feeds: list[str] = field(default_factory=list)  # every feed's path
+    # each staged file's (path once published, size, mtime): the output's stamp
+    entries: list[tuple[str, int, int]] = field(default_factory=list)
     # what each page (by site path) and feed (by output path) read, when tracked
     reads: dict[str, frozenset[Read]] = field(default_factory=dict)
 
@@ -214,6 +216,7 @@ class _Chunk:
     link_problems: list[Diagnostic] = field(default_factory=list)
     late: list[LateRef] = field(default_factory=list)
     reads: dict[str, frozenset[Read]] = field(default_factory=dict)
+    entries: list[tuple[str, int, int]] = field(default_factory=list)  # when staged
     files: int = 0
     written: int = 0
 
@@ -252,8 +255,10 @@ def _render_chunk(state: dict[str, Any], chunk: Sequence[int]) -> _Chunk:
         done.files += 1
         if stage is None:
             done.outputs.append((path, data))
-        elif stage.put(path, data):
+            continue
+        if stage.put(path, data):
             done.written += 1
+        done.entries.append(stage.entry(path))
     return done
 
 
@@ -339,6 +344,7 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
                             progress=partial(progress, "rendering pages")):
         rendered.outputs.update(chunk.outputs)
         rendered.reads.update(chunk.reads)
+        rendered.entries += chunk.entries
         done.template_problems += chunk.template_problems
         done.link_problems += chunk.link_problems
         done.late += chunk.late
@@ -365,8 +371,10 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
         rendered.files += 1
         if stage is None:
             rendered.outputs[path] = others[path]
-        elif stage.put(path, others[path]):
+            continue
+        if stage.put(path, others[path]):
             rendered.written += 1
+        rendered.entries.append(stage.entry(path))
     rendered.unchanged = rendered.files - rendered.written if stage is not None else 0
     read = stage.read if stage is not None else rendered.outputs.__getitem__
     rendered.problems = done.link_problems + check_late(done.late, known.union(others), read)

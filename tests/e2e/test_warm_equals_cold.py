@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from briefing.build import BuildOptions, build_site, run_pipeline
+from briefing.fingerprint import load_state, output_stamp
 from briefing.incremental import BuildMemory
 from briefing.render.engine import packaged_templates
+from briefing.write import WriteStats
 
 ARTICLES = 60
 
@@ -134,3 +136,21 @@ def test_a_title_edit_renders_only_the_pages_and_feeds_that_show_it(
     # and little else
     assert len(rendered & feeds) < len(feeds) // 2
     assert len(rendered) < len(memory.reads) // 4
+
+
+def test_the_stamp_a_build_saves_is_its_published_folder_so_the_next_build_skips(
+        tmp_path: Path, generate_corpus: Callable[[Path, int, int], object]) -> None:
+    content, out, cache = tmp_path / "content", tmp_path / "site", tmp_path / ".briefing/cache"
+    generate_corpus(content, 20, 0)
+    options = BuildOptions(content, packaged_templates(), out, jobs=2, cache_path=cache)
+    first = build_site(options)
+    state = load_state(cache, out)
+    assert first.stats is not None and state is not None
+    assert state[1] == output_stamp(out)  # what the build knew equals a walk of the folder
+    skipped = build_site(options)
+    assert skipped.graph is None and skipped.stats == WriteStats(0, first.files)
+    page = out / "index.html"
+    page.write_bytes(page.read_bytes() + b"<!-- edited by hand -->")
+    rebuilt = build_site(options)  # the output changed: built again, the page restored
+    assert rebuilt.graph is not None and rebuilt.stats == WriteStats(1, first.files - 1)
+    assert b"edited by hand" not in page.read_bytes()
