@@ -26,7 +26,7 @@ from briefing.fingerprint import (
 )
 from briefing.graph import Graph
 from briefing.incremental import BuildMemory
-from briefing.link import Linked, link_site
+from briefing.link import link_site, relink
 from briefing.load import (
     Kind,
     Stamp,
@@ -268,11 +268,13 @@ def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list
     content, validation = assemble_content(checked, include_drafts=options.drafts)
     problems += validation
     if content is not None:
-        graph, link_problems = link_site(content, memory.linked if memory else None)
+        if memory is not None:
+            memory.linked = relink(content, memory.linked)
+            graph, link_problems = memory.linked.graph, list(memory.linked.problems)
+        else:
+            graph, link_problems = link_site(content)
         problems += link_problems
         result.graph = graph
-        if memory is not None and graph is not None:
-            memory.linked = Linked(content, graph, tuple(link_problems))
     if options.strict:
         problems = strict(problems)
     result.diagnostics = problems

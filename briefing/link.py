@@ -175,26 +175,53 @@ def _article_key(article: Article) -> tuple[int, int, str]:
     return (*article.published.sort_key(), article.id)
 
 
+# What one article's related list is made from: per node it shares, the node, its weight
+# and the neighbours scored (the window). The ranking also uses positions in the order.
+RelatedInputs = tuple[tuple[str, int, list[str]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedMemo:
+    """The last related lists and what each was made from (a long-lived build)."""
+
+    order: tuple[str, ...]
+    inputs: dict[str, RelatedInputs]
+    related: dict[str, tuple[str, ...]]
+
+
 def _related(articles: dict[str, Article], order: tuple[str, ...],
-             mentions: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
-    """Related briefings by shared entities/carriers and nearby dates, without an O(n^2) scan."""
+             mentions: dict[str, set[str]], last: RelatedMemo | None = None,
+             remember: bool = False) -> tuple[dict[str, tuple[str, ...]], RelatedMemo | None]:
+    """Related briefings by shared entities/carriers and nearby dates, without an O(n^2)
+    scan. With `last` and the same order, an article whose inputs are as they were keeps
+    its list; `remember` returns the memo for the next call."""
     by_node: dict[str, list[str]] = defaultdict(list)
     for slug in order:
         for node in sorted(mentions[slug]):
             by_node[node].append(slug)
     position = {slug: n for n, slug in enumerate(order)}
+    reuse = last is not None and last.order == order
     related: dict[str, tuple[str, ...]] = {}
+    inputs: dict[str, RelatedInputs] = {}
     for slug in order:
-        scores: defaultdict[str, int] = defaultdict(int)  # C-level default, unlike Counter
         here = position[slug]
         carriers_here = {r.id for r in articles[slug].carriers}
-        for node in mentions[slug]:
+        windows = []
+        for node in sorted(mentions[slug]):
             group = by_node[node]
             # Only the neighbours in time within each shared node: bounded work per article.
             if len(group) > 40:
                 index = bisect_left(group, here, key=position.__getitem__)
                 group = group[max(0, index - 20): index + 20]
-            weight = 1 if node in carriers_here else 3
+            windows.append((node, 1 if node in carriers_here else 3, group))
+        made = tuple(windows)
+        if remember:
+            inputs[slug] = made
+        if reuse and last is not None and last.inputs.get(slug) == made:
+            related[slug] = last.related[slug]
+            continue
+        scores: defaultdict[str, int] = defaultdict(int)  # C-level default, unlike Counter
+        for _node, weight, group in made:
             for other in group:
                 if other != slug:
                     scores[other] += weight
@@ -203,7 +230,7 @@ def _related(articles: dict[str, Article], order: tuple[str, ...],
         ranked = sorted((-score, abs(position[other] - here), other)
                         for other, score in scores.items() if score >= cutoff)
         related[slug] = tuple(other for _, _, other in ranked[:RELATED_LIMIT])
-    return related
+    return related, RelatedMemo(order, inputs, related) if remember else None
 
 
 def _check_wikilinks(content: Content, resolver: _Resolver, events: set[str],
@@ -243,11 +270,13 @@ def _check_wikilinks(content: Content, resolver: _Resolver, events: set[str],
 @dataclass(frozen=True, slots=True)
 class Linked:
     """One link's content and results, kept by a long-lived build (serve): the next
-    content is linked at once when no link input changed (a title or text edit)."""
+    content is linked at once when no link input changed (a title or text edit), and
+    its related lists are mostly reused when the order of briefings did not change."""
 
     content: Content
     graph: Graph
     problems: tuple[Diagnostic, ...]
+    related: RelatedMemo | None = None
 
 
 def _link_inputs(article: Article) -> tuple[Any, ...]:
@@ -269,13 +298,19 @@ def _same_link_inputs(old: Content, new: Content) -> bool:
                     for a, b in zip(old.articles, new.articles, strict=True)))
 
 
-def link_site(content: Content, previous: Linked | None = None
-              ) -> tuple[Graph | None, list[Diagnostic]]:
-    """The site graph and the problems found linking it; `previous` is the last link of
-    a long-lived build, reused when only what linking does not read has changed."""
+def link_site(content: Content) -> tuple[Graph, list[Diagnostic]]:
+    """The site graph and the problems found linking it."""
+    linked = relink(content, None, remember=False)
+    return linked.graph, list(linked.problems)
+
+
+def relink(content: Content, previous: Linked | None, remember: bool = True) -> Linked:
+    """Link `content`; `previous` is the last link of a long-lived build, reused whole
+    when only what linking does not read has changed, and in part otherwise."""
     if previous is not None and _same_link_inputs(previous.content, content):
         articles = {a.id: a for a in content.articles}
-        return dataclasses.replace(previous.graph, articles=articles), list(previous.problems)
+        return Linked(content, dataclasses.replace(previous.graph, articles=articles),
+                      previous.problems, previous.related)
     problems: list[Diagnostic] = []
     nodes = {n.id: n for n in content.nodes}
     resolver = _Resolver(nodes, content.broken_ids)
@@ -351,6 +386,8 @@ def link_site(content: Content, previous: Linked | None = None
         for aff in node.affiliations:
             people[aff.target.id].append((node.id, aff.role))
 
+    related, memo = _related(articles, order_old, mentions,
+                             previous.related if previous is not None else None, remember)
     graph = Graph(
         site=content.site, nodes=nodes, carriers=carriers,
         entities=tuple(n.id for n in content.nodes if not n.is_carrier),
@@ -359,14 +396,14 @@ def link_site(content: Content, previous: Linked | None = None
         event_articles={k: tuple(v) for k, v in event_articles.items()},
         node_articles={k: tuple(v) for k, v in node_articles.items()},
         node_events={k: tuple(v) for k, v in node_events.items()},
-        related=_related(articles, order_old, mentions), relations=relations, stats=stats,
+        related=related, relations=relations, stats=stats,
         members_of={k: tuple(v) for k, v in members_of.items()},
         people={k: tuple(v) for k, v in people.items()},
         children={k: tuple(v) for k, v in children.items()},
         years=tuple(sorted({events[e].date.year for e in timeline})),
         node_relations=_node_relations(relations),
     )
-    return graph, problems
+    return Linked(content, graph, tuple(problems), memo)
 
 
 def _node_relations(relations: dict[tuple[str, str], Relation]

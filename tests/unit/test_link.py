@@ -10,7 +10,7 @@ import pytest
 
 from briefing.dates import PartialDate
 from briefing.graph import Graph
-from briefing.link import Linked, link_site
+from briefing.link import link_site, relink
 from briefing.load import load_content
 from briefing.model import Content
 from briefing.validate import validate_content
@@ -444,15 +444,14 @@ def _relinked(tmp_path: Path, write_files, before: dict[str, str], after: dict[s
     """(the last link's graph, a link of `after` from the last link of `before`, a fresh
     link of `after`)."""
     first = _content(tmp_path, write_files, before)
-    graph, problems = link_site(first)
-    assert graph is not None
+    last = relink(first, None)
     second = _content(tmp_path, write_files, after)
     # In a long-lived build, files that did not change are the very same objects.
     assert second.nodes == first.nodes
     second = dataclasses.replace(second, nodes=first.nodes)
-    again, again_problems = link_site(second, Linked(first, graph, tuple(problems)))
+    again = relink(second, last)
     fresh, fresh_problems = link_site(second)
-    return (graph, (again, [d.format() for d in again_problems]),
+    return (last.graph, (again.graph, [d.format() for d in again.problems]),
             (fresh, [d.format() for d in fresh_problems]))
 
 
