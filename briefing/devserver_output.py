@@ -85,13 +85,17 @@ class OutputFolder:
             self._sent = {}
             current: dict[str, bytes] = {}
             written = unchanged = 0
+            folder = str(self.path)
             for site_path in sorted(outputs):
                 data = outputs[site_path]
-                target = self.path / site_path
-                if sent.get(site_path) is data and site_path in known and target.is_file():
+                # The same bytes object as last sent: unchanged, if the file is still there
+                # (not looked at in a first part: the full sync that follows looks).
+                if sent.get(site_path) is data and site_path in known and (
+                        not remove_stale or os.path.isfile(f"{folder}/{site_path}")):
                     current[site_path] = known[site_path]
                     unchanged += 1
                     continue
+                target = self.path / site_path
                 if site_path == MARKER or not target.resolve().is_relative_to(root):
                     raise OutputError(f"output path '{site_path}' escapes the output folder")
                 digest = _digest(data)
