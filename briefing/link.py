@@ -15,7 +15,7 @@ from typing import Any
 from briefing.dates import PartialDate, most_precise_fit
 from briefing.diagnostics import Diagnostic, did_you_mean, error, warning
 from briefing.graph import CarrierStats, Event, EventSource, Graph, Relation
-from briefing.model import Article, Content, Loc, Node, Occurrence, Ref, Site
+from briefing.model import Article, Body, Content, Loc, Node, Occurrence, Ref, Site
 from briefing.schema import DEAL_KINDS
 
 _DEAL_QUALIFIERS = (None, "about")
@@ -233,38 +233,89 @@ def _related(articles: dict[str, Article], order: tuple[str, ...],
     return related, RelatedMemo(order, inputs, related) if remember else None
 
 
-def _check_wikilinks(content: Content, resolver: _Resolver, events: set[str],
-                     articles: set[str], problems: list[Diagnostic]) -> dict[str, set[str]]:
-    """Resolve body links; returns, per article, the nodes and events it links to."""
-    linked: dict[str, set[str]] = defaultdict(set)
-    bodies = [(a.id, a.body) for a in content.articles] + [(None, n.body) for n in content.nodes]
-    for owner, body in bodies:
-        # Rows, not WikiLink objects: a Loc is made only for a link that is reported.
-        for kind, target, _label, path, line, col in body.link_rows():
-            if kind == "node":
-                if target in resolver.nodes:
-                    resolver.used.add(target)
-                    if owner:
-                        linked[owner].add(target)
-                else:
-                    resolver.check(Ref(target, Loc(path, line, col)), "any")
-            elif kind == "article":
-                if target not in articles and "article:" + target not in content.broken_ids:
-                    hint = did_you_mean(target, articles)
-                    problems.append(_err(Loc(path, line, col), "unknown-ref",
-                                         f"article '{target}' not found{hint}"))
-            elif kind == "event":
-                if target not in events:
-                    hint = did_you_mean(target, events)
-                    problems.append(_err(Loc(path, line, col), "unknown-ref",
-                                         f"event '{target}' not found{hint}"))
-                elif owner:
-                    linked[owner].add("event:" + target)
+@dataclass(frozen=True, slots=True)
+class _BodyLinks:
+    """What one body's wikilinks give: the nodes and events its briefing links to, the
+    nodes it uses, and its problems."""
+
+    linked: frozenset[str]
+    used: frozenset[str]
+    problems: tuple[Diagnostic, ...]
+
+
+# (owner kind, id) -> the body checked and what it gave: a long-lived build checks again
+# only the bodies that changed, while the ids links can point at are the same.
+WikilinkMemo = dict[tuple[str, str], tuple[Body, _BodyLinks]]
+
+
+def _body_links(owner: str | None, body: Body, resolver: _Resolver, events: set[str],
+                articles: set[str], broken: frozenset[str]) -> _BodyLinks:
+    linked: set[str] = set()
+    used: set[str] = set()
+    problems: list[Diagnostic] = []
+    start = len(resolver.problems)
+    # Rows, not WikiLink objects: a Loc is made only for a link that is reported.
+    for kind, target, _label, path, line, col in body.link_rows():
+        if kind == "node":
+            if target in resolver.nodes:
+                used.add(target)
+                if owner:
+                    linked.add(target)
             else:
+                resolver.check(Ref(target, Loc(path, line, col)), "any")
+        elif kind == "article":
+            if target not in articles and "article:" + target not in broken:
+                hint = did_you_mean(target, articles)
                 problems.append(_err(Loc(path, line, col), "unknown-ref",
-                                     f"unknown link kind '{kind}:'; use [[id]], "
-                                     "[[article:slug]] or [[event:id]]"))
-    return linked
+                                     f"article '{target}' not found{hint}"))
+        elif kind == "event":
+            if target not in events:
+                hint = did_you_mean(target, events)
+                problems.append(_err(Loc(path, line, col), "unknown-ref",
+                                     f"event '{target}' not found{hint}"))
+            elif owner:
+                linked.add("event:" + target)
+        else:
+            problems.append(_err(Loc(path, line, col), "unknown-ref",
+                                 f"unknown link kind '{kind}:'; use [[id]], "
+                                 "[[article:slug]] or [[event:id]]"))
+    problems += resolver.problems[start:]  # this body's, kept with it
+    del resolver.problems[start:]
+    return _BodyLinks(frozenset(linked), frozenset(used), tuple(problems))
+
+
+def _check_wikilinks(content: Content, resolver: _Resolver, events: set[str],
+                     articles: set[str], problems: list[Diagnostic],
+                     last: WikilinkMemo | None = None
+                     ) -> tuple[dict[str, set[str]], WikilinkMemo]:
+    """Resolve body links; returns, per article, the nodes and events it links to, and
+    the memo for the next call. `last` must come from a link with the same nodes,
+    briefing ids and event ids."""
+    linked: dict[str, set[str]] = defaultdict(set)
+    memo: WikilinkMemo = {}
+    bodies = [(("article", a.id), a.id, a.body) for a in content.articles]
+    bodies += [(("node", n.id), None, n.body) for n in content.nodes]
+    for key, owner, body in bodies:
+        kept = last.get(key) if last is not None else None
+        if kept is not None and kept[0] is body:
+            result = kept[1]
+        else:
+            result = _body_links(owner, body, resolver, events, articles, content.broken_ids)
+        memo[key] = (body, result)
+        resolver.used.update(result.used)
+        problems.extend(result.problems)
+        if owner and result.linked:
+            linked[owner].update(result.linked)
+    return linked, memo
+
+
+@dataclass(frozen=True, slots=True)
+class LinkMemo:
+    """What a long-lived build keeps of a link to redo only part of the next one."""
+
+    related: RelatedMemo | None
+    wikilinks: WikilinkMemo
+    event_ids: frozenset[str]  # every event id occurring, drafts included
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +327,7 @@ class Linked:
     content: Content
     graph: Graph
     problems: tuple[Diagnostic, ...]
-    related: RelatedMemo | None = None
+    memo: LinkMemo | None = None
 
 
 def _link_inputs(article: Article) -> tuple[Any, ...]:
@@ -310,7 +361,7 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
     if previous is not None and _same_link_inputs(previous.content, content):
         articles = {a.id: a for a in content.articles}
         return Linked(content, dataclasses.replace(previous.graph, articles=articles),
-                      previous.problems, previous.related)
+                      previous.problems, previous.memo)
     problems: list[Diagnostic] = []
     nodes = {n.id: n for n in content.nodes}
     resolver = _Resolver(nodes, content.broken_ids)
@@ -340,7 +391,20 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
         if event is not None:
             events[event_id] = event
 
-    linked = _check_wikilinks(content, resolver, set(grouped), set(articles), problems)
+    event_ids = frozenset(grouped)
+    last = previous.memo if previous is not None else None
+    # Bodies check again only when the ids their links can point at are the same.
+    same_targets = (last is not None and previous is not None
+                    and last.event_ids == event_ids
+                    and previous.content.broken_ids == content.broken_ids
+                    and len(previous.content.nodes) == len(content.nodes)
+                    and all(a is b for a, b in zip(previous.content.nodes, content.nodes,
+                                                   strict=True))
+                    and [a.id for a in previous.content.articles]
+                    == [a.id for a in content.articles])
+    linked, wikilinks = _check_wikilinks(
+        content, resolver, set(grouped), set(articles), problems,
+        last.wikilinks if same_targets and last is not None else None)
     problems.extend(resolver.problems)
     for node in content.nodes:
         if not node.is_carrier and node.id not in resolver.used:
@@ -386,8 +450,8 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
         for aff in node.affiliations:
             people[aff.target.id].append((node.id, aff.role))
 
-    related, memo = _related(articles, order_old, mentions,
-                             previous.related if previous is not None else None, remember)
+    related, related_memo = _related(articles, order_old, mentions,
+                                     last.related if last is not None else None, remember)
     graph = Graph(
         site=content.site, nodes=nodes, carriers=carriers,
         entities=tuple(n.id for n in content.nodes if not n.is_carrier),
@@ -403,7 +467,8 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
         years=tuple(sorted({events[e].date.year for e in timeline})),
         node_relations=_node_relations(relations),
     )
-    return Linked(content, graph, tuple(problems), memo)
+    return Linked(content, graph, tuple(problems),
+                  LinkMemo(related_memo, wikilinks, event_ids) if remember else None)
 
 
 def _node_relations(relations: dict[tuple[str, str], Relation]

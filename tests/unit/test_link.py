@@ -439,16 +439,22 @@ def _content(tmp_path: Path, write_files, files: dict[str, str]) -> Content:
     return content
 
 
-def _relinked(tmp_path: Path, write_files, before: dict[str, str], after: dict[str, str]
+def _relinked(tmp_path: Path, write_files, before: dict[str, str], after: dict[str, str],
+              remove: tuple[str, ...] | list[str] = ()
               ) -> tuple[Graph, tuple[Graph | None, list[str]], tuple[Graph | None, list[str]]]:
-    """(the last link's graph, a link of `after` from the last link of `before`, a fresh
-    link of `after`)."""
+    """(the last link's graph, a link of `after` (less the briefings `remove`) from the
+    last link of `before`, a fresh link of `after`)."""
     first = _content(tmp_path, write_files, before)
     last = relink(first, None)
+    for slug in remove:
+        (tmp_path / f"content/articles/{slug}.md").unlink()
     second = _content(tmp_path, write_files, after)
     # In a long-lived build, files that did not change are the very same objects.
     assert second.nodes == first.nodes
-    second = dataclasses.replace(second, nodes=first.nodes)
+    same = {Path(path).stem for path, text in after.items() if before.get(path) == text}
+    kept = {a.id: a for a in first.articles if a.id in same}
+    second = dataclasses.replace(second, nodes=first.nodes, articles=tuple(
+        kept.get(a.id, a) for a in second.articles))
     again = relink(second, last)
     fresh, fresh_problems = link_site(second)
     return (last.graph, (again.graph, [d.format() for d in again.problems]),
@@ -484,3 +490,27 @@ def test_relinking_from_the_last_link_equals_a_fresh_link(
     assert again[0] == fresh[0]
     assert again[0] is not None
     assert (again[0].events is last.events) == reused
+
+
+def test_a_kept_link_to_an_event_that_is_gone_is_reported_after_relinking(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_files) -> None:
+    monkeypatch.chdir(tmp_path)
+    files = {"content/articles/c.md": article("2024-03-09", event("c-own"),
+                                              body="See [[event:solo]].\n")}
+    before = {**files, "content/articles/b.md": article("2024-03-05", event("solo"))}
+    after = {**files, "content/articles/b.md": article("2024-03-05", event("renamed"))}
+    _, again, fresh = _relinked(tmp_path, write_files, before, after)
+    assert any("event 'solo' not found" in p for p in fresh[1])
+    assert again[1] == fresh[1]
+
+
+def test_a_kept_link_to_a_briefing_that_is_gone_is_reported_after_relinking(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_files) -> None:
+    monkeypatch.chdir(tmp_path)
+    files = {"content/articles/c.md": article("2024-03-09", event("c-own"),
+                                              body="See [[article:b]].\n")}
+    before = {**files, "content/articles/b.md": article("2024-03-05", event("b-own"))}
+    after = {**files, "content/articles/d.md": article("2024-03-05", event("b-own"))}
+    _, again, fresh = _relinked(tmp_path, write_files, before, after, remove=["b"])
+    assert any("article 'b' not found" in p for p in fresh[1])
+    assert again[1] == fresh[1]
