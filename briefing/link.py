@@ -6,11 +6,11 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from heapq import nlargest
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from briefing.dates import PartialDate, most_precise_fit
 from briefing.diagnostics import Diagnostic, did_you_mean, error, warning
@@ -19,6 +19,7 @@ from briefing.model import Article, Body, Content, Loc, Node, Occurrence, Ref, S
 from briefing.schema import DEAL_KINDS
 
 _DEAL_QUALIFIERS = (None, "about")
+T = TypeVar("T")
 RELATED_LIMIT = 5
 
 
@@ -28,6 +29,15 @@ def _err(loc: Loc, code: str, message: str) -> Diagnostic:
 
 def _warn(loc: Loc, code: str, message: str) -> Diagnostic:
     return warning(loc.path, loc.line, loc.col, code, message)
+
+
+@dataclass(frozen=True, slots=True)
+class _Made(Generic[T]):
+    """A part of a link: its value, the ids it marked used and the problems it found."""
+
+    value: T
+    used: frozenset[str]
+    problems: tuple[Diagnostic, ...]
 
 
 class _Resolver:
@@ -42,6 +52,27 @@ class _Resolver:
                 self.aliases.setdefault(alias, node.id)
         self.problems: list[Diagnostic] = []
         self.used: set[str] = set()
+        self._log: list[str] | None = None  # while capturing: the ids marked used
+
+    def capture(self, problems: list[Diagnostic], make: Callable[[], T]) -> _Made[T]:
+        """make(), with the ids it marked used and the problems it reported (taken out of
+        `problems` and this resolver's, to be replayed): a part a later link may reuse."""
+        start, own_start = len(problems), len(self.problems)
+        self._log = []
+        try:
+            value = make()
+            made = _Made(value, frozenset(self._log),
+                         (*problems[start:], *self.problems[own_start:]))
+        finally:
+            self._log = None
+        del problems[start:]
+        del self.problems[own_start:]
+        return made
+
+    def replay(self, made: _Made[T], problems: list[Diagnostic]) -> T:
+        self.used.update(made.used)
+        problems.extend(made.problems)
+        return made.value
 
     def check(self, ref: Ref, want: str) -> bool:
         node = self.nodes.get(ref.id)
@@ -55,6 +86,8 @@ class _Resolver:
                                           f"{what} '{ref.id}' not found{hint}"))
             return False
         self.used.add(ref.id)  # referenced, even if in the wrong list
+        if self._log is not None:
+            self._log.append(ref.id)
         if want == "carrier" and not node.is_carrier:
             self.problems.append(_err(ref.loc, "wrong-kind",
                                       f"'{ref.id}' is an entity, not a carrier; list it under "
@@ -316,6 +349,10 @@ class LinkMemo:
     related: RelatedMemo | None
     wikilinks: WikilinkMemo
     event_ids: frozenset[str]  # every event id occurring, drafts included
+    # by briefing: the briefing, and its carriers and entities as resolved
+    mentions: dict[str, tuple[Article, _Made[set[str]]]]
+    # by event: its occurrences, which of their briefings are drafts, and the merge
+    events: dict[str, tuple[tuple[Occurrence, ...], tuple[bool, ...], _Made[Event | None]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,11 +411,28 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
             resolver.check(node.parent, "any")
         for aff in node.affiliations:
             resolver.check(aff.target, "any")
+    last = previous.memo if previous is not None else None
+    # Parts are reused from the last link when what resolves them is the same.
+    same_resolver = (last is not None and previous is not None
+                     and previous.content.site == content.site
+                     and previous.content.broken_ids == content.broken_ids
+                     and len(previous.content.nodes) == len(content.nodes)
+                     and all(a is b for a, b in zip(previous.content.nodes, content.nodes,
+                                                    strict=True)))
+    kept_mentions = last.mentions if same_resolver and last is not None else {}
+    kept_events = last.events if same_resolver and last is not None else {}
     mentions: dict[str, set[str]] = {}
+    mention_memo: dict[str, tuple[Article, _Made[set[str]]]] = {}
     for slug in order_old:
         article = articles[slug]
-        mentions[slug] = set(resolver.keep(article.carriers, "carrier")) | set(
-            resolver.keep(article.entities, "entity"))
+        kept = kept_mentions.get(slug)
+        if kept is not None and kept[0] is article:
+            made = kept[1]
+        else:
+            made = resolver.capture(problems, lambda a=article: set(
+                resolver.keep(a.carriers, "carrier")) | set(resolver.keep(a.entities, "entity")))
+        mention_memo[slug] = (article, made)
+        mentions[slug] = set(resolver.replay(made, problems))
 
     drafts = frozenset(slug for slug, article in articles.items() if article.draft)
     grouped: dict[str, list[Occurrence]] = defaultdict(list)
@@ -386,13 +440,25 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
         for occurrence in articles[slug].occurrences:
             grouped[occurrence.id].append(occurrence)
     events: dict[str, Event] = {}
+    event_memo: dict[str, tuple[tuple[Occurrence, ...], tuple[bool, ...],
+                                _Made[Event | None]]] = {}
     for event_id in sorted(grouped):
-        event = _merge_event(grouped[event_id], content.site, resolver, problems, drafts)
+        occurrences = tuple(grouped[event_id])
+        in_drafts = tuple(o.article in drafts for o in occurrences)
+        kept_event = kept_events.get(event_id)
+        if (kept_event is not None and kept_event[1] == in_drafts
+                and len(kept_event[0]) == len(occurrences)
+                and all(a is b for a, b in zip(kept_event[0], occurrences, strict=True))):
+            merged = kept_event[2]
+        else:
+            merged = resolver.capture(problems, lambda o=occurrences: _merge_event(
+                list(o), content.site, resolver, problems, drafts))
+        event_memo[event_id] = (occurrences, in_drafts, merged)
+        event = resolver.replay(merged, problems)
         if event is not None:
             events[event_id] = event
 
     event_ids = frozenset(grouped)
-    last = previous.memo if previous is not None else None
     # Bodies check again only when the ids their links can point at are the same.
     same_targets = (last is not None and previous is not None
                     and last.event_ids == event_ids
@@ -468,7 +534,8 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
         node_relations=_node_relations(relations),
     )
     return Linked(content, graph, tuple(problems),
-                  LinkMemo(related_memo, wikilinks, event_ids) if remember else None)
+                  LinkMemo(related_memo, wikilinks, event_ids, mention_memo, event_memo)
+                  if remember else None)
 
 
 def _node_relations(relations: dict[tuple[str, str], Relation]

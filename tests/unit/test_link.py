@@ -514,3 +514,21 @@ def test_a_kept_link_to_a_briefing_that_is_gone_is_reported_after_relinking(
     _, again, fresh = _relinked(tmp_path, write_files, before, after, remove=["b"])
     assert any("article 'b' not found" in p for p in fresh[1])
     assert again[1] == fresh[1]
+
+
+def test_relinking_after_an_exchange_rate_edit_converts_amounts_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_files) -> None:
+    monkeypatch.chdir(tmp_path)
+    deal = {"content/articles/a.md": article("2024-03-02",
+                                             event("deal", more="amount: $10 million"))}
+    first = _content(tmp_path, write_files, deal)
+    last = relink(first, None)
+    write_files(tmp_path, {"content/site.yaml": SITE.replace("2024: 1350", "2024: 1400")})
+    docs, _ = load_content(Path("content"))
+    second, _ = validate_content(docs, include_drafts=True)
+    assert second is not None and second.site != first.site
+    # the briefing and the nodes are the very same objects, as in a long-lived build
+    second = dataclasses.replace(second, nodes=first.nodes, articles=first.articles)
+    again = relink(second, last)
+    assert again.graph.events["deal"].amount_krw == Decimal("14000000000")
+    assert again.graph == link_site(second)[0]
