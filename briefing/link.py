@@ -375,13 +375,18 @@ def _link_inputs(article: Article) -> tuple[Any, ...]:
             tuple((o, o.locs) for o in article.occurrences))
 
 
+def _same_resolution(old: Content, new: Content) -> bool:
+    """Whether references resolve as they did: the same site, the very same nodes (files
+    that did not change are the same objects in a long-lived build), the same broken ids."""
+    return (old.site == new.site and old.broken_ids == new.broken_ids
+            and len(old.nodes) == len(new.nodes)
+            and all(a is b for a, b in zip(old.nodes, new.nodes, strict=True)))
+
+
 def _same_link_inputs(old: Content, new: Content) -> bool:
     """Whether linking `new` gives `old`'s graph (but for the briefings themselves) and
-    problems. Files that did not change are the same objects in a long-lived build."""
-    if (old.site != new.site or old.broken_ids != new.broken_ids
-            or len(old.nodes) != len(new.nodes) or len(old.articles) != len(new.articles)):
-        return False
-    return (all(a is b for a, b in zip(old.nodes, new.nodes, strict=True))
+    problems."""
+    return (len(old.articles) == len(new.articles) and _same_resolution(old, new)
             and all(a is b or _link_inputs(a) == _link_inputs(b)
                     for a, b in zip(old.articles, new.articles, strict=True)))
 
@@ -411,16 +416,11 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
             resolver.check(node.parent, "any")
         for aff in node.affiliations:
             resolver.check(aff.target, "any")
-    last = previous.memo if previous is not None else None
-    # Parts are reused from the last link when what resolves them is the same.
-    same_resolver = (last is not None and previous is not None
-                     and previous.content.site == content.site
-                     and previous.content.broken_ids == content.broken_ids
-                     and len(previous.content.nodes) == len(content.nodes)
-                     and all(a is b for a, b in zip(previous.content.nodes, content.nodes,
-                                                    strict=True)))
-    kept_mentions = last.mentions if same_resolver and last is not None else {}
-    kept_events = last.events if same_resolver and last is not None else {}
+    # Parts are reused from the last link when references resolve as they did.
+    last = (previous.memo if previous is not None
+            and _same_resolution(previous.content, content) else None)
+    kept_mentions = last.mentions if last is not None else {}
+    kept_events = last.events if last is not None else {}
     mentions: dict[str, set[str]] = {}
     mention_memo: dict[str, tuple[Article, _Made[set[str]]]] = {}
     for slug in order_old:
@@ -459,13 +459,8 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
             events[event_id] = event
 
     event_ids = frozenset(grouped)
-    # Bodies check again only when the ids their links can point at are the same.
-    same_targets = (last is not None and previous is not None
-                    and last.event_ids == event_ids
-                    and previous.content.broken_ids == content.broken_ids
-                    and len(previous.content.nodes) == len(content.nodes)
-                    and all(a is b for a, b in zip(previous.content.nodes, content.nodes,
-                                                   strict=True))
+    # Bodies are kept only while the ids their links can point at are the same.
+    same_targets = (last is not None and previous is not None and last.event_ids == event_ids
                     and [a.id for a in previous.content.articles]
                     == [a.id for a in content.articles])
     linked, wikilinks = _check_wikilinks(
@@ -516,8 +511,9 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
         for aff in node.affiliations:
             people[aff.target.id].append((node.id, aff.role))
 
-    related, related_memo = _related(articles, order_old, mentions,
-                                     last.related if last is not None else None, remember)
+    related, related_memo = _related(
+        articles, order_old, mentions,
+        previous.memo.related if previous is not None and previous.memo else None, remember)
     graph = Graph(
         site=content.site, nodes=nodes, carriers=carriers,
         entities=tuple(n.id for n in content.nodes if not n.is_carrier),
