@@ -342,6 +342,6 @@ def build_site(options: BuildOptions, progress: Report = no_progress) -> BuildRe
                                seconds=time.perf_counter() - started)
     result = run_pipeline(options, publish_to=out, progress=progress)
     if result.stats is not None and out is not None and cache_path is not None:
-        save_state(cache_path, out, fingerprint, result.stamp or output_stamp(out),
+        save_state(cache_path, out, fingerprint, result.stamp,
                    (result.files, tuple(result.diagnostics)))
     return result

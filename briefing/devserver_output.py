@@ -95,9 +95,7 @@ class OutputFolder:
                     current[site_path] = known[site_path]
                     unchanged += 1
                     continue
-                target = self.path / site_path
-                if site_path == MARKER or not target.resolve().is_relative_to(root):
-                    raise OutputError(f"output path '{site_path}' escapes the output folder")
+                target = self._target(site_path, root)
                 digest = _digest(data)
                 current[site_path] = digest
                 if known.get(site_path) == digest and target.is_file():
@@ -117,10 +115,7 @@ class OutputFolder:
 
     def put(self, site_path: str, data: bytes) -> None:
         """Replace one file ahead of the next sync (a preview of an edited page)."""
-        root = self.path.resolve()
-        target = self.path / site_path
-        if site_path == MARKER or not target.resolve().is_relative_to(root):
-            raise OutputError(f"output path '{site_path}' escapes the output folder")
+        self._target(site_path, self.path.resolve())
         try:
             _replace(self.path, site_path, data)
         except OSError as exc:
@@ -129,6 +124,14 @@ class OutputFolder:
         if self._known is not None:
             self._known[site_path] = _digest(data)
         self._sent.pop(site_path, None)
+
+    def _target(self, site_path: str, root: Path) -> Path:
+        """Where an output goes; refused if it would land outside the folder (root, the
+        folder resolved) or on the marker."""
+        target = self.path / site_path
+        if site_path == MARKER or not target.resolve().is_relative_to(root):
+            raise OutputError(f"output path '{site_path}' escapes the output folder")
+        return target
 
     def _remove(self, target: Path) -> None:
         if not (target.is_symlink() or target.is_file()):

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from heapq import nlargest
 from typing import Any, Generic, TypeVar
 
@@ -74,6 +75,11 @@ class _Resolver:
         problems.extend(made.problems)
         return made.value
 
+    def use(self, node_id: str) -> None:
+        self.used.add(node_id)
+        if self._log is not None:
+            self._log.append(node_id)
+
     def check(self, ref: Ref, want: str) -> bool:
         node = self.nodes.get(ref.id)
         what = {"carrier": "carrier", "entity": "entity", "any": "carrier or entity"}[want]
@@ -85,9 +91,7 @@ class _Resolver:
                 self.problems.append(_err(ref.loc, "unknown-ref",
                                           f"{what} '{ref.id}' not found{hint}"))
             return False
-        self.used.add(ref.id)  # referenced, even if in the wrong list
-        if self._log is not None:
-            self._log.append(ref.id)
+        self.use(ref.id)  # referenced, even if in the wrong list
         if want == "carrier" and not node.is_carrier:
             self.problems.append(_err(ref.loc, "wrong-kind",
                                       f"'{ref.id}' is an entity, not a carrier; list it under "
@@ -266,32 +270,22 @@ def _related(articles: dict[str, Article], order: tuple[str, ...],
     return related, RelatedMemo(order, inputs, related) if remember else None
 
 
-@dataclass(frozen=True, slots=True)
-class _BodyLinks:
-    """What one body's wikilinks give: the nodes and events its briefing links to, the
-    nodes it uses, and its problems."""
-
-    linked: frozenset[str]
-    used: frozenset[str]
-    problems: tuple[Diagnostic, ...]
-
-
-# (owner kind, id) -> the body checked and what it gave: a long-lived build checks again
-# only the bodies that changed, while the ids links can point at are the same.
-WikilinkMemo = dict[tuple[str, str], tuple[Body, _BodyLinks]]
+# (owner kind, id) -> the body checked, and what it links its briefing to: a long-lived
+# build checks again only the bodies that changed, while the ids links can point at are
+# the same.
+WikilinkMemo = dict[tuple[str, str], tuple[Body, _Made[frozenset[str]]]]
 
 
 def _body_links(owner: str | None, body: Body, resolver: _Resolver, events: set[str],
-                articles: set[str], broken: frozenset[str]) -> _BodyLinks:
+                articles: set[str], broken: frozenset[str],
+                problems: list[Diagnostic]) -> frozenset[str]:
+    """The nodes and events a body links its briefing to; problems reported as found."""
     linked: set[str] = set()
-    used: set[str] = set()
-    problems: list[Diagnostic] = []
-    start = len(resolver.problems)
     # Rows, not WikiLink objects: a Loc is made only for a link that is reported.
     for kind, target, _label, path, line, col in body.link_rows():
         if kind == "node":
             if target in resolver.nodes:
-                used.add(target)
+                resolver.use(target)
                 if owner:
                     linked.add(target)
             else:
@@ -312,9 +306,7 @@ def _body_links(owner: str | None, body: Body, resolver: _Resolver, events: set[
             problems.append(_err(Loc(path, line, col), "unknown-ref",
                                  f"unknown link kind '{kind}:'; use [[id]], "
                                  "[[article:slug]] or [[event:id]]"))
-    problems += resolver.problems[start:]  # this body's, kept with it
-    del resolver.problems[start:]
-    return _BodyLinks(frozenset(linked), frozenset(used), tuple(problems))
+    return frozenset(linked)
 
 
 def _check_wikilinks(content: Content, resolver: _Resolver, events: set[str],
@@ -331,14 +323,15 @@ def _check_wikilinks(content: Content, resolver: _Resolver, events: set[str],
     for key, owner, body in bodies:
         kept = last.get(key) if last is not None else None
         if kept is not None and kept[0] is body:
-            result = kept[1]
+            made = kept[1]
         else:
-            result = _body_links(owner, body, resolver, events, articles, content.broken_ids)
-        memo[key] = (body, result)
-        resolver.used.update(result.used)
-        problems.extend(result.problems)
-        if owner and result.linked:
-            linked[owner].update(result.linked)
+            made = resolver.capture(problems, partial(
+                _body_links, owner, body, resolver, events, articles, content.broken_ids,
+                problems))
+        memo[key] = (body, made)
+        targets = resolver.replay(made, problems)
+        if owner and targets:
+            linked[owner].update(targets)
     return linked, memo
 
 

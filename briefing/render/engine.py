@@ -161,6 +161,14 @@ class _Fragments:
         return call
 
 
+def _page_helpers(env: jinja2.Environment, graph: Graph, options: RenderOptions,
+                  assets: dict[str, str], reads: Reads | None = None) -> dict[str, Any]:
+    """The helpers, with the memoised fragments (`cached`) that share their reads."""
+    helpers = _helpers(graph, options, reads)
+    helpers["cached"] = _Fragments(env, helpers, assets, reads)
+    return helpers
+
+
 def render_page(env: jinja2.Environment, page: Page, helpers: dict[str, Any],
                 options: RenderOptions, assets: dict[str, str]) -> bytes:
     url = helpers["url"]
@@ -227,9 +235,9 @@ def _render_chunk(state: dict[str, Any], chunk: Sequence[int]) -> _Chunk:
     if "env" not in state:
         env = state["environment"] or make_environment(state["templates"])
         reads = Reads() if state["track"] else None
-        helpers = _helpers(state["graph"], state["options"], reads)
-        helpers["cached"] = _Fragments(env, helpers, state["assets"], reads)
-        state["env"], state["helpers"], state["reads"] = env, helpers, reads
+        state["env"], state["reads"] = env, reads
+        state["helpers"] = _page_helpers(env, state["graph"], state["options"],
+                                         state["assets"], reads)
         state["scanner"] = LinkScanner(state["options"].base_url, state["known"])
     stage: Staging | None = state["stage"]
     reads = state["reads"]
@@ -391,8 +399,7 @@ def render_article_preview(graph: Graph, options: RenderOptions, templates: Trav
     page = article_page(graph, article, options.language)
     env = environment or make_environment(templates)
     assets = collect_assets(templates / "static")
-    helpers = _helpers(graph, options)
-    helpers["cached"] = _Fragments(env, helpers, assets.names)
+    helpers = _page_helpers(env, graph, options, assets.names)
     return output_file(page.path), render_page(env, page, helpers, options, assets.names)
 
 

@@ -263,8 +263,11 @@ def _index_all(graph: Graph, language: str, names: list[list[Alternative]],
     first in fresh helper processes (a forked copy of the build would count its memory
     again). They boot while their documents are made, and index them while this process
     makes and indexes its own."""
+    def here(first: int, run: Sequence[DocKey]) -> _Part:
+        return _index_docs(language, names, first, make_docs(graph, language, run))
+
     if jobs <= 1 or len(keys) < PARALLEL_DOCS:
-        return [_index_docs(language, names, 0, make_docs(graph, language, keys))]
+        return [here(0, keys)]
     cuts = [0, *_split(graph, keys, jobs), len(keys)]
     runs = [(cuts[n], keys[cuts[n]:cuts[n + 1]]) for n in range(jobs)]
     helpers = [Spawned() for _ in runs[1:]]
@@ -275,14 +278,12 @@ def _index_all(graph: Graph, language: str, names: list[list[Alternative]],
                             make_docs(graph, language, run))
             except SpawnError:
                 helper.close()
-        first, run = runs[0]
-        parts = [_index_docs(language, names, first, make_docs(graph, language, run))]
+        parts = [here(*runs[0])]
         for helper, (first, run) in zip(helpers, runs[1:], strict=True):
             try:
                 parts.append(helper.result())
             except SpawnError:  # the work is still done, here
-                parts.append(_index_docs(language, names, first,
-                                         make_docs(graph, language, run)))
+                parts.append(here(first, run))
     finally:
         for helper in helpers:
             helper.close()

@@ -492,27 +492,23 @@ def test_relinking_from_the_last_link_equals_a_fresh_link(
     assert (again[0].events is last.events) == reused
 
 
-def test_a_kept_link_to_an_event_that_is_gone_is_reported_after_relinking(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_files) -> None:
+@pytest.mark.parametrize(("link", "later", "remove", "message"), [
+    # b's event is renamed: c's unchanged body links to an event that is gone
+    ("[[event:solo]]", {"content/articles/b.md": article("2024-03-05", event("renamed"))},
+     [], "event 'solo' not found"),
+    # b is deleted (its event now reported by d): c's body links to a briefing that is gone
+    ("[[article:b]]", {"content/articles/d.md": article("2024-03-05", event("solo"))},
+     ["b"], "article 'b' not found"),
+])
+def test_a_kept_link_whose_target_is_gone_is_reported_after_relinking(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_files, link: str,
+        later: dict[str, str], remove: list[str], message: str) -> None:
     monkeypatch.chdir(tmp_path)
     files = {"content/articles/c.md": article("2024-03-09", event("c-own"),
-                                              body="See [[event:solo]].\n")}
+                                              body=f"See {link}.\n")}
     before = {**files, "content/articles/b.md": article("2024-03-05", event("solo"))}
-    after = {**files, "content/articles/b.md": article("2024-03-05", event("renamed"))}
-    _, again, fresh = _relinked(tmp_path, write_files, before, after)
-    assert any("event 'solo' not found" in p for p in fresh[1])
-    assert again[1] == fresh[1]
-
-
-def test_a_kept_link_to_a_briefing_that_is_gone_is_reported_after_relinking(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_files) -> None:
-    monkeypatch.chdir(tmp_path)
-    files = {"content/articles/c.md": article("2024-03-09", event("c-own"),
-                                              body="See [[article:b]].\n")}
-    before = {**files, "content/articles/b.md": article("2024-03-05", event("b-own"))}
-    after = {**files, "content/articles/d.md": article("2024-03-05", event("b-own"))}
-    _, again, fresh = _relinked(tmp_path, write_files, before, after, remove=["b"])
-    assert any("article 'b' not found" in p for p in fresh[1])
+    _, again, fresh = _relinked(tmp_path, write_files, before, {**files, **later}, remove)
+    assert any(message in p for p in fresh[1])
     assert again[1] == fresh[1]
 
 
