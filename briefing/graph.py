@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from briefing.amounts import Amount
 from briefing.dates import PartialDate
 from briefing.model import Article, Node, Site
+
+if TYPE_CHECKING:
+    from briefing.relations import Edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,3 +87,7 @@ class Graph:
     # carrier or entity -> its relations, in (carrier, entity) order: a page looks up
     # its own instead of scanning them all
     node_relations: dict[str, tuple[Relation, ...]] = field(default_factory=dict)
+    # typed, dated relations (briefing.relations): by (source, target), and by node
+    edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
+    node_edges: dict[str, tuple[Edge, ...]] = field(default_factory=dict)
+    tag_articles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # newest first

@@ -17,7 +17,9 @@ from briefing.dates import PartialDate, most_precise_fit
 from briefing.diagnostics import Diagnostic, did_you_mean, error, warning
 from briefing.graph import CarrierStats, Event, EventSource, Graph, Relation
 from briefing.model import Article, Body, Content, Loc, Node, Occurrence, Ref, Site
+from briefing.relations import derive_edges, node_edges
 from briefing.schema import DEAL_KINDS
+from briefing.tags import tag_articles
 
 _DEAL_QUALIFIERS = (None, "about")
 T = TypeVar("T")
@@ -395,7 +397,10 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
     when only what linking does not read has changed, and in part otherwise."""
     if previous is not None and _same_link_inputs(previous.content, content):
         articles = {a.id: a for a in content.articles}
-        return Linked(content, dataclasses.replace(previous.graph, articles=articles),
+        # tags are not a link input, but the tag feeds list by them
+        tags = tag_articles(articles, previous.graph.articles_by_date)
+        return Linked(content, dataclasses.replace(previous.graph, articles=articles,
+                                                   tag_articles=tags),
                       previous.problems, previous.memo)
     problems: list[Diagnostic] = []
     nodes = {n.id: n for n in content.nodes}
@@ -522,6 +527,9 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
         years=tuple(sorted({events[e].date.year for e in timeline})),
         node_relations=_node_relations(relations),
     )
+    edges = derive_edges(nodes, events, timeline)
+    graph = dataclasses.replace(graph, edges=edges, node_edges=node_edges(edges),
+                                tag_articles=tag_articles(articles, graph.articles_by_date))
     return Linked(content, graph, tuple(problems),
                   LinkMemo(related_memo, wikilinks, event_ids, mention_memo, event_memo)
                   if remember else None)

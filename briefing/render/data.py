@@ -10,6 +10,7 @@ from typing import Any
 
 from briefing.graph import Event, Graph
 from briefing.model import Article, Node
+from briefing.render.relations_data import RELATION_FILES, render_relations
 
 SCHEMA_VERSION = 1
 
@@ -74,7 +75,8 @@ def data_paths(graph: Graph) -> set[str]:
     keys = {_article_key(graph.articles[slug]) for slug in graph.articles_by_date}
     return {*(f"data/events-{year}.json" for year in years),
             *(f"data/articles-{key}.json" for key in keys),
-            "data/carriers.json", "data/entities.json", "data/index.json", "data/events.csv"}
+            "data/carriers.json", "data/entities.json", "data/index.json", "data/events.csv",
+            *RELATION_FILES}
 
 
 def render_data(graph: Graph) -> dict[str, bytes]:
@@ -89,7 +91,9 @@ def render_data(graph: Graph) -> dict[str, bytes]:
         articles_by_year[_article_key(article)].append(_article(article))
     index: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "title": graph.site.title,
                              "carriers": "carriers.json", "entities": "entities.json",
-                             "events": {}, "articles": {}, "csv": "events.csv"}
+                             "events": {}, "articles": {}, "csv": "events.csv",
+                             "relations": {"csv": "relations.csv",
+                                           "graphml": "relations.graphml"}}
     for year, items in sorted(events_by_year.items()):
         name = f"events-{year}.json"
         index["events"][str(year)] = name
@@ -104,6 +108,7 @@ def render_data(graph: Graph) -> dict[str, bytes]:
         _node(graph.nodes[e]) for e in graph.entities]})
     files["data/index.json"] = _dump(index)
     files["data/events.csv"] = _events_csv(graph)
+    files.update(render_relations(graph))
     return files
 
 

@@ -26,14 +26,24 @@ from briefing.progress import Report, no_progress
 from briefing.render.assets import collect_assets
 from briefing.render.charts import grouped_bars
 from briefing.render.data import data_paths, render_data
-from briefing.render.feeds import atom_feed
+from briefing.render.feedplan import (
+    TOPICS,
+    FeedSpec,
+    feed_plan,
+    feed_title,
+    page_feeds,
+    render_feed,
+)
+from briefing.render.opml import OPML_PATH, feeds_opml
 from briefing.render.fmt import format_date, format_krw, format_month, format_value
 from briefing.render.i18n import strings
 from briefing.render.pages import Page, article_page, plan_pages
+from briefing.render.relview import GraphViews
 from briefing.render.seo import dump_jsonld
 from briefing.render.tracking import Read, Reads, TrackedGraph
 from briefing.render.urls import ROOT, make_url, output_file, root_prefix
 from briefing.search import build_search_index
+from briefing.search.scripts import script_files
 from briefing.write import Staging
 
 
@@ -123,7 +133,17 @@ def _helpers(graph: Graph, options: RenderOptions, reads: Reads | None = None
     def body(node_body: Body) -> Markup:
         return Markup(fill_links(node_body.html, resolve))
 
+    views = GraphViews(g, name, url, strings(language))
+    plan = feed_plan(graph)
+
+    def watch_links(page: Page) -> list[tuple[str, str]]:
+        """The watchlist feeds a page links in its head: (path, title)."""
+        article = page.context.get("article")
+        return [(spec.path, feed_title(g, spec, language)) for spec in
+                page_feeds(plan, page.path, article.tags if article is not None else ())]
+
     return {"t": strings(language), "g": g, "site": graph.site, "lang": language,
+            "graphs": views, "watch_links": watch_links,
             "fdate": fdate, "fkrw": fkrw, "fvalue": lambda a: format_value(a, language),
             "name": name, "fmonth": lambda y, m: format_month(y, m, language) if y else "—",
             "bars": grouped_bars, "url": url, "body": body, "absolute": lambda p:
@@ -270,13 +290,9 @@ def _render_chunk(state: dict[str, Any], chunk: Sequence[int]) -> _Chunk:
     return done
 
 
-def feed_paths(graph: Graph) -> dict[str, str]:
-    """Every feed's path, and the carrier or entity it follows ("" for the site feed)."""
-    paths = {"feed.xml": ""}
-    for node_id in (*graph.carriers, *graph.entities):
-        folder = "carriers" if graph.nodes[node_id].is_carrier else "entities"
-        paths[f"{folder}/{node_id}/feed.xml"] = node_id
-    return paths
+def feed_paths(graph: Graph) -> dict[str, FeedSpec]:
+    """Every feed's path, and what it follows (see briefing.render.feedplan)."""
+    return {spec.path: spec for spec in feed_plan(graph)}
 
 
 def _feeds(graph: Graph, options: RenderOptions, only: set[str] | None = None,
@@ -286,22 +302,25 @@ def _feeds(graph: Graph, options: RenderOptions, only: set[str] | None = None,
     language = options.language
     outputs: dict[str, bytes] = {}
     feed_reads: dict[str, frozenset[Read]] = {}
-    for path, node_id in feed_paths(graph).items():
+    for path, spec in feed_paths(graph).items():
         if only is not None and path not in only:
             continue
         if reads is not None:
             reads.take()
-        if node_id:
-            outputs[path] = atom_feed(
-                view, path, path.removesuffix("feed.xml"),
-                f"{view.site.title}: {view.nodes[node_id].name.show(language)}",
-                view.node_articles.get(node_id, ()), language)
-        else:
-            outputs[path] = atom_feed(view, path, "", view.site.title, view.articles_by_date,
-                                      language)
+        outputs[path] = render_feed(view, spec, language)
         if reads is not None:
             feed_reads[path] = reads.take()
     return outputs, feed_reads
+
+
+def _opml(graph: Graph, options: RenderOptions, others: dict[str, bytes]) -> bytes:
+    """Every feed of the plan, and any other Atom feed made by then."""
+    t = strings(options.language)
+    planned = [(spec.topic, spec.path, feed_title(graph, spec, options.language), spec.page)
+               for spec in feed_plan(graph)]
+    return feeds_opml(f"{graph.site.title}: {t['feeds']}", options.base_url, planned,
+                      {topic: t["feeds." + topic] for topic in TOPICS}, others,
+                      t["feeds.other"])
 
 
 def _site_files(pages: list[Page], options: RenderOptions) -> dict[str, bytes]:
@@ -337,7 +356,7 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
         pages = plan_pages(graph, options.language)
     others = dict(assets.files)
     feeds = feed_paths(graph)
-    known = {*others, *data_paths(graph), *feeds, "sitemap.xml", "robots.txt"}
+    known = {*others, *data_paths(graph), *feeds, "sitemap.xml", "robots.txt", OPML_PATH}
     known.update(output_file(page.path) for page in pages)
     state = {"graph": graph, "options": options, "templates": templates,
              "assets": assets.names, "pages": pages, "known": known, "stage": stage,
@@ -369,8 +388,12 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
         before_search(rendered, others)  # the pages are ready: a dev server shows them
     others.update(_site_files(pages, options))
     others.update(render_data(graph))
+    others[OPML_PATH] = _opml(graph, options, others)
     progress("search index", 0, 0)
-    others.update(build_search_index(graph, options.language, jobs=search_jobs or jobs))
+    index = build_search_index(graph, options.language, jobs=search_jobs or jobs)
+    others.update(index)
+    if options.file_urls:  # a site opened from disk loads its index as scripts
+        others.update(script_files(index))
     scanner = LinkScanner(options.base_url, known.union(others))
     for path in sorted(others):
         problems, late = scanner.scan(path, others[path])
