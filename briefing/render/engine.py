@@ -34,9 +34,9 @@ from briefing.render.feedplan import (
     page_feeds,
     render_feed,
 )
-from briefing.render.opml import OPML_PATH, feeds_opml
 from briefing.render.fmt import format_date, format_krw, format_month, format_value
 from briefing.render.i18n import strings
+from briefing.render.opml import OPML_PATH, feeds_opml
 from briefing.render.pages import Page, article_page, plan_pages
 from briefing.render.relview import GraphViews
 from briefing.render.seo import dump_jsonld

@@ -52,6 +52,8 @@ PAGE_KINDS: dict[str, str] = {
     "timeline-carrier": "timeline/kt/",
     "compare": "compare/",
     "search": "search/",
+    "graph": "graph/",
+    "feeds": "feeds/",
     "404": "no/such/page/",  # served the site's 404.html, at depth
 }
 # Kinds a build may not have yet (their tests skip, naming the reason).

@@ -11,7 +11,7 @@ from browser_support import ARTIFACTS, ServedSite, requires_browser
 
 pytestmark = requires_browser
 
-SHOTS = ["home", "carrier", "timeline", "compare", "article"]
+SHOTS = ["home", "carrier", "timeline", "compare", "article", "graph", "feeds", "entity"]
 WIDTHS = {"desktop": 1280, "mobile": 360}
 
 
