@@ -26,17 +26,10 @@ from briefing.progress import Report, no_progress
 from briefing.render.assets import collect_assets
 from briefing.render.charts import grouped_bars
 from briefing.render.data import data_paths, render_data
-from briefing.render.feedplan import (
-    TOPICS,
-    FeedSpec,
-    feed_plan,
-    feed_title,
-    page_feeds,
-    render_feed,
-)
+from briefing.render.feedplan import FeedSpec, feed_plan, render_feed, watch_links
 from briefing.render.fmt import format_date, format_krw, format_month, format_value
 from briefing.render.i18n import strings
-from briefing.render.opml import OPML_PATH, feeds_opml
+from briefing.render.opml import OPML_PATH, site_opml
 from briefing.render.pages import Page, article_page, plan_pages
 from briefing.render.relview import GraphViews
 from briefing.render.seo import dump_jsonld
@@ -134,16 +127,8 @@ def _helpers(graph: Graph, options: RenderOptions, reads: Reads | None = None
         return Markup(fill_links(node_body.html, resolve))
 
     views = GraphViews(g, name, url, strings(language))
-    plan = feed_plan(graph)
-
-    def watch_links(page: Page) -> list[tuple[str, str]]:
-        """The watchlist feeds a page links in its head: (path, title)."""
-        article = page.context.get("article")
-        return [(spec.path, feed_title(g, spec, language)) for spec in
-                page_feeds(plan, page.path, article.tags if article is not None else ())]
-
     return {"t": strings(language), "g": g, "site": graph.site, "lang": language,
-            "graphs": views, "watch_links": watch_links,
+            "graphs": views, "watch_links": watch_links(graph, g, language),
             "fdate": fdate, "fkrw": fkrw, "fvalue": lambda a: format_value(a, language),
             "name": name, "fmonth": lambda y, m: format_month(y, m, language) if y else "—",
             "bars": grouped_bars, "url": url, "body": body, "absolute": lambda p:
@@ -313,16 +298,6 @@ def _feeds(graph: Graph, options: RenderOptions, only: set[str] | None = None,
     return outputs, feed_reads
 
 
-def _opml(graph: Graph, options: RenderOptions, others: dict[str, bytes]) -> bytes:
-    """Every feed of the plan, and any other Atom feed made by then."""
-    t = strings(options.language)
-    planned = [(spec.topic, spec.path, feed_title(graph, spec, options.language), spec.page)
-               for spec in feed_plan(graph)]
-    return feeds_opml(f"{graph.site.title}: {t['feeds']}", options.base_url, planned,
-                      {topic: t["feeds." + topic] for topic in TOPICS}, others,
-                      t["feeds.other"])
-
-
 def _site_files(pages: list[Page], options: RenderOptions) -> dict[str, bytes]:
     """The sitemap and robots.txt."""
     return {"sitemap.xml": _sitemap(pages, options.base_url),
@@ -388,7 +363,7 @@ def render_site(graph: Graph, options: RenderOptions, templates: Traversable, jo
         before_search(rendered, others)  # the pages are ready: a dev server shows them
     others.update(_site_files(pages, options))
     others.update(render_data(graph))
-    others[OPML_PATH] = _opml(graph, options, others)
+    others[OPML_PATH] = site_opml(graph, options.language, options.base_url, others)
     progress("search index", 0, 0)
     index = build_search_index(graph, options.language, jobs=search_jobs or jobs)
     others.update(index)

@@ -10,7 +10,7 @@ ones that follow them, and /feeds/ and /feeds.opml list them all.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
@@ -165,3 +165,16 @@ def page_feeds(plan: Sequence[FeedSpec], page_path: str, tags: Sequence[str] = (
             and (spec.page == page_path or spec.path in tagged
                  or (spec.topic == "carrier-kind"
                      and page_path == f"timeline/{spec.key.split('/')[0]}/"))]
+
+
+def watch_links(graph: Graph, g: Any, language: str) -> Callable[[Any], list[tuple[str, str]]]:
+    """The template helper: a page's watchlist feeds as (path, title); `g` is the graph as
+    the templates see it (titles are read through it)."""
+    plan = feed_plan(graph)
+
+    def links(page: Any) -> list[tuple[str, str]]:
+        article = page.context.get("article")
+        return [(spec.path, feed_title(g, spec, language)) for spec in
+                page_feeds(plan, page.path, article.tags if article is not None else ())]
+
+    return links

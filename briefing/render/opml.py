@@ -6,6 +6,10 @@ import re
 from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
+from briefing.graph import Graph
+from briefing.render.feedplan import TOPICS, feed_plan, feed_title
+from briefing.render.i18n import strings
+
 OPML_PATH = "feeds.opml"
 _ATOM = b'<feed xmlns="http://www.w3.org/2005/Atom"'
 _TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
@@ -24,9 +28,9 @@ def feeds_opml(title: str, base_url: str,
     `other_label`, with the title it carries."""
     groups: dict[str, list[tuple[str, str, str]]] = {}
     listed = set()
-    for topic, path, feed_title, page in planned:
+    for topic, path, name, page in planned:
         groups.setdefault(topic_labels.get(topic, other_label), []).append(
-            (path, feed_title, page))
+            (path, name, page))
         listed.add(path)
     for path in sorted(others):
         if path not in listed and path.endswith(".xml") and is_feed(others[path]):
@@ -48,3 +52,14 @@ def feeds_opml(title: str, base_url: str,
 def _unescape(text: str) -> str:
     return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
             .replace("&apos;", "'").replace("&amp;", "&"))
+
+
+def site_opml(graph: Graph, language: str, base_url: str, others: Mapping[str, bytes]
+              ) -> bytes:
+    """Every feed of the plan, and any other Atom feed among `others` (made by then)."""
+    t = strings(language)
+    planned = [(spec.topic, spec.path, feed_title(graph, spec, language), spec.page)
+               for spec in feed_plan(graph)]
+    return feeds_opml(f"{graph.site.title}: {t['feeds']}", base_url, planned,
+                      {topic: t["feeds." + topic] for topic in TOPICS}, others,
+                      t["feeds.other"])
