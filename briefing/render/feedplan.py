@@ -156,25 +156,35 @@ def event_feed(graph: Any, feed_path: str, page_path: str, title: str,
     return (head + "".join(entries) + "</feed>\n").encode("utf-8")
 
 
-def page_feeds(plan: Sequence[FeedSpec], page_path: str, tags: Sequence[str] = ()
-               ) -> list[FeedSpec]:
-    """The watchlist feeds a page links in its head: those that follow it (its own feed
-    is linked by its template) and, on a briefing, those of its tags."""
-    tagged = {f"feeds/tags/{tag}.xml" for tag in tags}
-    return [spec for spec in plan if spec.topic not in ("site", "carrier", "entity")
-            and (spec.page == page_path or spec.path in tagged
-                 or (spec.topic == "carrier-kind"
-                     and page_path == f"timeline/{spec.key.split('/')[0]}/"))]
+def page_feeds(plan: Sequence[FeedSpec]) -> Callable[[str, Sequence[str]], list[FeedSpec]]:
+    """page path, its tags -> the watchlist feeds the page links in its head: those that
+    follow it (its own feed is linked by its template), a carrier's kinds on its timeline
+    too, and, on a briefing, those of its tags. Looked up, not searched: every page asks."""
+    by_page: dict[str, list[FeedSpec]] = {}
+    by_path = {spec.path: spec for spec in plan}
+    for spec in plan:
+        if spec.topic in ("site", "carrier", "entity"):
+            continue
+        by_page.setdefault(spec.page, []).append(spec)
+        if spec.topic == "carrier-kind":
+            by_page.setdefault(f"timeline/{spec.key.split('/')[0]}/", []).append(spec)
+
+    def feeds(page_path: str, tags: Sequence[str] = ()) -> list[FeedSpec]:
+        tagged = [by_path[path] for tag in tags
+                  if (path := f"feeds/tags/{tag}.xml") in by_path]
+        return [*by_page.get(page_path, ()), *tagged]
+
+    return feeds
 
 
 def watch_links(graph: Graph, g: Any, language: str) -> Callable[[Any], list[tuple[str, str]]]:
     """The template helper: a page's watchlist feeds as (path, title); `g` is the graph as
     the templates see it (titles are read through it)."""
-    plan = feed_plan(graph)
+    feeds = page_feeds(feed_plan(graph))
 
     def links(page: Any) -> list[tuple[str, str]]:
         article = page.context.get("article")
         return [(spec.path, feed_title(g, spec, language)) for spec in
-                page_feeds(plan, page.path, article.tags if article is not None else ())]
+                feeds(page.path, article.tags if article is not None else ())]
 
     return links
