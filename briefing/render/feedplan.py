@@ -70,7 +70,9 @@ def feed_title(graph: Any, spec: FeedSpec, language: str) -> str:
             name=graph.nodes[carrier].name.show(language), kind=t["kind." + kind])
     if spec.topic == "entity-type":
         return f"{site}: " + t["feed_type"].format(type=t["type." + spec.key])
-    return f"{site}: " + t["feed_tag"].format(tag=spec.key)
+    if spec.topic == "tag":
+        return f"{site}: " + t["feed_tag"].format(tag=spec.key)
+    raise ValueError(f"feed topic '{spec.topic}' has no title: add it to feed_title")
 
 
 def _newest_day(graph: Any) -> Any:
@@ -105,6 +107,8 @@ def render_feed(graph: Any, spec: FeedSpec, language: str) -> bytes:
         carrier, kind = spec.key.split("/")
         ids = _newest(graph.node_events.get(carrier, ()),
                       lambda e: graph.events[e].kind == kind)
+    elif spec.topic != "entity-type":
+        raise ValueError(f"feed topic '{spec.topic}' has no renderer: add it to render_feed")
     else:
         nodes = graph.nodes
         ids = _newest(graph.timeline, lambda e: any(

@@ -341,7 +341,7 @@ class _Scanner(HTMLParser):
 
 
 def executable_markup(html: str, allowed_scripts: tuple[str, ...] = (
-        r"^(\.\./)*assets/[\w-]+\.[0-9a-f]+\.js$",)) -> list[str]:
+        r"^(\./|(\.\./)*)assets/[\w-]+\.[0-9a-f]+\.js$",)) -> list[str]:
     """What in this page could run script: foreign <script>s, on* attributes, URL attributes
     with a scheme other than http(s)/mailto, frames and objects, JSON-LD that breaks out."""
     scanner = _Scanner(allowed_scripts)
