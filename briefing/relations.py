@@ -93,6 +93,7 @@ def derive_edges(nodes: dict[str, Node], events: dict[str, Event], timeline: tup
     """Every edge, by (source, target), in id order."""
     pending: dict[frozenset[str], _Pending] = {}
     by_kind: dict[tuple[frozenset[str], str], list[str]] = defaultdict(list)
+    pair_events: dict[frozenset[str], list[str]] = defaultdict(list)
 
     def add(source: str, target: str, kind: str, event: str | None) -> None:
         if source == target or source not in nodes or target not in nodes:
@@ -101,8 +102,11 @@ def derive_edges(nodes: dict[str, Node], events: dict[str, Event], timeline: tup
         if key not in pending:
             pending[key] = _Pending(source, target)
         entry = pending[key]
-        if event is not None:
+        if event is not None:  # events come in timeline order: lists stay oldest first
             by_kind[(key, kind)].append(event)
+            behind = pair_events[key]
+            if not behind or behind[-1] != event:
+                behind.append(event)
         # the strongest kind gives the direction (appears-with has none)
         if kind != "appears-with" and kind not in entry.kinds and all(
                 RELATION_KINDS.index(kind) < RELATION_KINDS.index(k) for k in entry.kinds):
@@ -140,20 +144,17 @@ def derive_edges(nodes: dict[str, Node], events: dict[str, Event], timeline: tup
     edges: dict[tuple[str, str], Edge] = {}
     for key, entry in pending.items():
         spans = []
-        every: set[str] = set()
         for kind in RELATION_KINDS:
             if kind not in entry.kinds:
                 continue
-            ids = tuple(dict.fromkeys(by_kind.get((key, kind), ())))
-            every.update(ids)
-            dates = [events[e].date for e in ids] or (
-                affiliations.get(key, []) if kind == "role-at" else [])
-            first, last = _bounds(dates)
+            ids = tuple(by_kind.get((key, kind), ()))
+            first, last = ((events[ids[0]].date, events[ids[-1]].date) if ids else
+                           _bounds(affiliations.get(key, [])) if kind == "role-at" else
+                           (None, None))
             spans.append(KindSpan(kind, first, last, ids, entry.roles.get(kind)))
-        ordered = tuple(sorted(every, key=lambda e: events[e].sort_key()))
         first, last = _bounds(d for s in spans for d in (s.first, s.last) if d)
         edges[(entry.source, entry.target)] = Edge(entry.source, entry.target, tuple(spans),
-                                                   first, last, ordered)
+                                                   first, last, tuple(pair_events.get(key, ())))
     return dict(sorted(edges.items()))
 
 
