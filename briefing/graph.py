@@ -89,5 +89,6 @@ class Graph:
     # `as_of`; settling event -> the target it settles
     targets: dict[str, Target] = field(default_factory=dict)
     settles: dict[str, str] = field(default_factory=dict)
+    node_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)
     as_of: PartialDate | None = None
     weeks: dict[str, Week] = field(default_factory=dict)  # ISO week key -> its digest

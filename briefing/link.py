@@ -527,6 +527,7 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
         years=tuple(sorted({events[e].date.year for e in timeline})),
         node_relations=_node_relations(relations),
         targets=tracked.targets, settles=tracked.settles, as_of=tracked.as_of,
+        node_targets=tracked.by_node,
         weeks=group_weeks(articles, order_old, events, timeline, carriers),
     )
     return Linked(content, graph, tuple(problems),

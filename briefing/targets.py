@@ -35,6 +35,7 @@ class Tracked:
     targets: dict[str, Target]  # target event id -> its tracking, in timeline order
     settles: dict[str, str]  # settling event id -> the target it settles
     as_of: PartialDate | None
+    by_node: dict[str, tuple[str, ...]]  # carrier or entity -> its targets
 
 
 def as_of_date(site: Site, articles: Iterable[Article]) -> PartialDate | None:
@@ -154,7 +155,12 @@ def track_targets(site: Site, articles: Iterable[Article],
         targets[event_id] = Target(event_id, due,
                                    status_of(due.date if due else None, day, outcome),
                                    settler, outcome)
-    return Tracked(targets, settles, as_of), problems
+    by_node: dict[str, list[str]] = {}
+    for event_id in targets:
+        for node in (*events[event_id].carriers, *events[event_id].entities):
+            by_node.setdefault(node, []).append(event_id)
+    return Tracked(targets, settles, as_of,
+                   {node: tuple(ids) for node, ids in by_node.items()}), problems
 
 
 def _settler(settles: Mapping[str, str], target: str) -> str:
