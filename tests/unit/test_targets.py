@@ -170,3 +170,20 @@ def test_a_month_only_briefing_is_placed_and_said_so(link) -> None:  # noqa: F81
     week = graph.weeks["2024-W40"]
     assert week.articles == ("m", "d")
     assert week.placed == ("m",)
+
+
+def test_two_briefings_giving_one_target_different_dues_conflict(link) -> None:  # noqa: F811
+    _, problems = link({
+        "content/articles/a.md": article("2023-06-01", TARGET),
+        "content/articles/b.md": article("2024-03-02", event(
+            "goal", date=None, title=None, kind=None, carriers="", more="due: 2025"))})
+    assert [p.split(": ", 1)[1] for p in problems] == [
+        "error[event-conflict]: event 'goal' gives due 2025 here but 2024 at "
+        "content/articles/a.md:13"]
+
+
+def test_a_bad_as_of_date_is_reported_in_site_yaml(link) -> None:  # noqa: F811
+    _, problems = link({"content/site.yaml": "title: T\nas_of: 2024-13\n",
+                        "content/articles/a.md": article("2024-03-02", TARGET)})
+    assert problems == ["content/site.yaml:2:1: error[bad-date]: '2024-13' has no month 13; "
+                        "months run 01-12"]
