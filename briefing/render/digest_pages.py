@@ -12,12 +12,13 @@ from briefing.dates import PartialDate
 from briefing.graph import Graph
 from briefing.render.fmt import format_date
 from briefing.render.i18n import strings
-from briefing.render.pages import Page
+from briefing.render.pages import TIMELINE_PAGE, Page, paginate
 from briefing.render.seo import collection_ld
 from briefing.targets import STATUSES
 from briefing.weeks import Week
 
 PlanUnit = tuple[str, Callable[[Graph], list[Page]]]
+TARGETS_PAGE = TIMELINE_PAGE  # targets a page: bounded at scale
 
 
 def digest_units(graph: Graph, language: str) -> list[PlanUnit]:
@@ -49,18 +50,29 @@ def _targets(graph: Graph, t: Any, language: str) -> list[Page]:
         return (*(due.date.sort_key() if due else (0, 0)), target_id)
 
     ordered = [(carrier, year, sorted(ids, key=due_key))
-        for (carrier, year), ids in sorted(groups.items(), key=lambda kv: rank(kv[0]))]
+               for (carrier, year), ids in sorted(groups.items(), key=lambda kv: rank(kv[0]))]
     counts = {s: sum(1 for x in targets.values() if x.status == s) for s in STATUSES}
     site = graph.site
     description = f"{site.title}: {t['targets']}"
-    return [Page("targets/", "targets.html", t["targets"], description,
-                  {"groups": ordered, "counts": [(s, n) for s, n in counts.items() if n],
-                   "filter_statuses": [s for s in STATUSES if counts[s]],
-                   "filter_years": sorted({y for _, y, _ in ordered if y}),
-                   "filter_carriers": [c for c in graph.carriers
-                                       if any(g[0] == c for g in ordered)],
-                   "as_of": graph.as_of, "total": len(targets)},
-                  collection_ld(t["targets"], site.base_url + "targets/", description))]
+    shared = {"counts": [(s, n) for s, n in counts.items() if n],
+              "filter_statuses": [s for s in STATUSES if counts[s]],
+              "filter_years": sorted({y for _, y, _ in ordered if y}),
+              "filter_carriers": [c for c in graph.carriers if any(g[0] == c for g in ordered)],
+              "as_of": graph.as_of, "total": len(targets)}
+    # At scale the list runs over pages of TARGETS_PAGE items, as the timeline does.
+    items = [(carrier, year, i) for carrier, year, ids in ordered for i in ids]
+    pages = []
+    for pager, chunk in paginate("targets/", items, TARGETS_PAGE):
+        path = pager.urls[pager.number - 1]
+        regrouped: dict[tuple[str, int], list[str]] = {}
+        for carrier, year, target_id in chunk:
+            regrouped.setdefault((carrier, year), []).append(target_id)
+        pages.append(Page(path, "targets.html", t["targets"] if pager.number == 1 else
+                          f"{t['targets']} ({pager.number})", description,
+                          {**shared, "pager": pager, "groups": [
+                              (carrier, year, ids) for (carrier, year), ids in regrouped.items()]},
+                          collection_ld(t["targets"], site.base_url + path, description)))
+    return pages
 
 
 def week_title(key: str, t: Any) -> str:

@@ -187,3 +187,19 @@ def test_a_bad_as_of_date_is_reported_in_site_yaml(link) -> None:  # noqa: F811
                         "content/articles/a.md": article("2024-03-02", TARGET)})
     assert problems == ["content/site.yaml:2:1: error[bad-date]: '2024-13' has no month 13; "
                         "months run 01-12"]
+
+
+def test_the_targets_list_runs_over_pages_at_scale(link, monkeypatch) -> None:  # noqa: F811
+    from briefing.render import digest_pages
+    from briefing.render.i18n import strings
+
+    graph, _ = link({"content/articles/a.md": article("2024-03-02", "".join(
+        event(f"goal-{n}", kind="target", date="2023-05-01", more=f"due: {2025 + n}")
+        for n in range(3)))})
+    monkeypatch.setattr(digest_pages, "TARGETS_PAGE", 2)
+    pages = digest_pages.digest_units(graph, "en")[0][1](graph)
+    assert [p.path for p in pages] == ["targets/", "targets/page/2/"]
+    assert [[ids for _, _, ids in p.context["groups"]] for p in pages] == [
+        [["goal-0"], ["goal-1"]], [["goal-2"]]]
+    assert pages[1].context["pager"].previous == "targets/"
+    assert strings("en")["targets"] == pages[0].title
