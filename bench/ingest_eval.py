@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ingest_annotations import Annotated, AnnotationError, load_annotations
 from ingest_report import render_json, render_table, render_verbose, summarise
-from ingest_score import ArticleScore, Drafted, DraftEvent, score_article
+from ingest_score import ArticleScore, Drafted, DraftEvent, compact, score_article
 
 ROOT = Path(__file__).resolve().parent.parent
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
@@ -169,6 +169,11 @@ def _texts(articles: list[Annotated], folder: Path) -> tuple[list[Annotated], li
             notes.append(f"{article.id}: {path.name} has sha256 {digest[:12]}…, the annotation "
                          f"{article.sha256[:12]}…; fetch it again (README); not scored")
             continue
+        text = compact(path.read_text(encoding="utf-8"))
+        missing = [f for f in (*(b.fragment for b in article.gold.boilerplate),
+                               *article.gold.skip) if compact(f) not in text]
+        if missing:
+            notes.append(f"{article.id}: annotated fragments not in the text: {missing}")
         usable.append(article)
     return usable, notes
 
