@@ -125,10 +125,32 @@ def _ingest(files: list[Path], content: Path, out: Path, cwd: Path
     written = [Path(line.split(": ", 1)[0]) for line in done.stdout.splitlines()
                if ": " in line and line.split(": ", 1)[0].endswith(".md")]
     ok = [f for f in files if f not in failed]
-    if len(written) != len(ok):
-        errors += f"\ningest printed {len(written)} drafts for {len(ok)} inputs:\n{done.stderr}"
-        return {}, [], seconds, errors.strip()
+    if len(written) != len(ok) or not all(p.is_file() for p in written):
+        # Output lines not as expected (a changed summary format?): fall back on the text
+        # each draft kept, so that a cosmetic change does not fail every article.
+        return match_by_content(sorted(out.glob("*.md")), ok), taken, seconds, errors.strip()
     return dict(zip(ok, written, strict=True)), taken, seconds, errors.strip()
+
+
+def match_by_content(drafts: list[Path], files: list[Path]) -> dict[Path, Path]:
+    """Input -> draft by the source text each draft kept (most kept lines found in it)."""
+    texts = {f: compact(f.read_text(encoding="utf-8", errors="replace")) for f in files}
+    scored = []
+    for draft in drafts:
+        front, _ = _front_matter(draft)
+        kept = str((front.get("review") or {}).get("source_text") or "")
+        lines = [compact(line) for line in kept.splitlines() if len(compact(line)) >= 8]
+        for number, file in enumerate(files):
+            hits = sum(line in texts[file] for line in lines)
+            if hits:
+                scored.append((-hits, number, file, draft))
+    result: dict[Path, Path] = {}
+    used: set[Path] = set()
+    for _, _, file, draft in sorted(scored, key=lambda x: (x[0], x[1])):
+        if file not in result and draft not in used:
+            result[file] = draft
+            used.add(draft)
+    return result
 
 
 def run_batch(files: list[Path], content: Path, scratch: Path

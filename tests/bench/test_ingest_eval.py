@@ -136,3 +136,27 @@ def test_annotation_mistakes_are_named(tmp_path: Path, change: dict[str, object]
 def test_the_committed_annotations_are_valid() -> None:
     articles = load_annotations(ROOT / "bench" / "ingest_eval" / "annotations.yaml")
     assert len({a.id for a in articles}) == len(articles) >= 12
+
+
+def test_drafts_are_matched_to_inputs_by_the_text_they_kept(tmp_path: Path) -> None:
+    from ingest_eval import match_by_content
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("첫째 기사의 문장입니다. 그리고 하나 더.\n", encoding="utf-8")
+    second.write_text("Second article, one sentence here.\nAnother line of it.\n",
+                      encoding="utf-8")
+    drafts = []
+    for name, kept in (("x.md", "Another line of it."), ("y.md", "첫째 기사의 문장입니다.")):
+        (tmp_path / name).write_text(
+            f"---\nreview:\n  source_text: |\n    {kept}\n---\n", encoding="utf-8")
+        drafts.append(tmp_path / name)
+    assert match_by_content(drafts, [first, second]) == {first: drafts[1], second: drafts[0]}
+
+
+def test_a_fragment_missing_from_the_text_is_noted(tmp_path: Path) -> None:
+    item = _annotation("a", ARTICLE, boilerplate=["글자크기 조절", "없는 조각"])
+    folder, annotations = _setup(tmp_path, [item], {"a": ARTICLE})
+    done = _run("--texts", folder, "--annotations", annotations, "--json")
+    assert done.returncode == 0, done.stderr
+    assert "a: annotated fragments not in the text: ['없는 조각']" in json.loads(
+        done.stdout)["notes"]
