@@ -135,7 +135,8 @@ def test_annotation_mistakes_are_named(tmp_path: Path, change: dict[str, object]
 
 def test_the_committed_annotations_are_valid() -> None:
     articles = load_annotations(ROOT / "bench" / "ingest_eval" / "annotations.yaml")
-    assert len({a.id for a in articles}) == len(articles) >= 12
+    assert len({a.id for a in articles}) == len(articles) >= 40  # issue 13: 40 articles
+    assert len({a.outlet for a in articles}) >= 20  # from 20 outlets
 
 
 def test_drafts_are_matched_to_inputs_by_the_text_they_kept(tmp_path: Path) -> None:
