@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from briefing.amounts import Amount
 from briefing.dates import PartialDate
 from briefing.model import Article, Node, Site
+from briefing.targets import Target
+from briefing.weeks import Week
 
 if TYPE_CHECKING:
     from briefing.relations import Edge
@@ -91,3 +93,10 @@ class Graph:
     edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
     node_edges: dict[str, tuple[Edge, ...]] = field(default_factory=dict)
     tag_articles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # newest first
+    # commitments (see briefing.targets): target event -> its due period and status as of
+    # `as_of`; settling event -> the target it settles
+    targets: dict[str, Target] = field(default_factory=dict)
+    settles: dict[str, str] = field(default_factory=dict)
+    node_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    as_of: PartialDate | None = None
+    weeks: dict[str, Week] = field(default_factory=dict)  # ISO week key -> its digest

@@ -5,7 +5,8 @@ ones that follow them, and /feeds/ and /feeds.opml list them all.
 - the site's feed and one per carrier and entity (their briefings);
 - watchlists of events: per carrier and event kind, per entity type;
 - per tag (the briefings carrying it), and today's (the briefings of the newest
-  publication day in the content: never the clock, so builds stay reproducible).
+  publication day in the content: never the clock, so builds stay reproducible);
+- the tracker's and the weekly digests' (briefing.render.digest_feeds.FEEDS).
 """
 
 from __future__ import annotations
@@ -16,11 +17,14 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from briefing.graph import Graph
+from briefing.render.digest_feeds import FEEDS, digest_feed
 from briefing.render.feeds import FEED_SIZE, _attr, _stamp, _tag_authority, atom_feed, feed_head
 from briefing.render.i18n import strings
 from briefing.schema import ENTITY_TYPES, EVENT_KINDS
 
-TOPICS = ("site", "today", "carrier", "carrier-kind", "entity-type", "tag", "entity")
+TOPICS = ("site", "today", "digest", "carrier", "carrier-kind", "entity-type", "tag", "entity")
+# topics whose page links its own feed in its template (the others are linked by the plan)
+OWN_LINK = ("site", "carrier", "entity", "digest")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +43,8 @@ class FeedSpec:
 def feed_plan(graph: Graph) -> list[FeedSpec]:
     """Every feed, in the order /feeds/ lists them."""
     plan = [FeedSpec("feed.xml", "", "site"), FeedSpec("feeds/today.xml", "", "today")]
+    plan.extend(FeedSpec(path, path.removesuffix("feed.xml"), "digest", key)
+                for path, key in FEEDS.items())
     for carrier in graph.carriers:
         plan.append(FeedSpec(f"carriers/{carrier}/feed.xml", f"carriers/{carrier}/", "carrier",
                              carrier))
@@ -64,6 +70,8 @@ def feed_title(graph: Any, spec: FeedSpec, language: str) -> str:
         return f"{site}: " + t["feed_today"].format(date=newest.iso() if newest else "—")
     if spec.topic in ("carrier", "entity"):
         return f"{site}: {graph.nodes[spec.key].name.show(language)}"
+    if spec.topic == "digest":
+        return f"{site}: {t[spec.key.removeprefix('@')]}"
     if spec.topic == "carrier-kind":
         carrier, kind = spec.key.split("/")
         return f"{site}: " + t["feed_kind"].format(
@@ -100,6 +108,8 @@ def render_feed(graph: Any, spec: FeedSpec, language: str) -> bytes:
                          graph.node_articles.get(spec.key, ()), language)
     if spec.topic == "today":
         return atom_feed(graph, spec.path, spec.page, title, _today(graph), language)
+    if spec.topic == "digest":
+        return digest_feed(graph, spec.key, language)
     if spec.topic == "tag":
         return atom_feed(graph, spec.path, spec.page, title,
                          graph.tag_articles.get(spec.key, ()), language)
@@ -167,7 +177,7 @@ def page_feeds(plan: Sequence[FeedSpec]) -> Callable[[str, Sequence[str]], list[
     by_page: dict[str, list[FeedSpec]] = {}
     by_path = {spec.path: spec for spec in plan}
     for spec in plan:
-        if spec.topic in ("site", "carrier", "entity"):
+        if spec.topic in OWN_LINK:
             continue
         by_page.setdefault(spec.page, []).append(spec)
         if spec.topic == "carrier-kind":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from briefing.render.i18n_digest import DIGEST_STRINGS
 from briefing.render.i18n_watch import EXTRA
 
 STRINGS: Mapping[str, Mapping[str, str]] = {
@@ -126,7 +127,8 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     },
 }
 
-STRINGS = {language: {**table, **EXTRA[language]} for language, table in STRINGS.items()}
+STRINGS = {language: {**table, **DIGEST_STRINGS[language], **EXTRA[language]}
+           for language, table in STRINGS.items()}
 
 
 def strings(language: str) -> Mapping[str, str]:

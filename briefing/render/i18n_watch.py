@@ -22,7 +22,8 @@ EXTRA: Mapping[str, Mapping[str, str]] = {
         "수 있는 Atom 피드 목록과 OPML",
         "feeds_intro": "관심 있는 것만 구독하세요. 피드 리더에 OPML 파일을 가져오면 한 번에 "
         "구독할 수 있습니다.",
-        "feeds.site": "사이트 전체", "feeds.today": "오늘", "feeds.carrier": "통신사",
+        "feeds.site": "사이트 전체", "feeds.today": "오늘", "feeds.digest": "목표 추적·주간 브리핑",
+        "feeds.carrier": "통신사",
         "feeds.carrier-kind": "통신사 × 이벤트 종류", "feeds.entity": "관계 기업·기관",
         "feeds.entity-type": "대상 유형", "feeds.tag": "태그", "feeds.other": "기타",
         "feed_today": "오늘의 브리핑 ({date})", "feed_tag": "태그: {tag}",
@@ -51,7 +52,8 @@ EXTRA: Mapping[str, Mapping[str, str]] = {
         "tag and entity type, and an OPML file with all of them",
         "feeds_intro": "Follow only what matters to you. Import the OPML file into a feed "
         "reader to subscribe to all of them at once.",
-        "feeds.site": "Whole site", "feeds.today": "Today", "feeds.carrier": "Carriers",
+        "feeds.site": "Whole site", "feeds.today": "Today",
+        "feeds.digest": "Targets and weekly digests", "feeds.carrier": "Carriers",
         "feeds.carrier-kind": "Carrier × event kind", "feeds.entity": "Entities",
         "feeds.entity-type": "Entity types", "feeds.tag": "Tags", "feeds.other": "Other",
         "feed_today": "Today's briefings ({date})", "feed_tag": "Tag: {tag}",
