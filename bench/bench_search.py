@@ -41,11 +41,11 @@ sys.path[:0] = [str(BENCH_DIR), str(PROJECT_DIR)]
 
 from corpus import generate_corpus  # noqa: E402
 
-from briefing.link import link_site  # noqa: E402
-from briefing.load import load_content  # noqa: E402
-from briefing.parallel import default_jobs  # noqa: E402
+from briefing.link.link import link_site  # noqa: E402
+from briefing.load.files import load_content  # noqa: E402
 from briefing.search import build_search_index, search  # noqa: E402
-from briefing.validate import validate_content  # noqa: E402
+from briefing.validate.fields import validate_content  # noqa: E402
+from briefing.workers.parallel import default_jobs  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

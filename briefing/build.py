@@ -15,19 +15,11 @@ from typing import Any
 
 from markdown_it_pyrs import MarkdownIt
 
-from briefing.cache import file_key, load_cache, save_cache
-from briefing.diagnostics import Diagnostic, has_errors, strict
-from briefing.fingerprint import (
-    input_fingerprint,
-    load_state,
-    output_stamp,
-    save_state,
-    stamp_of,
-)
-from briefing.graph import Graph
-from briefing.incremental import BuildMemory
-from briefing.link import link_site, relink
-from briefing.load import (
+from briefing.core.diagnostics import Diagnostic, has_errors, strict
+from briefing.incremental.memory import BuildMemory
+from briefing.link.graph import Graph
+from briefing.link.link import link_site, relink
+from briefing.load.files import (
     Kind,
     Stamp,
     content_files,
@@ -37,13 +29,21 @@ from briefing.load import (
     load_site,
     read_bytes,
 )
-from briefing.markdown import make_markdown
-from briefing.model import Content
-from briefing.parallel import default_jobs, map_chunks
-from briefing.progress import Report, no_progress
 from briefing.render.engine import RenderOptions, feed_paths, render_site
-from briefing.validate import Checked, assemble_content, check_document
-from briefing.write import MARKER, Staging, WriteStats
+from briefing.validate.fields import Checked, assemble_content, check_document
+from briefing.validate.markdown import make_markdown
+from briefing.validate.model import Content
+from briefing.workdir.cache import file_key, load_cache, save_cache
+from briefing.workdir.skip import (
+    input_fingerprint,
+    load_state,
+    output_stamp,
+    save_state,
+    stamp_of,
+)
+from briefing.workers.parallel import default_jobs, map_chunks
+from briefing.workers.progress import Report, no_progress
+from briefing.write.staging import MARKER, Staging, WriteStats
 
 
 @dataclass(frozen=True, slots=True)

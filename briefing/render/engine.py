@@ -15,26 +15,26 @@ from typing import Any, cast
 import jinja2
 from markupsafe import Markup
 
-from briefing.dates import PartialDate
-from briefing.diagnostics import Diagnostic, error
-from briefing.graph import Graph
-from briefing.linkcheck import LateRef, LinkScanner, check_late
-from briefing.markdown import fill_links
-from briefing.model import Article, Body
-from briefing.parallel import map_chunks
-from briefing.progress import Report, no_progress
+from briefing.core.dates import PartialDate
+from briefing.core.diagnostics import Diagnostic, error
+from briefing.core.fmt import format_date, format_krw, format_month, format_value
+from briefing.core.routes import ROOT, make_url, output_file, root_prefix
+from briefing.incremental.tracking import Read, Reads, TrackedGraph
+from briefing.link.graph import Graph
 from briefing.render.assets import collect_assets
 from briefing.render.charts import grouped_bars
 from briefing.render.data import data_paths, render_data
 from briefing.render.feeds import atom_feed
-from briefing.render.fmt import format_date, format_krw, format_month, format_value
 from briefing.render.i18n import strings
+from briefing.render.linkcheck import LateRef, LinkScanner, check_late
 from briefing.render.pages import Page, article_page, plan_pages
 from briefing.render.seo import dump_jsonld
-from briefing.render.tracking import Read, Reads, TrackedGraph
-from briefing.render.urls import ROOT, make_url, output_file, root_prefix
 from briefing.search import build_search_index
-from briefing.write import Staging
+from briefing.validate.markdown import fill_links
+from briefing.validate.model import Article, Body
+from briefing.workers.parallel import map_chunks
+from briefing.workers.progress import Report, no_progress
+from briefing.write.staging import Staging
 
 
 @dataclass(frozen=True, slots=True)

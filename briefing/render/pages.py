@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from briefing.graph import Graph
-from briefing.model import Article
+from briefing.link.graph import Graph
 from briefing.render.i18n import strings
 from briefing.render.seo import article_ld, collection_ld, event_ld, node_ld
-from briefing.schema import ENTITY_TYPES, EVENT_KINDS
+from briefing.validate.model import Article
+from briefing.validate.schema import ENTITY_TYPES, EVENT_KINDS
 
 PAGE_SIZE = 100  # list items per page: keeps every page bounded at scale
 TIMELINE_PAGE = 250
@@ -95,7 +95,7 @@ def _timeline_pages(graph: Graph, base: str, ids: Sequence[str], title: str, des
 
 
 # A part of the plan: its key, and what makes its pages from a graph (or a tracked view
-# of it, which records what it reads: see briefing.incremental).
+# of it, which records what it reads: see briefing.incremental.memory).
 PlanUnit = tuple[str, Callable[[Graph], list[Page]]]
 
 

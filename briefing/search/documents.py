@@ -6,10 +6,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.dates import PartialDate
-from briefing.graph import Event, Graph
-from briefing.model import Article, Node
-from briefing.render.fmt import format_date
+from briefing.core.dates import PartialDate
+from briefing.core.fmt import format_date
+from briefing.link.graph import Event, Graph
 from briefing.search.plaintext import (
     WikiName,
     display_text,
@@ -17,6 +16,7 @@ from briefing.search.plaintext import (
     resolve_links,
     shorten,
 )
+from briefing.validate.model import Article, Node
 
 SNIPPET_CHARS = 220  # the text kept for snippets; the index covers the whole text
 _LEAD_SOURCE = 4 * SNIPPET_CHARS  # how much of a body to clean up for the snippet

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from briefing.build import BuildOptions, build_site, run_pipeline
-from briefing.fingerprint import load_state, output_stamp
-from briefing.incremental import BuildMemory
+from briefing.incremental.memory import BuildMemory
 from briefing.render.engine import packaged_templates
-from briefing.write import WriteStats
+from briefing.workdir.skip import load_state, output_stamp
+from briefing.write.staging import WriteStats
 
 ARTICLES = 60
 

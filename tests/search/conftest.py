@@ -22,12 +22,12 @@ from search_support import (
     serve,
 )
 
-from briefing.diagnostics import has_errors
-from briefing.graph import Graph
-from briefing.link import link_site
-from briefing.load import load_content
+from briefing.core.diagnostics import has_errors
+from briefing.link.graph import Graph
+from briefing.link.link import link_site
+from briefing.load.files import load_content
 from briefing.search import build_search_index
-from briefing.validate import validate_content
+from briefing.validate.fields import validate_content
 
 
 @pytest.fixture(scope="session")

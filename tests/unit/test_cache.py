@@ -6,7 +6,7 @@ from pathlib import Path
 
 from briefing import build as build_module
 from briefing.build import read_content
-from briefing.cache import load_cache
+from briefing.workdir.cache import load_cache
 
 SITE = "title: Cache test\nbase_url: https://example.org/\nfx: {USD: {2024: 1364}}\n"
 CARRIER = "---\nname: {ko: 케이티, en: KT}\n---\nKT overview.\n"
@@ -78,7 +78,7 @@ def test_a_failed_build_still_caches_the_files_it_checked(tmp_path: Path) -> Non
 def test_a_long_lived_memory_cache_rereads_only_changed_files(tmp_path: Path,
                                                               monkeypatch) -> None:
     from briefing.build import BuildOptions, run_pipeline
-    from briefing.incremental import BuildMemory
+    from briefing.incremental.memory import BuildMemory
     from briefing.render.engine import packaged_templates
 
     content = _content(tmp_path, "First title")

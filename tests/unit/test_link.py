@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from briefing.dates import PartialDate
-from briefing.graph import Graph
-from briefing.link import link_site, relink
-from briefing.load import load_content
-from briefing.model import Content
-from briefing.validate import validate_content
+from briefing.core.dates import PartialDate
+from briefing.link.graph import Graph
+from briefing.link.link import link_site, relink
+from briefing.load.files import load_content
+from briefing.validate.fields import validate_content
+from briefing.validate.model import Content
 
 SITE = "title: 테스트\nbase_url: https://example.org/\nfx:\n  USD: {2023: 1300, 2024: 1350}\n"
 NODES = {

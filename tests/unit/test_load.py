@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.load import (
+from briefing.load.files import (
     MAX_FILE_BYTES,
     MAX_FRONT_MATTER_BYTES,
     content_files,

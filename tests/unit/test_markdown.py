@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.markdown import fill_links, make_markdown, parse_body
+from briefing.validate.markdown import fill_links, make_markdown, parse_body
 
 MD = make_markdown()
 

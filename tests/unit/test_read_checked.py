@@ -10,7 +10,7 @@ import pytest
 
 import briefing.build
 from briefing.build import read_checked
-from briefing.model import Article
+from briefing.validate.model import Article
 
 SITE = "title: T\nbase_url: https://example.org/\n"
 CARRIER = "---\nname: SK Telecom\n---\n"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.dates import PartialDate
-from briefing.load import load_content
-from briefing.model import Content
-from briefing.validate import validate_content
+from briefing.core.dates import PartialDate
+from briefing.load.files import load_content
+from briefing.validate.fields import validate_content
+from briefing.validate.model import Content
 
 SITE = """title: 테스트
 base_url: https://example.org/sub

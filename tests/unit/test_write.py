@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing import write as write_module
-from briefing.write import MARKER, OutputError, check_output_folder, recover, write_site
+from briefing.write import staging as write_module
+from briefing.write.staging import MARKER, OutputError, check_output_folder, recover, write_site
 
 FIRST = {"index.html": b"<h1>one</h1>", "carriers/skt/index.html": b"skt",
          "assets/style.css": b"body{}"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.yamlstrict import YamlProblem, parse_yaml
+from briefing.load.yamlstrict import YamlProblem, parse_yaml
 
 
 def test_dates_and_numbers_stay_text() -> None:

@@ -15,8 +15,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from briefing.cache import code_version
-from briefing.load import MAX_FILE_BYTES, content_files
+from briefing.load.files import MAX_FILE_BYTES, content_files
+from briefing.workdir.cache import code_version
 
 
 def _templates(digest: Any, root: Traversable, prefix: str = "") -> None:

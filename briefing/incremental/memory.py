@@ -1,5 +1,5 @@
 """What a long-lived build (serve) keeps between builds, so an edit re-renders only the
-pages that show something it changed (see briefing.render.tracking)."""
+pages that show something it changed (see briefing.incremental.tracking)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from typing import cast
 
 import jinja2
 
-from briefing.graph import Graph
-from briefing.link import Linked
-from briefing.load import Stamp
+from briefing.core.routes import output_file
+from briefing.incremental.tracking import Read, Reads, TrackedGraph, changed_reads
+from briefing.link.graph import Graph
+from briefing.link.link import Linked
+from briefing.load.files import Stamp
 from briefing.render.engine import Rendered, make_environment
 from briefing.render.pages import Page, plan_units
-from briefing.render.tracking import Read, Reads, TrackedGraph, changed_reads
-from briefing.render.urls import output_file
-from briefing.validate import Checked
+from briefing.validate.fields import Checked
 
 
 @dataclass

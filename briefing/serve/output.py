@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.write import MARKER, OutputError
+from briefing.write.staging import MARKER, OutputError
 
 _TEMP_PREFIX = ".briefing-tmp-"
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from briefing.diagnostics import Diagnostic, error
+from briefing.core.diagnostics import Diagnostic, error
 
 _HTML_REF = re.compile(rb'(?:href|src)="([^"]*)"')
 _XML_REF = re.compile(rb'(?:href="([^"]*)"|<loc>([^<]*)</loc>)')

@@ -16,16 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.build import BuildOptions, check_bytes, run_pipeline
-from briefing.devserver_output import OutputFolder, SyncStats
-from briefing.devserver_state import ServeState
-from briefing.devserver_watch import ChangeFlag
-from briefing.diagnostics import Diagnostic, Severity, count_line
-from briefing.incremental import BuildMemory
-from briefing.load import display_path, read_bytes
-from briefing.markdown import make_markdown
-from briefing.model import Article
+from briefing.core.diagnostics import Diagnostic, Severity, count_line
+from briefing.incremental.memory import BuildMemory
+from briefing.load.files import display_path, read_bytes
 from briefing.render.engine import RenderOptions, render_article_preview
-from briefing.write import OutputError
+from briefing.serve.output import OutputFolder, SyncStats
+from briefing.serve.state import ServeState
+from briefing.serve.watch import ChangeFlag
+from briefing.validate.markdown import make_markdown
+from briefing.validate.model import Article
+from briefing.write.staging import OutputError
 
 logger = logging.getLogger(__name__)
 

@@ -13,11 +13,11 @@ from functools import partial
 from heapq import nlargest
 from typing import Any, Generic, TypeVar
 
-from briefing.dates import PartialDate, most_precise_fit
-from briefing.diagnostics import Diagnostic, did_you_mean, error, warning
-from briefing.graph import CarrierStats, Event, EventSource, Graph, Relation
-from briefing.model import Article, Body, Content, Loc, Node, Occurrence, Ref, Site
-from briefing.schema import DEAL_KINDS
+from briefing.core.dates import PartialDate, most_precise_fit
+from briefing.core.diagnostics import Diagnostic, did_you_mean, error, warning
+from briefing.link.graph import CarrierStats, Event, EventSource, Graph, Relation
+from briefing.validate.model import Article, Body, Content, Loc, Node, Occurrence, Ref, Site
+from briefing.validate.schema import DEAL_KINDS
 
 _DEAL_QUALIFIERS = (None, "about")
 T = TypeVar("T")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from briefing.amounts import Amount
-from briefing.dates import PartialDate
-from briefing.model import Article, Node, Site
+from briefing.core.amounts import Amount
+from briefing.core.dates import PartialDate
+from briefing.validate.model import Article, Node, Site
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from briefing.diagnostics import Diagnostic, error
-from briefing.yamlstrict import YamlDoc, YamlProblem, parse_yaml
+from briefing.core.diagnostics import Diagnostic, error
+from briefing.load.yamlstrict import YamlDoc, YamlProblem, parse_yaml
 
 Kind = Literal["site", "carrier", "entity", "article"]
 

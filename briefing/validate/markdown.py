@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt as ReferenceMarkdownIt
 from markdown_it_pyrs import MarkdownIt, Node
 from markupsafe import escape
 
-from briefing.model import Loc, WikiLink
+from briefing.validate.model import Loc, WikiLink
 
 _WIKI_RE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
 # Private-use characters: link placeholders in rendered bodies (_OPEN.._CLOSE), and the

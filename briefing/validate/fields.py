@@ -11,12 +11,12 @@ from urllib.parse import urlsplit
 from markdown_it_pyrs import MarkdownIt
 from pydantic import BaseModel, ValidationError
 
-from briefing.amounts import Amount, AmountError, parse_amount
-from briefing.dates import DateError, PartialDate, parse_date
-from briefing.diagnostics import Diagnostic, error, warning
-from briefing.load import RawDocument
-from briefing.markdown import make_markdown, parse_body
-from briefing.model import (
+from briefing.core.amounts import Amount, AmountError, parse_amount
+from briefing.core.dates import DateError, PartialDate, parse_date
+from briefing.core.diagnostics import Diagnostic, error, warning
+from briefing.load.files import RawDocument
+from briefing.validate.markdown import make_markdown, parse_body
+from briefing.validate.model import (
     Affiliation,
     Article,
     Body,
@@ -29,7 +29,7 @@ from briefing.model import (
     Site,
     Source,
 )
-from briefing.schema import (
+from briefing.validate.schema import (
     ArticleModel,
     CarrierModel,
     EntityModel,

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from briefing.amounts import Amount
-from briefing.dates import PartialDate
+from briefing.core.amounts import Amount
+from briefing.core.dates import PartialDate
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,7 @@ def _unpack(packed: bytes) -> str:
 @dataclass(frozen=True, slots=True)
 class Body:
     """A Markdown body: its source, its HTML (rendered once, with link placeholders for
-    briefing.markdown.fill_links) and the wikilinks found in it.
+    briefing.validate.markdown.fill_links) and the wikilinks found in it.
 
     Source and HTML are kept compressed: they are most of a large site's memory (and of
     what travels between processes), and each is read once or twice per build."""

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from briefing.devserver_pages import EVENTS_PATH, error_page, inject
-from briefing.devserver_paths import Outcome, content_type, host_allowed, resolve_request
-from briefing.devserver_state import ServeState
+from briefing.serve.inject import EVENTS_PATH, error_page, inject
+from briefing.serve.paths import Outcome, content_type, host_allowed, resolve_request
+from briefing.serve.state import ServeState
 
 logger = logging.getLogger(__name__)
 

@@ -20,15 +20,15 @@ from pathlib import Path
 from types import FrameType
 
 from briefing.build import BuildOptions
-from briefing.devserver_build import BuildReport, Rebuilder, rebuild_loop
-from briefing.devserver_http import DevServer
-from briefing.devserver_output import OutputFolder, serve_lock
-from briefing.devserver_state import ServeState
-from briefing.devserver_watch import ChangeFlag, changed_between, snapshot, start_watching
-from briefing.diagnostics import print_diagnostics
-from briefing.lock import WORK_DIR
+from briefing.core.diagnostics import print_diagnostics
 from briefing.render.engine import folder_problem, template_root
-from briefing.write import check_output_folder
+from briefing.serve.http import DevServer
+from briefing.serve.output import OutputFolder, serve_lock
+from briefing.serve.rebuild import BuildReport, Rebuilder, rebuild_loop
+from briefing.serve.state import ServeState
+from briefing.serve.watch import ChangeFlag, changed_between, snapshot, start_watching
+from briefing.workdir.lock import WORK_DIR
+from briefing.write.staging import check_output_folder
 
 SERVE_DIR = "serve"
 _WILDCARD_HOSTS = ("", "0.0.0.0", "::")

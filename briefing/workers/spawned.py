@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-_CHILD = "from briefing.spawned import main; main()"
+_CHILD = "from briefing.workers.spawned import main; main()"
 
 
 class SpawnError(Exception):

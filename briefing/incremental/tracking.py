@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from briefing.graph import Graph
+from briefing.link.graph import Graph
 
 ALL = "*"  # never an id: ids are slugs
 Read = tuple[str, Any]

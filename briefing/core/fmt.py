@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from briefing.amounts import Amount
-from briefing.dates import PartialDate
+from briefing.core.amounts import Amount
+from briefing.core.dates import PartialDate
 
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
               "Dec")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 
-from briefing.devserver_state import Snapshot
+from briefing.serve.state import Snapshot
 
 EVENTS_PATH = "/__briefing/events"
 OVERLAY_ID = "briefing-dev-errors"
