@@ -22,7 +22,7 @@ CACHE_FILE = "checked.pickle"
 def code_version() -> str:
     """A hash of the tool's own source: a new version never reuses an old cache."""
     digest = hashlib.sha256()
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]  # the whole briefing package
     for source in sorted(package.rglob("*.py")):
         digest.update(source.relative_to(package).as_posix().encode())
         digest.update(source.read_bytes())

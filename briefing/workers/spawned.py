@@ -27,7 +27,7 @@ class Spawned:
     """One helper process: start() it, send() it one call, then take its result()."""
 
     def __init__(self) -> None:
-        package_parent = str(Path(__file__).resolve().parent.parent)
+        package_parent = str(Path(__file__).resolve().parents[2])  # holds briefing/
         path = os.environ.get("PYTHONPATH", "")
         env = {**os.environ, "PYTHONPATH": package_parent + (os.pathsep + path if path else "")}
         try:
