@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefing.core.diagnostics import print_diagnostics
-from briefing.render.engine import folder_problem, template_root
+from briefing.render.templates import folder_problem, template_root
 from briefing.validate.fields import base_url_problem
 from briefing.workdir.lock import WORK_DIR, BusyError, build_lock
 from briefing.workers.progress import TerminalProgress

@@ -72,8 +72,11 @@ def count_line(diagnostics: Iterable[Diagnostic]) -> str:
     return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
 
 
-def did_you_mean(wanted: str, known: Iterable[str], aliases: dict[str, str] | None = None) -> str:
-    """A ' (did you mean 'x'?)' suffix, or '' when nothing is close."""
+def did_you_mean(wanted: str, known: Iterable[str], aliases: dict[str, str] | None = None,
+                 cutoff: float | None = None) -> str:
+    """A ' (did you mean 'x'?)' suffix, or '' when nothing is close. The one rule for
+    ids, aliases, keys and enum values; `cutoff` overrides the one that depends on length
+    (keys and enum values are matched more loosely)."""
     known_list = sorted(set(known))
     by_alias = aliases or {}
     lowered = wanted.casefold()
@@ -81,7 +84,8 @@ def did_you_mean(wanted: str, known: Iterable[str], aliases: dict[str, str] | No
         if alias.casefold() == lowered:
             return f" (did you mean '{target}'?)"
     # Short ids differ by a larger share for one typo ('skk' vs 'skt').
-    cutoff = 0.6 if len(wanted) <= 4 else 0.75
+    if cutoff is None:
+        cutoff = 0.6 if len(wanted) <= 4 else 0.75
     candidates = difflib.get_close_matches(wanted, known_list, n=1, cutoff=cutoff)
     if not candidates:
         alias_hits = difflib.get_close_matches(wanted, sorted(by_alias), n=1, cutoff=0.8)

@@ -1,4 +1,5 @@
-"""Page URLs: relative links ending in '/', or in 'index.html' for opening from disk.
+"""The URL scheme: where each kind of page lives, and how pages link to each other
+(relative links ending in '/', or in 'index.html' for opening from disk).
 
 Pages are rendered with a marker where the path to the site root goes; the marker is
 replaced per page by its relative prefix ('./', '../../') or, for 404.html (served at any
@@ -41,3 +42,25 @@ def root_prefix(page: str, base_url: str) -> str:
 def output_file(page: str) -> str:
     """The file a site path is written to."""
     return page + "index.html" if page.endswith("/") or page == "" else page
+
+
+def node_path(node_id: str, is_carrier: bool) -> str:
+    """A carrier's or an entity's page: carriers and entities have folders of their own."""
+    return f"{'carriers' if is_carrier else 'entities'}/{node_id}/"
+
+
+def article_path(slug: str) -> str:
+    return f"articles/{slug}/"
+
+
+def event_path(event_id: str) -> str:
+    return f"events/{event_id}/"
+
+
+def is_confined(site_path: str) -> bool:
+    """Whether an output path stays inside the output folder: relative, no empty, '.' or
+    '..' part, no backslash. Checked on the text (resolving every path costs a syscall per
+    component); output paths come from slugs, so this is a second wall."""
+    parts = site_path.split("/")
+    return not (site_path.startswith("/") or "\\" in site_path
+                or any(p in ("", ".", "..") for p in parts))

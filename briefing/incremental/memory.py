@@ -11,20 +11,17 @@ from typing import cast
 import jinja2
 
 from briefing.core.routes import output_file
+from briefing.incremental.relink import Linked
+from briefing.incremental.stamps import LastRead
 from briefing.incremental.tracking import Read, Reads, TrackedGraph, changed_reads
 from briefing.link.graph import Graph
-from briefing.link.link import Linked
-from briefing.load.files import Stamp
-from briefing.render.engine import Rendered, make_environment
 from briefing.render.pages import Page, plan_units
-from briefing.validate.fields import Checked
+from briefing.render.templates import make_environment
 
 
 @dataclass
 class BuildMemory:
-    checked: dict[str, Checked] = field(default_factory=dict)  # by content key
-    stamps: dict[str, tuple[Stamp, str]] = field(default_factory=dict)  # see read_checked
-    reread: frozenset[str] = frozenset()  # files the watcher saw change since the last read
+    read: LastRead = field(default_factory=LastRead)  # the checked files and their stamps
     linked: Linked | None = None  # the last link (of any build)
     graph: Graph | None = None  # the last good build's
     pages: dict[str, Page] = field(default_factory=dict)  # its plan, by site path
@@ -76,26 +73,24 @@ class BuildMemory:
                         if self.reads.get(path) is None
                         or not self.reads[path].isdisjoint(changed)}
 
-    def with_kept_pages(self, rendered: Rendered, partial: bool,
-                        others: dict[str, bytes] | None = None) -> dict[str, bytes]:
-        """This build's outputs, with the pages it kept from the last one."""
-        outputs = {**rendered.outputs, **(others or {})}
+    def with_kept_pages(self, made: dict[str, bytes], pages: list[Page], feeds: list[str],
+                        partial: bool) -> dict[str, bytes]:
+        """This build's outputs, with the pages and feeds it kept from the last one."""
+        outputs = dict(made)
         if partial:
-            for path in (*(output_file(page.path) for page in rendered.pages),
-                         *rendered.feeds):
+            for path in (*(output_file(page.path) for page in pages), *feeds):
                 if path not in outputs:
                     outputs[path] = self.outputs[path]
         return outputs
 
-    def remember(self, graph: Graph, rendered: Rendered, partial: bool,
-                 units: dict[str, tuple[frozenset[Read], tuple[Page, ...]]]
-                 ) -> dict[str, bytes]:
-        """Keep this build; returns every output of the site (kept pages included)."""
-        outputs = self.with_kept_pages(rendered, partial)
+    def remember(self, graph: Graph, outputs: dict[str, bytes], pages: list[Page],
+                 feeds: list[str], reads: dict[str, frozenset[Read]],
+                 units: dict[str, tuple[frozenset[Read], tuple[Page, ...]]]) -> None:
+        """Keep this good build: every output of the site (kept pages included), its plan
+        and what each page and feed read."""
         self.units = units
-        planned = {*(page.path for page in rendered.pages), *rendered.feeds}
-        self.reads = {path: reads for path, reads in
-                      (self.reads | rendered.reads).items() if path in planned}
+        planned = {*(page.path for page in pages), *feeds}
+        self.reads = {path: read for path, read in (self.reads | reads).items()
+                      if path in planned}
         self.graph, self.outputs, self.full = graph, outputs, False
-        self.pages = {page.path: page for page in rendered.pages}
-        return outputs
+        self.pages = {page.path: page for page in pages}

@@ -157,19 +157,6 @@ def _read_text(path: Path, shown: str, data: bytes | None = None
     return data, text, problem
 
 
-# What a file's stat says of it: a long-lived build re-reads a file only when this
-# changed (or the watcher named it: two saves in one clock tick look alike).
-Stamp = tuple[int, int, int, int, int]
-
-
-def file_stamp(path: Path) -> Stamp | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
 def load_file(path: Path, kind: Kind, data: bytes | None = None
               ) -> tuple[RawDocument | None, Diagnostic | None]:
     """One content file; `data` when the caller has already read it."""
@@ -217,7 +204,11 @@ def content_files(content_path: Path) -> tuple[list[tuple[Path, Kind]], list[Dia
         for entry in entries:
             path = Path(entry.path)
             if base_linked or entry.is_symlink():
-                target = path.resolve()
+                try:
+                    target = path.resolve()
+                except (OSError, RuntimeError):  # a link loop: reading says what is wrong
+                    found.append((path, kind))
+                    continue
                 if not target.is_relative_to(root):
                     problems.append(error(display_path(path), 1, 1, "symlink-escape",
                                           "symbolic link points outside the content folder; "
@@ -240,23 +231,3 @@ def _linked_folders_out(base: Path, root: Path) -> list[Diagnostic]:
                                       "symbolic link to a folder outside the content folder; "
                                       "copy its files in instead"))
     return problems
-
-
-def load_content(content_path: Path) -> tuple[list[RawDocument], list[Diagnostic]]:
-    """Read site.yaml and every content file; never raises for bad content."""
-    docs: list[RawDocument] = []
-    problems: list[Diagnostic] = []
-    site, problem = load_site(content_path / "site.yaml")
-    if problem:
-        problems.append(problem)
-    if site:
-        docs.append(site)
-    files, found_problems = content_files(content_path)
-    problems.extend(found_problems)
-    for path, kind in files:
-        doc, problem = load_file(path, kind)
-        if problem:
-            problems.append(problem)
-        if doc:
-            docs.append(doc)
-    return docs, problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -138,13 +138,22 @@ def check_late(pending: Iterable[LateRef], names: Collection[str],
     return problems
 
 
-def check_links(outputs: dict[str, bytes], base_url: str) -> list[Diagnostic]:
-    """Every link of a whole site held in memory."""
-    scanner = LinkScanner(base_url, outputs.keys())
+def check_links(outputs: Mapping[str, bytes], base_url: str,
+                names: Collection[str] | None = None, pending: Iterable[LateRef] = (),
+                read: Callable[[str], bytes] | None = None) -> list[Diagnostic]:
+    """Every link of `outputs`, against `names` (default: the outputs themselves), then
+    the links left for the end (`pending`, from the pages scanned before), reading
+    fragments from `outputs` or with `read`."""
+    known = outputs.keys() if names is None else names
+    scanner = LinkScanner(base_url, known)
     problems: list[Diagnostic] = []
-    pending: list[LateRef] = []
+    waiting = list(pending)
     for name in sorted(outputs):
-        found, waiting = scanner.scan(name, outputs[name])
+        found, late = scanner.scan(name, outputs[name])
         problems += found
-        pending += waiting
-    return sorted(problems + check_late(pending, outputs.keys(), outputs.__getitem__))
+        waiting += late
+
+    def read_any(name: str) -> bytes:
+        return outputs[name] if name in outputs or read is None else read(name)
+
+    return sorted(problems + check_late(waiting, known, read_any))

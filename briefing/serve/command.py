@@ -21,7 +21,7 @@ from types import FrameType
 
 from briefing.build import BuildOptions
 from briefing.core.diagnostics import print_diagnostics
-from briefing.render.engine import folder_problem, template_root
+from briefing.render.templates import folder_problem, template_root
 from briefing.serve.http import DevServer
 from briefing.serve.output import OutputFolder, serve_lock
 from briefing.serve.rebuild import BuildReport, Rebuilder, rebuild_loop

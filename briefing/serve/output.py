@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.core.routes import is_confined
 from briefing.write.staging import MARKER, OutputError
 
 _TEMP_PREFIX = ".briefing-tmp-"
@@ -126,10 +127,12 @@ class OutputFolder:
         self._sent.pop(site_path, None)
 
     def _target(self, site_path: str, root: Path) -> Path:
-        """Where an output goes; refused if it would land outside the folder (root, the
-        folder resolved) or on the marker."""
+        """Where an output goes; refused if its path leaves the folder (the one rule of
+        core.routes), if it is the marker, or if it would land outside the folder (root,
+        resolved) through a link someone put in this long-lived folder."""
         target = self.path / site_path
-        if site_path == MARKER or not target.resolve().is_relative_to(root):
+        if (site_path == MARKER or not is_confined(site_path)
+                or not target.resolve().is_relative_to(root)):
             raise OutputError(f"output path '{site_path}' escapes the output folder")
         return target
 

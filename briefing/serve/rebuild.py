@@ -15,16 +15,15 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.build import BuildOptions, check_bytes, run_pipeline
+from briefing.build import BuildOptions
 from briefing.core.diagnostics import Diagnostic, Severity, count_line
 from briefing.incremental.memory import BuildMemory
-from briefing.load.files import display_path, read_bytes
-from briefing.render.engine import RenderOptions, render_article_preview
+from briefing.incremental.rebuild import rebuild
+from briefing.render.engine import RenderOptions
 from briefing.serve.output import OutputFolder, SyncStats
+from briefing.serve.preview import render_article_preview, valid_article
 from briefing.serve.state import ServeState
 from briefing.serve.watch import ChangeFlag
-from briefing.validate.markdown import make_markdown
-from briefing.validate.model import Article
 from briefing.write.staging import OutputError
 
 logger = logging.getLogger(__name__)
@@ -45,18 +44,6 @@ class BuildReport:
     @property
     def ok(self) -> bool:
         return self.stats is not None
-
-
-def _valid_article(path: Path) -> Article | None:
-    """The briefing in a file, if it loads and validates without an error."""
-    data, _ = read_bytes(path, display_path(path))
-    if data is None:
-        return None
-    checked = check_bytes(path, "article", data, make_markdown())
-    if any(p.severity is Severity.ERROR for p in checked.problems):
-        return None
-    article = checked.result
-    return article if isinstance(article, Article) and not article.draft else None
 
 
 def overlay_lines(diagnostics: tuple[Diagnostic, ...], failure: str) -> tuple[str, ...]:
@@ -91,7 +78,7 @@ class Rebuilder:
         if self.state.snapshot().errors:
             return  # the full build clears them first (see _pages_ready)
         try:
-            article = _valid_article(path)
+            article = valid_article(path)
             if article is None or article.id not in graph.articles:
                 return
             options = RenderOptions(self.options.language or graph.site.language,
@@ -122,7 +109,7 @@ class Rebuilder:
         which forks helpers: only while this process has no other thread."""
         if len(changed) == 1 and self._memory.graph is not None:
             self._preview(Path(next(iter(changed))))
-        self._memory.reread |= changed
+        self._memory.read.reread |= changed
         content = self.options.content_path.resolve()
         if not changed or not all(Path(p).resolve().is_relative_to(content) for p in changed):
             self._memory.full = True  # templates (or unknown files) changed: render all
@@ -136,8 +123,7 @@ class Rebuilder:
         with ExitStack() as hold:
             try:
                 options = dataclasses.replace(self.options, jobs=0) if parallel else self.options
-                result = run_pipeline(options, memory=self._memory,
-                                      pages_ready=self._pages_ready)
+                result = rebuild(options, self._memory, self._pages_ready)
                 diagnostics = tuple(sorted(result.diagnostics))
                 files = len(result.outputs)
                 if result.ok:

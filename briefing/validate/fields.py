@@ -1,9 +1,8 @@
-"""Validate: raw documents -> typed content, or diagnostics. Never raises for bad content."""
+"""Validate one file: a RawDocument -> a typed Site, Node or Article, or diagnostics.
+Never raises for bad content."""
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -15,12 +14,12 @@ from briefing.core.amounts import Amount, AmountError, parse_amount
 from briefing.core.dates import DateError, PartialDate, parse_date
 from briefing.core.diagnostics import Diagnostic, error, warning
 from briefing.load.files import RawDocument
-from briefing.validate.markdown import make_markdown, parse_body
+from briefing.validate.markdown import parse_body
+from briefing.validate.messages import data_path, describe
 from briefing.validate.model import (
     Affiliation,
     Article,
     Body,
-    Content,
     Loc,
     Name,
     Node,
@@ -67,97 +66,20 @@ class _Ctx:
             self.error(path, "missing-field", message)
 
 
-def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """The keys allowed at the place of an unknown key, for 'did you mean'."""
-    current: Any = model
-    for part in loc[:-1]:
-        if isinstance(part, int) or current is None:
-            continue
-        info = getattr(current, "model_fields", {}).get(part)
-        if info is None:
-            return []
-        annotation = info.annotation
-        current = None
-        for candidate in (annotation, *getattr(annotation, "__args__", ())):
-            for inner in (candidate, *getattr(candidate, "__args__", ())):
-                if isinstance(inner, type) and issubclass(inner, BaseModel):
-                    current = inner
-    return list(getattr(current, "model_fields", {})) if current is not None else []
-
-
-def _describe(err: Any, model: type[BaseModel]) -> tuple[str, str]:
-    kind = err["type"]
-    loc = tuple(err["loc"])
-    name = ".".join(str(p) for p in loc) or "value"
-    value = err.get("input")
-    if kind == "extra_forbidden":
-        key = str(loc[-1])
-        close = difflib.get_close_matches(key, _field_names(model, loc), n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return "unknown-key", f"unknown key '{key}'{hint}"
-    if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        close = difflib.get_close_matches(str(value), re.findall(r"'([^']*)'", expected), n=1,
-                                          cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return "bad-enum", f"'{value}' is not a valid {loc[-1]}{hint}; expected one of {expected}"
-    if kind == "bool_type":
-        return "type", f"'{name}' must be true or false, not '{value}'"
-    if kind == "string_pattern_mismatch":
-        if name.endswith("country"):
-            return "type", f"'{value}' is not a country code; write two capital letters, e.g. KR"
-        if name.endswith("color"):
-            return "type", f"'{value}' is not a colour; write it as \"#rrggbb\""
-        if name.startswith("fx."):
-            return "type", (f"'{value}' is not a currency code; write it in capitals, e.g. "
-                            "USD, EUR, JPY")
-        return "bad-id", (f"'{value}' is not a valid id in '{name}' (lowercase letters, digits "
-                          "and single hyphens)")
-    if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
-        want = {"string_type": "text", "list_type": "a list", "dict_type": "a mapping"}.get(
-            kind, "a mapping")
-        shown = "nothing" if value is None else type(value).__name__.replace(
-            "str", "text").replace("dict", "a mapping").replace("list", "a list")
-        return "type", f"'{name}' must be {want}, not {shown}"
-    if kind == "string_too_short":
-        return "type", f"'{name}' must not be empty"
-    if kind == "none_required":
-        if name == "color":
-            return "unknown-key", "'color' is only for carriers; remove it from this entity"
-        return "unknown-key", f"'{name}' is not allowed here"
-    return "type", f"'{name}': {err['msg']}"
-
-
-def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
-    """Pydantic's loc with union branch tags removed: only keys and indexes in the data."""
-    path: list[str | int] = []
-    current = data
-    for n, part in enumerate(loc):
-        in_dict = isinstance(current, dict) and part in current
-        in_list = isinstance(current, list) and isinstance(part, int) and part < len(current)
-        if in_dict or in_list:
-            path.append(part)
-            current = current[part]
-        elif n == len(loc) - 1 and isinstance(current, dict) and isinstance(part, str) \
-                and not part[:1].isupper() and "[" not in part and "-" not in part:
-            path.append(part)  # a missing key: reported at its parent
-    return tuple(path)
-
-
 def _model(ctx: _Ctx, model: type[M], data: dict[str, Any]) -> M | None:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         seen: set[tuple[str | int, ...]] = set()
         for err in exc.errors():
-            path = _data_path(data, tuple(err["loc"]))
+            path = data_path(data, tuple(err["loc"]))
             if path in seen:  # unions report each branch; one message per place
                 continue
             seen.add(path)
             if err["type"] == "missing":
                 ctx.error(path, "missing-field", f"missing required field '{path[-1]}'")
                 continue
-            code, message = _describe({**err, "loc": path}, model)
+            code, message = describe({**err, "loc": path}, model)
             ctx.error(path, code, message)
         return None
 
@@ -185,6 +107,11 @@ def _url(ctx: _Ctx, path: tuple[str | int, ...], url: str | None) -> str | None:
         ctx.error(path, "bad-url", f"'{url}' is not an http(s) URL")
         return None
     return url
+
+
+def with_slash(base_url: str) -> str:
+    """The one form of a base URL: relative links are resolved against it."""
+    return base_url if base_url.endswith("/") else base_url + "/"
 
 
 def base_url_problem(url: str) -> str | None:
@@ -226,7 +153,7 @@ def validate_site(ctx: _Ctx) -> Site | None:
         return None
     if not model.title:
         ctx.missing(("title",), "title", False)
-    base_url = model.base_url if model.base_url.endswith("/") else model.base_url + "/"
+    base_url = with_slash(model.base_url)
     problem = base_url_problem(model.base_url)
     if problem:
         ctx.error(("base_url",), "bad-url", problem)
@@ -354,22 +281,6 @@ def validate_article(ctx: _Ctx, md: MarkdownIt) -> Article | None:
         tuple(model.tags), model.summary or "", draft, tuple(occurrences), body)
 
 
-def _duplicates(docs: list[Checked]) -> list[Diagnostic]:
-    """Ids are unique: carriers and entities share a namespace; articles have their own."""
-    problems: list[Diagnostic] = []
-    first: dict[tuple[bool, str], Checked] = {}
-    for doc in docs:
-        key = (doc.kind == "article", doc.id)
-        if key in first:
-            other = first[key]
-            problems.append(error(doc.path, 1, 1, "duplicate-id",
-                                  f"id '{doc.id}' is already used by {other.path}; rename "
-                                  "one of the files"))
-        else:
-            first[key] = doc
-    return problems
-
-
 @dataclass(frozen=True, slots=True)
 class Checked:
     """One file after loading and validation: its typed result (None if broken)."""
@@ -390,43 +301,3 @@ def check_document(doc: RawDocument, md: MarkdownIt) -> Checked:
     else:
         result = validate_node(ctx, md)
     return Checked(doc.kind, doc.id, doc.path, result, tuple(ctx.problems))
-
-
-def assemble_content(checked: list[Checked], include_drafts: bool
-                     ) -> tuple[Content | None, list[Diagnostic]]:
-    """Typed content from checked files. Drafts are dropped unless include_drafts."""
-    problems = _duplicates([c for c in checked if c.kind != "site"])
-    duplicate_paths = {p.path for p in problems}
-    site: Site | None = None
-    nodes: list[Node] = []
-    articles: list[Article] = []
-    broken: set[str] = set()
-    for item in checked:
-        if item.path in duplicate_paths:
-            continue
-        result = item.result
-        if isinstance(result, Article) and result.draft and not include_drafts:
-            # A draft is not published, so it cannot break the build; `check` and
-            # `build --drafts` report its problems.
-            continue
-        problems.extend(item.problems)
-        if isinstance(result, Site):
-            site = result
-        elif isinstance(result, Node):
-            nodes.append(result)
-        elif isinstance(result, Article):
-            articles.append(result)
-        elif result is None and item.kind != "site":
-            broken.add(item.id if item.kind != "article" else "article:" + item.id)
-    if site is None:
-        return None, problems
-    nodes.sort(key=lambda n: n.id)
-    articles.sort(key=lambda a: a.id)
-    return Content(site, tuple(nodes), tuple(articles), frozenset(broken)), problems
-
-
-def validate_content(docs: list[RawDocument], include_drafts: bool,
-                     md: MarkdownIt | None = None) -> tuple[Content | None, list[Diagnostic]]:
-    """Typed content and every problem found. Drafts are dropped unless include_drafts."""
-    md = md or make_markdown()
-    return assemble_content([check_document(doc, md) for doc in docs], include_drafts)

@@ -10,7 +10,7 @@ placeholders after it, except inside code, where they stay text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
 
@@ -18,15 +18,21 @@ from markdown_it import MarkdownIt as ReferenceMarkdownIt
 from markdown_it_pyrs import MarkdownIt, Node
 from markupsafe import escape
 
+from briefing.core.wikilinks import (
+    CLOSE,
+    OPEN,
+    PLACEHOLDER,
+    SEP,
+    WIKILINK,
+    placeholder,
+    split_target,
+)
 from briefing.validate.model import Loc, WikiLink
 
-_WIKI_RE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
-# Private-use characters: link placeholders in rendered bodies (_OPEN.._CLOSE), and the
-# markers standing for wikilinks during the parse (_MARK n _END). Removed from the input.
-_OPEN, _SEP, _CLOSE, _MARK, _END = "\ue000", "\ue001", "\ue002", "\ue003", "\ue004"
-_PRIVATE = re.compile(f"[{_OPEN}{_SEP}{_CLOSE}{_MARK}{_END}]")
-_PLACEHOLDER = re.compile(f"{_OPEN}([^{_SEP}]*){_SEP}([^{_SEP}]*){_SEP}([^{_SEP}]*){_SEP}"
-                          f"([^{_CLOSE}]*){_CLOSE}")
+# Private-use characters: the markers standing for wikilinks during the parse (_MARK n
+# _END), and the placeholders (core.wikilinks). Removed from the input.
+_MARK, _END = "\ue003", "\ue004"
+_PRIVATE = re.compile(f"[{OPEN}{SEP}{CLOSE}{_MARK}{_END}]")
 _MARKER = re.compile(f"{_MARK}(\\d+){_END}")
 # Code tags, tags holding a marker, and markers: markers are replaced in text only, and
 # kept as text inside code and attributes.
@@ -43,7 +49,6 @@ _PLUGINS = ["heading", "lheading", "paragraph", "list", "blockquote", "code", "f
             "reference", "table", "backticks", "emphasis", "strikethrough", "entity",
             "escape", "image", "link", "newline", "autolink"]
 
-Resolver = Callable[[str, str, str | None], tuple[str, str] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,31 +111,22 @@ def _mark_wikilinks(text: str) -> tuple[str, list[_Wiki]]:
     found: list[_Wiki] = []
     parts: list[str] = []
     last = 0
-    for match in _WIKI_RE.finditer(text):
+    for match in WIKILINK.finditer(text):
         start = match.start()
         backslashes = 0
         while start > backslashes and text[start - backslashes - 1] == "\\":
             backslashes += 1
         if backslashes % 2:  # \[[x]] is an escaped bracket, not a link
             continue
-        raw_target = match.group(1).strip()
-        kind, _, target = raw_target.partition(":")
-        if not target:
-            kind, target = "node", raw_target
+        kind, target = split_target(match.group(1))
         line_start = text.rfind("\n", 0, start) + 1
-        found.append(_Wiki(kind.strip(), target.strip(),
+        found.append(_Wiki(kind, target,
                            match.group(2).strip() if match.group(2) else None,
                            match.group(0), text.count("\n", 0, start), start - line_start + 1))
         parts += [text[last:start], f"{_MARK}{len(found) - 1}{_END}"]
         last = match.end()
     parts.append(text[last:])
     return "".join(parts), found
-
-
-def _placeholder(wiki: _Wiki) -> str:
-    # The link's URL depends on the page, its label on the site graph.
-    fields = (wiki.kind, wiki.target, wiki.label or "", wiki.raw)
-    return _OPEN + _SEP.join(str(escape(f)) for f in fields) + _CLOSE
 
 
 def _place_links(html: str, wikis: list[_Wiki]) -> tuple[str, list[int]]:
@@ -150,7 +146,7 @@ def _place_links(html: str, wikis: list[_Wiki]) -> tuple[str, list[int]]:
         if code_depth > 0:
             return str(escape(wiki.raw))
         used.append(int(match.group(4)))
-        return _placeholder(wiki)
+        return placeholder(wiki.kind, wiki.target, wiki.label, wiki.raw)
 
     if not wikis:
         return html, used
@@ -167,7 +163,7 @@ def _heading_ids(html: str) -> str:
     taken: set[str] = set()
 
     def replace(match: re.Match[str]) -> str:
-        inner = _PLACEHOLDER.sub("", match.group(2))
+        inner = PLACEHOLDER.sub("", match.group(2))
         slug = base = _slug(unescape(_TAG.sub("", inner)))
         number = 1
         while slug in taken:
@@ -287,19 +283,3 @@ def _image_problem(line: int, col: int, src: str) -> BodyProblem:
 def _bad_link_message(href: str) -> str:
     return (f"link target '{href}' is not allowed; link to other pages with [[id]], "
             "[[article:slug]] or [[event:id]], elsewhere only http(s), mailto and #anchor links")
-
-
-def fill_links(html: str, resolve: Resolver) -> str:
-    """Replace link placeholders with links from this page (or the raw text if unknown)."""
-    if _OPEN not in html:
-        return html
-
-    def replace(match: re.Match[str]) -> str:
-        kind, target, label, raw = match.groups()
-        found = resolve(unescape(kind), unescape(target), unescape(label) or None)
-        if found is None:
-            return raw
-        href, text = found
-        return f'<a class="xref" href="{escape(href)}">{escape(text)}</a>'
-
-    return _PLACEHOLDER.sub(replace, html)

@@ -58,7 +58,7 @@ def _unpack(packed: bytes) -> str:
 @dataclass(frozen=True, slots=True)
 class Body:
     """A Markdown body: its source, its HTML (rendered once, with link placeholders for
-    briefing.validate.markdown.fill_links) and the wikilinks found in it.
+    briefing.core.wikilinks.fill_links) and the wikilinks found in it.
 
     Source and HTML are kept compressed: they are most of a large site's memory (and of
     what travels between processes), and each is read once or twice per build."""

@@ -2,18 +2,18 @@
 
 A file's validation (YAML, models, its Markdown rendered once) depends only on its bytes,
 its path and the tool's own code, so those make the key. The cache is one pickle, written
-atomically; any problem reading it means an empty cache, never a failed build.
+atomically (workdir.pickled); any problem reading it means an empty cache, never a failed
+build.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from briefing.workdir.pickled import load_pickle, save_pickle
 
 CACHE_FILE = "checked.pickle"
 
@@ -34,22 +34,12 @@ def file_key(shown_path: str, kind: str, data: bytes) -> str:
 
 
 def load_cache(cache_path: Path) -> dict[str, Any]:
-    try:
-        with (cache_path / CACHE_FILE).open("rb") as handle:
-            version, entries = pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError,
-            ImportError, IndexError):
+    kept = load_pickle(cache_path / CACHE_FILE)
+    if not (isinstance(kept, tuple) and len(kept) == 2):
         return {}
+    version, entries = kept
     return entries if version == code_version() and isinstance(entries, dict) else {}
 
 
 def save_cache(cache_path: Path, entries: dict[str, Any]) -> None:
-    """Write atomically; a cache that can't be written is only a slower next build."""
-    try:
-        cache_path.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=cache_path, prefix=".checked-")
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump((code_version(), entries), stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, cache_path / CACHE_FILE)
-    except OSError:
-        return
+    save_pickle(cache_path / CACHE_FILE, (code_version(), entries))

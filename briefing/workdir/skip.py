@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-import tempfile
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 from briefing.load.files import MAX_FILE_BYTES, content_files
 from briefing.workdir.cache import code_version
+from briefing.workdir.pickled import load_pickle, save_pickle
 
 
 def _templates(digest: Any, root: Traversable, prefix: str = "") -> None:
@@ -90,22 +89,10 @@ def _state_file(cache_path: Path, out_path: Path) -> Path:
 
 
 def load_state(cache_path: Path, out_path: Path) -> tuple[str, str, Any] | None:
-    try:
-        with _state_file(cache_path, out_path).open("rb") as handle:
-            state = pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError,
-            ImportError, IndexError):
-        return None
+    state = load_pickle(_state_file(cache_path, out_path))
     return state if isinstance(state, tuple) and len(state) == 3 else None
 
 
 def save_state(cache_path: Path, out_path: Path, fingerprint: str, stamp: str,
                payload: Any) -> None:
-    try:
-        cache_path.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=cache_path, prefix=".state-")
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump((fingerprint, stamp, payload), stream)
-        os.replace(temp, _state_file(cache_path, out_path))
-    except OSError:
-        return
+    save_pickle(_state_file(cache_path, out_path), (fingerprint, stamp, payload))

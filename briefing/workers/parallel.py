@@ -12,14 +12,29 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 Progress = Callable[[int, int], None]  # (chunks done, chunks in all)
+# What one process does with a chunk; made once per process by the job's `start`, so
+# whatever it sets up (a parser, compiled templates) is its own.
+Worker = Callable[[Sequence[T]], R]
 
-# The state a forked helper inherited; set once per helper by the pool initializer.
-_WORKER_STATE: dict[str, Any] = {}
+
+@dataclass(frozen=True, slots=True)
+class _Shared(Generic[T, R]):
+    """What a forked helper inherits: the job's start, the chunks and the counters."""
+
+    start: Callable[[], Worker[T, R]]
+    chunks: Sequence[Sequence[T]]
+    counter: Any  # multiprocessing.Value: the next chunk to take
+    finished: Any  # multiprocessing.Value: chunks done
+
+
+# Set once per forked helper by the pool initializer; never in the calling process.
+_HELPER: list[_Shared[Any, Any]] = []
 
 
 def default_jobs() -> int:
@@ -34,68 +49,65 @@ def chunked(items: Sequence[T], chunks: int) -> list[Sequence[T]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _init(state: dict[str, Any]) -> None:
-    _WORKER_STATE.clear()
-    _WORKER_STATE.update(state)
+def _init(shared: _Shared[Any, Any]) -> None:
+    _HELPER[:] = [shared]
 
 
-def _drain(func: Callable[[dict[str, Any], Any], Any], state: dict[str, Any],
-           chunks: Sequence[Any], counter: Any, finished: Any,
-           progress: Progress | None = None) -> list[tuple[int, Any]]:
+def _drain(work: Worker[T, R], shared: _Shared[T, R], progress: Progress | None = None
+           ) -> list[tuple[int, R]]:
     """Take chunks from the shared counter until none are left."""
-    done: list[tuple[int, Any]] = []
+    done: list[tuple[int, R]] = []
+    chunks, counter, finished = shared.chunks, shared.counter, shared.finished
     while True:
         with counter.get_lock():
             index = counter.value
             counter.value += 1
         if index >= len(chunks):
             return done
-        done.append((index, func(state, chunks[index])))
+        done.append((index, work(chunks[index])))
         with finished.get_lock():
             finished.value += 1
         if progress is not None:
             progress(finished.value, len(chunks))
 
 
-def _helper(func: Callable[[dict[str, Any], Any], Any]) -> list[tuple[int, Any]]:
-    state = _WORKER_STATE
-    return _drain(func, state, state["__chunks"], state["__counter"], state["__finished"])
+def _helper() -> list[tuple[int, Any]]:
+    shared = _HELPER[0]
+    return _drain(shared.start(), shared)
 
 
-def map_chunks(func: Callable[[dict[str, Any], Sequence[T]], R], items: Sequence[T],
-               state: dict[str, Any], jobs: int, min_items: int = 200,
-               meanwhile: Callable[[], object] | None = None,
+def map_chunks(start: Callable[[], Worker[T, R]], items: Sequence[T], jobs: int,
+               min_items: int = 200, meanwhile: Callable[[], object] | None = None,
                progress: Progress | None = None) -> list[R]:
-    """func(state, chunk) over chunks of items; serial when small or jobs == 1.
+    """start()(chunk) over chunks of items; serial when small or jobs == 1.
 
     `meanwhile` runs in this process once the helpers have started (before it takes
     chunks itself): work that needs no copy of its own. `progress(done, total)` hears
     of finished chunks."""
     if jobs <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
-        local = dict(state)
+        work = start()
         results = []
         chunks = chunked(items, 16 if progress is not None else 1)
         for number, chunk in enumerate(chunks, 1):
-            results.append(func(local, chunk))
+            results.append(work(chunk))
             if progress is not None:
                 progress(number, len(chunks))
         if meanwhile is not None:
             meanwhile()
         return results
     # Several chunks per process balance uneven pages (and make progress visible).
-    chunks = chunked(items, jobs * 8)
     context = multiprocessing.get_context("fork")
-    counter, finished = context.Value("i", 0), context.Value("i", 0)
-    shared = {**state, "__chunks": chunks, "__counter": counter, "__finished": finished}
+    shared = _Shared(start, chunked(items, jobs * 8), context.Value("i", 0),
+                     context.Value("i", 0))
     with context.Pool(jobs - 1, initializer=_init, initargs=(shared,)) as pool:
-        pending = [pool.apply_async(_helper, (func,)) for _ in range(jobs - 1)]
+        pending = [pool.apply_async(_helper) for _ in range(jobs - 1)]
         if meanwhile is not None:
             meanwhile()
-        done = _drain(func, dict(state), chunks, counter, finished, progress)
+        done = _drain(start(), shared, progress)
         for handle in pending:
             while not handle.ready():
                 handle.wait(0.2)
                 if progress is not None:
-                    progress(finished.value, len(chunks))
+                    progress(shared.finished.value, len(shared.chunks))
             done += handle.get()
     return [result for _, result in sorted(done, key=lambda pair: pair[0])]

@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.core.routes import is_confined
+
 MARKER = ".briefing-site"
 _RENAME_EXCHANGE = 2
 
@@ -128,7 +130,9 @@ class Staging:
     workers) and swapped in whole by commit(); abort() drops it.
 
     Unchanged files are hard-linked from the current site, so they keep their inode and
-    timestamp."""
+    timestamp. A render.sink.Sink that forked workers write into themselves."""
+
+    shared = True
 
     def __init__(self, out: Path) -> None:
         recover(out)
@@ -145,11 +149,7 @@ class Staging:
 
     def put(self, site_path: str, data: bytes) -> bool:
         """Write one output; True if written, False if linked unchanged from the old site."""
-        # Output paths come from slugs; refuse anything that could leave the folder
-        # (checked on the text: resolving every path costs a syscall per component).
-        parts = site_path.split("/")
-        if site_path.startswith("/") or "\\" in site_path or any(
-                p in ("", ".", "..") for p in parts):
+        if not is_confined(site_path):
             raise OutputError(f"output path '{site_path}' escapes the output folder")
         try:
             parent = site_path.rpartition("/")[0]
@@ -204,20 +204,3 @@ class Staging:
 def _write_error(out: Path, exc: OSError) -> OutputError:
     return OutputError(f"cannot write the site to '{out}': {exc.strerror or exc}; the "
                        "previous site was left as it was")
-
-
-def write_site(out: Path, outputs: dict[str, bytes]) -> WriteStats:
-    """Write every output into a fresh sibling folder and swap it in."""
-    stage = Staging(out)
-    written = unchanged = 0
-    try:
-        for site_path in sorted(outputs):
-            if stage.put(site_path, outputs[site_path]):
-                written += 1
-            else:
-                unchanged += 1
-    except Exception:  # a killed process leaves it to the next run's recover()
-        stage.abort()
-        raise
-    stage.commit()
-    return WriteStats(written, unchanged)

@@ -26,8 +26,9 @@ from reliability_helpers import (
 from briefing.build import BuildOptions, build_site
 from briefing.core.amounts import Amount, AmountError, parse_amount
 from briefing.core.dates import DateError, PartialDate, parse_date
+from briefing.core.wikilinks import fill_links
 from briefing.load.yamlstrict import YamlDoc, YamlProblem, parse_yaml
-from briefing.validate.markdown import fill_links, make_markdown, parse_body
+from briefing.validate.markdown import make_markdown, parse_body
 
 TEMPLATES = PROJECT_ROOT / "templates"
 FAST = settings(max_examples=300, deadline=None)

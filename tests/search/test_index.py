@@ -69,11 +69,10 @@ def test_the_index_is_a_pure_function_of_the_graph(search_graph: Graph,
 
 def test_the_index_does_not_depend_on_the_hash_seed() -> None:
     script = ("import hashlib,sys;from tests.search.search_support import CONTENT;"
-              "from briefing.load.files import load_content;"
-              "from briefing.validate.fields import validate_content;"
+              "from briefing.build import read_content;"
               "from briefing.link.link import link_site;"
               "from briefing.search import build_search_index;"
-              "g,_=link_site(validate_content(load_content(CONTENT)[0],False)[0]);"
+              "g,_=link_site(read_content(CONTENT)[0]);"
               "f=build_search_index(g,'ko');h=hashlib.sha256();"
               "[h.update(k.encode()+f[k]) for k in sorted(f)];print(h.hexdigest())")
     digests = {subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT,

@@ -9,7 +9,7 @@ import pytest
 from serve_helpers import ARTICLE, CARRIER, SITE_YAML, SiteText, write_files
 
 from briefing.build import BuildOptions
-from briefing.render.engine import packaged_templates
+from briefing.render.templates import packaged_templates
 from briefing.serve.output import OutputFolder
 from briefing.serve.rebuild import BuildReport, Rebuilder
 from briefing.serve.state import ServeState

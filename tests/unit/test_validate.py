@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from briefing.build import read_content
 from briefing.core.dates import PartialDate
-from briefing.load.files import load_content
-from briefing.validate.fields import validate_content
 from briefing.validate.model import Content
 
 SITE = """title: 테스트
@@ -48,9 +47,7 @@ def check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_files):
     def run(files: dict[str, str], drafts: bool = True) -> tuple[Content | None, list[str]]:
         write_files(tmp_path, {"content/site.yaml": SITE, "content/carriers/skt.md": SKT,
                                **files})
-        docs, problems = load_content(Path("content"))
-        assert problems == []
-        content, found = validate_content(docs, include_drafts=drafts)
+        content, found = read_content(Path("content"), drafts=drafts)
         return content, [d.format() for d in sorted(found)]
 
     return run
@@ -268,8 +265,7 @@ def test_every_file_is_checked_even_when_the_first_is_broken(check) -> None:
 def test_without_a_valid_site_yaml_there_is_no_content(check, tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     (tmp_path / "content/site.yaml").write_text("title: x\nlanguage: jp\n", encoding="utf-8")
-    docs, _ = load_content(Path("content"))
-    content, problems = validate_content(docs, include_drafts=True)
+    content, problems = read_content(Path("content"), drafts=True)
     assert content is None
     assert [d.format() for d in problems] == [
         "content/site.yaml:2:1: error[bad-enum]: 'jp' is not a valid language; expected one of "

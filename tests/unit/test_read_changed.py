@@ -1,5 +1,5 @@
 """A long-lived build (serve) re-reads only the files whose stat changed, or that the
-watcher named; everything else comes from its last read."""
+watcher named; everything else comes from its last read. A build reads every file."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import briefing.build
-from briefing.build import read_checked
+from briefing.build import Gathered, gather
+from briefing.incremental.stamps import LastRead, file_stamp, read_changed
 from briefing.validate.model import Article
 
 SITE = "title: T\nbase_url: https://example.org/\n"
@@ -35,7 +36,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def _titles(result: briefing.build.ContentRead) -> list[str]:
+def _titles(result: Gathered) -> list[str]:
     return [c.result.title for c in result.checked if isinstance(c.result, Article)]
 
 
@@ -44,12 +45,13 @@ def test_only_changed_or_named_files_are_read_again(
     content = write_files(tmp_path, {
         "site.yaml": SITE, "carriers/skt.md": CARRIER,
         "articles/a.md": _article("Alpha"), "articles/b.md": _article("Bravo")})
-    first = read_checked(content, 1, {}, stamps={})
+    last = LastRead()
+    first = read_changed(content, last, 1)
     assert sorted(reads) == ["a.md", "b.md", "skt.md"]
     assert _titles(first) == ["Alpha", "Bravo"]
 
     reads.clear()
-    again = read_checked(content, 1, first.fresh, stamps=first.stamps)
+    again = read_changed(content, last, 1)
     assert reads == []  # nothing changed on disk
     assert [c.result for c in again.checked] == [c.result for c in first.checked]
 
@@ -59,35 +61,38 @@ def test_only_changed_or_named_files_are_read_again(
     before = b.stat()
     b.write_text(_article("Brava"), encoding="utf-8")
     os.utime(b, ns=(before.st_atime_ns, before.st_mtime_ns))
-    stamps = {**again.stamps}
-    stamps[str(b)] = (briefing.build.file_stamp(b), stamps[str(b)][1])  # type: ignore[assignment]
+    stamp = file_stamp(b)
+    assert stamp is not None
+    last.stamps[str(b)] = (stamp, last.stamps[str(b)][1])
     reads.clear()
-    missed = read_checked(content, 1, again.fresh, stamps=stamps)
+    missed = read_changed(content, last, 1)
     assert reads == [] and _titles(missed) == ["Alpha", "Bravo"]
-    named = read_checked(content, 1, again.fresh, stamps=stamps, reread=frozenset({str(b)}))
+    last.reread = frozenset({str(b)})
+    named = read_changed(content, last, 1)
     assert reads == ["b.md"] and _titles(named) == ["Alpha", "Brava"]
+    assert last.reread == frozenset()  # the watcher's word counts once
 
     # A real save changes the stat: read again with no word from the watcher.
     reads.clear()
     (content / "articles/a.md").write_text(_article("Alphabet"), encoding="utf-8")
-    edited = read_checked(content, 1, named.fresh, stamps=named.stamps)
+    edited = read_changed(content, last, 1)
     assert reads == ["a.md"] and _titles(edited) == ["Alphabet", "Brava"]
 
     # A new file and a deleted one.
     reads.clear()
     (content / "articles/b.md").unlink()
     write_files(content, {"articles/c.md": _article("Charlie")})
-    changed = read_checked(content, 1, edited.fresh, stamps=edited.stamps)
+    changed = read_changed(content, last, 1)
     assert reads == ["c.md"] and _titles(changed) == ["Alphabet", "Charlie"]
-    assert str(content / "articles/b.md") not in changed.stamps
+    assert str(content / "articles/b.md") not in last.stamps
 
 
-def test_without_stamps_every_file_is_read(tmp_path: Path, write_files,
-                                            reads: list[str]) -> None:
+def test_a_build_reads_every_file_and_reuses_by_content(tmp_path: Path, write_files,
+                                                         reads: list[str]) -> None:
     content = write_files(tmp_path, {"site.yaml": SITE, "carriers/skt.md": CARRIER,
                                      "articles/a.md": _article("Alpha")})
-    first = read_checked(content, 1, {})
+    first = gather(content, {}, 1)
     reads.clear()
-    read_checked(content, 1, first.fresh)
+    again = gather(content, first.fresh, 1)
     assert sorted(reads) == ["a.md", "skt.md"]  # bytes are checked against the cache
-    assert first.stamps == {}
+    assert [c.result for c in again.checked] == [c.result for c in first.checked]
