@@ -36,6 +36,7 @@ from briefing.validate.assemble import assemble_content
 from briefing.validate.fields import Checked, check_document, with_slash
 from briefing.validate.markdown import make_markdown
 from briefing.validate.model import Content
+from briefing.validate.salvage import salvage
 from briefing.workdir.cache import file_key, load_cache, save_cache
 from briefing.workdir.skip import input_fingerprint, load_state, output_stamp, save_state, stamp_of
 from briefing.workers.gc import collect_new_objects_only, no_cycle_collection
@@ -84,8 +85,12 @@ def check_bytes(path: Path, kind: Kind, data: bytes, md: MarkdownIt) -> Checked:
     """One content file's bytes, loaded and validated."""
     doc, problem = load_file(path, kind, data)
     if doc is None:
-        return Checked(kind, path.stem, display_path(path), None, (problem,) if problem else ())
-    return check_document(doc, md)
+        return Checked(kind, path.stem, display_path(path), None, (problem,) if problem else (),
+                       salvage(kind, path.stem, data))
+    checked = check_document(doc, md)
+    if checked.result is None:
+        return dataclasses.replace(checked, salvage=salvage(kind, doc.id, data))
+    return checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +119,8 @@ class _FileWorker:
             data, problem = read_bytes(path, shown)
             if data is None:
                 checked.append(("", Checked(kind, path.stem, shown, None,
-                                            (problem,) if problem else ())))
+                                            (problem,) if problem else (),
+                                            salvage(kind, path.stem, None))))
                 continue
             key = file_key(shown, kind, data)
             checked.append((key, self.previous[key] if key in self.previous else

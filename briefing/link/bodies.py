@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from briefing.core.diagnostics import did_you_mean
 from briefing.link.resolve import Found, Resolver, err
 from briefing.validate.model import Body, Loc, Ref
+from briefing.validate.salvage import defines_event
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ def body_links(owner: str | None, body: Body, resolver: Resolver, targets: Targe
                 problems.append(err(Loc(path, line, col), "unknown-ref",
                                      f"article '{target}' not found{hint}"))
         elif kind == "event":
-            if target not in events:
+            if target not in events and not defines_event(broken, target):
                 hint = did_you_mean(target, events)
                 problems.append(err(Loc(path, line, col), "unknown-ref",
                                      f"event '{target}' not found{hint}"))

@@ -9,6 +9,7 @@ from briefing.core.dates import PartialDate, most_precise_fit
 from briefing.link.graph import Event, EventSource
 from briefing.link.resolve import Found, Resolver, err, warn
 from briefing.validate.model import Occurrence, Site
+from briefing.validate.salvage import defines_event
 
 
 def fx_rate(site: Site, currency: str, year: int) -> tuple[Decimal | None, str | None]:
@@ -33,8 +34,9 @@ def merge_event(occurrences: list[Occurrence], site: Site, resolver: Resolver,
     defining = next((o for o in occurrences if o.title and o.kind and o.date), None)
     if defining is None:
         first = occurrences[0]
-        if any(o.broken for o in occurrences):
-            return None  # an invalid date was reported where it was given
+        if any(o.broken for o in occurrences) or defines_event(resolver.broken, first.id):
+            # Reported where the date was given, or in the file that defines the event.
+            return None
         missing = [k for k in ("date", "title", "kind")
                    if not any(getattr(o, k) for o in occurrences)]
         if missing:

@@ -19,6 +19,7 @@ from briefing.link.related import RelatedInputs, rank_related, related_lists
 from briefing.link.relations import node_relations, own_nodes, relations_and_stats
 from briefing.link.resolve import Found, Part, Resolver, make_part, warn
 from briefing.validate.model import Article, Body, Content, Occurrence, Site
+from briefing.validate.salvage import may_mention
 
 
 class Parts(Protocol):
@@ -123,7 +124,8 @@ def link_site(content: Content, parts: Parts | None = None) -> tuple[Graph, list
     problems = taken.problems + node_refs.problems + node_refs.reference_problems
     used = taken.used | node_refs.used
     for node in content.nodes:
-        if not node.is_carrier and node.id not in used:
+        if (not node.is_carrier and node.id not in used
+                and not may_mention(content.broken_ids, node.id)):
             problems.append(warn(node.loc, "unused-entity",
                                  f"entity '{node.id}' is not referenced by any article, event "
                                  "or other entity"))

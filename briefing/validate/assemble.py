@@ -50,7 +50,8 @@ def assemble_content(checked: list[Checked], include_drafts: bool
         elif isinstance(result, Article):
             articles.append(result)
         elif result is None and item.kind != "site":
-            broken.add(item.id if item.kind != "article" else "article:" + item.id)
+            broken.update(item.salvage or {item.id if item.kind != "article"
+                                           else "article:" + item.id})
     if site is None:
         return None, problems
     nodes.sort(key=lambda n: n.id)

@@ -290,6 +290,7 @@ class Checked:
     path: str
     result: Site | Node | Article | None
     problems: tuple[Diagnostic, ...]
+    salvage: frozenset[str] = frozenset()  # if broken: what it defines (see validate/salvage.py)
 
 
 def check_document(doc: RawDocument, md: MarkdownIt) -> Checked:
