@@ -26,7 +26,7 @@ from briefing.load.files import Kind, content_files, display_path, load_file, lo
 from briefing.render.assets import collect_assets
 from briefing.render.data import data_paths, render_data
 from briefing.render.engine import RenderJob, RenderOptions, render_pages
-from briefing.render.feeds import feed_paths, render_feeds
+from briefing.render.feedset import feed_paths, render_feeds
 from briefing.render.linkcheck import check_links
 from briefing.render.pages import Page, plan_pages
 from briefing.render.sink import Entry, MemorySink, Sink

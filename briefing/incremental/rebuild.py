@@ -27,7 +27,7 @@ from briefing.incremental.tracking import Reads, TrackedGraph
 from briefing.link.graph import Graph
 from briefing.render.assets import collect_assets
 from briefing.render.engine import RenderJob, render_pages
-from briefing.render.feeds import feed_paths, render_feeds
+from briefing.render.feedset import feed_paths, render_feeds
 from briefing.render.linkcheck import check_links
 from briefing.render.reads import ReadLog, Tracking
 from briefing.render.sink import MemorySink

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from briefing.core.amounts import Amount
 from briefing.core.dates import PartialDate
+from briefing.link.targets import Target
+from briefing.link.weeks import Week
 from briefing.validate.model import Article, Node, Site
 
 
@@ -83,3 +85,10 @@ class Graph:
     # carrier or entity -> its relations, in (carrier, entity) order: a page looks up
     # its own instead of scanning them all
     node_relations: dict[str, tuple[Relation, ...]] = field(default_factory=dict)
+    # commitments (see briefing.link.targets): target event -> its due period and status as of
+    # `as_of`; settling event -> the target it settles
+    targets: dict[str, Target] = field(default_factory=dict)
+    settles: dict[str, str] = field(default_factory=dict)
+    node_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    as_of: PartialDate | None = None
+    weeks: dict[str, Week] = field(default_factory=dict)  # ISO week key -> its digest

@@ -18,6 +18,8 @@ from briefing.link.graph import Event, Graph
 from briefing.link.related import RelatedInputs, rank_related, related_lists
 from briefing.link.relations import node_relations, own_nodes, relations_and_stats
 from briefing.link.resolve import Found, Part, Resolver, make_part, warn
+from briefing.link.targets import Tracked, track_targets
+from briefing.link.weeks import group_weeks
 from briefing.validate.model import Article, Body, Content, Occurrence, Site
 from briefing.validate.salvage import may_mention
 
@@ -129,13 +131,19 @@ def link_site(content: Content, parts: Parts | None = None) -> tuple[Graph, list
             problems.append(warn(node.loc, "unused-entity",
                                  f"entity '{node.id}' is not referenced by any article, event "
                                  "or other entity"))
-    return _graph(content, articles, order, mentions, events, linked, parts), problems
+    timeline = tuple(sorted(events, key=lambda e: events[e].sort_key()))
+    tracked, target_problems = track_targets(content.site, content.articles, grouped, events,
+                                             timeline)
+    problems.extend(target_problems)
+    return _graph(content, articles, order, mentions, events, linked, parts, timeline,
+                  tracked), problems
 
 
 def _graph(content: Content, articles: dict[str, Article], order: tuple[str, ...],
            mentions: dict[str, set[str]], events: dict[str, Event],
-           linked: dict[str, set[str]], parts: Parts) -> Graph:
-    """The graph: backlinks, timeline, relations and related lists from the parts."""
+           linked: dict[str, set[str]], parts: Parts, timeline: tuple[str, ...],
+           tracked: Tracked) -> Graph:
+    """The graph: backlinks, relations, related lists, targets and weeks from the parts."""
     event_articles: dict[str, list[str]] = defaultdict(list)
     node_articles: dict[str, list[str]] = defaultdict(list)
     for slug in reversed(order):
@@ -155,7 +163,6 @@ def _graph(content: Content, articles: dict[str, Article], order: tuple[str, ...
         for node_id in sorted(article_nodes):
             node_articles[node_id].append(slug)
 
-    timeline = tuple(sorted(events, key=lambda e: events[e].sort_key()))
     node_events: dict[str, list[str]] = defaultdict(list)
     for event_id in timeline:
         for node_id in (*events[event_id].carriers, *events[event_id].entities):
@@ -189,4 +196,7 @@ def _graph(content: Content, articles: dict[str, Article], order: tuple[str, ...
         children={k: tuple(v) for k, v in children.items()},
         years=tuple(sorted({events[e].date.year for e in timeline})),
         node_relations=node_relations(relations),
+        targets=tracked.targets, settles=tracked.settles, as_of=tracked.as_of,
+        node_targets=tracked.by_node,
+        weeks=group_weeks(articles, order, events, timeline, carriers),
     )

@@ -244,7 +244,7 @@ def render_pages(job: RenderJob, indexes: Sequence[int], jobs: int,
 
 # Shims for branches written against the old render/engine.py: to remove once they are
 # ported (docs/architecture.md, "Where things moved").
-from briefing.render.feeds import feed_paths as feed_paths  # noqa: E402
+from briefing.render.feedset import feed_paths as feed_paths  # noqa: E402
 from briefing.render.templates import folder_problem as folder_problem  # noqa: E402
 from briefing.render.templates import packaged_templates as packaged_templates  # noqa: E402
 from briefing.render.templates import template_root as template_root  # noqa: E402
