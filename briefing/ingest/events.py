@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from briefing.dates import PartialDate
+from briefing.core.dates import PartialDate
 from briefing.ingest.dates import QUOTED_SPEECH, DateMention
 from briefing.ingest.known import KnownEvent
 from briefing.ingest.money import Money
 from briefing.ingest.recognise import Mention
-from briefing.load import slugify
+from briefing.load.files import slugify
 
 # (kind, pattern), first match wins: a deal verb outranks the meeting it happened at.
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (

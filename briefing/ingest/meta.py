@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from briefing.dates import PartialDate
+from briefing.core.dates import PartialDate
 from briefing.ingest.clean import Line
 from briefing.ingest.dates import MONTHS
 

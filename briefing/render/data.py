@@ -8,9 +8,9 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from briefing.graph import Event, Graph
-from briefing.model import Article, Node
+from briefing.link.graph import Event, Graph
 from briefing.render.relations_data import RELATION_FILES, render_relations
+from briefing.validate.model import Article, Node
 
 SCHEMA_VERSION = 1
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
-from briefing.graph import Graph
+from briefing.link.graph import Graph
 from briefing.render.digest_feeds import FEEDS, digest_feed
 from briefing.render.feeds import FEED_SIZE, _attr, _stamp, _tag_authority, atom_feed, feed_head
 from briefing.render.i18n import strings
-from briefing.schema import ENTITY_TYPES, EVENT_KINDS
+from briefing.validate.schema import ENTITY_TYPES, EVENT_KINDS
 
 TOPICS = ("site", "today", "digest", "carrier", "carrier-kind", "entity-type", "tag", "entity")
 # topics whose page links its own feed in its template (the others are linked by the plan)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-from briefing.graph import Graph
+from briefing.link.graph import Graph
 from briefing.render.feedplan import TOPICS, feed_plan, feed_title
 from briefing.render.i18n import strings
 

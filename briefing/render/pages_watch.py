@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from briefing.graph import Graph
+from briefing.link.graph import Graph
 from briefing.render.feedplan import TOPICS, feed_plan, feed_title
 from briefing.render.i18n import strings
 from briefing.render.pages import Page, PlanUnit

@@ -7,8 +7,8 @@ import csv
 import io
 from xml.sax.saxutils import escape, quoteattr
 
-from briefing.graph import Graph
-from briefing.relations import Edge
+from briefing.link.edges import Edge
+from briefing.link.graph import Graph
 
 RELATION_FILES = ("data/relations.csv", "data/relations.graphml")
 _CSV_HEADER = ["source", "source_type", "target", "target_type", "kind", "first", "last",

@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from briefing.relations import RELATION_KINDS, Edge
+from briefing.link.edges import RELATION_KINDS, Edge
 from briefing.render.netgraph import Dot, Line, ego_svg, network_svg
 
 EGO_DRAWN = 16  # neighbours drawn around a node; the table lists more

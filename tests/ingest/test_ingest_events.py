@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.dates import parse_date
+from briefing.core.dates import parse_date
 from briefing.ingest.dates import find_dates
 from briefing.ingest.events import EventIndex, Sentence, assign_ids, classify, propose_events
 from briefing.ingest.known import KnownEvent

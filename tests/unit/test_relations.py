@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing.dates import PartialDate
-from briefing.graph import Graph
+from briefing.core.dates import PartialDate
 from briefing.link import link_site
+from briefing.link.edges import MAX_PAIRED_ENTITIES
+from briefing.link.graph import Graph
 from briefing.load import load_content
-from briefing.relations import MAX_PAIRED_ENTITIES
 from briefing.validate import validate_content
 
 SITE = "title: 테스트\nbase_url: https://example.org/\n"
