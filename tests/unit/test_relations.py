@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from briefing.build import read_content
 from briefing.core.dates import PartialDate
-from briefing.link import link_site
 from briefing.link.edges import MAX_PAIRED_ENTITIES
 from briefing.link.graph import Graph
-from briefing.load import load_content
-from briefing.validate import validate_content
+from briefing.link.link import link_site
 
 SITE = "title: 테스트\nbase_url: https://example.org/\n"
 NODES = {
@@ -44,9 +43,8 @@ def linked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 
     def run(files: dict[str, str]) -> Graph:
         write_files(tmp_path, {"content/site.yaml": SITE, **NODES, **files})
-        docs, problems = load_content(Path("content"))
-        content, more = validate_content(docs, include_drafts=False)
-        assert content is not None, problems + more
+        content, problems = read_content(Path("content"))
+        assert content is not None, problems
         graph, _ = link_site(content)
         return graph
 
