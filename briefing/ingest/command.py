@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import TextIO
@@ -18,6 +19,7 @@ from briefing.ingest.nlp import KoreanAnalyser
 from briefing.ingest.pipeline import Context, Draft, finish_draft
 from briefing.ingest.recognise import build_matcher
 from briefing.ingest.worker import Analysed, analyse_input, init_worker, run_in_worker
+from briefing.load import display_path
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
 _PROGRESS_MIN = 20
@@ -75,11 +77,24 @@ def _analysed(inputs: list[str], stdin: TextIO, context: Context) -> Iterator[An
             yield item if isinstance(item, Analysed) else next(results)
 
 
-def _write(result: Analysed, index: EventIndex, out_dir: Path, force: bool) -> Analysed:
+def _batch_name(name: str, taken: set[str]) -> str:
+    """The draft's file name, or '<stem>-2.md', '-3', ... when an earlier input of this
+    run already wrote that name: two inputs never share (or overwrite) one file."""
+    stem, number, candidate = name.removesuffix(".md"), 2, name
+    while candidate in taken:
+        candidate, number = f"{stem}-{number}.md", number + 1
+    return candidate
+
+
+def _write(result: Analysed, index: EventIndex, out_dir: Path, force: bool,
+           taken: set[str]) -> Analysed:
     """Give event ids, write the file, and record its events for the rest of the batch."""
     assert result.draft is not None
     draft = finish_draft(result.draft, index)
-    path = out_dir / draft.file_name
+    name = _batch_name(draft.file_name, taken)
+    taken.add(name)
+    draft = replace(draft, file_name=name)
+    path = out_dir / name
     try:
         write_draft(render_draft(draft), path, force)
     except DraftExists:
@@ -89,7 +104,8 @@ def _write(result: Analysed, index: EventIndex, out_dir: Path, force: bool) -> A
         return Analysed(result.name, EXIT_IO, f"{result.name}: cannot write {path}: "
                         f"{exc.strerror or exc}")
     index.add(tuple(KnownEvent(e.id, e.date.iso() if e.date else None, e.kind,
-                               frozenset(e.carriers), frozenset(e.entities), str(path))
+                               frozenset(e.carriers), frozenset(e.entities),
+                               display_path(path))
                     for e in draft.events if not e.existing))
     return Analysed(result.name, EXIT_OK, summary_line(path, draft), draft)
 
@@ -143,9 +159,10 @@ def run_ingest(inputs: list[str], content_dir: Path, out_dir: Path, force: bool,
     tty = stderr.isatty()
     show_progress = len(inputs) > _PROGRESS_MIN or tty
     status = EXIT_OK
+    taken: set[str] = set()  # file names written (or refused) in this run
     for done, result in enumerate(_analysed(inputs, stdin, context), start=1):
         if result.status == EXIT_OK:
-            result = _write(result, index, out_dir, force)
+            result = _write(result, index, out_dir, force, taken)
         clear = "\r\033[K" if tty and show_progress else ""
         if result.status == EXIT_OK:
             stderr.write(clear)

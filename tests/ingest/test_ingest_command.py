@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import CONTENT, FIXTURES, IngestRun, ingest, read_front
 
 from briefing.ingest.command import MAX_INPUT_BYTES
@@ -210,3 +211,35 @@ def test_new_entities_skip_known_names_places_and_titles(matcher, analyser) -> N
     tokens = analyser.tokenize(texts)
     found = propose_entities(texts, [matcher.find(t) for t in texts], tokens, frozenset())
     assert [(e.name, e.type) for e in found] == [("한빛로보틱스", "company")]
+
+
+def test_two_inputs_with_one_draft_name_never_collide(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 12: with --force the second input overwrote the first draft, and its events
+    # were reduced to ids pointing into the file it had just replaced.
+    article = FIXTURES / "en_wire.txt"
+    copy = tmp_path / "copy.txt"
+    shutil.copy(article, copy)
+    monkeypatch.chdir(tmp_path)
+    run = ingest([str(article), str(copy)], tmp_path / "out", force=True)
+    assert run.code == 0, run.stderr
+    first, second = sorted(run.drafts().values(), key=lambda p: len(p.name))
+    assert second.name == first.name.removesuffix(".md") + "-2.md"
+    full = read_front(first)
+    assert all({"date", "title", "kind"} <= set(e) for e in full["events"])
+    ids = [e["id"] for e in full["events"]]
+    again = read_front(second)
+    assert [e["id"] for e in again["events"]] == ids
+    notes = [i["issue"] for i in again["review"]["items"] if i["field"].startswith("events.")]
+    # The events live on in the first draft, named relative to the working directory.
+    assert notes and all(f"in out/{first.name};" in note for note in notes)
+    assert str(tmp_path) not in second.read_text("utf-8")
+
+
+def test_a_draft_not_written_exits_1(tmp_path: Path) -> None:
+    article = str(FIXTURES / "en_wire.txt")
+    assert ingest([article], tmp_path).code == 0
+    refused = ingest([article, str(FIXTURES / "ko_reuse.txt")], tmp_path)
+    assert refused.code == 1
+    assert "already exists; not overwritten" in refused.stderr
+    assert len(list(tmp_path.glob("*.md"))) == 2  # the other input is still written
