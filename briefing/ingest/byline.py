@@ -1,0 +1,200 @@
+"""Publisher and author from bylines, sign-offs, copyright lines and e-mail domains.
+
+Order of trust for the publisher: the outlet in a bracketed byline (`[매체=기자]`,
+`(서울=뉴스1)`, `SEOUL, Nov. 11 (Yonhap) --`), a known outlet in the copyright line, the
+reporter's e-mail domain, a known outlet before the reporter's name (`머니투데이 홍길동 기자`),
+any copyright holder, and last the outlet the article names itself as (`<매체>`).
+A photographer (`사진=홍길동 기자`) is never the author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from briefing.ingest import boilerplate as B
+from briefing.ingest.clean import Line
+
+_NAMES = r"[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*"
+_REPORTER = re.compile(
+    rf"(?P<names>{_NAMES})\s*(?:선임|수석|인턴|객원|전문|편집)?\s*(?:기자|특파원|논설위원|에디터)")
+_PHOTOGRAPHER = re.compile(r"(?:사진|촬영|영상|그래픽|카메라|편집)\s*[=:]?\s*$")
+_BY = re.compile(r"^(?:By|Reporter|Written by)\s*:?\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)"
+                 r"{0,3}(?:\s*(?:,|and)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)")
+_EN_MAIL_NAME = re.compile(r"^(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3})\s*[(,/|]?\s*[\w.+-]+@")
+_SIGN_OFF = re.compile(rf"(?P<names>{_NAMES})\s*(?:기자|특파원)(?:입니다|가|이)")
+_EMAIL = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
+_COPYRIGHT_NAME = re.compile(
+    r"(?:Copyright|저작권자|ⓒ|©|Ⓒ|\(c\))\s*(?:[:ⓒ©Ⓒ]|\(c\))?\s*(?:\d{4}(?:\s*[-~]\s*\d{4})?\s*)?"
+    r"(?:by\s+)?(?P<name>[^&,|()\[\]<>.]{2,40}?)\s*(?=&|,|\||\(|\.|\s-\s|무단|All\s|\s*$|\s+(?:www\.|"
+    r"\w+\.(?:com|co\.kr|kr|net)))",
+    re.I)
+_ANGLE = re.compile(r"<([^<>\s]{2,15})>")
+
+
+@dataclass(frozen=True, slots=True)
+class Publisher:
+    name: str
+    domains: tuple[str, ...]
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    field: str
+    issue: str
+    evidence: str | None = None
+
+
+def load_publishers(content_dir: Path | None) -> tuple[Publisher, ...]:
+    """The packaged publisher table, with the content's publishers.yaml merged over it."""
+    text = resources.files("briefing.ingest").joinpath("publishers.yaml").read_text("utf-8")
+    entries = list(yaml.safe_load(text) or [])
+    extra = content_dir / "publishers.yaml" if content_dir else None
+    if extra is not None and extra.is_file():
+        loaded = yaml.safe_load(extra.read_text("utf-8")) or []
+        if isinstance(loaded, list):
+            entries.extend(e for e in loaded if isinstance(e, dict) and e.get("name"))
+    table: dict[str, Publisher] = {}
+    for entry in entries:
+        name = str(entry["name"])
+        table[name] = Publisher(name, tuple(str(d).lower() for d in entry.get("domains") or ()),
+                                tuple(str(a) for a in entry.get("aliases") or ()))
+    return tuple(table.values())
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[\s.]+", "", name).lower()
+
+
+def publisher_by_name(name: str, table: tuple[Publisher, ...]) -> str | None:
+    key = _fold(re.sub(r"\([^)]*\)", "", name))
+    if not key:
+        return None
+    for publisher in table:
+        if any(_fold(n) == key for n in (publisher.name, *publisher.aliases, *publisher.domains)):
+            return publisher.name
+    return None
+
+
+def publisher_by_domain(domain: str, table: tuple[Publisher, ...]) -> str | None:
+    domain = domain.lower()
+    for publisher in table:
+        if any(domain == d or domain.endswith("." + d) for d in publisher.domains):
+            return publisher.name
+    return None
+
+
+def publisher_in_text(text: str, table: tuple[Publisher, ...]) -> str | None:
+    """The known outlet named in a line (longest name first: '한국경제TV' before '한국경제')."""
+    best: tuple[int, str] | None = None
+    for publisher in table:
+        for name in (publisher.name, *publisher.aliases):
+            if len(name) < 2:
+                continue
+            pattern = rf"(?<![\w가-힣]){re.escape(name)}(?![\w가-힣])" if name.isascii() else \
+                rf"(?<![가-힣]){re.escape(name)}(?![가-힣A-Za-z])"
+            if re.search(pattern, text, 0 if any(c.isupper() for c in name[1:]) else re.I) and \
+                    (best is None or len(name) > best[0]):
+                best = (len(name), publisher.name)
+    return best[1] if best else None
+
+
+def _authors(names: str) -> str:
+    return ", ".join(n.strip() for n in re.split(r"[·,]|\band\b", names) if n.strip())
+
+
+def _bracket(text: str, table: tuple[Publisher, ...]) -> tuple[str | None, str | None]:
+    """(publisher, author) of a byline before the lede, as clean.py split it off."""
+    wire = B.WIRE_DATELINE.match(text + " -- x")
+    if wire:
+        outlet = wire.group("outlet")
+        return publisher_by_name(outlet, table) or outlet.strip(), None
+    inner = re.match(r"^[\[(【]\s*(?P<a>[^=\])】]+?)\s*(?:=\s*(?P<b>[^\])】]*?))?\s*[\])】]"
+                     r"\s*(?P<rest>.*)$", text)
+    if inner is None:
+        return None, None
+    a, b, rest = inner.group("a"), inner.group("b") or "", inner.group("rest")
+    reporter_b = _REPORTER.fullmatch(b.strip()) if b else None
+    if reporter_b:  # [매체=홍길동 기자], [헤럴드경제(바르셀로나)=차민주 기자]
+        outlet = re.sub(r"\([^)]*\)", "", a).strip()
+        return publisher_by_name(outlet, table) or outlet, _authors(reporter_b.group("names"))
+    if not b:  # [중부매일 박건영 기자]
+        spaced = re.match(rf"^(?P<outlet>.+?)\s+(?P<names>{_NAMES})\s*(?:기자|특파원)$", a.strip())
+        if spaced:
+            outlet = spaced.group("outlet").strip()
+            return (publisher_by_name(outlet, table) or outlet,
+                    _authors(spaced.group("names")))
+        return None, None
+    reporter = _REPORTER.search(rest)  # (서울=뉴스1) 홍길동 기자 =
+    outlet = re.sub(r"\([^)]*\)", "", b).strip()
+    return (publisher_by_name(outlet, table) or outlet,
+            _authors(reporter.group("names")) if reporter else None)
+
+
+def _author_of(line: Line) -> str | None:
+    by = _BY.match(line.text) or _EN_MAIL_NAME.match(line.text)
+    if by:
+        return _authors(by.group("name"))
+    for match in _REPORTER.finditer(line.text):
+        if _PHOTOGRAPHER.search(line.text[:match.start()]):
+            continue  # '사진=홍길동 기자' took the picture
+        return _authors(match.group("names"))
+    sign = _SIGN_OFF.search(line.text)
+    return _authors(sign.group("names")) if sign else None
+
+
+def _copyright_holder(text: str, table: tuple[Publisher, ...]) -> str | None:
+    known = publisher_in_text(text, table)
+    if known:
+        return known
+    match = _COPYRIGHT_NAME.search(text)
+    if match and match.group("name").strip():
+        raw = match.group("name").strip()
+        return publisher_by_name(raw, table) or raw
+    return None
+
+
+def _first(found: Sequence[str | None]) -> str | None:
+    return next((f for f in found if f), None)
+
+
+def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...]
+                              ) -> tuple[str | None, str | None, list[ReviewItem]]:
+    """(publisher, author, review items) from bylines, sign-offs, copyright and e-mails."""
+    items: list[ReviewItem] = []
+    bylines = [line for line in lines if line.kind == "byline"]
+    bracketed = [_bracket(line.text, table) for line in bylines
+                 if re.match(r"^[\[(【]|^[A-Z][A-Z .'-]+,", line.text)]
+    author = _first([a for _, a in bracketed]) or _first([_author_of(line) for line in bylines])
+    if author is None:
+        author = _first([_author_of(line) for line in lines if line.kind == "dateline"])
+    mails = [m.group("domain") for line in lines
+             if line.kind in ("byline", "dateline", "copyright", "content")
+             for m in _EMAIL.finditer(line.text)]
+    copyright_lines = [line.text for line in lines if line.kind == "copyright"]
+    publisher = _first(
+        [p for p, _ in bracketed]
+        + [publisher_in_text(text, table) for text in copyright_lines]
+        + [publisher_by_domain(domain, table) for domain in mails]
+        + [publisher_in_text(line.text, table) for line in bylines]
+        + [_copyright_holder(text, table) for text in copyright_lines])
+    if publisher is None:
+        items.extend(ReviewItem("source.publisher", f"e-mail domain {domain} is not in the "
+                                "publisher table (add it to content/publishers.yaml)")
+                     for domain in dict.fromkeys(mails))
+        for line in lines:
+            for mention in _ANGLE.finditer(line.text) if line.kind == "content" else ():
+                publisher = publisher_by_name(mention.group(1), table)
+                if publisher:
+                    items = [ReviewItem("source.publisher", "taken from the outlet the article "
+                                        "names itself as", line.text)]
+                    break
+            if publisher:
+                break
+    return publisher, author, items
