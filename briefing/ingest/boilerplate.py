@@ -96,8 +96,8 @@ _DAY = (r"(?:(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]
 _TIME_ETC = (rf"(?:\s*{_WEEKDAY}|[\s\d:.,()]|오전|오후|AM|PM|a\.m\.|p\.m\.|KST|GMT|UTC|"
              r"[+\-]\d{2}:?\d{2}|\||/|·|조회(?:수)?|)*")
 DATELINE = re.compile(
-    rf"^(?:{_WEEKDAY}\s*)?(?:{_LABEL}\s*(?:일|일시|시간|시각)?\s*[:：]?\s*)?{_DAY}{_TIME_ETC}"
-    rf"(?:(?:{_LABEL})\s*(?:일|일시|시간)?\s*[:：]?\s*(?:{_DAY})?{_TIME_ETC})*$", re.I)
+    rf"^(?:{_WEEKDAY}\s*)?(?:(?:{_LABEL})?\s*(?:일|일시|시간|시각)?\s*[:：]?\s*{_DAY}{_TIME_ETC})+$",
+    re.I)
 LABELLED_DATE = re.compile(
     rf"(?:{_LABEL})\s*(?:일|일시)?\s*[:：]?\s*(?:\d{{4}}\s*[.\-/년]|"
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})", re.I)

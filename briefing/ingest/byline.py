@@ -111,7 +111,7 @@ def _authors(names: str) -> str:
 
 def _bracket(text: str, table: tuple[Publisher, ...]) -> tuple[str | None, str | None]:
     """(publisher, author) of a byline before the lede, as clean.py split it off."""
-    wire = B.WIRE_DATELINE.match(text + " -- x")
+    wire = B.WIRE_DATELINE.match(text)
     if wire:
         outlet = wire.group("outlet")
         return publisher_by_name(outlet, table) or outlet.strip(), None
@@ -170,7 +170,9 @@ def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...]
     items: list[ReviewItem] = []
     bylines = [line for line in lines if line.kind == "byline"]
     bracketed = [_bracket(line.text, table) for line in bylines
-                 if re.match(r"^[\[(【]|^[A-Z][A-Z .'-]+,", line.text)]
+                 if re.match(r"^[\[(【]", line.text)]
+    bracketed += [_bracket(line.text, table) for line in lines[:30]
+                  if line.kind == "content" and B.WIRE_DATELINE.match(line.text)]
     author = _first([a for _, a in bracketed]) or _first([_author_of(line) for line in bylines])
     if author is None:
         author = _first([_author_of(line) for line in lines if line.kind == "dateline"])

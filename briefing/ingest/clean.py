@@ -113,13 +113,16 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "related"
     if _is_caption(text):
         return "caption"
+    if len(text) >= 40 and _SENTENCE_END.search(text):
+        state["tail"] = False  # prose again: a mid-article 'related' box has ended
     return "content"
 
 
 def _prefix(text: str) -> tuple[str, Kind, str] | None:
     """A byline, broadcast marker or date label glued before the lede: (prefix, kind, rest)."""
-    for pattern, kind in ((B.LEADING_DATE, "dateline"), (B.WIRE_DATELINE, "byline"),
-                          (B.BRACKET_BYLINE, "byline"), (B.MARKER_PREFIX, "marker")):
+    # A wire dateline ('SEOUL, Nov. 11 (Yonhap) --') is part of an English lede: kept.
+    for pattern, kind in ((B.LEADING_DATE, "dateline"), (B.BRACKET_BYLINE, "byline"),
+                          (B.MARKER_PREFIX, "marker")):
         match = pattern.match(text)
         if match is None or not match.group(0).strip():
             continue
