@@ -86,6 +86,8 @@ class EventModel(_Strict):
     entities: list[Slug] = []
     amount: str | None = None
     note: Text | None = None
+    due: str | None = None  # targets: the period the commitment falls due
+    due_basis: Text | None = None
 
 
 class ReviewItemModel(_Strict):

@@ -154,7 +154,8 @@ def run_ingest(inputs: list[str], content_dir: Path, out_dir: Path, force: bool,
         stderr.write(f"ingest: warning: {warning}\n")
     publishers = load_publishers(content_dir)
     names = frozenset(n.lower() for node in known.nodes for n in node.names)
-    context = Context(build_matcher(known.nodes), publishers, names)
+    labels = {node.id: (*node.labels, node.type) for node in known.nodes}
+    context = Context(build_matcher(known.nodes), publishers, names, labels)
     index = EventIndex.of(known.events)
     tty = stderr.isatty()
     show_progress = len(inputs) > _PROGRESS_MIN or tty

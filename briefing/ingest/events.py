@@ -8,33 +8,14 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from briefing.dates import PartialDate
-from briefing.ingest.dates import QUOTED_SPEECH, DateMention
+from briefing.ingest.dates import DateMention
+from briefing.ingest.horizon import find_horizon
+from briefing.ingest.kinds import classify
 from briefing.ingest.known import KnownEvent
 from briefing.ingest.money import Money
 from briefing.ingest.recognise import Mention
 from briefing.load import slugify
 
-# (kind, pattern), first match wins: a deal verb outranks the meeting it happened at.
-_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (
-    ("outage", r"장애|먹통|불통|마비|\b(?:outage|disruption|blackout|network failure)"),
-    ("investment", r"투자|출자|지분|인수했|인수한|인수를|쏟|투입|"
-                   r"\b(?:invest|stake|acqui|funding round|backed|spen[dt]|"
-                   r"put\b[^.]{0,40}\binto\b)"),
-    ("alliance", r"얼라이언스|동맹|합작|\b(?:alliance|joint venture|consortium)"),
-    ("appointment", r"선임|임명|취임|선출|내정|"
-                    r"\b(?:appoint|named (?:as )?(?:the )?(?:new )?(?:ceo|chief|head)|elected|"
-                    r"board member)"),
-    ("partnership", r"협약|파트너십|MOU|업무협약|제휴|협력|손잡|손을 잡|계약|맞손|"
-                    r"\b(?:partnership|partner|agreement|memorandum|collaborat|teamed up|signed)"),
-    ("product", r"출시|공개|선보|론칭|런칭|상용화|서비스를 시작|도입|내놓|개소|"
-                r"\b(?:launch|unveil|releas|introduc|roll(?:ed|s)? out|debut|open(?:ed|s))"),
-    ("target", r"목표|달성하겠|달성할|계획|\b(?:target|aim|goal|plans? to|by 20\d\d)"),
-    ("earnings", r"영업이익|매출|실적|순이익|\b(?:revenue|profit|earnings|sales)\b"),
-    ("regulation", r"과징금|규제|법안|제재|방통위|과기정통부|"
-                   r"\b(?:regulat|fine[sd]? |ministry|government)"),
-    ("conference", r"행사|포럼|콘퍼런스|컨퍼런스|서밋|박람회|전시회|총회|라운드\s?테이블|개최|"
-                   r"\b(?:MWC|CES|conference|summit|forum|congress|keynote|expo|roundtable)\b"),
-))
 _CLAUSE_CUT = re.compile(r",\s+(?:followed by\s+|while\s+|and\s+)?|;\s+|(?<=[며고서])\s+|"
                          r"\s+(?:followed by|and then|before|after which)\s+")
 _PAST = re.compile(r"(?:었|았|했|됐|였|쳤|졌)다[.\"”']*\s*$")
@@ -47,6 +28,7 @@ class Sentence:
     money: tuple[Money, ...]
     dates: tuple[DateMention, ...]
     caption: bool = False
+    heading: bool = False  # a headline or sub-head: it restates the body, no event of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,23 +46,9 @@ class ProposedEvent:
     evidence: tuple[str, ...]
     issues: tuple[str, ...]
     existing: str | None = None  # the content file that already has this event
-
-
-def classify(text: str) -> tuple[str, bool]:
-    """(kind, sure): 'statement' when no verb tells, which needs review."""
-    text = QUOTED_SPEECH.sub(" ", text)  # what someone said is not what happened
-    for kind, pattern in _KINDS:
-        if pattern.search(text):
-            return kind, True
-    return "statement", False
-
-
-def _title(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,;")
-    if len(text) <= 120:
-        return text
-    cut = text[:118].rsplit(" ", 1)[0]
-    return cut + "…"
+    clause: str = ""  # the words the event was read from (for its title)
+    due: PartialDate | None = None  # targets: when the commitment falls due
+    due_basis: str | None = None
 
 
 def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
@@ -131,14 +99,93 @@ def _event_date(sentence: Sentence, published: PartialDate | None
     return [], None
 
 
+_SAME_DAY = re.compile(r"이날|이 날|이 자리에서|같은 날|당시|"
+                       r"\b(?:the same day|at the event|there)\b", re.I)
+# 'The company …', '회사는 …', '양사는 …': the subject named in the sentences before.
+_ANAPHOR = re.compile(r"^(?:(?:이|해당|같은)\s*)?(?:회사|업체|기업|통신사|양사|이통사|그룹)"
+                      r"(?:는|가|도|측은)|^(?:The|the)\s+(?:company|carrier|firm|operator|"
+                      r"telco|group)\b|^(?:It|The two|Both companies)\b")
+
+
+def _stated(sentence: Sentence, that_day: PartialDate | None,
+            published: PartialDate | None) -> PartialDate | None:
+    """The day a statement was made: the day the sentence says it was announced, the day
+    the story was on when it says so ('이날', 'at the event'), else the publication date."""
+    said = [d.date for d in sentence.dates if d.role == "announce" and d.date is not None]
+    if said:
+        return said[0]
+    return that_day if that_day and _SAME_DAY.search(sentence.text) else published
+
+
+@dataclass(frozen=True, slots=True)
+class _Before:
+    """Who the article was last about: for sentences that name no one ('회사는 …')."""
+
+    carriers: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+
+
+def _parties(sentence: Sentence, start: int, end: int, single: bool,
+             before: _Before) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:
+    """(carriers, entities, issues): only names in the clause are its parties."""
+    carriers = _ids_in(sentence.mentions, start, end, True)
+    entities = _ids_in(sentence.mentions, start, end, False)
+    if single and not carriers:
+        carriers = _ids_in(sentence.mentions, 0, len(sentence.text), True)
+    if single and not entities:
+        entities = _ids_in(sentence.mentions, 0, len(sentence.text), False)
+    issues: list[str] = []
+    anaphor = _ANAPHOR.match(sentence.text[start:end].lstrip()) or \
+        _ANAPHOR.match(sentence.text.lstrip())
+    subject = _ids_in(sentence.mentions, 0, start, True)
+    if not carriers and len(subject) == 1 and not _ids_in(sentence.mentions, start, end, False):
+        # 'KT는 2월 … 알렸고, 4월에는 … 도입했다': one subject for both clauses.
+        carriers = subject
+        issues.append(f"party '{carriers[0]}' is the subject of the sentence, not named in "
+                      "this clause")
+    elif not carriers and len(before.carriers) == 1 and (anaphor or not sentence.mentions):
+        # '회사는 오는 9월 …', '지난해 6월에는 … 투자해': the subject of the story goes on.
+        carriers = before.carriers
+        issues.append(f"party '{carriers[0]}' taken from the sentences before (no name here)")
+    if not carriers and not entities:
+        issues.append("no party found in this clause: add who did it")
+    return carriers, entities, issues
+
+
+def _amount(sentence: Sentence, start: int, end: int, single: bool) -> tuple[str | None, list[str]]:
+    money = [m for m in sentence.money if start <= m.start < end] or \
+        (list(sentence.money) if single else [])
+    issues = []
+    if len(money) > 1:
+        issues.append("several amounts in the sentence: " + ", ".join(m.written for m in money))
+    if money and money[0].problem:
+        issues.append(f"amount '{money[0].written}': {money[0].problem}")
+    return (money[0].written if money else None), issues
+
+
+def _no_event(sentence: Sentence) -> bool:
+    """Headings restate the body; quoted speech is what someone said, not what happened."""
+    return sentence.heading or sentence.caption or \
+        sentence.text.lstrip().startswith(('"', "“", "'", "‘", "「"))
+
+
 def propose_events(sentences: list[Sentence], published: PartialDate | None
                    ) -> list[ProposedEvent]:
-    """Every dated clause as an event, without ids resolved against the content yet."""
+    """Every dated clause whose kind a verb tells, as an event (ids are given later)."""
     events: list[ProposedEvent] = []
-    context: tuple[str, ...] = ()
+    before = _Before()
+    that_day: PartialDate | None = None
     for sentence in sentences:
-        own_carriers = _ids_in(sentence.mentions, 0, len(sentence.text), True)
+        if _no_event(sentence):
+            continue
+        stated = _stated(sentence, that_day, published)
         dated, report_basis = _event_date(sentence, published)
+        horizon = find_horizon(sentence.text, stated)
+        if not dated and horizon is not None and classify(sentence.text) == ("target", True):
+            # '3년 안에 … 하겠다': a plan without a date of its own is dated when stated.
+            dated = [DateMention(0, 0, "", stated, None, "target", True,
+                                 "the day the plan was stated", None if stated else
+                                 "the day the plan was stated is not in the text")]
         for start, end, date in _segments(sentence, dated) if dated else ():
             clause = sentence.text[start:end]
             near_start, near_end = _clause_of(sentence.text, max(date.start, start),
@@ -150,39 +197,35 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None
                 kind, sure = classify(sentence.text)
             if date.role == "target":
                 kind, sure = "target", True
-            issues: list[str] = []
             if not sure:
-                issues.append("no verb tells the kind; 'statement' is a guess")
-            carriers = _ids_in(sentence.mentions, start, end, True) or own_carriers
-            if not carriers and context:
-                carriers = context
-                issues.append("carriers taken from the sentences before")
-            entities = _ids_in(sentence.mentions, start, end, False)
-            if not entities and len(dated) == 1:
-                entities = _ids_in(sentence.mentions, 0, len(sentence.text), False)
-            money = [m for m in sentence.money if start <= m.start < end] or \
-                (list(sentence.money) if len(dated) == 1 else [])
-            amount = money[0].written if money else None
-            if len(money) > 1:
-                issues.append("several amounts in the sentence: "
-                              + ", ".join(m.written for m in money))
-            for item in money[:1]:
-                if item.problem:
-                    issues.append(f"amount '{item.written}': {item.problem}")
-            basis = report_basis or date.basis
+                continue  # no verb tells what happened: a remark, not an event
+            single = len(dated) == 1
+            carriers, entities, issues = _parties(sentence, start, end, single, before)
+            amount, money_issues = _amount(sentence, start, end, single)
+            issues.extend(money_issues)
+            when, basis = date.date, report_basis or date.basis
+            due, due_basis = (horizon.due, horizon.basis) if horizon and kind == "target" \
+                else (None, None)
+            if date.role == "target" and date.text:
+                # 'by 2025' is when the target falls due; the event is when it was set.
+                due, due_basis = date.date, f"'{date.text}'"
+                when, basis = stated, "the day the target was stated"
             if date.problem:
                 issues.append(date.problem)
             if date.role == "since":
                 issues.append(f"'{date.text}' gives the start of something ongoing")
-            if date.role == "target":
-                issues.append(f"'{date.text}' is a deadline or target date")
             events.append(ProposedEvent(
-                id="", date=date.date, until=date.until, approximate=report_basis is not None
-                and "report" in report_basis, basis=basis, title=_title(clause), kind=kind,
-                carriers=carriers, entities=entities, amount=amount,
-                evidence=(sentence.text,), issues=tuple(issues)))
-        if own_carriers:
-            context = own_carriers
+                id="", date=when, until=date.until if when is date.date else None,
+                approximate=report_basis is not None and "report" in report_basis, basis=basis,
+                title="", kind=kind, carriers=carriers, entities=entities, amount=amount,
+                evidence=(sentence.text,), issues=tuple(issues), clause=clause, due=due,
+                due_basis=due_basis))
+        own = _ids_in(sentence.mentions, 0, len(sentence.text), True)
+        if own:
+            before = _Before(own, tuple(m.id for m in sentence.mentions))
+        for date in sentence.dates:
+            if date.date is not None and date.date.day and date.role == "event":
+                that_day = date.date
     return merge_events(events)
 
 
@@ -277,7 +320,7 @@ def _base_id(event: ProposedEvent) -> str:
     parts = [*event.carriers[:2], *event.entities[:2], event.kind,
              event.date.iso() if event.date else "undated"]
     if not event.date:
-        parts.append(hashlib.sha1(event.title.encode("utf-8")).hexdigest()[:6])
+        parts.append(hashlib.sha1((event.clause or event.title).encode("utf-8")).hexdigest()[:6])
     return slugify("-".join(parts))
 
 

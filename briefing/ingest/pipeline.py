@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from briefing.dates import DateError, PartialDate, parse_date
@@ -33,6 +33,7 @@ from briefing.ingest.money import find_money
 from briefing.ingest.newents import NewEntity, needs_analysis, propose_entities
 from briefing.ingest.recognise import Matcher, Mention
 from briefing.ingest.sentences import split_sentences
+from briefing.ingest.titles import compose_title
 from briefing.ingest.webpage import Page
 
 Tokenize = Callable[[Sequence[str]], list[list[Any]]]
@@ -50,6 +51,7 @@ class Context:
     matcher: Matcher
     publishers: tuple[Publisher, ...]
     known_names: frozenset[str]
+    labels: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id: ko, en, type
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,18 +116,22 @@ def _published_clues(sentences: list[Sentence], text: str) -> list[ReviewItem]:
     return items
 
 
+_PROSE_END = re.compile(r"(?:[.!?…。]|[다요])[\"'”’)\]]*$")
+
+
 def _sentences(lines: list[Line], published: PartialDate | None,
                matcher: Matcher) -> list[Sentence]:
     result: list[Sentence] = []
     that_day: PartialDate | None = None
     for line in lines:
+        heading = len(line.text) <= 100 and not _PROSE_END.search(line.text)
         for text in split_sentences(line.text):
             dates = tuple(find_dates(text, published, that_day))
             for date in dates:
                 if date.date is not None and date.date.day and date.role == "event":
                     that_day = date.date
             result.append(Sentence(text, tuple(matcher.find(text)), tuple(find_money(text)), dates,
-                                   caption=line.kind == "caption"))
+                                   caption=line.kind == "caption", heading=heading))
     return result
 
 
@@ -166,6 +172,42 @@ def _loose_amounts(sentences: list[Sentence], events: Sequence[ProposedEvent]) -
             items.append(ReviewItem("amounts", f"'{money.written}' = {read}{note}; in no event",
                                     sentence.text))
     return items
+
+
+_QUOTED_NAME = re.compile(r"['‘\"“]([^'’\"”]{2,20})['’\"”]")
+_PEOPLE_KINDS = frozenset({"appointment"})
+
+
+def _titled(event: ProposedEvent, language: str, labels: dict[str, tuple[str, str, str]],
+            new: Sequence[NewEntity]) -> ProposedEvent:
+    """Compose the title from the parties; unknown names in the clause can be the other side.
+
+    A launch names what was launched (a product entity or a quoted name), an appointment
+    the person; for other kinds the other side is the first partner named.
+    """
+    pick = 0 if language == "ko" else 1
+    clause = event.clause or event.evidence[0]
+    parties = [labels.get(c, (c, c, ""))[pick] for c in event.carriers]
+    entities = [labels.get(e, (e, e, "company")) for e in event.entities]
+    unknown = [n for n in new if n.name.split(" (")[0] in clause]
+    wanted = {"product": ("product",), "appointment": ("person",),
+              "conference": ("conference",)}.get(event.kind)
+    if wanted:
+        others = [e[pick] for e in entities if e[2] in wanted]
+        others += [n.name.split(" (")[0] for n in unknown if n.type in wanted]
+        if not others and event.kind == "product":
+            others = [m.group(1) for m in _QUOTED_NAME.finditer(clause)][:1]
+    else:
+        others = [e[pick] for e in entities if e[2] not in ("person", "conference")]
+        others = others or [n.name.split(" (")[0] for n in unknown if n.type != "person"]
+    if not parties:
+        people = [e[pick] for e in entities if e[2] == "person"]
+        firms = [e[pick] for e in entities if e[2] != "person" and e[pick] not in others]
+        parties = (firms or people)[:1]
+        if not parties and len(others) > 0 and not wanted:
+            parties, others = others[:1], others[1:]
+    return replace(event, title=compose_title(event.kind, language, parties, others,
+                                              event.amount, clause))
 
 
 def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokenize | None) -> Draft:
@@ -210,6 +252,7 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
         [s.text for s in sentences], [s.mentions for s in sentences],
         [tokens_by_text.get(s.text) for s in sentences], context.known_names)
     items.extend(_loose_amounts(sentences, events))
+    events = [_titled(e, language, context.labels, new_entities) for e in events]
     return Draft(
         file_name=file_name(title, published, title_mentions), title=title, published=published,
         updated=updated, publisher=publisher, source_title=title, url=page.url if page else None,

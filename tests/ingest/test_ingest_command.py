@@ -72,7 +72,10 @@ def test_cp949_article_with_a_bracketed_dateline(fixture_run: IngestRun) -> None
     events = events_by_date(front)
     assert events["2025-02-27"]["entities"] == ["perplexity"]
     assert events["2025-09"]["kind"] == "product"
-    assert events["2027"]["kind"] == "target"
+    # '2027년까지 … 목표': set on the publication day, due in 2027.
+    target = events["2025-03-04"]
+    assert (target["kind"], target["due"], target["carriers"]) == ("target", "2027", ["lguplus"])
+    assert target["title"] == "LG유플러스, 가입자 500만명 목표"
     assert "댓글" not in front["review"]["source_text"]
 
 

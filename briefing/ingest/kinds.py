@@ -1,0 +1,48 @@
+"""The kind of an event from the words of its clause (Korean and English news prose).
+
+First match wins, in the order below: an apology outranks the outage it is about, a deal
+verb the meeting it happened at, a launch the plan it was part of.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.ingest.dates import QUOTED_SPEECH
+
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (
+    ("statement", r"사과(?:했|하|문|의)|사죄|\bapologi[sz]"),
+    ("outage", r"장애|먹통|불통|마비|끊김|두절|\b(?:outage|disruption|blackout|network failure|"
+               r"(?:service|services) (?:were|was) (?:interrupted|disrupted|down))"),
+    ("appointment", r"선임|임명|취임|선출|내정|신임\s*(?:대표|사장|CEO)|"
+                    r"\b(?:appoint|named (?:as )?(?:the )?(?:new )?(?:ceo|chief|head)|elected|"
+                    r"board member|new (?:ceo|chief executive))"),
+    ("investment", r"투자(?!은행|자|\s*업계|\s*펀드를 조성)|출자|지분|인수했|인수한|인수를|인수에|"
+                   r"쏟|투입|베팅|\b(?:invest|stake|acqui|funding round|backed|spen[dt]|"
+                   r"put\b[^.]{0,40}\binto\b)"),
+    ("alliance", r"얼라이언스|동맹|합작|\b(?:alliance|joint venture|consortium|joined [^.]{0,40}"
+                 r"(?:project|initiative|framework|coalition))"),
+    ("partnership", r"협약|파트너십|MOU|업무협약|제휴|협력|손잡|손을 잡|계약|맞손|공동\s*개발|"
+                    r"\b(?:partnership|partner|agreement|memorandum|collaborat|teamed up|signed|"
+                    r"cooperat)"),
+    ("product", r"출시|공개|선보|론칭|런칭|상용화|서비스를 시작|도입|내놓|개소|개통|"
+                r"\b(?:launch|unveil|releas|introduc|roll(?:ed|s)? out|debut|open(?:ed|s))"),
+    ("target", r"목표|달성하겠|달성할|하겠다|겠다는|계획|예정|추진(?:한다|합니다|할)|약속|"
+               r"\b(?:target|aim|goal|plans? to|by 20\d\d|pledge|will (?:invest|launch|expand))"),
+    ("earnings", r"영업이익|매출|실적|순이익|\b(?:revenue|profit|earnings|sales)\b"),
+    ("regulation", r"과징금|규제|법안|제재|방통위|과기정통부|"
+                   r"\b(?:regulat|fine[sd]? |penalt|sanction)"),
+    ("conference", r"행사|포럼|콘퍼런스|컨퍼런스|서밋|박람회|전시회|전시관|총회|라운드\s?테이블|"
+                   r"개최|"
+                   r"기조\s*연설|기조연설|부스|\b(?:MWC|CES|conference|summit|forum|congress|keynote|"
+                   r"expo|roundtable|pavilion|booth)\b"),
+))
+
+
+def classify(text: str) -> tuple[str, bool]:
+    """(kind, sure): 'statement' when no verb tells, which needs review."""
+    text = QUOTED_SPEECH.sub(" ", text)  # what someone said is not what happened
+    for kind, pattern in _KINDS:
+        if pattern.search(text):
+            return kind, True
+    return "statement", False
