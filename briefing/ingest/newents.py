@@ -12,17 +12,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from briefing.ingest.latin import english_names, is_common, korean_latin_names, latin_type
 from briefing.ingest.recognise import Mention
 
 _EN_ORG = re.compile(
     r"(?P<name>(?:[A-Z][\w&'-]*\.?\s+){0,3}[A-Z][\w&'-]*)\s+"
     r"(?P<suffix>Inc\.|Co\.|Corp\.|Ltd\.|LLC|Corporation|Holdings|Technologies|Alliance)"
     r"(?![A-Za-z])")
-_PAREN = re.compile(r"(?P<ko>[가-힣][가-힣0-9]*)\s?\((?P<en>[A-Z][A-Za-z0-9&.'\- ]{1,40}?)\)")
+_PAREN = re.compile(r"(?P<ko>[가-힣][가-힣0-9]*)\s?\((?P<en>[A-Za-z][A-Za-z0-9&.'\- ]{1,40}?)\)")
+# '이루다'와 '강다온': a quoted one-word name in a sentence about what was made or launched.
+_QUOTED = re.compile(r"['‘](?P<name>[가-힣A-Za-z0-9][가-힣A-Za-z0-9.+-]{1,11})['’]"
+                     r"(?=\s?(?:[와과을를은는이가의도]|등|\(|,|\s))")
+_PRODUCT_CONTEXT = re.compile(r"개발|출시|선보|공개|서비스|플랫폼|앱|모델|에이전트|챗봇|프로그램|"
+                              r"솔루션|브랜드|요금제|단말")
 _ORG_SUFFIX = re.compile(
     r"(?:텔레콤|테크놀로지|테크|랩스?|전자|그룹|홀딩스|은행|증권|소프트|시스템즈?|네트웍스|코리아|"
     r"모빌리티|바이오|에너지|솔루션즈?|컴퍼니|파트너스|벤처스|인베스트먼트|캐피탈|재단|협회|연합회|"
-    r"얼라이언스|포럼|엔터테인먼트|미디어|대학교?|대)$")
+    r"얼라이언스|포럼|엔터테인먼트|미디어|대학교?|대|감독원|위원회|소방본부|진흥원|연구원|공사|공단|"
+    r"센터)$")
 _TITLES = frozenset([
     "대표", "회장", "사장", "부회장", "부사장", "전무", "상무", "이사", "의장", "사무총장", "총장",
     "교수", "장관", "차관", "위원장", "본부장", "부문장", "센터장", "사업부장", "단장", "팀장",
@@ -78,7 +85,8 @@ def guess_type(name: str, sentence: str) -> str:
                  r"conference|expo",
                  name, re.I):
         return "conference"
-    if re.search(r"(?:[^사]부|처|청|위원회)$|ministry|commission|government", name, re.I):
+    if re.search(r"(?:[^사]부|처|청|위원회|감독원|소방본부|진흥원)$|ministry|commission|government|"
+                 r"agency", name, re.I):
         return "government"
     if re.search(r"협회|연합회|재단|학회|대학교?|association|foundation|university|institute",
                  name, re.I):
@@ -165,6 +173,19 @@ def _from_tokens(sentence: str, tokens: Sequence[Any], mentions: Sequence[Mentio
     return found
 
 
+def _latin(sentence: str, mentions: Sequence[Mention]) -> list[NewEntity]:
+    korean = re.search(r"[가-힣]", sentence) is not None
+    found = []
+    for name, start, end in (korean_latin_names if korean else english_names)(sentence):
+        if _known_at(mentions, start, end) or (name.isupper() and len(name) <= 3 and \
+                sentence[end:end + 1] != "("):
+            continue  # a short acronym without its expansion is too often a common one
+        kind = latin_type(name, sentence, start, end)
+        if kind is not None:
+            found.append(NewEntity(name, kind, sentence))
+    return found
+
+
 def needs_analysis(sentence: str) -> bool:
     """Only sentences where a new name could be proposed go through Kiwi (it is slow)."""
     return bool(_DEAL.search(sentence) or _CANDIDATE.search(sentence))
@@ -187,7 +208,7 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
             found.append(NewEntity(label, guess_type(label, sentence), sentence))
         for match in _PAREN.finditer(sentence):
             ko, en = match.group("ko"), match.group("en").strip()
-            if _known_at(sentence_mentions, match.start(), match.end()):
+            if _known_at(sentence_mentions, match.start(), match.end()) or is_common(en):
                 continue
             words = [w.strip("‘’'\"“”") for w in sentence[:match.start()].split()[-2:]]
             if _ORG_SUFFIX.fullmatch(ko) or (words and _CODE_WORD.fullmatch(words[-1])):
@@ -204,9 +225,23 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
             if re.match(r"\s*(?:[A-Za-z가-힣/]+\s){0,3}[가-힣]*(?:장|책임자|대표|CEO|총괄|교수)",
                         tail):
                 continue  # '얀 호프만(Jan Hofmann) AI 기술센터장' is a person, found above
-            found.append(NewEntity(f"{ko} ({en})", guess_type(ko + " " + en, sentence), sentence))
+            kind = "product" if _PRODUCT_CONTEXT.search(sentence[max(0, match.start() - 12):
+                                                                  match.start()]) \
+                else guess_type(ko + " " + en, sentence)
+            found.append(NewEntity(f"{ko} ({en})", kind, sentence))
         if sentence_tokens:
             found.extend(_from_tokens(sentence, sentence_tokens, sentence_mentions))
+        found.extend(_latin(sentence, sentence_mentions))
+        if _PRODUCT_CONTEXT.search(sentence):
+            found.extend(NewEntity(m.group("name"), "product", sentence)
+                         for m in _QUOTED.finditer(sentence)
+                         if not _known_at(sentence_mentions, m.start("name"), m.end("name"))
+                         and m.group("name") not in _STOP)
+    names = {e.name for e in found}
+    # 'Mythos' alone after 'Claude Mythos' was proposed is the same proposal.
+    found = [e for e in found if not any(
+        other != e.name and re.search(rf"(?<![\w]){re.escape(e.name)}(?![\w])", other)
+        for other in names)]
     result: dict[str, NewEntity] = {}
     for entity in found:
         key = entity.name.split(" (")[0].lower()
