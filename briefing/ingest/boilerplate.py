@@ -68,20 +68,24 @@ COPYRIGHT = re.compile(
     re.I)
 PHOTO_CREDIT = re.compile(r"^[ⓒ©Ⓒ]\s*\S{1,20}$")
 END_MARK = re.compile(r"^[(<\[]?\s*(?:끝|END|완|ends?)\s*[)>\]]?$", re.I)
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MAIL = r"[\w.+-]+@(?:[\w-]+\.)+[A-Za-z]{2,}"
+EMAIL = re.compile(_MAIL)
 _REPORTER_WORD = r"(?:선임|수석|인턴|객원|전문|편집)?\s*(?:기자|특파원|논설위원|에디터|연구원)"
 BYLINE = re.compile(
     r"^(?:[/\[(<【]?\s*)?(?:(?:[가-힣A-Za-z0-9]{2,12}\s+)?[가-힣]{2,4}"
     rf"(?:\s*[·,]\s*[가-힣]{{2,4}})*\s*{_REPORTER_WORD}|"
     r"(?:By|Reporter|Written by|Reporter\s*:)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
     r"(?:\s*(?:,|and)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*|"
-    r"[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3}(?=\s*[(,/|]?\s*[\w.+-]+@))"
-    r"(?:\s*[,/=|]?\s*\(?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?)?"
+    r"[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3}(?=\s*[(,/|]?\s*[\w.+-]+@)|"
+    r"(?:BY\s+)?[A-Z]{2,}(?:[ -][A-Z]{2,}){1,3}|"
+    r"[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3},\s*(?:Contributing|Senior|Staff|Chief|Managing)?\s*"
+    r"(?:Editor|Reporter|Writer|Correspondent|Analyst)[^.]{0,60})"
+    rf"(?:\s*[,/=|Iㅣ]?\s*\(?\s*{_MAIL}\s*\)?)?"
     r"(?:\s*[|,]\s*(?:Staff|Senior|Contributing)?\s*(?:reporter|writer|correspondent|editor))?"
-    r"\s*[=\])>】]?"
+    r"\s*[=\])>】Iㅣ|]?"
     r"(?:\s*(?:입력|등록|작성)?\s*[:：]?\s*(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*"
     r"\d{1,2}\s*[.일]?[\s\d:.]*(?:오전|오후|AM|PM)?[\s\d:.]*)?$", re.I)
-EMAIL_LINE = re.compile(r"^[\[(<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[\])>]?$")
+EMAIL_LINE = re.compile(rf"^[\[(<]?\s*{_MAIL}\s*[\])>]?$")
 SIGN_OFF = re.compile(
     r"^(?:(?:[A-Z]{2,5}|[가-힣]{2,6})\s+(?:뉴스\s+)?)?[가-힣]{2,4}\s*(?:기자|특파원)?"
     r"(?:입니다|이었습니다|였습니다)\.?$|"
@@ -94,10 +98,12 @@ _DAY = (r"(?:(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]
         r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d{2})|"
         r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d{2}))")
 _TIME_ETC = (rf"(?:\s*{_WEEKDAY}|[\s\d:.,()]|오전|오후|AM|PM|a\.m\.|p\.m\.|KST|GMT|UTC|"
-             r"[+\-]\d{2}:?\d{2}|\||/|·|조회(?:수)?|)*")
+             r"[+\-]\d{2}:?\d{2}|\||/|·|조회(?:수)?|[A-Z]?\d{1,2}\s*면|)*")
 DATELINE = re.compile(
     rf"^(?:{_WEEKDAY}\s*)?(?:(?:{_LABEL})?\s*(?:일|일시|시간|시각)?\s*[:：]?\s*{_DAY}{_TIME_ETC})+$",
     re.I)
+CONTENT_NOTE = re.compile(
+    r"^이 기사는 (?:19|20)\d{2}년 .{0,60}(?:표출|게재|송고|출고|공개)된 기사입니다\.?$")
 LABELLED_DATE = re.compile(
     rf"(?:{_LABEL})\s*(?:일|일시)?\s*[:：]?\s*(?:\d{{4}}\s*[.\-/년]|"
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})", re.I)
@@ -122,9 +128,17 @@ PROMPT = re.compile(
     r"get\s+the\s+app|follow\s+us\s+on|unlimited\s+access|already\s+a\s+subscriber)",
     re.I)
 MARKDOWN_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$|^\[!\[")
+WIDGET = re.compile(
+    r"^(?:\d+\s*min(?:ute)?s?\s*read|(?:By\s+)?\d+\s*(?:HOURS?|MINUTES?|DAYS?|MINS?)\s*AGO|"
+    r"View\s+Market\s+Snapshot|광고\s*닫기|이미지\s*확대(?:\s.{0,20})?|음성\s*재생(?:\s*설정)?|"
+    r"번역\s*beta.*|Translated\s+by.*|재생\s*목록|상태바|이\s*기사를\s*공유합니다|"
+    r"[a-z]+(?:_[a-z]+)+|기자\s*이미지(?:\s+[가-힣]{2,4})?|다음\s*기사|이전\s*기사|"
+    r"(?:기사\s*)?목록(?:\s*보기)?|맨\s*위로|Back\s+to\s+top|입력\s*(?:시간)?|"
+    r"TOP)$", re.I)
+TAG_LINE = re.compile(r"^\[[^\]=]{1,15}\]$")  # '[MWC23]', '[단독]' alone: a series tag
 MARKER = (r"(?:앵커(?:\s*멘트|\s*리드)?|기자|리포트|인터뷰|녹취|현장음|싱크|자막|"
           r"Anchor(?:\s+Lead)?|Pkg|Package|Reporter|Sound\s*bite|SOT|VCR|Interview)")
-MARKER_LINE = re.compile(rf"^[\[<(【]\s*{MARKER}\s*[\]>)】]$", re.I)
+MARKER_LINE = re.compile(rf"^[\[<(【◀]\s*{MARKER}\s*[\]>)】▶]$", re.I)
 MARKER_PREFIX = re.compile(rf"^[\[<【]\s*{MARKER}\s*[\]>】]\s*(?=\S)", re.I)
 TICKER_INLINE = re.compile(
     r"\s*\(\s*(?:\d{6}\s*[,/]?\s*)?[\d,]+\s*원?\s*[▲▼△▽↑↓]\s*[\d,.]+\s*(?:[+\-]?\s*[\d.]+\s*%)?"
@@ -140,7 +154,8 @@ CREDIT_INSIDE = re.compile(
     r"사진\s*제공\s*[=:]?\s*[가-힣A-Za-z]|/\s*(?:사진|그래픽)\s*=|"
     r"\b(?:Photo|Image|Graphic|Picture)s?\s*(?:by|courtesy\s+of|credit|=|:)\s*\S", re.I)
 CREDIT_LINE = re.compile(
-    r"^[\[(【]?\s*(?:사진|그래픽|자료|영상|촬영|이미지|출처|제공|Photo|Image|Graphic|Source|"
+    r"^[\[(【]?\s*(?:사진\s*공동\s*취재단|사진|그래픽|자료|영상|촬영|이미지|출처|제공|Photo|Image|"
+    r"Graphic|Source|"
     r"Courtesy(?:\s+of)?|Getty\s+Images|게티이미지(?:뱅크|코리아)?)\b[^.!?]{0,60}[\])】]?$",
     re.I)
 WIRE_DATELINE = re.compile(
@@ -150,7 +165,14 @@ WIRE_DATELINE = re.compile(
 # '[중부매일 박건영 기자]', '【서울=뉴시스】': a byline in brackets before the lede.
 BRACKET_BYLINE = re.compile(
     r"^(?:[\[【]\s*[^\]】]{2,40}?(?:=|기자|특파원)[^\]】]{0,30}[\]】]|"
+    r"ㅣ\s*[^ㅣ]{2,40}?(?:=|기자|특파원)[^ㅣ]{0,30}ㅣ|"
     r"\(\s*[^()]{1,20}=\s*[^()]{1,20}\))"
     rf"(?:\s*[가-힣]{{2,4}}(?:\s*[·,]\s*[가-힣]{{2,4}})*\s*{_REPORTER_WORD}\s*=?)?"
-    r"(?:\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*=?)?\s*")
+    rf"(?:\s*{_MAIL}\s*=?)?\s*")
 LEADING_DATE = re.compile(r"^date\s+(?:19|20)\d{2}-\d{2}-\d{2}\s+(?=\S)", re.I)
+# A caption that ends with its credit: '… 하고 있다. 연합뉴스', '… 사옥. kt 제공',
+# '… CI(LGU+ 제공)', '… 모습. < SK텔레콤 >', a credit cut off ('… [사진').
+CAPTION_END = re.compile(
+    r"(?:[.다]\s*(?:사진\s*)?(?:공동\s*취재단|연합뉴스|뉴스1|뉴시스|[\w가-힣+]{1,15}\s*제공)|"
+    r"\([^()]{1,20}제공\)|<\s*[^<>]{1,20}\s*>|\[사진[^\]]{0,20}|"
+    r"\((?:Courtesy|Photo|Yonhap|News1|Newsis)[^()]{0,40}\))\s*$", re.I)

@@ -28,10 +28,16 @@ _BY = re.compile(r"^(?:By|Reporter|Written by)\s*:?\s+(?P<name>[A-Z][\w.'-]+(?:\
                  r"{0,3}(?:\s*(?:,|and)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)")
 _EN_MAIL_NAME = re.compile(r"^(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3})\s*[(,/|]?\s*[\w.+-]+@")
 _SIGN_OFF = re.compile(rf"(?P<names>{_NAMES})\s*(?:기자|특파원)(?:입니다|가|이)")
-_EMAIL = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
+_EMAIL = re.compile(r"[\w.+-]+@(?P<domain>(?:[\w-]+\.)+[A-Za-z]{2,})")
+_CAPS_NAME = re.compile(r"^(?:BY\s+)?(?P<name>[A-Z]{2,}(?:[ -][A-Z]{2,}){1,3})$")
+_EN_TITLED = re.compile(r"^(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3}),\s*(?:Contributing|"
+                        r"Senior|Staff|Chief|Managing)?\s*(?:Editor|Reporter|Writer|"
+                        r"Correspondent|Analyst)")
+_OUTLET_WORD = re.compile(r"(?:닷컴|뉴스|일보|신문|경제|방송|미디어|데일리|타임스|저널)$")
 _COPYRIGHT_NAME = re.compile(
     r"(?:Copyright|저작권자|ⓒ|©|Ⓒ|\(c\))\s*(?:[:ⓒ©Ⓒ]|\(c\))?\s*(?:\d{4}(?:\s*[-~]\s*\d{4})?\s*)?"
-    r"(?:by\s+)?(?P<name>[^&,|()\[\]<>.]{2,40}?)\s*(?=&|,|\||\(|\.|\s-\s|무단|All\s|\s*$|\s+(?:www\.|"
+    r"(?:by\s+)?(?P<name>[^&,|()\[\]<>.=]{2,40}?)\s*(?=&|,|\||\(|\.|=|\s-\s|\sDB\b|무단|All\s|"
+    r"\s*$|\s+(?:www\.|"
     r"\w+\.(?:com|co\.kr|kr|net)))",
     re.I)
 _ANGLE = re.compile(r"<([^<>\s]{2,15})>")
@@ -115,6 +121,7 @@ def _bracket(text: str, table: tuple[Publisher, ...]) -> tuple[str | None, str |
     if wire:
         outlet = wire.group("outlet")
         return publisher_by_name(outlet, table) or outlet.strip(), None
+    text = re.sub(r"^ㅣ([^ㅣ]+)ㅣ", r"[\1]", text)
     inner = re.match(r"^[\[(【]\s*(?P<a>[^=\])】]+?)\s*(?:=\s*(?P<b>[^\])】]*?))?\s*[\])】]"
                      r"\s*(?P<rest>.*)$", text)
     if inner is None:
@@ -137,13 +144,28 @@ def _bracket(text: str, table: tuple[Publisher, ...]) -> tuple[str | None, str |
             _authors(reporter.group("names")) if reporter else None)
 
 
+def _title_case(name: str) -> str:
+    """'LEE JAE-LIM' -> 'Lee Jae-lim' (a romanised given name is one word)."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+
+
 def _author_of(line: Line) -> str | None:
-    by = _BY.match(line.text) or _EN_MAIL_NAME.match(line.text)
+    by = _BY.match(line.text) or _EN_MAIL_NAME.match(line.text) or _EN_TITLED.match(line.text)
     if by:
         return _authors(by.group("name"))
+    caps = _CAPS_NAME.match(line.text)
+    if caps:
+        return _title_case(caps.group("name"))
     for match in _REPORTER.finditer(line.text):
         if _PHOTOGRAPHER.search(line.text[:match.start()]):
             continue  # '사진=홍길동 기자' took the picture
+        if _OUTLET_WORD.search(match.group("names")):
+            # '고득관 매경닷컴 기자': the name comes before the outlet.
+            before = re.search(r"([가-힣]{2,4})\s+\S+\s*$", line.text[:match.start()]
+                               + match.group("names"))
+            if before:
+                return before.group(1)
+            continue
         return _authors(match.group("names"))
     sign = _SIGN_OFF.search(line.text)
     return _authors(sign.group("names")) if sign else None
@@ -156,8 +178,15 @@ def _copyright_holder(text: str, table: tuple[Publisher, ...]) -> str | None:
     match = _COPYRIGHT_NAME.search(text)
     if match and match.group("name").strip():
         raw = match.group("name").strip()
+        if re.search(r"[가-힣]", raw) and " " in raw:
+            raw = raw.split()[-1]  # '종합 경제정보 미디어 이데일리': a slogan, then the name
         return publisher_by_name(raw, table) or raw
     return None
+
+
+def outlet_names(table: tuple[Publisher, ...]) -> frozenset[str]:
+    """Every name and alias of the table: lines that are only an outlet's name."""
+    return frozenset(n for p in table for n in (p.name, *p.aliases) if len(n) >= 2)
 
 
 def _first(found: Sequence[str | None]) -> str | None:
@@ -176,16 +205,23 @@ def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...]
     author = _first([a for _, a in bracketed]) or _first([_author_of(line) for line in bylines])
     if author is None:
         author = _first([_author_of(line) for line in lines if line.kind == "dateline"])
+    if author is None:  # 'SBS Biz 김동필': the outlet, then the reporter
+        named = [re.match(r"^(.+?)\s+([가-힣]{2,4})$", line.text) for line in bylines]
+        author = _first([m.group(2) for m in named
+                         if m and publisher_by_name(m.group(1), table)])
     mails = [m.group("domain") for line in lines
              if line.kind in ("byline", "dateline", "copyright", "content")
              for m in _EMAIL.finditer(line.text)]
     copyright_lines = [line.text for line in lines if line.kind == "copyright"]
+    credits = [line.text for line in lines if line.kind in ("credit", "caption")]
     publisher = _first(
         [p for p, _ in bracketed]
         + [publisher_in_text(text, table) for text in copyright_lines]
         + [publisher_by_domain(domain, table) for domain in mails]
         + [publisher_in_text(line.text, table) for line in bylines]
-        + [_copyright_holder(text, table) for text in copyright_lines])
+        + [_copyright_holder(text, table) for text in copyright_lines]
+        # '[사진=녹색경제신문]': the outlet's own photo names it.
+        + [publisher_in_text(text, table) for text in credits])
     if publisher is None:
         items.extend(ReviewItem("source.publisher", f"e-mail domain {domain} is not in the "
                                 "publisher table (add it to content/publishers.yaml)")

@@ -23,7 +23,7 @@ BOILERPLATE: frozenset[str] = frozenset(
     {"widget", "share", "reaction", "comment", "related", "copyright", "byline", "dateline",
      "duplicate", "empty", "marker", "menu", "prompt", "credit", "ticker", "image", "caption"})
 
-_BULLET = re.compile(r"^[\s•·・◦▪▫■□●○◆◇►▶*\-–—]+(?=\S)")
+_BULLET = re.compile(r"^[\s•·・◦▪▫■□●○►▶*\-–—]+(?=\S)")
 _TAIL_SECTION = re.compile(r"^(?:e\s*스튜디오|뉴스\s*발전소|포토|영상|오피니언|기획|연재)$", re.I)
 _SENTENCE_END = re.compile(r"(?:[다요죠]\.?|[음함임됨]\.|[.!?…]|[\"'”’」』]\s*)$")
 _NOT_BYLINE = re.compile(r"사진|자료|그래픽|제공|영상|출처|Photo", re.I)
@@ -48,6 +48,7 @@ def _is_caption(text: str) -> bool:
         or re.search(r"\s/\s?[\w가-힣 ]{1,25}(?:\s갈무리|\s제공)?$", text)
         or re.search(r"[ⓒ©Ⓒ]\s?[\w가-힣]{1,20}$", text)
         or (len(text) < 400 and B.CREDIT_INSIDE.search(text) is not None)
+        or (len(text) < 300 and B.CAPTION_END.search(text) is not None)
         or re.search(r"[.!]\s*\((?:Yonhap|Reuters|AP|AFP|EPA|Getty Images|[A-Z][\w&.-]*"
                      r"(?:\s[A-Z][\w&.-]*){0,3})\)$", text) is not None)
 
@@ -76,6 +77,8 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "image"
     if B.MARKER_LINE.match(text):
         return "marker"
+    if B.WIDGET.match(text):
+        return "widget"
     if B.SHARE.match(text):
         return "share"
     if B.DATE_WIDGET.match(text):
@@ -97,7 +100,8 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "copyright"
     if B.BYLINE.match(text) or B.EMAIL_LINE.match(text) or B.SIGN_OFF.match(text):
         return "byline"
-    if B.DATELINE.match(text) or (len(text) < 120 and B.LABELLED_DATE.search(text)):
+    if B.DATELINE.match(text) or B.CONTENT_NOTE.match(text) or \
+            (len(text) < 120 and B.LABELLED_DATE.search(text)):
         return "dateline"
     if len(text) < 200 and B.PROMPT.search(text) and not _SENTENCE_END.search(text[-2:] + " "):
         return "prompt"
@@ -107,6 +111,8 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "ticker"
     if len(text) < 80 and B.CREDIT_LINE.match(text):
         return "credit"
+    if B.TAG_LINE.match(text):
+        return "menu"
     if state.get("tail") and (_TAIL_SECTION.match(text) or
                               (len(text) < 40 and not _SENTENCE_END.search(text))):
         # Short non-sentences after a comment box or "most read" header are link lists.
@@ -135,20 +141,37 @@ def _prefix(text: str) -> tuple[str, Kind, str] | None:
     return None
 
 
-def clean_lines(text: str) -> list[Line]:
-    """Classify every line of decoded text; repeated lines (captions shown twice) are duplicates."""
+def _outlet_line(text: str, outlets: frozenset[str]) -> bool:
+    """'SBS Biz', '중앙일보', 'SBS Biz 김동필': the outlet's name, maybe with the reporter's."""
+    if text in outlets:
+        return True
+    named = re.match(r"^(.+?)\s+[가-힣]{2,4}(?:\s*(?:기자|특파원))?$", text)
+    return bool(named and named.group(1) in outlets)
+
+
+def _outlet_prefix(text: str, outlets: frozenset[str]) -> tuple[str, Kind, str] | None:
+    tag = re.match(r"^\[([^\]]{2,20})\]\s*(?=\S)", text)
+    if tag and tag.group(1).strip() in outlets:
+        return tag.group(0).strip(), "byline", text[tag.end():].strip()
+    return None
+
+
+def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
+    """Classify every line of decoded text; repeated lines (captions shown twice) are duplicates.
+
+    `outlets` are the publisher table's names: a line that is only one is a byline."""
     lines: list[Line] = []
     seen: dict[str, int] = {}
     state: dict[str, bool] = {}
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = _BULLET.sub("", raw.strip()).strip()
         stripped = re.sub(r"[ \t]+", " ", B.TICKER_INLINE.sub("", stripped))
-        split = _prefix(stripped)
+        split = _prefix(stripped) or _outlet_prefix(stripped, outlets)
         while split is not None:
             head, head_kind, stripped = split
             lines.append(Line(number, head, head_kind))
             split = _prefix(stripped)
-        kind = _classify(stripped, state)
+        kind = "byline" if _outlet_line(stripped, outlets) else _classify(stripped, state)
         if kind in ("content", "caption"):
             key = _key(stripped)
             # Sites print a photo caption twice (alt text and figcaption): keep the first.

@@ -11,6 +11,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TextIO
 
+from briefing.ingest.byline import outlet_names
 from briefing.ingest.draft import DraftExists, render_draft, write_draft
 from briefing.ingest.events import EventIndex
 from briefing.ingest.known import Known, KnownEvent, read_known
@@ -155,7 +156,8 @@ def run_ingest(inputs: list[str], content_dir: Path, out_dir: Path, force: bool,
     publishers = load_publishers(content_dir)
     names = frozenset(n.lower() for node in known.nodes for n in node.names)
     labels = {node.id: (*node.labels, node.type) for node in known.nodes}
-    context = Context(build_matcher(known.nodes), publishers, names, labels)
+    context = Context(build_matcher(known.nodes), publishers, names, labels,
+                      outlet_names(publishers))
     index = EventIndex.of(known.events)
     tty = stderr.isatty()
     show_progress = len(inputs) > _PROGRESS_MIN or tty

@@ -118,8 +118,10 @@ def english_names(sentence: str) -> list[tuple[str, int, int]]:
                 words = words[1:]
             if len(words) == 1 and start == match.start():
                 continue  # one capitalised word opening a sentence tells nothing
-        while words and words[-1] in ("&", "of", "for"):
-            words = words[:-1]
+        while words and words[-1] in ("&", "of", "for", "Inc", "Co", "Corp", "Ltd"):
+            words = words[:-1]  # 'Lumen Robotics Inc.' is proposed as 'Lumen Robotics'
+        if any(re.fullmatch(r"[A-Za-z0-9]+-[a-z]+", w) for w in words):
+            continue  # 'SMS-based', 'AI-powered': an adjective
         name = " ".join(words)
         owner = re.match(r"^.*['’]s\s+", name)
         if owner:  # "the U.K.'s Financial Times"

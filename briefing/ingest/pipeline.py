@@ -52,6 +52,7 @@ class Context:
     publishers: tuple[Publisher, ...]
     known_names: frozenset[str]
     labels: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id: ko, en, type
+    outlets: frozenset[str] = frozenset()  # the publisher table's names and aliases
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +213,7 @@ def _titled(event: ProposedEvent, language: str, labels: dict[str, tuple[str, st
 
 def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokenize | None) -> Draft:
     """Analyse one decoded article (and its page metadata, for HTML input)."""
-    lines = clean_lines(text)
+    lines = clean_lines(text, context.outlets)
     body = content_lines(lines)
     items: list[ReviewItem] = []
     title, _, headline_line, title_items = find_title(lines)

@@ -54,7 +54,8 @@ def test_korean_portal_article(fixture_run: IngestRun) -> None:
     assert (events["2023"]["kind"], events["2023"]["amount"]) == ("earnings", "1조6497억원")
     assert events["2024-06-01"]["until"] == "2024-06-02"
     review = front["review"]
-    assert [n["name"] for n in review["new_entities"]] == ["누리소프트 (Nuri Soft)"]
+    assert [(n["name"], n["type"]) for n in review["new_entities"]] == [
+        ("하나로", "product"), ("누리소프트 (Nuri Soft)", "company")]
     assert any(i["field"] == "amounts" and "2억달러" in i["issue"] for i in review["items"])
     source = review["source_text"]
     assert source.startswith("KT, 앤트로픽과 손잡고 한국어 AI 비서 키운다\n")
