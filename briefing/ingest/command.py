@@ -106,8 +106,8 @@ def _write(result: Analysed, index: EventIndex, out_dir: Path, force: bool,
                         f"{exc.strerror or exc}")
     index.add(tuple(KnownEvent(e.id, e.date.iso() if e.date else None, e.kind,
                                frozenset(e.carriers), frozenset(e.entities),
-                               display_path(path))
-                    for e in draft.events if not e.existing))
+                               display_path(path), in_run=True)
+                    for e in draft.events if not e.existing and not e.same_as))
     return Analysed(result.name, EXIT_OK, summary_line(path, draft), draft)
 
 

@@ -46,6 +46,7 @@ class ProposedEvent:
     evidence: tuple[str, ...]
     issues: tuple[str, ...]
     existing: str | None = None  # the content file that already has this event
+    same_as: str | None = None  # a draft of this run that tells it too (same id, all fields)
     clause: str = ""  # the words the event was read from (for its title)
     due: PartialDate | None = None  # targets: when the commitment falls due
     due_basis: str | None = None
@@ -331,7 +332,11 @@ def assign_ids(events: tuple[ProposedEvent, ...], index: EventIndex) -> tuple[Pr
     for event in events:
         existing = match_existing(event, index)
         if existing is not None and existing.id not in {e.id for e in result}:
-            result.append(replace(event, id=existing.id, existing=existing.path))
+            # A content event keeps only its id here; one from a draft of this run keeps
+            # everything, as drafts are reviewed (and may be dropped) one by one.
+            result.append(replace(event, id=existing.id, existing=existing.path) if
+                          not existing.in_run else
+                          replace(event, id=existing.id, same_as=existing.path))
             continue
         base = _base_id(event)
         candidate, number = base, 2

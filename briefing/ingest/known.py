@@ -26,6 +26,7 @@ class KnownEvent:
     carriers: frozenset[str]
     entities: frozenset[str]
     path: str
+    in_run: bool = False  # a draft written earlier in this ingest run, not yet content
 
 
 @dataclass(frozen=True, slots=True)

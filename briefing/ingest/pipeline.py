@@ -150,6 +150,9 @@ def _event_items(events: Sequence[ProposedEvent]) -> list[ReviewItem]:
     for event in events:
         if event.existing:
             issue = f"same event as '{event.id}' in {event.existing}; only its id is kept"
+        elif event.same_as:
+            issue = (f"same event as '{event.id}' in {event.same_as} (a draft of this run): "
+                     "one id for both; keep the fuller telling")
         else:
             when = event.date.iso() if event.date else "no date"
             issue = f"proposed {event.kind} event ({when}); check date, kind, parties and amount"
