@@ -93,7 +93,10 @@ _ANNOUNCE_AFTER = re.compile(r"\s*(?:\([^)]{1,10}\)\s*)?(?:밝혔다|발표했�
                              r"밝혔으며|발표했으며|알렸다)")
 _REPORT_BEFORE = re.compile(r"according to [^,.]{0,80}?\s(?:on\s+)?$", re.I)
 _ANNOUNCE_BEFORE = re.compile(r"\b(?:said|announced|reported|told [^,.]{0,40})\s+(?:on\s+)?$", re.I)
-_COMPARE_AFTER = re.compile(r"\s*(?:대비|보다|에\s*비해|figure|level|levels)")
+_COMPARE_AFTER = re.compile(r"\s*(?:대비|보다|에\s*비해|같은\s*기간|동기|figure|level|levels|"
+                            r"same\s+period)")
+# '올해 2분기(4~6월)': the months in brackets restate the quarter before them.
+_GLOSS_BEFORE = re.compile(r"(?:분기|반기|half|quarter)\s*\($")
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +292,8 @@ def _role(mention: DateMention, sentence: str, start: int, end: int) -> Role:
     if _ANNOUNCE_BEFORE.search(sentence[max(0, start - 60):start]):
         return "announce"
     if _COMPARE_AFTER.match(sentence, end) and not sentence[end:end + 3].strip().startswith("fig"):
+        return "compare"
+    if _GLOSS_BEFORE.search(sentence[max(0, start - 12):start]):
         return "compare"
     return "event"
 

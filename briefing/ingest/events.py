@@ -103,7 +103,8 @@ def _event_date(sentence: Sentence, published: PartialDate | None
 _SAME_DAY = re.compile(r"이날|이 날|이 자리에서|같은 날|당시|"
                        r"\b(?:the same day|at the event|there)\b", re.I)
 # 'The company …', '회사는 …', '양사는 …': the subject named in the sentences before.
-_ANAPHOR = re.compile(r"^(?:(?:이|해당|같은)\s*)?(?:회사|업체|기업|통신사|양사|이통사|그룹)"
+_ANAPHOR = re.compile(r"^[가-힣]\s*(?:CEO|대표|사장|회장|부사장|의장)(?:는|은|가|이)\s|"
+                      r"^(?:(?:이|해당|같은)\s*)?(?:회사|업체|기업|통신사|양사|이통사|그룹)"
                       r"(?:는|가|도|측은)|^(?:The|the)\s+(?:company|carrier|firm|operator|"
                       r"telco|group)\b|^(?:It|The two|Both companies)\b")
 
@@ -205,6 +206,11 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None
             amount, money_issues = _amount(sentence, start, end, single)
             issues.extend(money_issues)
             when, basis = date.date, report_basis or date.basis
+            said = [d for d in sentence.dates if d.role == "announce" and d.date is not None]
+            if kind == "earnings" and said and date is not said[0]:
+                # Results are an event on the day they are announced, not in the quarter.
+                issues.append(f"results for '{date.text}', announced '{said[0].text}'")
+                when, basis = said[0].date, "the day the results were announced"
             due, due_basis = (horizon.due, horizon.basis) if horizon and kind == "target" \
                 else (None, None)
             if date.role == "target" and date.text:
@@ -262,12 +268,26 @@ def _combine(main: ProposedEvent, extra: ProposedEvent) -> ProposedEvent:
         issues=tuple(dict.fromkeys(main.issues + issues)))
 
 
+def _one_sentence(a: ProposedEvent, b: ProposedEvent) -> bool:
+    """'2027년 90곳, 2028년 100곳, …': one plan told as a schedule, not four events."""
+    return a.evidence == b.evidence and a.kind == b.kind and a.carriers == b.carriers
+
+
+def _undated_twice(a: ProposedEvent, b: ProposedEvent) -> bool:
+    """Undated, same kind and parties: the article telling one fact again."""
+    return (a.date is None and b.date is None and a.kind == b.kind
+            and set(a.carriers) == set(b.carriers) and bool(a.carriers)
+            and (not a.entities or not b.entities or bool(set(a.entities) & set(b.entities)))
+            and (not a.amount or not b.amount or a.amount == b.amount))
+
+
 def merge_events(events: list[ProposedEvent]) -> list[ProposedEvent]:
     """Merge the same event told twice in one article (a caption and its paragraph)."""
     merged: list[ProposedEvent] = []
     for event in events:
         for index, other in enumerate(merged):
-            if _same(other, event) or _said_then(event, other):
+            if _same(other, event) or _said_then(event, other) or \
+                    _one_sentence(other, event) or _undated_twice(other, event):
                 merged[index] = _combine(other, event)
                 break
             if _said_then(other, event):

@@ -14,7 +14,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
     ("statement", r"사과(?:했|하|문|의)|사죄|\bapologi[sz]"),
     ("outage", r"장애|먹통|불통|마비|끊김|두절|\b(?:outage|disruption|blackout|network failure|"
                r"(?:service|services) (?:were|was) (?:interrupted|disrupted|down))"),
-    ("appointment", r"선임|임명|취임|선출|내정|신임\s*(?:대표|사장|CEO)|"
+    ("appointment", r"선임|임명|취임(?!\s*\d+\s*(?:주년|년|개월|일))|선출|내정|"
+                    r"신임\s*(?:대표|사장|CEO)|"
                     r"\b(?:appoint|named (?:as )?(?:the )?(?:new )?(?:ceo|chief|head)|elected|"
                     r"board member|new (?:ceo|chief executive))"),
     ("investment", r"투자(?!은행|자|\s*업계|\s*펀드를 조성)|출자|지분|인수했|인수한|인수를|인수에|"

@@ -210,6 +210,7 @@ def _titled(event: ProposedEvent, language: str, labels: dict[str, tuple[str, st
         parties = (firms or people)[:1]
         if not parties and len(others) > 0 and not wanted:
             parties, others = others[:1], others[1:]
+    others = [o for o in others if o not in parties]
     return replace(event, title=compose_title(event.kind, language, parties, others,
                                               event.amount, clause))
 
