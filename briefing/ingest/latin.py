@@ -35,7 +35,9 @@ President Chairman Vice Minister Ministry Head Director Manager Senior Executive
 Group Corp Inc Co Ltd Government Officials Official Reporter Staff Photo Yonhap Reuters News
 Daily Times Herald Press Agency Service Services Network Networks Internet Mobile Telecom
 Telecommunications Communications Data Cloud Center Centre Project Science Technology
-Security Policy Research Lab Labs Model Models Platform Platforms Program
+Security Policy Research Lab Labs Model Models Platform Platforms Program Even Article Act
+Decree Spain Germany France Britain India Vietnam Singapore Taiwan Canada Brazil State States
+Redmond California Texas London Paris Tokyo Beijing Shanghai Supermarket Announcement
 """.strip()))
 # Words that never make a multi-word name on their own ('Last Monday', 'In March').
 _FUNCTION = frozenset(w for w in _WORDS if w[0].isupper() and (len(w) <= 5 or w.endswith(
@@ -103,8 +105,27 @@ def latin_type(name: str, sentence: str, start: int, end: int) -> str | None:
     return "startup" if re.search(r"start-?up|스타트업", sentence, re.I) else "company"
 
 
+_ORG_WORD = re.compile(r"\b(?:Agency|Ministry|Alliance|Association|Foundation|Institute|"
+                      r"University|Commission|Council|Bank|Group|Inc|Corp|Co|Ltd|Holdings|"
+                      r"Electronics|Telecom|Technologies|Capital|Ventures|Partners|Labs|Times|"
+                      r"Journal|Summit|Forum|Festival|Congress|Assembly|Project)\b")
+_FIRM_CONTEXT = re.compile(r"(?:\b(?:with|from|by|and|to|at|partner|company|firm|startup|rival|"
+                           r"maker|developer|of)\s+(?:the\s+)?$)", re.I)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
 def english_names(sentence: str) -> list[tuple[str, int, int]]:
-    """Capitalised name runs in an English sentence, without the opening word's capital."""
+    """Capitalised name runs in an English sentence, without the opening word's capital.
+
+    Headline-case lines, spelled-out technical terms ('Home Subscriber Server (HSS)') and
+    bare acronyms are left out: they name no organisation often enough to propose.
+    """
+    words_all = re.findall(r"[A-Za-z][\w'-]*", sentence)
+    if words_all and sum(w[0].isupper() for w in words_all) * 10 >= len(words_all) * 6:
+        return []
     found = []
     for match in _EN_NAME.finditer(sentence):
         name, start = match.group(0), match.start()
@@ -135,8 +156,23 @@ def english_names(sentence: str) -> list[tuple[str, int, int]]:
             continue
         if sentence[start - 1:start] == "(" and re.search(r"[A-Za-z]\s?\($", sentence[:start]):
             continue  # '(KISA)' after the full name
-        found.append((name, start, start + len(name)))
+        end = start + len(name)
+        gloss = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", sentence[end:])
+        if gloss and _initials(name).lower().startswith(gloss.group(1)[:2].lower()) and \
+                not _ORG_WORD.search(name):
+            continue  # 'International Mobile Subscriber Identity (IMSI)': a term
+        if " " not in name and not _ORG_WORD.search(name):
+            acronym = re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?|[A-Z]{2,}\d+", name)
+            firm = sentence[end:end + 2] in ("'s", "’s") or sentence[end:end + 2] == " (" or \
+                bool(_FIRM_CONTEXT.search(sentence[max(0, start - 30):start]))
+            if acronym or not firm:
+                continue  # a lone capitalised word: a place, a term or a name without a clue
+        found.append((name, start, end))
     return found
+
+
+_KO_EVENT_AFTER = re.compile(r"\s?(?:서밋|포럼|콘퍼런스|컨퍼런스|페스티벌|어워즈|엑스포|데이|위크)"
+                             r"(?:\s?(?:19|20)\d{2})?(?![가-힣])")
 
 
 def korean_latin_names(sentence: str) -> list[tuple[str, int, int]]:
@@ -153,6 +189,14 @@ def korean_latin_names(sentence: str) -> list[tuple[str, int, int]]:
             continue
         if re.match(r"\d", name) and not re.search(r"[A-Z]{2}", name):
             continue
+        if re.match(r"[가-힣]", sentence[end:end + 1]):
+            continue  # 'LG AI연구원': glued to a Korean word, proposed whole elsewhere
+        event = _KO_EVENT_AFTER.match(sentence, end)
+        if event:  # 'SK AI 서밋 2025'
+            name, end = name + event.group(0).rstrip(), event.end()
+        elif re.fullmatch(r"[A-Z]{3,6}", name) and not (
+                sentence[end:end + 1] == "(" or sentence[start - 1:start] in ("'", "‘", "\"", "“")):
+            continue  # 'AICT', 'IPTV': an acronym with no gloss or quotes is rarely a name
         found.append((name, start, end))
     return found
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from briefing.ingest.latin import english_names, is_common, korean_latin_names, latin_type
-from briefing.ingest.recognise import Mention
+from briefing.ingest.recognise import JOSA, Mention
 
 _EN_ORG = re.compile(
     r"(?P<name>(?:[A-Z][\w&'-]*\.?\s+){0,3}[A-Z][\w&'-]*)\s+"
@@ -59,7 +59,7 @@ _CODE_WORD = re.compile(
     r"(?=.*[가-힣A-Za-z])(?=.*\d)(?!\d+(?:년|월|일|개|명|차|위)$)[가-힣A-Za-z0-9]+")
 _STOP = frozenset([
     "이통", "이통3사", "통신3사", "빅테크", "코로나", "코로나19", "한국형", "K", "이날", "당일",
-    "한국어", "영어", "클라우드", "인공지능", "텔코", "라운드테이블"
+    "한국어", "영어", "클라우드", "인공지능", "텔코", "라운드테이블", "서밋", "포럼"
 ])
 _PERSON = re.compile(r"[가-힣]{1,4}(?: [가-힣]{1,4})?")
 
@@ -144,7 +144,8 @@ def _from_tokens(sentence: str, tokens: Sequence[Any], mentions: Sequence[Mentio
         if name.endswith("서") and name[:-1] in _GEO:
             continue
         end = start + len(name)
-        if len(name) < 2 or name in _GEO or name in _STOP or _known_at(mentions, start, end):
+        if len(name) < 2 or name in _GEO or name in _STOP or _known_at(mentions, start, end) \
+                or re.match(r"[A-Za-z0-9]", sentence[start - 1:start]):  # 'KT인베스트먼트'
             continue
         opened = sentence[start - 1:start] in ("[", "<", "(")
         if opened and sentence[end:end + 1] in ("=", "]", ">"):
@@ -170,6 +171,42 @@ def _from_tokens(sentence: str, tokens: Sequence[Any], mentions: Sequence[Mentio
         particle = after is not None and after.start == end and after.tag.startswith("J")
         if (len(name) > 3 and _ORG_SUFFIX.search(name)) or (deal and particle):
             found.append(NewEntity(name, guess_type(name, sentence), sentence))
+    return found
+
+
+# '금융감독원', '한국정보통신진흥협회', '충북도소방본부': a Korean name by its institution suffix.
+_INSTITUTION = re.compile(
+    r"(?<![가-힣A-Za-z·])(?P<name>(?:[가-힣]+·)?[가-힣]{2,}(?:감독원|진흥원|진흥협회|협회|위원회|"
+    r"소방본부|연구원|재단|공사|공단|혁신센터|연합회|거래소|은행))(?=[은는이가을를의와과도에로]|"
+    r"에서|으로|\s|$|[,.)])")
+_NOT_INSTITUTION = re.compile(r"^(?:책임|선임|수석|전임|주임|연구|관련|해당|각|이|그|전|현)")
+# 'KT클라우드', 'SK하이닉스', 'LG그룹', 'LG AI연구원': a group's Latin prefix glued to a name.
+_GLUED = re.compile(r"(?<![A-Za-z0-9가-힣])(?P<name>[A-Z]{2,4}(?:\s?AI)?[가-힣]{2,8})"
+                    r"(?=[은는이가을를의와과도]|에서|으로|로|\s|$|[,.)])")
+_PARTICLE_END = re.compile(rf"(?:{'|'.join(JOSA)}|이기|여서|이어서|여|이라서)$")
+_GENERIC_TAIL = re.compile(r"(?:기업|업계|업체|산업|기술|분야|서비스|사업|시장|모델|반도체|전환|"
+                           r"인재|플랫폼|생태계|시대|역량|기반|중심|전략|투자|개발|사업자|통신사|"
+                           r"컴퍼니|회사|관련|부문|계열사|사|망|칩|폰|폰을|인프라|데이터|센터)"
+                           r"[은는이가을를의와과도에]?$")
+
+
+def _korean_names(sentence: str, mentions: Sequence[Mention]) -> list[NewEntity]:
+    found = []
+    for match in _INSTITUTION.finditer(sentence):
+        name = match.group("name")
+        if _NOT_INSTITUTION.match(name) or _known_at(mentions, match.start(), match.end()):
+            continue
+        found.append(NewEntity(name, guess_type(name, sentence), sentence))
+    for match in _GLUED.finditer(sentence):
+        name = match.group("name")
+        while (bare := _PARTICLE_END.sub("", name)) != name:
+            name = bare
+        latin = re.match(r"[A-Z]+", name)
+        if latin is None or is_common(latin.group(0)) or _GENERIC_TAIL.search(name) or \
+                len(name) - len(latin.group(0)) < 2 or \
+                any(m.start == match.start() for m in mentions):
+            continue  # 'SK텔레콤은' is known; 'AI기업' is no name
+        found.append(NewEntity(name, guess_type(name, sentence), sentence))
     return found
 
 
@@ -232,6 +269,8 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
         if sentence_tokens:
             found.extend(_from_tokens(sentence, sentence_tokens, sentence_mentions))
         found.extend(_latin(sentence, sentence_mentions))
+        if re.search(r"[가-힣]", sentence):
+            found.extend(_korean_names(sentence, sentence_mentions))
         if _PRODUCT_CONTEXT.search(sentence):
             found.extend(NewEntity(m.group("name"), "product", sentence)
                          for m in _QUOTED.finditer(sentence)
