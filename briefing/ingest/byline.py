@@ -23,6 +23,7 @@ from briefing.ingest.clean import Line
 _NAMES = r"[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*"
 _REPORTER = re.compile(
     rf"(?P<names>{_NAMES})\s*(?:선임|수석|인턴|객원|전문|편집)?\s*(?:기자|특파원|논설위원|에디터)")
+_SEVERAL = re.compile(r"(?P<names>[가-힣]{2,4}(?:\s*[·,\s]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)")
 _PHOTOGRAPHER = re.compile(r"(?:사진|촬영|영상|그래픽|카메라|편집)\s*[=:]?\s*$")
 _BY = re.compile(r"^(?:By|Reporter|Written by)\s*:?\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)"
                  r"{0,3}(?:\s*(?:,|and)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)")
@@ -112,7 +113,8 @@ def publisher_in_text(text: str, table: tuple[Publisher, ...]) -> str | None:
 
 
 def _authors(names: str) -> str:
-    return ", ".join(n.strip() for n in re.split(r"[·,]|\band\b", names) if n.strip())
+    split = r"[·,]|\band\b" if re.search(r"[A-Za-z]", names) else r"[·,\s]+"
+    return ", ".join(n.strip() for n in re.split(split, names) if n.strip())
 
 
 def _bracket(text: str, table: tuple[Publisher, ...]) -> tuple[str | None, str | None]:
@@ -122,8 +124,9 @@ def _bracket(text: str, table: tuple[Publisher, ...]) -> tuple[str | None, str |
         outlet = wire.group("outlet")
         return publisher_by_name(outlet, table) or outlet.strip(), None
     text = re.sub(r"^ㅣ([^ㅣ]+)ㅣ", r"[\1]", text)
-    inner = re.match(r"^[\[(【]\s*(?P<a>[^=\])】]+?)\s*(?:=\s*(?P<b>[^\])】]*?))?\s*[\])】]"
-                     r"\s*(?P<rest>.*)$", text)
+    inner = re.match(r"^[\[【]\s*(?P<a>[^=\]】]+?)\s*(?:=\s*(?P<b>[^\]】]*?))?\s*[\]】]"
+                     r"\s*(?P<rest>.*)$", text) or \
+        re.match(r"^\(\s*(?P<a>[^=)]+?)\s*(?:=\s*(?P<b>[^)]*?))?\s*\)\s*(?P<rest>.*)$", text)
     if inner is None:
         return None, None
     a, b, rest = inner.group("a"), inner.group("b") or "", inner.group("rest")
@@ -138,7 +141,7 @@ def _bracket(text: str, table: tuple[Publisher, ...]) -> tuple[str | None, str |
             return (publisher_by_name(outlet, table) or outlet,
                     _authors(spaced.group("names")))
         return None, None
-    reporter = _REPORTER.search(rest)  # (서울=뉴스1) 홍길동 기자 =
+    reporter = _SEVERAL.search(rest)  # (서울=뉴스1) 홍길동 김철수 기자 =
     outlet = re.sub(r"\([^)]*\)", "", b).strip()
     return (publisher_by_name(outlet, table) or outlet,
             _authors(reporter.group("names")) if reporter else None)
