@@ -73,7 +73,8 @@ def test_titles_are_composed_from_the_parts(kind: str, language: str, parties: l
 
 def test_a_title_is_never_longer_than_the_limit() -> None:
     title = compose_title("investment", "ko", ["아주아주긴이름의통신회사" * 3],
-                          ["매우긴이름을가진인공지능반도체설계스타트업" * 2], "1조2345억6789만원", "")
+                          ["매우긴이름을가진인공지능반도체설계스타트업" * 2],
+                          "1조2345억6789만원", "")
     assert len(title) <= MAX_TITLE
 
 
@@ -153,6 +154,7 @@ def test_one_fact_told_as_a_schedule_is_one_event(matcher: Matcher) -> None:
 
 
 def test_results_are_dated_by_their_announcement(matcher: Matcher) -> None:
-    text = "KT는 올해 1분기(1~3월) 영업이익이 5000억원으로 지난해 같은 기간보다 늘었다고 18일 밝혔다."
+    text = ("KT는 올해 1분기(1~3월) 영업이익이 5000억원으로 지난해 같은 기간보다 늘었다고 "
+            "18일 밝혔다.")
     [event] = propose_events(sentences(matcher, text), PUB)
     assert (event.kind, event.date) == ("earnings", parse_date("2024-06-18"))
