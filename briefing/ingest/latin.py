@@ -124,8 +124,8 @@ def english_names(sentence: str) -> list[tuple[str, int, int]]:
     bare acronyms are left out: they name no organisation often enough to propose.
     """
     words_all = re.findall(r"[A-Za-z][\w'-]*", sentence)
-    if words_all and sum(w[0].isupper() for w in words_all) * 10 >= len(words_all) * 6:
-        return []
+    if len(words_all) >= 4 and sum(w[0].isupper() for w in words_all) * 10 >= len(words_all) * 8:
+        return []  # 'Q2 Earnings Results Beat Expectations': a headline in title case
     found = []
     for match in _EN_NAME.finditer(sentence):
         name, start = match.group(0), match.start()

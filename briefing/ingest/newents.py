@@ -256,7 +256,8 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
                         break
                     kept.insert(0, word)
                 ko = " ".join([*kept, ko])
-            elif ko not in nnp and not _ORG_SUFFIX.search(ko):
+            elif ko not in nnp and not _ORG_SUFFIX.search(ko) and not _PRODUCT_CONTEXT.search(
+                    sentence[max(0, match.start() - 12):match.start()]):
                 continue
             tail = sentence[match.end():match.end() + 30]
             if re.match(r"\s*(?:[A-Za-z가-힣/]+\s){0,3}[가-힣]*(?:장|책임자|대표|CEO|총괄|교수)",
