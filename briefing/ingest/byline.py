@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -97,19 +98,23 @@ def publisher_by_domain(domain: str, table: tuple[Publisher, ...]) -> str | None
     return None
 
 
-def publisher_in_text(text: str, table: tuple[Publisher, ...]) -> str | None:
-    """The known outlet named in a line (longest name first: '한국경제TV' before '한국경제')."""
-    best: tuple[int, str] | None = None
+@lru_cache(maxsize=8)
+def _name_index(table: tuple[Publisher, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every outlet name of a table (compiled once per table)."""
+    names: dict[str, str] = {}
     for publisher in table:
         for name in (publisher.name, *publisher.aliases):
-            if len(name) < 2:
-                continue
-            pattern = rf"(?<![\w가-힣]){re.escape(name)}(?![\w가-힣])" if name.isascii() else \
-                rf"(?<![가-힣]){re.escape(name)}(?![가-힣A-Za-z])"
-            if re.search(pattern, text, 0 if any(c.isupper() for c in name[1:]) else re.I) and \
-                    (best is None or len(name) > best[0]):
-                best = (len(name), publisher.name)
-    return best[1] if best else None
+            if len(name) >= 2:
+                names.setdefault(name.lower(), publisher.name)
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z0-9가-힣])(?:{alternation})(?![A-Za-z0-9가-힣])", re.I), names
+
+
+def publisher_in_text(text: str, table: tuple[Publisher, ...]) -> str | None:
+    """The known outlet named in a line (longest name first: '한국경제TV' before '한국경제')."""
+    pattern, names = _name_index(table)
+    found = [m.group(0) for m in pattern.finditer(text)]
+    return names[max(found, key=len).lower()] if found else None
 
 
 def _authors(names: str) -> str:
@@ -202,7 +207,7 @@ def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...]
     items: list[ReviewItem] = []
     bylines = [line for line in lines if line.kind == "byline"]
     bracketed = [_bracket(line.text, table) for line in bylines
-                 if re.match(r"^[\[(【]", line.text)]
+                 if re.match(r"^[\[(【ㅣ]", line.text)]
     bracketed += [_bracket(line.text, table) for line in lines[:30]
                   if line.kind == "content" and B.WIRE_DATELINE.match(line.text)]
     author = _first([a for _, a in bracketed]) or _first([_author_of(line) for line in bylines])
