@@ -10,7 +10,7 @@ from itertools import pairwise
 from briefing.dates import PartialDate
 from briefing.ingest.dates import DateMention
 from briefing.ingest.horizon import find_horizon
-from briefing.ingest.kinds import classify
+from briefing.ingest.kinds import classify, is_plan
 from briefing.ingest.known import KnownEvent
 from briefing.ingest.money import Money
 from briefing.ingest.recognise import Mention
@@ -183,7 +183,7 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None
         stated = _stated(sentence, that_day, published)
         dated, report_basis = _event_date(sentence, published)
         horizon = find_horizon(sentence.text, stated)
-        if not dated and horizon is not None and classify(sentence.text) == ("target", True):
+        if not dated and horizon is not None and is_plan(sentence.text):
             # '3년 안에 … 하겠다': a plan without a date of its own is dated when stated.
             dated = [DateMention(0, 0, "", stated, None, "target", True,
                                  "the day the plan was stated", None if stated else
@@ -197,7 +197,8 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None
                 kind, sure = classify(clause)
             if not sure:
                 kind, sure = classify(sentence.text)
-            if date.role == "target":
+            if date.role == "target" or (horizon is not None and is_plan(clause)):
+                # '2030년까지 …', '내년 상반기까지 내놓을 계획': a plan, due at its horizon.
                 kind, sure = "target", True
             if not sure:
                 continue  # no verb tells what happened: a remark, not an event
@@ -217,6 +218,9 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None
                 # 'by 2025' is when the target falls due; the event is when it was set.
                 due, due_basis = date.date, f"'{date.text}'"
                 when, basis = stated, "the day the target was stated"
+            elif horizon is not None and kind == "target" and date.text and \
+                    date.text in horizon.text:
+                when, basis = stated, "the day the plan was stated"
             if date.problem:
                 issues.append(date.problem)
             if date.role == "since":
@@ -237,7 +241,8 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None
 
 
 def _same(a: ProposedEvent, b: ProposedEvent) -> bool:
-    if a.kind != b.kind or a.date != b.date or a.until != b.until or a.date is None:
+    if a.kind != b.kind or a.date != b.date or a.until != b.until or a.date is None \
+            or a.due != b.due:
         return False
     if a.amount and b.amount and a.amount != b.amount:
         return False

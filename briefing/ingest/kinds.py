@@ -21,7 +21,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
     ("investment", r"투자(?!은행|자|\s*업계|\s*펀드를 조성)|출자|지분|인수했|인수한|인수를|인수에|"
                    r"쏟|투입|베팅|\b(?:invest|stake|acqui|funding round|backed|spen[dt]|"
                    r"put\b[^.]{0,40}\binto\b)"),
-    ("alliance", r"얼라이언스|동맹|합작|\b(?:alliance|joint venture|consortium|joined [^.]{0,40}"
+    ("alliance", r"얼라이언스|동맹|합작|회원사로|"
+                 r"(?:연합체|포럼|협의체|컨소시엄)에?\s*(?:가입|합류)|"
+                 r"\b(?:alliance|joint venture|consortium|joined [^.]{0,40}"
                  r"(?:project|initiative|framework|coalition))"),
     ("partnership", r"협약|파트너십|MOU|업무협약|제휴|협력|손잡|손을 잡|계약|맞손|공동\s*개발|"
                     r"\b(?:partnership|partner|agreement|memorandum|collaborat|teamed up|signed|"
@@ -47,3 +49,12 @@ def classify(text: str) -> tuple[str, bool]:
         if pattern.search(text):
             return kind, True
     return "statement", False
+
+
+_PLAN = re.compile(r"계획|예정|하겠|겠다|목표|방침|추진|"
+                   r"\b(?:plans?|aims?|will|intends?|expects? to|targets?|goal)\b", re.I)
+
+
+def is_plan(text: str) -> bool:
+    """Does the clause say something is planned (a target), whatever the verb planned?"""
+    return bool(_PLAN.search(QUOTED_SPEECH.sub(" ", text)))

@@ -211,8 +211,9 @@ def _titled(event: ProposedEvent, language: str, labels: dict[str, tuple[str, st
         if not parties and len(others) > 0 and not wanted:
             parties, others = others[:1], others[1:]
     others = [o for o in others if o not in parties]
+    due = event.due.iso() if event.due else None
     return replace(event, title=compose_title(event.kind, language, parties, others,
-                                              event.amount, clause))
+                                              event.amount, clause, due))
 
 
 def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokenize | None) -> Draft:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 MAX_TITLE = 60
 _APOLOGY = re.compile(r"사과|사죄|apologi[sz]", re.I)
+_LAUNCH = re.compile(r"출시|내놓|선보|상용화|launch|unveil|release", re.I)
 _KEYNOTE = re.compile(r"기조\s*연설|keynote", re.I)
 _COUNT = re.compile(r"(?:(?P<what>[가-힣A-Za-z]{2,8})\s)?(?P<n>\d[\d,.]*\s?(?:만|억|천)?\s?"
                     r"(?:곳|개사|개|명|가구|대|%|배|회선))")
@@ -48,7 +49,13 @@ def _count_phrase(clause: str) -> str | None:
     return f"{what} {number}" if what and not what.endswith(("는", "은", "이", "가")) else number
 
 
-def _korean(kind: str, who: str, other: str, amount: str | None, clause: str) -> str:
+def _ko_due(due: str) -> str:
+    year, _, month = due.partition("-")
+    return f"{year}년 {int(month[:2])}월" if month else f"{year}년"
+
+
+def _korean(kind: str, who: str, other: str, amount: str | None, clause: str,
+            due: str | None) -> str:
     target = amount or _count_phrase(clause)
     if kind == "investment":
         return " ".join(p for p in (f"{who},", f"{other}에" if other else "", amount or "", "투자")
@@ -66,7 +73,9 @@ def _korean(kind: str, who: str, other: str, amount: str | None, clause: str) ->
     if kind == "earnings":
         return f"{who} 실적: {amount}" if amount else f"{who} 실적 발표"
     if kind == "target":
-        return f"{who}, {target} 목표" if target else f"{who}, 목표 제시"
+        by = f"{_ko_due(due)}까지 " if due else ""
+        what = target or ("출시" if _LAUNCH.search(clause) else "")
+        return f"{who}, {by}{what} 목표" if what else f"{who}, {by}목표 제시"
     if kind == "regulation":
         return f"{who}, 규제 당국 조치" + (f" ({amount})" if amount else "")
     if kind == "conference":
@@ -75,7 +84,8 @@ def _korean(kind: str, who: str, other: str, amount: str | None, clause: str) ->
     return f"{who} 사과" if _APOLOGY.search(clause) else f"{who} 입장 발표"
 
 
-def _english(kind: str, who: str, other: str, amount: str | None, clause: str) -> str:
+def _english(kind: str, who: str, other: str, amount: str | None, clause: str,
+             due: str | None) -> str:
     target = amount or _count_phrase(clause)
     if kind == "investment":
         return " ".join(p for p in (who, "invests", amount or "", f"in {other}" if other else "")
@@ -93,7 +103,10 @@ def _english(kind: str, who: str, other: str, amount: str | None, clause: str) -
     if kind == "earnings":
         return f"{who} reports {amount}" if amount else f"{who} reports results"
     if kind == "target":
-        return f"{who} targets {target}" if target else f"{who} sets a target"
+        by = f" by {due}" if due else ""
+        if not target and _LAUNCH.search(clause):
+            return f"{who} plans a launch{by}"
+        return f"{who} targets {target}{by}" if target else f"{who} sets a target{by}"
     if kind == "regulation":
         return f"{who} faces regulatory action" + (f" ({amount})" if amount else "")
     if kind == "conference":
@@ -103,7 +116,7 @@ def _english(kind: str, who: str, other: str, amount: str | None, clause: str) -
 
 
 def compose_title(kind: str, language: str, parties: Sequence[str], others: Sequence[str],
-                  amount: str | None, clause: str) -> str:
+                  amount: str | None, clause: str, due: str | None = None) -> str:
     """A short title from the event's parts; 'Unnamed party' stands for one not found."""
     unknown = "당사자 미상" if language == "ko" else "Unnamed party"
     for limit in (2, 1):
@@ -111,7 +124,7 @@ def compose_title(kind: str, language: str, parties: Sequence[str], others: Sequ
         other = _join(others, language, limit)
         compose = _korean if language == "ko" else _english
         for money in (amount, None):
-            title = re.sub(r"\s+", " ", compose(kind, who, other, money, clause)).strip()
+            title = re.sub(r"\s+", " ", compose(kind, who, other, money, clause, due)).strip()
             if len(title) <= MAX_TITLE:
                 return title
     return title[:MAX_TITLE - 1].rstrip() + "…"

@@ -76,7 +76,7 @@ def test_cp949_article_with_a_bracketed_dateline(fixture_run: IngestRun) -> None
     # '2027년까지 … 목표': set on the publication day, due in 2027.
     target = events["2025-03-04"]
     assert (target["kind"], target["due"], target["carriers"]) == ("target", "2027", ["lguplus"])
-    assert target["title"] == "LG유플러스, 가입자 500만명 목표"
+    assert target["title"] == "LG유플러스, 2027년까지 가입자 500만명 목표"
     assert "댓글" not in front["review"]["source_text"]
 
 
