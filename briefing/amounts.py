@@ -76,12 +76,13 @@ def _strip_qualifiers(text: str) -> tuple[str, str | None]:
         for pattern, name in _LEADING:
             match = re.match(rf"{pattern}(?:\s+|(?=\d)|(?=[$€£¥₩]))", rest, re.IGNORECASE)
             if match:
-                rest, qualifier, changed = rest[match.end():].strip(), qualifier or name, True
-        for pattern, name in _TRAILING:
+                rest, changed = rest[match.end():].strip(), True
+                qualifier = qualifier or name
+        for pattern, trailing in _TRAILING:  # `규모` has no qualifier: None
             match = re.search(rf"\s*{pattern}$", rest, re.IGNORECASE)
             if match and match.start() > 0:
                 rest, changed = rest[: match.start()].strip(), True
-                qualifier = qualifier or name
+                qualifier = qualifier or trailing
     return rest, qualifier
 
 

@@ -42,6 +42,7 @@ from briefing.model import Content
 from briefing.parallel import default_jobs, map_chunks
 from briefing.progress import Report, no_progress
 from briefing.render.engine import RenderOptions, feed_paths, render_site
+from briefing.salvage import salvage
 from briefing.validate import Checked, assemble_content, check_document
 from briefing.write import MARKER, Staging, WriteStats
 
@@ -88,8 +89,12 @@ def check_bytes(path: Path, kind: Kind, data: bytes, md: MarkdownIt) -> Checked:
     """One content file's bytes, loaded and validated."""
     doc, problem = load_file(path, kind, data)
     if doc is None:
-        return Checked(kind, path.stem, display_path(path), None, (problem,) if problem else ())
-    return check_document(doc, md)
+        return Checked(kind, path.stem, display_path(path), None, (problem,) if problem else (),
+                       salvage(kind, path.stem, data))
+    checked = check_document(doc, md)
+    if checked.result is None:
+        return dataclasses.replace(checked, salvage=salvage(kind, doc.id, data))
+    return checked
 
 
 def _check_files(state: dict[str, Any], chunk: Sequence[tuple[Path, Kind]]
@@ -105,7 +110,8 @@ def _check_files(state: dict[str, Any], chunk: Sequence[tuple[Path, Kind]]
         data, problem = read_bytes(path, shown)
         if data is None:
             checked.append(("", Checked(kind, path.stem, shown, None,
-                                        (problem,) if problem else ())))
+                                        (problem,) if problem else (),
+                                        salvage(kind, path.stem, None))))
             continue
         key = file_key(shown, kind, data)
         checked.append((key, cached[key] if key in cached else

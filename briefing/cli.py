@@ -77,12 +77,12 @@ def _build(args: argparse.Namespace, check_only: bool) -> int:
         file_urls=getattr(args, "file_urls", False), jobs=getattr(args, "jobs", 0),
         cache_path=cwd / WORK_DIR / "cache")
     if out is not None:
-        protected = [args.content, cwd]
+        sources = [args.content]
         if args.templates is not None:
-            protected.append(args.templates)
+            sources.append(args.templates)
         if (cwd / "templates").is_dir():
-            protected.append(cwd / "templates")
-        check_output_folder(out, protected)
+            sources.append(cwd / "templates")
+        check_output_folder(out, sources, [cwd])
     try:
         if out is not None:
             with build_lock(cwd / WORK_DIR, out):

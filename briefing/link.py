@@ -17,6 +17,7 @@ from briefing.dates import PartialDate, most_precise_fit
 from briefing.diagnostics import Diagnostic, did_you_mean, error, warning
 from briefing.graph import CarrierStats, Event, EventSource, Graph, Relation
 from briefing.model import Article, Body, Content, Loc, Node, Occurrence, Ref, Site
+from briefing.salvage import defines_event, may_mention
 from briefing.schema import DEAL_KINDS
 
 _DEAL_QUALIFIERS = (None, "about")
@@ -108,6 +109,12 @@ class _Resolver:
         return tuple(dict.fromkeys(r.id for r in refs if self.check(r, want)))
 
 
+def _mentions(resolver: _Resolver, article: Article) -> set[str]:
+    """The carriers and entities a briefing lists that resolve (problems to the resolver)."""
+    return set(resolver.keep(article.carriers, "carrier")) | set(
+        resolver.keep(article.entities, "entity"))
+
+
 def _fx(site: Site, currency: str, year: int) -> tuple[Decimal | None, str | None]:
     if currency == "KRW":
         return Decimal(1), None
@@ -126,8 +133,9 @@ def _merge_event(occurrences: list[Occurrence], site: Site, resolver: _Resolver,
     defining = next((o for o in occurrences if o.title and o.kind and o.date), None)
     if defining is None:
         first = occurrences[0]
-        if any(o.broken for o in occurrences):
-            return None  # an invalid date was reported where it was given
+        if any(o.broken for o in occurrences) or defines_event(resolver.broken, first.id):
+            # Reported where the date was given, or in the file that defines the event.
+            return None
         missing = [k for k in ("date", "title", "kind")
                    if not any(getattr(o, k) for o in occurrences)]
         if missing:
@@ -296,7 +304,7 @@ def _body_links(owner: str | None, body: Body, resolver: _Resolver, events: set[
                 problems.append(_err(Loc(path, line, col), "unknown-ref",
                                      f"article '{target}' not found{hint}"))
         elif kind == "event":
-            if target not in events:
+            if target not in events and not defines_event(broken, target):
                 hint = did_you_mean(target, events)
                 problems.append(_err(Loc(path, line, col), "unknown-ref",
                                      f"event '{target}' not found{hint}"))
@@ -318,7 +326,8 @@ def _check_wikilinks(content: Content, resolver: _Resolver, events: set[str],
     briefing ids and event ids."""
     linked: dict[str, set[str]] = defaultdict(set)
     memo: WikilinkMemo = {}
-    bodies = [(("article", a.id), a.id, a.body) for a in content.articles]
+    bodies: list[tuple[tuple[str, str], str | None, Body]] = [
+        (("article", a.id), a.id, a.body) for a in content.articles]
     bodies += [(("node", n.id), None, n.body) for n in content.nodes]
     for key, owner, body in bodies:
         kept = last.get(key) if last is not None else None
@@ -422,10 +431,10 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
         if kept is not None and kept[0] is article:
             made = kept[1]
         else:
-            made = resolver.capture(problems, lambda a=article: set(
-                resolver.keep(a.carriers, "carrier")) | set(resolver.keep(a.entities, "entity")))
+            made = resolver.capture(problems, partial(_mentions, resolver, article))
         mention_memo[slug] = (article, made)
-        mentions[slug] = set(resolver.replay(made, problems))
+        resolved: set[str] = resolver.replay(made, problems)
+        mentions[slug] = set(resolved)  # a copy: the memo keeps the original
 
     drafts = frozenset(slug for slug, article in articles.items() if article.draft)
     grouped: dict[str, list[Occurrence]] = defaultdict(list)
@@ -444,8 +453,8 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
                 and all(a is b for a, b in zip(kept_event[0], occurrences, strict=True))):
             merged = kept_event[2]
         else:
-            merged = resolver.capture(problems, lambda o=occurrences: _merge_event(
-                list(o), content.site, resolver, problems, drafts))
+            merged = resolver.capture(problems, partial(
+                _merge_event, list(occurrences), content.site, resolver, problems, drafts))
         event_memo[event_id] = (occurrences, in_drafts, merged)
         event = resolver.replay(merged, problems)
         if event is not None:
@@ -461,7 +470,8 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
         last.wikilinks if same_targets and last is not None else None)
     problems.extend(resolver.problems)
     for node in content.nodes:
-        if not node.is_carrier and node.id not in resolver.used:
+        if (not node.is_carrier and node.id not in resolver.used
+                and not may_mention(content.broken_ids, node.id)):
             problems.append(_warn(node.loc, "unused-entity",
                                   f"entity '{node.id}' is not referenced by any article, event "
                                   "or other entity"))
@@ -564,7 +574,7 @@ def _relations(carriers: tuple[str, ...], events: dict[str, Event], timeline: tu
         ids = [e for e in timeline if carrier in events[e].carriers]
         deals = [e for e in ids if events[e].kind in DEAL_KINDS and events[e].amount]
         total = sum((events[e].amount_krw or Decimal(0) for e in deals
-                     if events[e].amount and events[e].amount.qualifier in _DEAL_QUALIFIERS),
+                     if (amount := events[e].amount) and amount.qualifier in _DEAL_QUALIFIERS),
                     Decimal(0))
         mine = [r for (c, _), r in relations.items() if c == carrier and not r.own]
         stats[carrier] = CarrierStats(

@@ -39,9 +39,6 @@ _ALLOWED_LINK = re.compile(r"^(?:https?://|mailto:|#)", re.IGNORECASE)
 # Every scheme markdown-it refuses (javascript, vbscript, file, data) ends in one of these
 # words before its colon, unless character references spell it.
 _REFUSED_HINT = re.compile(r"(?:script|file|data)\s*\\?[:&]|&#|&colon;", re.IGNORECASE)
-_PLUGINS = ["heading", "lheading", "paragraph", "list", "blockquote", "code", "fence", "hr",
-            "reference", "table", "backticks", "emphasis", "strikethrough", "entity",
-            "escape", "image", "link", "newline", "autolink"]
 
 Resolver = Callable[[str, str, str | None], tuple[str, str] | None]
 
@@ -67,7 +64,11 @@ class _Wiki:
 
 def make_markdown() -> MarkdownIt:
     """CommonMark with tables and strikethrough; no raw HTML, no typographer, no linkify."""
-    return MarkdownIt("zero").enable_many(_PLUGINS)
+    # Listed in the call: the stubs type the names as literals, which a variable would lose.
+    return MarkdownIt("zero").enable_many([
+        "heading", "lheading", "paragraph", "list", "blockquote", "code", "fence", "hr",
+        "reference", "table", "backticks", "emphasis", "strikethrough", "entity", "escape",
+        "image", "link", "newline", "autolink"])
 
 
 def _reference_markdown(keep_every_link: bool = False) -> ReferenceMarkdownIt:

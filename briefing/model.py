@@ -186,6 +186,6 @@ class Content:
     site: Site
     nodes: tuple[Node, ...]
     articles: tuple[Article, ...]
-    # Ids of files dropped for errors already reported: references to them are not
-    # reported again as "not found".
+    # What files dropped for errors already reported define, so references to it are not
+    # reported again as "not found": see salvage.py for the forms.
     broken_ids: frozenset[str] = frozenset()

@@ -94,7 +94,7 @@ def run_server(args: argparse.Namespace) -> int:
     templates = template_root(args.templates, cwd)
     watched = _watched(args, templates)
     out_path = cwd / WORK_DIR / SERVE_DIR
-    check_output_folder(out_path, [*watched, cwd])
+    check_output_folder(out_path, watched, [cwd])
     with serve_lock(out_path):
         state = ServeState(secrets.token_hex(4))
         try:

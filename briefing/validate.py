@@ -379,6 +379,7 @@ class Checked:
     path: str
     result: Site | Node | Article | None
     problems: tuple[Diagnostic, ...]
+    salvage: frozenset[str] = frozenset()  # if broken: what it defines (see salvage.py)
 
 
 def check_document(doc: RawDocument, md: MarkdownIt) -> Checked:
@@ -417,7 +418,8 @@ def assemble_content(checked: list[Checked], include_drafts: bool
         elif isinstance(result, Article):
             articles.append(result)
         elif result is None and item.kind != "site":
-            broken.add(item.id if item.kind != "article" else "article:" + item.id)
+            broken.update(item.salvage or {item.id if item.kind != "article"
+                                           else "article:" + item.id})
     if site is None:
         return None, problems
     nodes.sort(key=lambda n: n.id)

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,15 +29,27 @@ class WriteStats:
     unchanged: int
 
 
-def check_output_folder(out: Path, protected: list[Path]) -> None:
-    """Refuse folders that hold or are the user's own files."""
+def check_output_folder(out: Path, sources: Sequence[Path], around: Sequence[Path] = ()
+                        ) -> None:
+    """Refuse folders that hold or are the user's own files.
+
+    `sources` (content, templates) may not be the output, contain it or lie inside it: a
+    site written into content/ would be read back as content and replaced on every build.
+    `around` (the project, and always the home folder) may hold the output, but may not be
+    it or lie inside it.
+    """
     target = out.resolve()
-    home = Path.home().resolve()
-    for folder in [*protected, home]:
+    for folder in [*sources, *around, Path.home()]:
         folder = folder.resolve()
         if target == folder or folder.is_relative_to(target):
             raise OutputError(f"refusing to write the site to '{out}': it is or contains "
                               f"'{folder}'; choose an output folder of its own, such as 'site'")
+    for folder in sources:
+        folder = folder.resolve()
+        if target.is_relative_to(folder):
+            raise OutputError(f"refusing to write the site to '{out}': it is inside "
+                              f"'{folder}', which the build reads; choose an output folder "
+                              "outside it, such as 'site'")
     if target == Path(target.anchor):
         raise OutputError(f"refusing to write the site to the root folder '{out}'")
     if out.exists() and not out.is_dir():

@@ -16,9 +16,12 @@ from typing import Any
 import yaml
 
 try:  # the C parser is much faster; the pure one gives the same events
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as FAST_LOADER
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as FAST_LOADER  # type: ignore[assignment]
+
+# yaml.parse takes any loader class; both of these yield the same events.
+Loader = type[yaml.SafeLoader] | type[FAST_LOADER]
 
 Path_ = tuple[str | int, ...]
 
@@ -142,12 +145,12 @@ def _too_deep(mark: Any) -> YamlProblem:
                        "only a few")
 
 
-def _events(text: str) -> list[yaml.Event]:
+def _events(text: str, loader: Loader) -> list[yaml.Event]:
     """The parser's events, read one by one so deep nesting is refused early: the parser
     slows down with the square of the depth (120,000 brackets would take minutes)."""
     events: list[yaml.Event] = []
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
@@ -158,11 +161,30 @@ def _events(text: str) -> list[yaml.Event]:
     return events
 
 
-def parse_yaml(text: str) -> YamlDoc:
+def _depth_problem(text: str) -> YamlProblem | None:
+    """Our depth error, if the text nests too deeply before its first syntax error.
+
+    Newer libyaml stops at its own nesting limit while its scanner looks ahead, before
+    our count reaches MAX_DEPTH, and says so in its own words. The pure-Python parser looks
+    ahead at most a line (1,024 characters), so it reaches our limit first whatever the
+    libyaml version.
+    """
+    try:
+        _events(text, yaml.SafeLoader)
+    except YamlProblem as problem:
+        return problem if problem.code == "yaml-depth" else None
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def parse_yaml(text: str, loader: Loader = FAST_LOADER) -> YamlDoc:
     """Parse one YAML document strictly. Raises YamlProblem (0-based positions)."""
     try:
-        events = _events(text)
+        events = _events(text, loader)
     except yaml.MarkedYAMLError as exc:
+        if (too_deep := _depth_problem(text)) is not None:
+            raise too_deep from None
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line, mark.column) if mark else (0, 0)
         problem = (exc.problem or "invalid YAML").strip()
@@ -170,6 +192,8 @@ def parse_yaml(text: str) -> YamlDoc:
             problem += " (tabs are not allowed for indentation; use spaces)"
         raise YamlProblem(line, col, "yaml-syntax", problem) from None
     except yaml.YAMLError as exc:
+        if (too_deep := _depth_problem(text)) is not None:
+            raise too_deep from None
         raise YamlProblem(0, 0, "yaml-syntax", str(exc).splitlines()[0]) from None
     body = [e for e in events if not isinstance(
         e, yaml.StreamStartEvent | yaml.StreamEndEvent | yaml.DocumentStartEvent

@@ -618,6 +618,8 @@ def test_a_rebuild_rewrites_only_what_changed(project: Path, cli) -> None:
     (["build", "--templates", "missing"], 2, "templates folder 'missing' has no base.html"),
     (["build", "--out", "content"], 3, "refusing to write the site to 'content'"),
     (["build", "--out", "."], 3, "refusing to write the site to '.'"),
+    (["build", "--out", "content/sub"], 3, "refusing to write the site to 'content/sub': it is "
+                                            "inside"),
 ])
 def test_usage_errors_exit_2_and_refused_folders_exit_3(
         project: Path, cli, args: list[str], code: int, message: str) -> None:

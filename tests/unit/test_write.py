@@ -91,7 +91,23 @@ def test_refuses_the_content_templates_or_project_folder(tmp_path: Path, choice:
     out = {"content": content, "project": project, "templates": templates,
            "parent of content": tmp_path}[choice]
     with pytest.raises(OutputError, match="refusing to write the site to"):
-        check_output_folder(out, [content, project, templates])
+        check_output_folder(out, [content, templates], [project])
+
+
+@pytest.mark.parametrize("inside", ["content/sub", "content/a/b", "templates/out"])
+def test_refuses_a_folder_inside_content_or_templates(tmp_path: Path, inside: str) -> None:
+    project = tmp_path / "project"
+    content, templates = project / "content", project / "templates"
+    content.mkdir(parents=True)
+    templates.mkdir()
+    with pytest.raises(OutputError, match=r"it is inside .*which the build reads"):
+        check_output_folder(project / inside, [content, templates], [project])
+
+
+def test_a_folder_inside_the_project_is_fine(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "content").mkdir(parents=True)
+    check_output_folder(project / "site", [project / "content"], [project])
 
 
 def test_refuses_a_folder_inside_nothing_protected_but_containing_it(tmp_path: Path) -> None:

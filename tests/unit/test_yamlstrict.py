@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from briefing.yamlstrict import YamlProblem, parse_yaml
+from briefing.yamlstrict import MAX_DEPTH, YamlProblem, parse_yaml
 
 
 def test_dates_and_numbers_stay_text() -> None:
@@ -135,7 +136,41 @@ def test_control_characters_made_by_escapes_are_refused() -> None:
     assert "U+0001" in caught.value.message
 
 
-def test_deep_nesting_is_refused_quickly() -> None:
+LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
+DEEP = [
+    # Below libyaml's own limit (1,000 in newer versions) and above it, where its scanner
+    # stops before our count reaches MAX_DEPTH; flow and block nesting.
+    "a: " + "[" * 60 + "]" * 60 + "\n",
+    "a: " + "[" * 5000 + "]" * 5000 + "\n",
+    "a: " + "{b: " * 1200 + "1" + "}" * 1200 + "\n",
+    "a:\n" + "".join("  " * depth + f"k{depth}:\n" for depth in range(1, 80)) + "  " * 80 + "x\n",
+    "- " * 3000 + "x\n",
+]
+
+
+@pytest.mark.parametrize("loader", LOADERS, ids=lambda loader: loader.__name__)
+@pytest.mark.parametrize("text", DEEP, ids=["flow-60", "flow-5000", "mapping-1200", "block-80",
+                                            "dashes-3000"])
+def test_deep_nesting_is_refused_with_one_message_by_every_loader(
+        loader: type[yaml.SafeLoader], text: str) -> None:
     with pytest.raises(YamlProblem) as caught:
-        parse_yaml("a: " + "[" * 5000 + "]" * 5000 + "\n")
+        parse_yaml(text, loader)
     assert caught.value.code == "yaml-depth"
+    assert caught.value.message == (f"YAML is nested more than {MAX_DEPTH} levels deep; front "
+                                    "matter needs only a few")
+
+
+@pytest.mark.parametrize("loader", LOADERS, ids=lambda loader: loader.__name__)
+def test_nesting_at_the_limit_is_read(loader: type[yaml.SafeLoader]) -> None:
+    doc = parse_yaml("[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n", loader)
+    depth, value = 0, doc.value
+    while value:
+        depth, value = depth + 1, value[0]
+    assert depth == MAX_DEPTH - 1
+
+
+@pytest.mark.parametrize("loader", LOADERS, ids=lambda loader: loader.__name__)
+def test_a_syntax_error_is_not_taken_for_deep_nesting(loader: type[yaml.SafeLoader]) -> None:
+    with pytest.raises(YamlProblem) as caught:
+        parse_yaml("a: [1, 2\nb: 3\n", loader)
+    assert caught.value.code == "yaml-syntax"

@@ -1,0 +1,163 @@
+"""bench/ingest_eval.py end to end: the real `ingest` CLI on self-written articles, and the
+annotation file's errors. No article text from the development set is used here."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "bench" / "ingest_eval.py"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from ingest_annotations import AnnotationError, load_annotations  # noqa: E402
+
+ARTICLE = """KT, 한빛로보틱스에 200억원 투자
+예시일보 김예시 기자
+입력 2025-04-02 09:00
+글자크기 조절
+KT는 1일 로봇 스타트업 한빛로보틱스에 200억원을 투자했다고 2일 밝혔다.
+두 회사는 물류 로봇을 함께 만든다.
+kim@example-news.kr
+"""
+
+
+def _annotation(article_id: str, text: str, **changes: object) -> dict[str, object]:
+    item: dict[str, object] = {
+        "id": article_id, "outlet": "예시일보",
+        "source": {"corpus": "pages", "query": "self-written", "rank": 1, "url": None},
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "language": "ko", "title": "KT, 한빛로보틱스에 200억원 투자",
+        "publisher": ["예시일보"], "author": "김예시", "published": "2025-04-02",
+        "carriers": ["kt"],
+        "entities": {"new": [{"name": "한빛로보틱스", "type": "startup"}]},
+        "amounts": ["200억원"],
+        "events": [{"date": "2025-04-01", "kind": "investment",
+                    "parties": ["kt", "한빛로보틱스"], "amount": "200억원"}],
+        "boilerplate": ["글자크기 조절", "kim@example-news.kr"],
+        "skip": ["예시일보 김예시 기자", "입력 2025-04-02 09:00"]}
+    item.update(changes)
+    return item
+
+
+def _setup(tmp_path: Path, items: list[dict[str, object]], texts: dict[str, str]
+           ) -> tuple[Path, Path]:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    annotations = tmp_path / "annotations.yaml"
+    annotations.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    return folder, annotations
+
+
+def _run(*args: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True,
+                          text=True, check=False, timeout=300)
+
+
+def test_scores_every_row_and_exits_0(tmp_path: Path) -> None:
+    folder, annotations = _setup(tmp_path, [_annotation("a", ARTICLE)], {"a": ARTICLE})
+    done = _run("--texts", folder, "--annotations", annotations, "--verbose")
+    assert done.returncode == 0, done.stderr
+    for row in ("publication date found where the text states it",
+                "dated events proposed with the right date and precision",
+                "event kind right (of the events found)",
+                "proposed events that match nothing the article reports",
+                "boilerplate lines dropped", "content sentences lost",
+                "entities found, known and proposed (F1)",
+                "author / publisher right where the text names them",
+                "drafts an analyst would accept with light edits",
+                "event titles usable"):
+        assert f"| {row}" in done.stdout
+    assert "1 articles, 1 outlets" in done.stdout
+    assert "content sentences lost | " in done.stdout and " of 2 | 0 |" in done.stdout
+    assert "articles/s" in done.stdout and "## a: " in done.stdout
+
+
+def test_two_articles_with_one_draft_name_both_get_scored(tmp_path: Path) -> None:
+    items = [_annotation("a", ARTICLE), _annotation("b", ARTICLE)]
+    folder, annotations = _setup(tmp_path, items, {"a": ARTICLE, "b": ARTICLE})
+    done = _run("--texts", folder, "--annotations", annotations, "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert [a["id"] for a in result["articles"]] == ["a", "b"]
+    assert all(a["drafted"] for a in result["articles"])
+    first, second = result["articles"]
+    assert {k: v for k, v in first.items() if k != "id"} == {
+        k: v for k, v in second.items() if k != "id"}
+
+
+def test_a_changed_or_missing_text_is_not_scored(tmp_path: Path) -> None:
+    items = [_annotation("a", ARTICLE), _annotation("b", ARTICLE), _annotation("c", "other")]
+    folder, annotations = _setup(tmp_path, items, {"a": ARTICLE, "c": ARTICLE})
+    done = _run("--texts", folder, "--annotations", annotations, "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert [a["id"] for a in result["articles"]] == ["a"]
+    assert any(n.startswith("b: no b.txt") for n in result["notes"])
+    assert any(n.startswith("c: c.txt has sha256") for n in result["notes"])
+
+
+def test_no_usable_text_is_a_usage_error(tmp_path: Path) -> None:
+    folder, annotations = _setup(tmp_path, [_annotation("a", ARTICLE)], {})
+    done = _run("--texts", folder, "--annotations", annotations)
+    assert done.returncode == 2
+    assert "none of the 1 annotated texts is in" in done.stderr
+    done = _run("--texts", tmp_path / "nowhere", "--annotations", annotations)
+    assert done.returncode == 2 and "no such folder of texts" in done.stderr
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"events": [{"date": "2025-04-01", "kind": "deal"}]},
+     "article 1 (a): event 1: kind 'deal' is not one of"),
+    ({"published": "2025/04/02"}, "article 1 (a): published: date '2025/04/02' is not YYYY"),
+    ({"boilerplate": ["이 줄은 너무 길어서 짧은 조각이라고 할 수 없는 그런 줄입니다 "
+                      "정말로요 진짜로"]},
+     "is over 40 characters"),
+    ({"colour": "red"}, "article 1 (a): unknown keys ['colour']"),
+    ({"skip": ["Posted Oct. 27", 2021]}, "article 1 (a): expected a list of text"),
+])
+def test_annotation_mistakes_are_named(tmp_path: Path, change: dict[str, object],
+                                       message: str) -> None:
+    _, annotations = _setup(tmp_path, [_annotation("a", ARTICLE, **change)], {})
+    with pytest.raises(AnnotationError, match=None) as caught:
+        load_annotations(annotations)
+    assert message in str(caught.value)
+    done = _run("--texts", tmp_path / "texts", "--annotations", annotations)
+    assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_committed_annotations_are_valid() -> None:
+    articles = load_annotations(ROOT / "bench" / "ingest_eval" / "annotations.yaml")
+    assert len({a.id for a in articles}) == len(articles) >= 40  # issue 13: 40 articles
+    assert len({a.outlet for a in articles}) >= 20  # from 20 outlets
+
+
+def test_drafts_are_matched_to_inputs_by_the_text_they_kept(tmp_path: Path) -> None:
+    from ingest_eval import match_by_content
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("첫째 기사의 문장입니다. 그리고 하나 더.\n", encoding="utf-8")
+    second.write_text("Second article, one sentence here.\nAnother line of it.\n",
+                      encoding="utf-8")
+    drafts = []
+    for name, kept in (("x.md", "Another line of it."), ("y.md", "첫째 기사의 문장입니다.")):
+        (tmp_path / name).write_text(
+            f"---\nreview:\n  source_text: |\n    {kept}\n---\n", encoding="utf-8")
+        drafts.append(tmp_path / name)
+    assert match_by_content(drafts, [first, second]) == {first: drafts[1], second: drafts[0]}
+
+
+def test_a_fragment_missing_from_the_text_is_noted(tmp_path: Path) -> None:
+    item = _annotation("a", ARTICLE, boilerplate=["글자크기 조절", "없는 조각"])
+    folder, annotations = _setup(tmp_path, [item], {"a": ARTICLE})
+    done = _run("--texts", folder, "--annotations", annotations, "--json")
+    assert done.returncode == 0, done.stderr
+    assert "a: annotated fragments not in the text: ['없는 조각']" in json.loads(
+        done.stdout)["notes"]
