@@ -127,6 +127,21 @@ class _Before:
     parties: tuple[str, ...] = ()
 
 
+_SUBJECT_MARK = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*(?:은|는|이|가|도|측은)(?![가-힣])")
+
+
+def _has_subject(sentence: Sentence, start: int, end: int) -> bool:
+    """Does a name in the clause take a subject particle ('엔비디아는'), or open an English
+    clause ('Nvidia said …')? Without one, the story's subject goes on."""
+    for mention in sentence.mentions:
+        if not start <= mention.start < end:
+            continue
+        if _SUBJECT_MARK.match(sentence.text, mention.end) or \
+                not sentence.text[start:mention.start].strip(" ,\"'“‘"):
+            return True
+    return False
+
+
 def _parties(sentence: Sentence, start: int, end: int, single: bool,
              before: _Before) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:
     """(carriers, entities, issues): only names in the clause are its parties."""
@@ -145,7 +160,8 @@ def _parties(sentence: Sentence, start: int, end: int, single: bool,
         carriers = subject
         issues.append(f"party '{carriers[0]}' is the subject of the sentence, not named in "
                       "this clause")
-    elif not carriers and len(before.carriers) == 1 and (anaphor or not sentence.mentions):
+    elif not carriers and len(before.carriers) == 1 and (
+            anaphor or not sentence.mentions or not _has_subject(sentence, start, end)):
         # '회사는 오는 9월 …', '지난해 6월에는 … 투자해': the subject of the story goes on.
         carriers = before.carriers
         issues.append(f"party '{carriers[0]}' taken from the sentences before (no name here)")
@@ -168,7 +184,7 @@ def _amount(sentence: Sentence, start: int, end: int, single: bool) -> tuple[str
 def _no_event(sentence: Sentence) -> bool:
     """Headings restate the body; quoted speech is what someone said, not what happened."""
     return sentence.heading or sentence.caption or \
-        sentence.text.lstrip().startswith(('"', "“", "'", "‘", "「"))
+        sentence.text.lstrip().startswith(('"', "“", "「"))  # ‘…’ quotes a name, not speech
 
 
 def propose_events(sentences: list[Sentence], published: PartialDate | None

@@ -171,6 +171,8 @@ def english_names(sentence: str) -> list[tuple[str, int, int]]:
     return found
 
 
+# 'SKTCH(스케치)', '4YFN(4 Years From Now)': a gloss that spells a name, not a list of terms.
+_NAME_GLOSS = re.compile(r"\((?:[가-힣]{2,8}|[0-9A-Z][\w ]{2,40})\)")
 _KO_EVENT_AFTER = re.compile(r"\s?(?:서밋|포럼|콘퍼런스|컨퍼런스|페스티벌|어워즈|엑스포|데이|위크)"
                              r"(?:\s?(?:19|20)\d{2})?(?![가-힣])")
 
@@ -195,8 +197,9 @@ def korean_latin_names(sentence: str) -> list[tuple[str, int, int]]:
         if event:  # 'SK AI 서밋 2025'
             name, end = name + event.group(0).rstrip(), event.end()
         elif re.fullmatch(r"[A-Z]{3,6}", name) and not (
-                sentence[end:end + 1] == "(" or sentence[start - 1:start] in ("'", "‘", "\"", "“")):
-            continue  # 'AICT', 'IPTV': an acronym with no gloss or quotes is rarely a name
+                _NAME_GLOSS.match(sentence, end) or (sentence[start - 1:start] in ("'", "‘")
+                                                     and sentence[end:end + 1] != "(")):
+            continue  # 'AICT', 'IPTV', 'ABC(AI, 빅데이터, 클라우드)': a term, not a name
         found.append((name, start, end))
     return found
 

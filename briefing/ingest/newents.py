@@ -266,7 +266,7 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
             kind = "product" if _PRODUCT_CONTEXT.search(sentence[max(0, match.start() - 12):
                                                                   match.start()]) \
                 else guess_type(ko + " " + en, sentence)
-            found.append(NewEntity(f"{ko} ({en})", kind, sentence))
+            found.append(NewEntity(f"{ko.lstrip('▲△▶▷■□●○◆◇-·')} ({en})", kind, sentence))
         if sentence_tokens:
             found.extend(_from_tokens(sentence, sentence_tokens, sentence_mentions))
         found.extend(_latin(sentence, sentence_mentions))

@@ -206,7 +206,8 @@ def _titled(event: ProposedEvent, language: str, labels: dict[str, tuple[str, st
         others = others or [n.name.split(" (")[0] for n in unknown if n.type != "person"]
     if not parties:
         people = [e[pick] for e in entities if e[2] == "person"]
-        firms = [e[pick] for e in entities if e[2] != "person" and e[pick] not in others]
+        firms = [e[pick] for e in entities
+                 if e[2] not in ("person", "conference") and e[pick] not in others]
         parties = (firms or people)[:1]
         if not parties and len(others) > 0 and not wanted:
             parties, others = others[:1], others[1:]

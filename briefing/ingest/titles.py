@@ -115,16 +115,25 @@ def _english(kind: str, who: str, other: str, amount: str | None, clause: str,
     return f"{who} apologises" if _APOLOGY.search(clause) else f"{who} statement"
 
 
+def _plural(match: re.Match[str]) -> str:
+    verb = match.group(0)
+    return {"launches": "launch", "apologises": "apologise", "faces": "face",
+            "invests": "invest"}.get(verb, verb[:-1] if verb.endswith("s") else verb)
+
+
 def compose_title(kind: str, language: str, parties: Sequence[str], others: Sequence[str],
                   amount: str | None, clause: str, due: str | None = None) -> str:
     """A short title from the event's parts; 'Unnamed party' stands for one not found."""
     unknown = "당사자 미상" if language == "ko" else "Unnamed party"
+    compose = _korean if language == "ko" else _english
     for limit in (2, 1):
         who = _join(parties, language, limit) or unknown
         other = _join(others, language, limit)
-        compose = _korean if language == "ko" else _english
         for money in (amount, None):
             title = re.sub(r"\s+", " ", compose(kind, who, other, money, clause, due)).strip()
+            if language != "ko" and " and " in who:  # 'SK Telecom and KT invest'
+                title = title.replace(who + " ", "", 1)
+                title = f"{who} " + re.sub(r"^(\w+?)(?:e?s)\b", _plural, title, count=1)
             if len(title) <= MAX_TITLE:
                 return title
     return title[:MAX_TITLE - 1].rstrip() + "…"

@@ -64,6 +64,9 @@ def test_classifies_the_kind_of_a_clause(clause: str, kind: str) -> None:
     ("outage", "en", ["LG Uplus"], [], None, "LG Uplus suffers a network outage"),
     ("appointment", "en", ["KT"], ["Kim Min-ji"], None, "KT appoints Kim Min-ji"),
     ("investment", "ko", [], [], "50억원", "당사자 미상, 50억원 투자"),
+    ("investment", "en", ["SK Telecom", "KT"], ["Nvidia"], None,
+     "SK Telecom and KT invest in Nvidia"),
+    ("target", "ko", ["KT"], [], "1조원", "KT, 1조원 목표"),
 ])
 def test_titles_are_composed_from_the_parts(kind: str, language: str, parties: list[str],
                                             others: list[str], amount: str | None,
