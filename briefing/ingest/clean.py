@@ -42,7 +42,8 @@ def _key(text: str) -> str:
 
 def _is_caption(text: str) -> bool:
     return bool(
-        text.startswith(("▲", "△", "▷", "[사진", "(사진", "사진=", "사진 =", "Photo", "[Photo"))
+        text.startswith(("▲", "△", "▷", "[사진", "(사진", "사진=", "사진 =", "Photo", "[Photo",
+                         "이미지 확대", "사진 확대"))
         or re.search(r"(?:\(|\[)\s*(?:사진|자료|그래픽|제공|Photo|Image)\s*[=:]?[^)\]]{0,30}[)\]]"
                      r"\s*$", text, re.I)
         or re.search(r"\s/\s?[\w가-힣 ]{1,25}(?:\s갈무리|\s제공)?$", text)

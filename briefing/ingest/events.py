@@ -90,13 +90,16 @@ def _event_date(sentence: Sentence, published: PartialDate | None
         return announced[:1], "the day it was announced"
     reported = [d for d in sentence.dates if d.role == "report"]
     if reported and classify(sentence.text)[1] and _PAST.search(sentence.text):
-        # '30일 업계에 따르면 … 선임됐다': the fact is undated; the report day is only a hint.
+        # '30일 업계에 따르면 … 선임됐다': the text dates only the report; the fact happened
+        # by then, so it gets the report's month, marked approximate.
         hint = reported[0]
-        when = f" ({hint.date})" if hint.date else ""
-        undated = DateMention(hint.start, hint.end, hint.text, None, None, "event", False, None,
-                              f"the text dates only the report ('{hint.text}'{when}), "
-                              "not the event")
-        return [undated], None
+        if hint.date is None:
+            return [DateMention(hint.start, hint.end, hint.text, None, None, "event", False,
+                                None, f"the text dates only the report ('{hint.text}')")], None
+        month = PartialDate(hint.date.year, hint.date.month) if hint.date.month else hint.date
+        return [DateMention(hint.start, hint.end, hint.text, month, None, "event", True, None,
+                            None)], (f"reported on {hint.date.iso()} ('{hint.text}'); the "
+                                     "event happened by then")
     return [], None
 
 

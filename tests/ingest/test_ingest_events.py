@@ -56,11 +56,12 @@ def test_a_caption_and_its_paragraph_are_one_event(matcher: Matcher) -> None:
     assert events[0].entities == ("nvidia",)
 
 
-def test_a_report_date_alone_gives_an_undated_event(matcher: Matcher) -> None:
-    text = "30일 업계에 따르면 KT는 최근 GSMA 이사로 선임됐다."
+def test_a_report_date_alone_gives_its_month_marked_approximate(matcher: Matcher) -> None:
+    text = "18일 업계에 따르면 KT는 최근 GSMA 이사로 선임됐다."
     [event] = propose_events(sentences(matcher, text), PUB)
-    assert event.date is None and event.kind == "appointment"
-    assert any("report" in issue for issue in event.issues)
+    assert (event.date, event.approximate, event.kind) == (parse_date("2024-06"), True,
+                                                           "appointment")
+    assert event.basis and "reported on 2024-06-18" in event.basis
 
 
 def test_carriers_come_from_the_sentence_before_when_missing(matcher: Matcher) -> None:
