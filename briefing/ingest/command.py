@@ -156,8 +156,11 @@ def run_ingest(inputs: list[str], content_dir: Path, out_dir: Path, force: bool,
     publishers = load_publishers(content_dir)
     names = frozenset(n.lower() for node in known.nodes for n in node.names)
     labels = {node.id: (*node.labels, node.type) for node in known.nodes}
+    carrier_ids = {node.id for node in known.nodes if node.is_carrier}
+    carriers_of = {node.id: tuple(a for a in node.affiliations if a in carrier_ids)
+                   for node in known.nodes if set(node.affiliations) & carrier_ids}
     context = Context(build_matcher(known.nodes), publishers, names, labels,
-                      outlet_names(publishers))
+                      outlet_names(publishers), carriers_of)
     index = EventIndex.of(known.events)
     tty = stderr.isatty()
     show_progress = len(inputs) > _PROGRESS_MIN or tty

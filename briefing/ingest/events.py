@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -190,7 +191,8 @@ def _no_event(sentence: Sentence) -> bool:
         sentence.text.lstrip().startswith(('"', "“", "「"))  # ‘…’ quotes a name, not speech
 
 
-def propose_events(sentences: list[Sentence], published: PartialDate | None
+def propose_events(sentences: list[Sentence], published: PartialDate | None,
+                   affiliated: Mapping[str, tuple[str, ...]] | None = None
                    ) -> list[ProposedEvent]:
     """Every dated clause whose kind a verb tells, as an event (ids are given later)."""
     events: list[ProposedEvent] = []
@@ -223,6 +225,14 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None
                 continue  # no verb tells what happened: a remark, not an event
             single = len(dated) == 1
             carriers, entities, issues = _parties(sentence, start, end, single, before)
+            if not carriers and affiliated:
+                # '유영상 대표가 …': the carrier its chief speaks and acts for.
+                works_for = tuple(dict.fromkeys(c for e in entities for c in affiliated.get(e, ())))
+                if works_for:
+                    carriers = works_for
+                    issues = [i for i in issues if not i.startswith("no party")]
+                    issues.append(f"carrier '{works_for[0]}' through the affiliation of a "
+                                  "person named here")
             amount, money_issues = _amount(sentence, start, end, single)
             issues.extend(money_issues)
             when, basis = date.date, report_basis or date.basis

@@ -16,6 +16,7 @@ class KnownNode:
     names: tuple[str, ...]  # ko, en and aliases, as written
     type: str  # "carrier" for carriers
     labels: tuple[str, str] = ("", "")  # (ko, en) display names, for composed event titles
+    affiliations: tuple[str, ...] = ()  # ids a person works for ('skt' for its CEO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,8 @@ def read_known(content_dir: Path) -> tuple[Known, list[str]]:
             continue
         names = _names(front)
         node_type = "carrier" if kind == "carrier" else str(front.get("type") or "company")
+        affiliations = tuple(str(a["id"]) for a in front.get("affiliations") or ()
+                             if isinstance(a, dict) and a.get("id") and not a.get("until"))
         nodes.append(KnownNode(doc.id, kind == "carrier", names or (doc.id,), node_type,
-                               _labels(front, doc.id)))
+                               _labels(front, doc.id), affiliations))
     return Known(tuple(nodes), tuple(events)), warnings

@@ -53,6 +53,7 @@ class Context:
     known_names: frozenset[str]
     labels: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id: ko, en, type
     outlets: frozenset[str] = frozenset()  # the publisher table's names and aliases
+    carriers_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person -> carriers
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +246,7 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
                            context.matcher)
     if published is None:
         items.extend(_published_clues(sentences, plain))
-    events = propose_events(sentences, published)
+    events = propose_events(sentences, published, context.carriers_of)
     title_mentions = context.matcher.find(title)
     carriers: dict[str, None] = {}
     entities: dict[str, None] = {}

@@ -161,3 +161,16 @@ def test_results_are_dated_by_their_announcement(matcher: Matcher) -> None:
             "18일 밝혔다.")
     [event] = propose_events(sentences(matcher, text), PUB)
     assert (event.kind, event.date) == ("earnings", parse_date("2024-06-18"))
+
+
+def test_a_chief_acts_for_the_carrier_it_works_for() -> None:
+    from briefing.ingest.recognise import Mention
+
+    text = "홍길동 대표는 지난 12일 리벨리온에 300억원을 투자했다."
+    person = Mention("hong-gil-dong", False, 0, 3, "홍길동")
+    sentence = Sentence(text, (person,), tuple(find_money(text)), tuple(find_dates(text, PUB)))
+    [event] = propose_events([sentence], PUB, {"hong-gil-dong": ("kt",)})
+    assert (event.carriers, event.entities) == (("kt",), ("hong-gil-dong",))
+    assert any("affiliation" in issue for issue in event.issues)
+    [alone] = propose_events([sentence], PUB)
+    assert alone.carriers == ()
