@@ -76,6 +76,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"third quarter|fourth quarter|q[1-4])(?:\s+of)?\s+(?P<y>(?:19|20)\d{2})\b"),
     ("en_month_year", rf"\b(?P<mn>{_MONTH})\.?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b"),
     ("en_month_day", rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"),
+    ("en_day", r"\b(?:on|since|from)\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"),
     ("en_month", rf"\b(?P<prep>in|since|by|until|from|during|early|late|mid-?|"
                  rf"end of|start of)\s+(?P<mn>{_MONTH})\b(?!\.?,?\s*\d)"),
     ("en_relyear", r"\b(?P<ey>(?:earlier |later )?this year|last year|next year|previous year)\b"),
@@ -217,7 +218,7 @@ def _resolve(name: str, m: re.Match[str], pub: PartialDate | None,
             return done(_valid(year, month), relative=True)
         until = _valid(year, month, int(g["d2"])) if g.get("d2") else None
         return done(_valid(year, month, int(g["d"])), until, relative=True)
-    if name == "ko_day":
+    if name in ("ko_day", "en_day"):
         day = int(g["d"])
         if not 1 <= day <= 31:
             return None
@@ -300,7 +301,7 @@ def _role(mention: DateMention, sentence: str, start: int, end: int) -> Role:
 
 # Bare years, weekdays and 'last year' in a Korean sentence are names ('MWC 2024') or noise.
 _ENGLISH_ONLY = frozenset({"en_month", "en_year", "en_weekday", "en_relyear", "en_relmonth",
-                           "en_month_day"})
+                           "en_month_day", "en_day"})
 QUOTED_SPEECH = re.compile(r"[“\"][^”\"]{15,}[”\"]")
 
 
