@@ -64,7 +64,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ("ko_relmonth", r"(?P<rm>지난\s*달|이번\s*달|이달(?=[\s에의])|다음\s*달|내달)"),
     ("ko_day", rf"(?:(?P<rel>지난|오는|이번)\s*)?(?<![\d.~∼\-])(?P<d>\d{{1,2}})"
                rf"(?:{_TILDE}(?P<d2>\d{{1,2}}))?"
-               r"\s*일(?!\s*간|간|째|동안|치|\s*연속|분|로\s*예정된?\s*기한)"),
+               r"\s*일(?!\s?간(?![가-힣])|째|동안|치|\s*연속|분|로\s*예정된?\s*기한)"),
     ("ko_relyear", r"(?P<ry>올해|금년|지난해|작년|재작년|내년)(?![가-힣]{0,1}도\b)"),
     ("ko_thatday", r"(?P<that>이날|이 날|당일|같은\s*날)"),
     ("en_range", r"\b(?:from|between)\s+(?P<y>(?:19|20)\d{2})\s+(?:to|and|through|until)\s+"

@@ -104,6 +104,9 @@ def _event_date(sentence: Sentence, published: PartialDate | None
     return [], None
 
 
+# '… 25일 간담회에서 … 말했다': what a named party said on a given day is a statement.
+_SPOKE = re.compile(r"(?:말했|밝혔|강조했|설명했|언급했|발표했|선언했|약속했|전했)다|"
+                    r"\b(?:said|told|stressed|declared|pledged|announced)\b")
 _SAME_DAY = re.compile(r"이날|이 날|이 자리에서|같은 날|당시|"
                        r"\b(?:the same day|at the event|there)\b", re.I)
 # 'The company …', '회사는 …', '양사는 …': the subject named in the sentences before.
@@ -221,10 +224,14 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
             if date.role == "target" or (horizon is not None and is_plan(clause)):
                 # '2030년까지 …', '내년 상반기까지 내놓을 계획': a plan, due at its horizon.
                 kind, sure = "target", True
-            if not sure:
+            if not sure and not (date.role == "event" and date.date is not None
+                                 and date.date.day and _SPOKE.search(sentence.text)
+                                 and (sentence.mentions or _ANAPHOR.match(sentence.text))):
                 continue  # no verb tells what happened: a remark, not an event
             single = len(dated) == 1
             carriers, entities, issues = _parties(sentence, start, end, single, before)
+            if not sure:
+                issues.append("no verb tells the kind; 'statement' (what was said) is a guess")
             if not carriers and affiliated:
                 # '유영상 대표가 …': the carrier its chief speaks and acts for.
                 works_for = tuple(dict.fromkeys(c for e in entities for c in affiliated.get(e, ())))

@@ -12,7 +12,9 @@ from briefing.ingest.dates import QUOTED_SPEECH
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (
     ("statement", r"사과(?:했|하|문|의)|사죄|\bapologi[sz]"),
-    ("outage", r"장애|먹통|불통|마비|끊김|두절|\b(?:outage|disruption|blackout|network failure|"
+    ("outage", r"장애|먹통|불통|마비|끊김|두절|해킹|사이버\s*공격|디도스|DDoS|악성\s*코드|"
+               r"\b(?:hack(?:ed|ers?|ing)?|breach|cyberattack|malware|"
+               r"outage|disruption|blackout|network failure|"
                r"(?:service|services) (?:were|was) (?:interrupted|disrupted|down))"),
     ("appointment", r"선임|임명|취임(?!\s*\d+\s*(?:주년|년|개월|일))|선출|내정|"
                     r"신임\s*(?:대표|사장|CEO)|"

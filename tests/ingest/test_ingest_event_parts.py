@@ -39,6 +39,8 @@ def sentences(matcher: Matcher, *texts: str, heading: bool = False) -> list[Sent
     ("전국에서 유선 인터넷 접속 장애가 발생했다", "outage"),
     ("Services were disrupted for two hours", "outage"),
     ("홍길동 대표는 장애에 대해 사과했다", "statement"),
+    ("해커가 가입자 서버에 악성코드를 심었다", "outage"),
+    ("SK Telecom was hacked, exposing subscriber data", "outage"),
     ("The CEO apologized for the disruption", "statement"),
     ("KT는 2분기 영업이익 1조원을 기록했다", "earnings"),
     ("SK Telecom reported higher operating profit", "earnings"),
@@ -118,9 +120,18 @@ def test_no_event_from_headings_and_metadata(matcher: Matcher, text: str) -> Non
     assert propose_events(sentences(matcher, text, heading=True), PUB) == []
 
 
-def test_no_event_from_quoted_speech_or_a_remark(matcher: Matcher) -> None:
-    texts = ("\"우리는 지난 12일부터 준비했다\"고 말했다.", "KT는 지난 12일 소감을 전했다.")
+def test_no_event_from_quoted_speech_or_a_remark_without_a_party(matcher: Matcher) -> None:
+    texts = ("\"우리는 지난 12일부터 준비했다\"고 말했다.", "지난 12일 날씨가 좋았다고 전했다.",
+             "KT는 지난 12일 새 비전을 공유했다.")  # no verb tells, and no one spoke
     assert propose_events(sentences(matcher, *texts), PUB) == []
+
+
+def test_what_a_named_party_said_on_a_day_is_a_statement(matcher: Matcher) -> None:
+    [event] = propose_events(sentences(matcher, "KT는 지난 12일 간담회에서 새 전략을 설명했다."),
+                             PUB)
+    assert (event.kind, event.date, event.carriers) == ("statement", parse_date("2024-06-12"),
+                                                        ("kt",))
+    assert any("no verb tells" in issue for issue in event.issues)
 
 
 @pytest.mark.parametrize(("sentence", "due"), [
