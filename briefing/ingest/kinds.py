@@ -16,10 +16,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
                r"\b(?:hack(?:ed|ers?|ing)?|breach|cyberattack|malware|"
                r"outage|disruption|blackout|network failure|"
                r"(?:service|services) (?:were|was) (?:interrupted|disrupted|down))"),
-    ("appointment", r"선임|임명|취임(?!\s*\d+\s*(?:주년|년|개월|일))|선출|내정|"
+    ("earnings", r"실적\s*발표|컨퍼런스\s*콜|콘퍼런스\s*콜|\bearnings call\b"),
+    ("appointment", r"선임|임명|영입|취임(?!\s*\d+\s*(?:주년|년|개월|일))|선출|내정|"
                     r"신임\s*(?:대표|사장|CEO)|"
                     r"\b(?:appoint|named (?:as )?(?:the )?(?:new )?(?:ceo|chief|head)|elected|"
-                    r"board member|new (?:ceo|chief executive))"),
+                    r"board member|new (?:ceo|chief executive)|hired|recruited)"),
     ("investment", r"투자(?!은행|자|\s*업계|\s*펀드를 조성)|출자|지분|인수했|인수한|인수를|인수에|"
                    r"쏟|투입|베팅|\b(?:invest|stake|acqui|funding round|backed|spen[dt]|"
                    r"put\b[^.]{0,40}\binto\b)"),
@@ -27,7 +28,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
                  r"(?:연합체|포럼|협의체|컨소시엄)에?\s*(?:가입|합류)|"
                  r"\b(?:alliance|joint venture|consortium|joined [^.]{0,40}"
                  r"(?:project|initiative|framework|coalition))"),
-    ("partnership", r"협약|파트너십|MOU|업무협약|제휴|협력|손잡|손을 잡|계약|맞손|공동\s*개발|"
+    ("partnership", r"협약|파트너십|MOU|업무협약|제휴|협력|협업|손잡|손을 잡|계약|맞손|공동\s*개발|"
                     r"\b(?:partnership|partner|agreement|memorandum|collaborat|teamed up|signed|"
                     r"cooperat)"),
     ("product", r"출시|공개|선보|론칭|런칭|상용화|서비스를 시작|도입|내놓|개소|개통|"
@@ -40,7 +41,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
     ("conference", r"행사|포럼|콘퍼런스|컨퍼런스|서밋|박람회|전시회|전시관|총회|라운드\s?테이블|"
                    r"개최|"
                    r"기조\s*연설|기조연설|부스|\b(?:MWC|CES|conference|summit|forum|congress|keynote|"
-                   r"expo|roundtable|pavilion|booth)\b"),
+                   r"expo|roundtable|pavilion|booth|festival|host(?:ed|s)?)\b"),
 ))
 
 
