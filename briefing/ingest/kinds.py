@@ -11,7 +11,8 @@ import re
 from briefing.ingest.dates import QUOTED_SPEECH
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (
-    ("statement", r"사과(?:했|하|문|의)|사죄|\bapologi[sz]"),
+    ("statement", r"사과(?:했|하|문|의)|사죄|선포|발간|보고서를\s*(?:냈|내놓|공개)|백서|"
+                  r"\b(?:apologi[sz]|declared|published (?:a|its) (?:report|white paper))"),
     ("outage", r"장애|먹통|불통|마비|끊김|두절|해킹|사이버\s*공격|디도스|DDoS|악성\s*코드|"
                r"\b(?:hack(?:ed|ers?|ing)?|breach|cyberattack|malware|"
                r"outage|disruption|blackout|network failure|"

@@ -42,6 +42,8 @@ def sentences(matcher: Matcher, *texts: str, heading: bool = False) -> list[Sent
     ("해커가 가입자 서버에 악성코드를 심었다", "outage"),
     ("SK Telecom was hacked, exposing subscriber data", "outage"),
     ("KT는 외부 전문가를 CTO로 영입했다", "appointment"),
+    ("KT는 책임 있는 AI 리포트를 지난해 12월 발간했다", "statement"),
+    ("대표는 AI 컴퍼니 전환을 선포했다", "statement"),
     ("지난해 구글과 협업을 통해 서비스를 공개했다", "partnership"),
     ("LG Uplus hosted a 6G festival in Seoul", "conference"),
     ("In an earnings call the company described its goals", "earnings"),
