@@ -246,8 +246,8 @@ def _resolve(name: str, m: re.Match[str], pub: PartialDate | None,
         if pub is None or not pub.day:
             return _needs_pub(text)
         shift = _DAY_WORDS[g["rd"].lower()]
-        day = pub.start + dt.timedelta(days=shift)
-        return done(PartialDate(day.year, day.month, day.day), relative=True,
+        moved = pub.start + dt.timedelta(days=shift)
+        return done(PartialDate(moved.year, moved.month, moved.day), relative=True,
                     basis=f"'{text}' counted from the publication date")
     if name == "ko_thatday":
         if that_day is not None:

@@ -154,6 +154,8 @@ def english_names(sentence: str) -> list[tuple[str, int, int]]:
             name = titled.group("person")
         if not name or not _plausible(name) or _PLACE_AFTER.match(sentence, start + len(name)):
             continue
+        if re.search(r"\s(?:Act|Decree|Law|Bill|Regulations?|State|Province|County)$", name):
+            continue  # a law or a place, not an organisation
         if sentence[start - 1:start] == "(" and re.search(r"[A-Za-z]\s?\($", sentence[:start]):
             continue  # '(KISA)' after the full name
         end = start + len(name)

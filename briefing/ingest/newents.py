@@ -178,8 +178,13 @@ def _from_tokens(sentence: str, tokens: Sequence[Any], mentions: Sequence[Mentio
 _INSTITUTION = re.compile(
     r"(?<![가-힣A-Za-z·])(?P<name>(?:[가-힣]+·)?[가-힣]{2,}(?:감독원|진흥원|진흥협회|협회|위원회|"
     r"소방본부|연구원|재단|공사|공단|혁신센터|연합회|거래소|은행))(?=[은는이가을를의와과도에로]|"
-    r"에서|으로|\s|$|[,.)])")
-_NOT_INSTITUTION = re.compile(r"^(?:책임|선임|수석|전임|주임|연구|관련|해당|각|이|그|전|현)")
+    r"에서|으로|\s|$|[,.()]|장(?![가-힣]))")
+# '정재헌 SK텔레콤 CEO는': a name, then a known company, then a title (Kiwi often misses the name).
+_NAME_COMPANY_TITLE = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{3})\s+(?=\S)")
+_TITLE_AFTER = re.compile(r"\s*(?:대표이사|대표|사장|회장|부회장|부사장|전무|상무|CEO|CTO|"
+                          r"최고경영자|의장)(?:[은는이가의와과도(]|\s|$)")
+_NOT_INSTITUTION = re.compile(r"^(?:책임|선임|수석|전임|주임|연구|관련|해당|각|이|그|전|현|투자|"
+                              r"시중|인터넷|지방|국책|공동)")
 # 'KT클라우드', 'SK하이닉스', 'LG그룹', 'LG AI연구원': a group's Latin prefix glued to a name.
 _GLUED = re.compile(r"(?<![A-Za-z0-9가-힣])(?P<name>[A-Z]{2,4}(?:\s?AI)?[가-힣]{2,8})"
                     r"(?=[은는이가을를의와과도]|에서|으로|로|\s|$|[,.)])")
@@ -197,6 +202,13 @@ def _korean_names(sentence: str, mentions: Sequence[Mention]) -> list[NewEntity]
         if _NOT_INSTITUTION.match(name) or _known_at(mentions, match.start(), match.end()):
             continue
         found.append(NewEntity(name, guess_type(name, sentence), sentence))
+    for match in _NAME_COMPANY_TITLE.finditer(sentence):
+        company = next((m for m in mentions if m.start == match.end()), None)
+        name = match.group("name")
+        if company is None or _known_at(mentions, match.start(), match.end()) or \
+                name in _STOP or name in _GEO or not _TITLE_AFTER.match(sentence, company.end):
+            continue
+        found.append(NewEntity(name, "person", sentence))
     for match in _GLUED.finditer(sentence):
         name = match.group("name")
         while (bare := _PARTICLE_END.sub("", name)) != name:

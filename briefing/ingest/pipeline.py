@@ -118,6 +118,10 @@ def _published_clues(sentences: list[Sentence], text: str) -> list[ReviewItem]:
     return items
 
 
+# A caption's credit names the photographer or agency, not a party: '(Courtesy of X)'.
+_CREDIT = re.compile(r"\((?:[^()]*(?:Courtesy|Photo|Corps|제공|사진)[^()]*)\)|"
+                     r"(?:사진\s*)?(?:공동\s*취재단|Joint Press Corps|연합뉴스|뉴스1|뉴시스)\s*$|"
+                     r"(?:사진|그래픽)\s*(?:제공)?\s*=\s*\S+\s*$", re.I)
 _PROSE_END = re.compile(r"(?:[.!?…。]|[다요])[\"'”’)\]]*$")
 
 
@@ -252,13 +256,19 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
     entities: dict[str, None] = {}
     for mention in [*title_mentions, *(m for s in sentences for m in s.mentions)]:
         (carriers if mention.is_carrier else entities)[mention.id] = None
-    korean = [s.text for s in sentences if _HANGUL.search(s.text) and needs_analysis(s.text)]
+    # Captions leave the text, but whom they name the article is about: entities only.
+    captions = [_CREDIT.sub("", line.text) for line in lines if line.kind == "caption"]
+    caption_mentions = [tuple(context.matcher.find(text)) for text in captions]
+    for mention in (m for found in caption_mentions for m in found if not m.is_carrier):
+        entities[mention.id] = None
+    texts = [*(s.text for s in sentences), *captions]
+    korean = [t for t in texts if _HANGUL.search(t) and needs_analysis(t)]
     tokens_by_text: dict[str, list[Any]] = {}
     if tokenize is not None and korean:
         tokens_by_text = dict(zip(korean, tokenize(korean), strict=True))
     new_entities = propose_entities(
-        [s.text for s in sentences], [s.mentions for s in sentences],
-        [tokens_by_text.get(s.text) for s in sentences], context.known_names)
+        texts, [*(s.mentions for s in sentences), *caption_mentions],
+        [tokens_by_text.get(t) for t in texts], context.known_names)
     items.extend(_loose_amounts(sentences, events))
     events = [_titled(e, language, context.labels, new_entities) for e in events]
     return Draft(

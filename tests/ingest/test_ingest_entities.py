@@ -26,8 +26,10 @@ def proposed(matcher: Matcher, analyser: KoreanAnalyser, *texts: str) -> list[tu
     # Korean institutions and group companies glued to a Latin prefix
     ("금융정보진흥원은 통신사 보안 점검을 시작했다.", ("금융정보진흥원", "government")),
     ("HB클라우드는 데이터센터를 늘린다.", ("HB클라우드", "company")),
-    # people with titles
+    # people with titles, also when the analyser does not see a name
     ("홍길동 한빛로보틱스 대표는 협력을 강조했다.", ("홍길동", "person")),
+    ("정다은 KT CEO는 현지시간 지난 3일 전시관을 찾았다.", ("정다은", "person")),
+    ("한국데이터진흥협회 회장인 홍길동 대표가 참석했다.", ("한국데이터진흥협회", "organization")),
     # English names: X Inc., people after titles, organisations
     ("The deal with Lumen Robotics Inc. closed in May.", ("Lumen Robotics", "company")),
     ("Global Policy Head Dana Whitfield met ministry officials.", ("Dana Whitfield", "person")),
