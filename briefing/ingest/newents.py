@@ -206,8 +206,9 @@ def _korean_names(sentence: str, mentions: Sequence[Mention]) -> list[NewEntity]
         company = next((m for m in mentions if m.start == match.end()), None)
         name = match.group("name")
         if company is None or _known_at(mentions, match.start(), match.end()) or \
-                name in _STOP or name in _GEO or not _TITLE_AFTER.match(sentence, company.end):
-            continue
+                name in _STOP or name in _GEO or not _TITLE_AFTER.match(sentence, company.end) \
+                or name[-1] in "과와은는의을를도에" or name[:2] in _TITLES:
+            continue  # '회장과 사티아 나델라 CEO': a title and a particle, not a name
         found.append(NewEntity(name, "person", sentence))
     for match in _GLUED.finditer(sentence):
         name = match.group("name")

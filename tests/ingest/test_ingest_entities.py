@@ -51,6 +51,7 @@ def test_proposes_unknown_names_with_a_type(matcher: Matcher, analyser: KoreanAn
     "However, Korean carriers said the GPUs arrived in March.",
     "Q2 Earnings Results Beat Wireless Market Expectations",
     "KT partnered with Anthropic and Microsoft.",  # known ones
+    "최고 회장과 앤트로픽 CEO가 만났다.",  # a title and a particle before a known name
 ])
 def test_proposes_no_known_names_places_acronyms_or_terms(matcher: Matcher,
                                                          analyser: KoreanAnalyser,
