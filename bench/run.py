@@ -48,7 +48,7 @@ from hugo_content import prepare_hugo_site
 try:
     import psutil
 except ImportError:  # the fallback measures the largest process only
-    psutil = None  # type: ignore[assignment]
+    psutil = None
 
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BENCH_DIR.parent
