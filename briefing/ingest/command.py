@@ -13,7 +13,7 @@ from typing import TextIO
 
 from briefing.ingest.byline import outlet_names
 from briefing.ingest.draft import DraftExists, render_draft, write_draft
-from briefing.ingest.events import EventIndex
+from briefing.ingest.eventids import EventIndex
 from briefing.ingest.known import Known, KnownEvent, read_known
 from briefing.ingest.meta import load_publishers
 from briefing.ingest.nlp import KoreanAnalyser

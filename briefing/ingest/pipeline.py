@@ -12,13 +12,8 @@ from typing import Any
 from briefing.dates import DateError, PartialDate, parse_date
 from briefing.ingest.clean import Line, clean_lines, content_lines
 from briefing.ingest.dates import find_dates
-from briefing.ingest.events import (
-    EventIndex,
-    ProposedEvent,
-    Sentence,
-    assign_ids,
-    propose_events,
-)
+from briefing.ingest.eventids import EventIndex, assign_ids
+from briefing.ingest.events import ProposedEvent, Sentence, propose_events
 from briefing.ingest.meta import (
     Publisher,
     ReviewItem,

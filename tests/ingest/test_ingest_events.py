@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from briefing.dates import parse_date
 from briefing.ingest.dates import find_dates
-from briefing.ingest.events import EventIndex, Sentence, assign_ids, classify, propose_events
+from briefing.ingest.eventids import EventIndex, assign_ids
+from briefing.ingest.events import Sentence, propose_events
+from briefing.ingest.kinds import classify
 from briefing.ingest.known import KnownEvent
 from briefing.ingest.money import find_money
 from briefing.ingest.recognise import Matcher
