@@ -968,8 +968,8 @@ def write_entities(out: Path, rng: random.Random, world: World) -> None:
 
 def event_yaml(ev: Event) -> list[str]:
     lines = [f"  - id: {ev.id}", f"    date: {ev.when}"]
-    if ev.until:
-        lines.append(f"    until: {ev.until}")
+    if ev.until:  # a target's horizon is when it falls due
+        lines.append(f"    {'due' if ev.kind == 'target' else 'until'}: {ev.until}")
     if ev.approximate:
         lines.append("    approximate: true")
     if ev.basis:

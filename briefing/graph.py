@@ -8,6 +8,8 @@ from decimal import Decimal
 from briefing.amounts import Amount
 from briefing.dates import PartialDate
 from briefing.model import Article, Node, Site
+from briefing.targets import Target
+from briefing.weeks import Week
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,3 +85,10 @@ class Graph:
     # carrier or entity -> its relations, in (carrier, entity) order: a page looks up
     # its own instead of scanning them all
     node_relations: dict[str, tuple[Relation, ...]] = field(default_factory=dict)
+    # commitments (see briefing.targets): target event -> its due period and status as of
+    # `as_of`; settling event -> the target it settles
+    targets: dict[str, Target] = field(default_factory=dict)
+    settles: dict[str, str] = field(default_factory=dict)
+    node_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    as_of: PartialDate | None = None
+    weeks: dict[str, Week] = field(default_factory=dict)  # ISO week key -> its digest

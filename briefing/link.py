@@ -19,6 +19,8 @@ from briefing.graph import CarrierStats, Event, EventSource, Graph, Relation
 from briefing.model import Article, Body, Content, Loc, Node, Occurrence, Ref, Site
 from briefing.salvage import defines_event, may_mention
 from briefing.schema import DEAL_KINDS
+from briefing.targets import track_targets
+from briefing.weeks import group_weeks
 
 _DEAL_QUALIFIERS = (None, "about")
 T = TypeVar("T")
@@ -496,6 +498,9 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
             node_articles[node_id].append(slug)
 
     timeline = tuple(sorted(events, key=lambda e: events[e].sort_key()))
+    tracked, target_problems = track_targets(content.site, content.articles, grouped, events,
+                                             timeline)
+    problems.extend(target_problems)
     node_events: dict[str, list[str]] = defaultdict(list)
     for event_id in timeline:
         for node_id in (*events[event_id].carriers, *events[event_id].entities):
@@ -531,6 +536,9 @@ def relink(content: Content, previous: Linked | None, remember: bool = True) -> 
         children={k: tuple(v) for k, v in children.items()},
         years=tuple(sorted({events[e].date.year for e in timeline})),
         node_relations=_node_relations(relations),
+        targets=tracked.targets, settles=tracked.settles, as_of=tracked.as_of,
+        node_targets=tracked.by_node,
+        weeks=group_weeks(articles, order_old, events, timeline, carriers),
     )
     return Linked(content, graph, tuple(problems),
                   LinkMemo(related_memo, wikilinks, event_ids, mention_memo, event_memo)

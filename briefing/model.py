@@ -102,6 +102,7 @@ class Site:
     timezone: str
     fx: dict[str, dict[int, Decimal]]
     path: str
+    as_of: PartialDate | None = None  # what target statuses are computed against
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,23 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Resolves:
+    """An event that settles an earlier target: which one, and how."""
+
+    target: Ref
+    outcome: str  # met | missed | revised | withdrawn
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """When a target falls due, with how that was established."""
+
+    date: PartialDate
+    basis: str | None = None
+    approximate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Occurrence:
     """One article's mention of an event (possibly only its id)."""
 
@@ -159,6 +177,8 @@ class Occurrence:
     note: str | None
     locs: dict[str, Loc] = field(default_factory=dict, compare=False)
     broken: bool = False  # a date or amount was given but is invalid (already reported)
+    due: Due | None = None
+    resolves: Resolves | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ class SiteModel(_Strict):
     base_url: str = "https://example.org/"
     language: Language = "ko"
     timezone: str = "Asia/Seoul"
+    as_of: str | None = None  # the date statuses are computed against (default: newest published)
     fx: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")],
              dict[Annotated[int, Field(ge=1900, le=2200)],
                   Annotated[Decimal, Field(gt=0, lt=1_000_000)]]] = {}  # KRW per unit
@@ -74,6 +75,14 @@ class SourceModel(_Strict):
     language: Language | None = None
 
 
+Outcome = Literal["met", "missed", "revised", "withdrawn"]
+
+
+class ResolvesModel(_Strict):
+    target: Slug | None = None
+    outcome: Outcome | None = None
+
+
 class EventModel(_Strict):
     id: Slug | None = None
     date: str | None = None
@@ -88,6 +97,8 @@ class EventModel(_Strict):
     note: Text | None = None
     due: str | None = None  # targets: the period the commitment falls due
     due_basis: Text | None = None
+    due_approximate: StrictBool = False
+    resolves: ResolvesModel | None = None  # settles an earlier target
 
 
 class ReviewItemModel(_Strict):

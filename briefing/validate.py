@@ -21,11 +21,13 @@ from briefing.model import (
     Article,
     Body,
     Content,
+    Due,
     Loc,
     Name,
     Node,
     Occurrence,
     Ref,
+    Resolves,
     Site,
     Source,
 )
@@ -232,7 +234,7 @@ def validate_site(ctx: _Ctx) -> Site | None:
         ctx.error(("base_url",), "bad-url", problem)
     fx = {cur: dict(sorted(years.items())) for cur, years in sorted(model.fx.items())}
     return Site(model.title or "", model.description, base_url, model.language,
-                model.timezone, fx, ctx.doc.path)
+                model.timezone, fx, ctx.doc.path, _date(ctx, ("as_of",), model.as_of))
 
 
 def validate_node(ctx: _Ctx, md: MarkdownIt) -> Node | None:
@@ -287,14 +289,31 @@ def _occurrence(ctx: _Ctx, n: int, event: EventModel, article_id: str,
     until = _date(ctx, (*path, "until"), event.until)
     if date and until and until.end < date.start:
         ctx.error((*path, "until"), "bad-date", f"until {until} is before date {date}")
-    locs = {key: ctx.loc(*path, key) for key in ("date", "kind", "amount", "title")}
+    locs = {key: ctx.loc(*path, key)
+            for key in ("date", "kind", "amount", "title", "due", "resolves")}
     amount = _amount(ctx, (*path, "amount"), event.amount)
+    due_date = _date(ctx, (*path, "due"), event.due)
+    due = Due(due_date, event.due_basis, event.due_approximate) if due_date else None
+    resolves = _resolves(ctx, path, event)
     return Occurrence(
         event.id, article_id, ctx.loc(*path, "id"), date, until, event.basis,
         event.approximate, event.title, event.kind,
         _refs(ctx, (*path, "carriers"), event.carriers),
         _refs(ctx, (*path, "entities"), event.entities),
-        amount, event.note, locs, broken=len(ctx.problems) > reported)
+        amount, event.note, locs, broken=len(ctx.problems) > reported, due=due,
+        resolves=resolves)
+
+
+def _resolves(ctx: _Ctx, path: tuple[str | int, ...], event: EventModel) -> Resolves | None:
+    given = event.resolves
+    if given is None:
+        return None
+    for key in ("target", "outcome"):
+        if getattr(given, key) is None:
+            ctx.missing((*path, "resolves"), f"resolves.{key}", False)
+    if given.target is None or given.outcome is None:
+        return None
+    return Resolves(Ref(given.target, ctx.loc(*path, "resolves", "target")), given.outcome)
 
 
 def validate_article(ctx: _Ctx, md: MarkdownIt) -> Article | None:

@@ -257,6 +257,10 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
             elif horizon is not None and kind == "target" and date.text and \
                     date.text in horizon.text:
                 when, basis = stated, "the day the plan was stated"
+            if due is not None and when is not None and due.end < when.start:
+                # 'by 2020' in a 2024 story is history, not a horizon: the check would refuse it.
+                issues.append(f"the horizon ({due_basis}) is before the statement; no 'due' given")
+                due, due_basis = None, None
             if date.problem:
                 issues.append(date.problem)
             if date.role == "since":

@@ -72,13 +72,18 @@ def data_paths(graph: Graph) -> set[str]:
     """The names render_data writes, without making the files (pages link to them)."""
     years = {graph.events[event_id].date.year for event_id in graph.timeline}
     keys = {_article_key(graph.articles[slug]) for slug in graph.articles_by_date}
+    from briefing.render.exports import export_paths  # it builds on this module
+
     return {*(f"data/events-{year}.json" for year in years),
             *(f"data/articles-{key}.json" for key in keys),
-            "data/carriers.json", "data/entities.json", "data/index.json", "data/events.csv"}
+            "data/carriers.json", "data/entities.json", "data/index.json", "data/events.csv",
+            *export_paths()}
 
 
 def render_data(graph: Graph) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
+    from briefing.render.exports import export_index, render_exports  # it builds on this
+
+    files: dict[str, bytes] = render_exports(graph)
     events_by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for event_id in graph.timeline:
         event = graph.events[event_id]
@@ -89,7 +94,8 @@ def render_data(graph: Graph) -> dict[str, bytes]:
         articles_by_year[_article_key(article)].append(_article(article))
     index: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "title": graph.site.title,
                              "carriers": "carriers.json", "entities": "entities.json",
-                             "events": {}, "articles": {}, "csv": "events.csv"}
+                             "events": {}, "articles": {}, "csv": "events.csv",
+                             **export_index()}
     for year, items in sorted(events_by_year.items()):
         name = f"events-{year}.json"
         index["events"][str(year)] = name
@@ -111,7 +117,8 @@ def _events_csv(graph: Graph) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["id", "date", "precision", "until", "approximate", "kind", "title",
-                     "carriers", "entities", "amount", "currency", "value", "krw", "sources"])
+                     "carriers", "entities", "amount", "currency", "value", "krw", "sources",
+                     "qualifier"])
     for event_id in graph.timeline:
         event = graph.events[event_id]
         amount = event.amount
@@ -122,7 +129,8 @@ def _events_csv(graph: Graph) -> bytes:
             _cell(amount.written) if amount else "", amount.currency if amount else "",
             str(amount.value) if amount else "",
             str(event.amount_krw) if event.amount_krw is not None else "",
-            " ".join(s.article for s in event.sources)])
+            " ".join(s.article for s in event.sources),
+            (amount.qualifier or "") if amount else ""])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -26,6 +26,7 @@ from briefing.progress import Report, no_progress
 from briefing.render.assets import collect_assets
 from briefing.render.charts import grouped_bars
 from briefing.render.data import data_paths, render_data
+from briefing.render.digest_feeds import FEEDS, digest_feed
 from briefing.render.feeds import atom_feed
 from briefing.render.fmt import format_date, format_krw, format_month, format_value
 from briefing.render.i18n import strings
@@ -271,12 +272,13 @@ def _render_chunk(state: dict[str, Any], chunk: Sequence[int]) -> _Chunk:
 
 
 def feed_paths(graph: Graph) -> dict[str, str]:
-    """Every feed's path, and the carrier or entity it follows ("" for the site feed)."""
+    """Every feed's path, and the carrier or entity it follows ("" for the site feed,
+    "@targets" and "@weeks" for those of /targets/ and /weeks/)."""
     paths = {"feed.xml": ""}
     for node_id in (*graph.carriers, *graph.entities):
         folder = "carriers" if graph.nodes[node_id].is_carrier else "entities"
         paths[f"{folder}/{node_id}/feed.xml"] = node_id
-    return paths
+    return {**paths, **FEEDS}
 
 
 def _feeds(graph: Graph, options: RenderOptions, only: set[str] | None = None,
@@ -291,7 +293,9 @@ def _feeds(graph: Graph, options: RenderOptions, only: set[str] | None = None,
             continue
         if reads is not None:
             reads.take()
-        if node_id:
+        if node_id.startswith("@"):  # the tracker's and the weekly digests' feeds
+            outputs[path] = digest_feed(view, node_id, language)
+        elif node_id:
             outputs[path] = atom_feed(
                 view, path, path.removesuffix("feed.xml"),
                 f"{view.site.title}: {view.nodes[node_id].name.show(language)}",

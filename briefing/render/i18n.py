@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from briefing.render.i18n_digest import DIGEST_STRINGS
+
 STRINGS: Mapping[str, Mapping[str, str]] = {
     "ko": {
         "home": "홈", "carriers": "통신사", "entities": "관계 기업·기관", "articles": "브리핑",
@@ -123,6 +125,10 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "lang_ko": "Korean", "lang_en": "English",
     },
 }
+
+
+STRINGS = {language: {**table, **DIGEST_STRINGS[language]}
+           for language, table in STRINGS.items()}
 
 
 def strings(language: str) -> Mapping[str, str]:

@@ -131,7 +131,9 @@ def plan_units(graph: Graph, language: str) -> list[PlanUnit]:
               ("compare", partial(_compare, t=t, language=language)),
               ("search", partial(_search, t=t, language=language)),
               ("404", partial(_not_found, t=t))]
-    return units
+    from briefing.render.digest_pages import digest_units  # it builds on this module
+
+    return units + digest_units(graph, language)
 
 
 def _namer(graph: Graph, language: str) -> Callable[[str], str]:

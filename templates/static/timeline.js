@@ -1,17 +1,23 @@
-// Timeline filters: progressive enhancement. Without JS every event stays listed.
+// Timeline (and targets) filters: progressive enhancement. Without JS every item stays
+// listed. Each <select> of the form filters on the items' data-<plural of its name>
+// (space-separated words: data-carriers, data-entities) or data-<name>.
 (function () {
   "use strict";
   var form = document.getElementById("filters");
   var timeline = document.getElementById("timeline");
   if (!form || !timeline) { return; }
   form.hidden = false;
-  var fields = ["carrier", "kind", "entity"];
+  var fields = Array.prototype.map.call(form.querySelectorAll("select"), function (s) {
+    return s.name;
+  });
   var items = Array.prototype.slice.call(timeline.querySelectorAll(".event"));
   var sections = Array.prototype.slice.call(timeline.querySelectorAll(".period"));
   var empty = document.getElementById("timeline-empty");
 
-  function words(el, name) {
-    return (el.getAttribute("data-" + name) || "").split(" ");
+  function matches(el, name, value) {
+    var many = el.getAttribute("data-" + name.replace(/y$/, "ie") + "s");
+    if (many !== null) { return many.split(" ").indexOf(value) >= 0; }
+    return el.getAttribute("data-" + name) === value;
   }
 
   function apply(updateUrl) {
@@ -19,9 +25,7 @@
     fields.forEach(function (f) { want[f] = form.elements[f].value; });
     var shown = 0;
     items.forEach(function (el) {
-      var ok = (!want.carrier || words(el, "carriers").indexOf(want.carrier) >= 0) &&
-        (!want.kind || el.getAttribute("data-kind") === want.kind) &&
-        (!want.entity || words(el, "entities").indexOf(want.entity) >= 0);
+      var ok = fields.every(function (f) { return !want[f] || matches(el, f, want[f]); });
       el.hidden = !ok;
       if (ok) { shown += 1; }
     });

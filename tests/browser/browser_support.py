@@ -52,6 +52,9 @@ PAGE_KINDS: dict[str, str] = {
     "timeline-carrier": "timeline/kt/",
     "compare": "compare/",
     "search": "search/",
+    "targets": "targets/",
+    "weeks": "weeks/",
+    "week": "weeks/2024-W02/",
     "404": "no/such/page/",  # served the site's 404.html, at depth
 }
 # Kinds a build may not have yet (their tests skip, naming the reason).

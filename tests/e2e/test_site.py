@@ -359,13 +359,14 @@ def _ld_type(path: str) -> str | None:
         return None
     kind = path.split("/")[0]
     return {"articles": "NewsArticle", "events": "Event", "carriers": "Organization",
-            "entities": "Organization", "timeline": "CollectionPage"}[kind]
+            "entities": "Organization", "timeline": "CollectionPage",
+            "targets": "CollectionPage", "weeks": "CollectionPage"}[kind]
 
 
 def test_every_page_has_title_description_canonical_og_and_json_ld(site_ok: Path,
                                                                    site_page) -> None:
     pages = _pages(site_ok)
-    assert len(pages) == 40  # with search/
+    assert len(pages) == 47  # with search/, targets/, weeks/ and its 5 weeks
     for path in pages:
         page = site_page(path)
         assert page.select_one("head > title").text, path
@@ -440,7 +441,8 @@ def test_outbound_links_are_plain_anchors(site_page) -> None:
 # --- feeds, sitemap, robots, data ----------------------------------------------------------------
 
 def test_every_feed_parses_without_errors(site_ok: Path) -> None:
-    feeds = sorted(site_ok.rglob("feed.xml"))
+    digests = [site_ok / "targets/feed.xml", site_ok / "weeks/feed.xml"]  # test_digests.py
+    feeds = sorted(set(site_ok.rglob("feed.xml")) - set(digests))
     assert len(feeds) == 1 + len(CARRIERS) + len(ENTITIES)
     for feed_path in feeds:
         parsed = feedparser.parse(feed_path.read_bytes())
@@ -568,7 +570,7 @@ def test_the_english_ui_shows_english_strings(project: Path, cli, parse_html) ->
     page = parse_html((project / "site/events/skt-mirae-labs-stake/index.html").read_text())
     assert page.select_one("html").attrs["lang"] == "en"
     assert page.texts_of("header.site-header nav a") == [
-        "Carriers", "Entities", "Briefings", "Timeline", "Compare"]
+        "Carriers", "Entities", "Briefings", "Timeline", "Compare", "Targets", "Weeks"]
     assert page.select("dl.facts dd")[0].text == "Dec 2023 month only"
     assert page.select("dl.facts dt")[0].text == "Date"
     names = page.texts_of("dl.facts dd a.chip")
@@ -579,7 +581,7 @@ def test_the_english_ui_shows_english_strings(project: Path, cli, parse_html) ->
 def test_the_korean_ui_shows_korean_strings(site_page) -> None:
     page = site_page("events/skt-mirae-labs-stake/")
     assert page.texts_of("header.site-header nav a") == ["통신사", "관계 기업·기관", "브리핑",
-                                                        "타임라인", "비교"]
+                                                        "타임라인", "비교", "목표", "주간"]
     assert page.select_one("a.skip").text == "본문으로 건너뛰기"
 
 

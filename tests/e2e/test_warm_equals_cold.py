@@ -34,7 +34,24 @@ def _edit(rng: random.Random, content: Path, step: int) -> str:
     target = rng.choice(articles)
     text = target.read_text(encoding="utf-8")
     kind = rng.choice(["body", "title", "summary", "delete", "copy", "entity", "touch",
-                       "published", "event", "shift"])
+                       "published", "event", "shift", "due", "resolve"])
+    with_targets = [a for a in articles if "\n    due: " in a.read_text(encoding="utf-8")]
+    if kind in ("due", "resolve") and with_targets:  # edits of a briefing with a target
+        target = rng.choice(with_targets)
+        text = target.read_text(encoding="utf-8")
+    targets = re.findall(r"^  - id: (\S+)\n(?:    .*\n)*?    due: ", text, flags=re.MULTILINE)
+    if kind == "due" and "    due: " in text:  # a target falls due a year later
+        target.write_text(re.sub(r"^(    due: )([0-9]{4})", lambda m: m[1] + str(
+            int(m[2]) + 1), text, count=1, flags=re.MULTILINE), encoding="utf-8")
+        return f"{kind} {target.name}"
+    if kind == "resolve" and targets:  # a later event in the same briefing settles it
+        published = re.search(r"^published: (\S+)$", text, flags=re.MULTILINE)
+        day = published[1] if published else "2030"
+        settle = (f"events:\n  - id: settles-{step}\n    date: {day}"
+                  f"\n    title: Result {step}\n    kind: earnings\n"
+                  f"    resolves: {{target: {targets[0]}, outcome: met}}\n")
+        target.write_text(text.replace("events:\n", settle, 1), encoding="utf-8")
+        return f"{kind} {target.name}"
     if kind == "body":
         entity = rng.choice(entities).stem
         target.write_text(text + f"\nEdit {step} mentions [[{entity}]].\n", encoding="utf-8")

@@ -191,3 +191,10 @@ def test_a_chief_acts_for_the_carrier_it_works_for() -> None:
     assert any("affiliation" in issue for issue in event.issues)
     [alone] = propose_events([sentence], PUB)
     assert alone.carriers == ()
+
+
+def test_a_horizon_before_the_statement_is_no_due_date(matcher: Matcher) -> None:
+    [event] = propose_events(sentences(
+        matcher, "KT는 2020년까지 매출 1조원을 달성하겠다고 밝혔다."), PUB)
+    assert (event.kind, event.date, event.due) == ("target", PUB, None)
+    assert any("before the statement" in issue for issue in event.issues)

@@ -346,7 +346,7 @@ def test_deal_totals_add_only_unqualified_or_about_amounts_of_deal_kinds(link) -
         event("over", more="amount: 50억원 이상"),
         event("each", kind="alliance", more="amount: 10억원씩"),
         event("yearly", more="amount: 매년 1조원"),
-        event("target", kind="target", more="amount: 1조원"),
+        event("target", kind="target", more="amount: 1조원\ndue: 2026"),
         event("no-amount"),
     ]))})
     assert problems == []
