@@ -41,11 +41,10 @@ sys.path[:0] = [str(BENCH_DIR), str(PROJECT_DIR)]
 
 from corpus import generate_corpus  # noqa: E402
 
-from briefing.link import link_site  # noqa: E402
-from briefing.load import load_content  # noqa: E402
-from briefing.parallel import default_jobs  # noqa: E402
+from briefing.build import read_content  # noqa: E402
+from briefing.link.link import link_site  # noqa: E402
 from briefing.search import build_search_index, search  # noqa: E402
-from briefing.validate import validate_content  # noqa: E402
+from briefing.workers.parallel import default_jobs  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -146,8 +145,7 @@ def build(content: Path, out: Path) -> float:
 
 def time_index(content: Path, out: Path, language: str) -> dict[str, Any]:
     """build_search_index timed in-process; its files compared with what the build wrote."""
-    docs, _ = load_content(content)
-    model, _ = validate_content(docs, include_drafts=False)
+    model, _ = read_content(content, jobs=default_jobs())
     if model is None:
         raise RuntimeError("the corpus did not validate")
     graph, _ = link_site(model)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from briefing.amounts import AmountError, parse_amount
+from briefing.core.amounts import AmountError, parse_amount
 
 TITLE_MAX = 60
 _COPY_MIN = 15  # a title sharing this many characters verbatim with the text is copied

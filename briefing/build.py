@@ -1,50 +1,48 @@
-"""The orchestrator: load -> validate -> link -> render -> link check -> write."""
+"""The orchestrator: gather (load + validate each file) -> assemble -> link -> render
+pages, feeds, site files, data and search into a sink -> check links -> write.
+
+`build` reads top to bottom as that sequence; each step is one call into its stage.
+The dev server composes the same steps with what it keeps between builds
+(briefing.incremental.rebuild); nothing here knows about it.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import gc
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
 
 from markdown_it_pyrs import MarkdownIt
 
-from briefing.cache import file_key, load_cache, save_cache
-from briefing.diagnostics import Diagnostic, has_errors, strict
-from briefing.fingerprint import (
-    input_fingerprint,
-    load_state,
-    output_stamp,
-    save_state,
-    stamp_of,
-)
-from briefing.graph import Graph
-from briefing.incremental import BuildMemory
-from briefing.link import link_site, relink
-from briefing.load import (
-    Kind,
-    Stamp,
-    content_files,
-    display_path,
-    file_stamp,
-    load_file,
-    load_site,
-    read_bytes,
-)
-from briefing.markdown import make_markdown
-from briefing.model import Content
-from briefing.parallel import default_jobs, map_chunks
-from briefing.progress import Report, no_progress
-from briefing.render.engine import RenderOptions, feed_paths, render_site
-from briefing.salvage import salvage
-from briefing.validate import Checked, assemble_content, check_document
-from briefing.write import MARKER, Staging, WriteStats
+from briefing.core.diagnostics import Diagnostic, has_errors, strict
+from briefing.core.routes import output_file
+from briefing.link.graph import Graph
+from briefing.link.link import link_site
+from briefing.load.files import Kind, content_files, display_path, load_file, load_site, read_bytes
+from briefing.render.assets import collect_assets
+from briefing.render.data import data_paths, render_data
+from briefing.render.engine import RenderJob, RenderOptions, render_pages
+from briefing.render.feedset import feed_paths, render_feeds
+from briefing.render.linkcheck import check_links
+from briefing.render.pages import Page, plan_pages
+from briefing.render.sink import Entry, MemorySink, Sink
+from briefing.render.sitefiles import site_files
+from briefing.search import build_search_index
+from briefing.validate.assemble import assemble_content
+from briefing.validate.fields import Checked, check_document, with_slash
+from briefing.validate.markdown import make_markdown
+from briefing.validate.model import Content
+from briefing.validate.salvage import salvage
+from briefing.workdir.cache import file_key, load_cache, save_cache
+from briefing.workdir.skip import input_fingerprint, load_state, output_stamp, save_state, stamp_of
+from briefing.workers.gc import collect_new_objects_only, no_cycle_collection
+from briefing.workers.parallel import default_jobs, map_chunks
+from briefing.workers.progress import Report, no_progress
+from briefing.write.staging import MARKER, Staging, WriteStats
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +59,14 @@ class BuildOptions:
     cache_path: Path | None = None  # .briefing/cache; None: no persistent cache
 
 
-
 @dataclass(slots=True)
 class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    outputs: dict[str, bytes] = field(default_factory=dict)
+    outputs: dict[str, bytes] = field(default_factory=dict)  # when nothing was written
     graph: Graph | None = None
     files: int = 0  # outputs made
     stats: WriteStats | None = None  # set once the site was published
-    stamp: str = ""  # the published folder's output stamp (see fingerprint.stamp_of)
+    stamp: str = ""  # the published folder's output stamp (see workdir.skip.stamp_of)
     seconds: float = 0.0
 
     @property
@@ -77,12 +74,11 @@ class BuildResult:
         return not has_errors(self.diagnostics)
 
 
-def _normal_base(url: str) -> str:
-    return url if url.endswith("/") else url + "/"
-
-
-def _jobs(requested: int) -> int:
+def jobs_for(requested: int) -> int:
     return requested if requested > 0 else default_jobs()
+
+
+# --- gather: load and validate each content file ---------------------------------------
 
 
 def check_bytes(path: Path, kind: Kind, data: bytes, md: MarkdownIt) -> Checked:
@@ -97,235 +93,206 @@ def check_bytes(path: Path, kind: Kind, data: bytes, md: MarkdownIt) -> Checked:
     return checked
 
 
-def _check_files(state: dict[str, Any], chunk: Sequence[tuple[Path, Kind]]
-                 ) -> list[tuple[str, Checked]]:
-    """Load and validate a chunk of content files (in a worker process at scale),
-    reusing cached results for files whose bytes did not change."""
-    if "md" not in state:
-        state["md"] = make_markdown()
-    cached: dict[str, Checked] = state["cache"]
-    checked: list[tuple[str, Checked]] = []
-    for path, kind in chunk:
-        shown = display_path(path)
-        data, problem = read_bytes(path, shown)
-        if data is None:
-            checked.append(("", Checked(kind, path.stem, shown, None,
-                                        (problem,) if problem else (),
-                                        salvage(kind, path.stem, None))))
-            continue
-        key = file_key(shown, kind, data)
-        checked.append((key, cached[key] if key in cached else
-                        check_bytes(path, kind, data, state["md"])))
-    return checked
+@dataclass(frozen=True, slots=True)
+class ReadJob:
+    """What every reading worker needs: the checked files of the last build, by key."""
+
+    previous: dict[str, Checked]
+
+    def start(self) -> _FileWorker:
+        return _FileWorker(self.previous)
+
+
+class _FileWorker:
+    """Loads and validates files in one process, with its own Markdown parser."""
+
+    def __init__(self, previous: dict[str, Checked]) -> None:
+        self.previous = previous
+        self.md = make_markdown()
+
+    def __call__(self, chunk: Sequence[tuple[Path, Kind]]) -> list[tuple[str, Checked]]:
+        """Each file's content key ("" if unreadable) and its checked result, reused from
+        `previous` when its bytes did not change."""
+        checked: list[tuple[str, Checked]] = []
+        for path, kind in chunk:
+            shown = display_path(path)
+            data, problem = read_bytes(path, shown)
+            if data is None:
+                checked.append(("", Checked(kind, path.stem, shown, None,
+                                            (problem,) if problem else (),
+                                            salvage(kind, path.stem, None))))
+                continue
+            key = file_key(shown, kind, data)
+            checked.append((key, self.previous[key] if key in self.previous else
+                            check_bytes(path, kind, data, self.md)))
+        return checked
+
+
+def read_files(files: Sequence[tuple[Path, Kind]], previous: dict[str, Checked], jobs: int,
+               progress: Report = no_progress) -> list[tuple[str, Checked]]:
+    """Load and validate `files` on every core (see _FileWorker), in order."""
+    chunks = map_chunks(ReadJob(previous).start, files, jobs_for(jobs),
+                        progress=partial(progress, "reading files"))
+    return [item for chunk in chunks for item in chunk]
 
 
 @dataclass(slots=True)
-class ContentRead:
-    checked: list[Checked]  # every file, in order
-    fresh: dict[str, Checked]  # the same by content key: the next cache
+class Listed:
+    """The content folder before its files are read: site.yaml checked, the files found."""
+
+    site: list[Checked]  # site.yaml's result, if it loaded
+    files: list[tuple[Path, Kind]]
     problems: list[Diagnostic]  # found before validation
-    stamps: dict[str, tuple[Stamp, str]]  # file -> its stamp and content key, if kept
 
 
-def read_checked(content_path: Path, jobs: int, previous: dict[str, Checked],
-                 progress: Report = no_progress,
-                 stamps: dict[str, tuple[Stamp, str]] | None = None,
-                 reread: frozenset[str] = frozenset()) -> ContentRead:
-    """Load and validate every content file, in parallel and from `previous` (checked
-    files by key) at scale.
-
-    With `stamps` (a long-lived build's last read), a file whose stat is as it was is
-    taken from `previous` without reading it, unless it is one of `reread` (the files a
-    watcher saw change)."""
+def list_content(content_path: Path) -> Listed:
     site, site_problem = load_site(content_path / "site.yaml")
     files, problems = content_files(content_path)
     if site_problem:
         problems.append(site_problem)
-    md = make_markdown()
-    checked = [check_document(site, md)] if site else []
-    fresh: dict[str, Checked] = {}
-    new_stamps: dict[str, tuple[Stamp, str]] = {}
-    found: list[tuple[str, Checked] | None] = [None] * len(files)
-    todo: list[tuple[Path, Kind]] = []
-    todo_at: list[tuple[int, Stamp | None]] = []
-    forced = {stamp[:2] for name in reread if (stamp := file_stamp(Path(name)))}
-    for number, (path, kind) in enumerate(files):
-        stamp = file_stamp(path) if stamps is not None else None
-        last = stamps.get(str(path)) if stamps is not None else None
-        if (stamp is not None and last is not None and last[0] == stamp
-                and stamp[:2] not in forced and last[1] in previous):
-            found[number] = (last[1], previous[last[1]])
-            new_stamps[str(path)] = last
-        else:
-            todo.append((path, kind))
-            todo_at.append((number, stamp))
-    report = partial(progress, "reading files")
-    results = (item for chunk in map_chunks(_check_files, todo, {"cache": previous},
-                                            _jobs(jobs), progress=report) for item in chunk)
-    for (number, stamp), (key, item) in zip(todo_at, results, strict=True):
-        found[number] = (key, item)
-        if stamp is not None and key:
-            new_stamps[str(files[number][0])] = (stamp, key)
-    for entry in found:
-        assert entry is not None
-        key, item = entry
-        checked.append(item)
-        if key:
-            fresh[key] = item
-    return ContentRead(checked, fresh, problems, new_stamps)
+    return Listed([check_document(site, make_markdown())] if site else [], files, problems)
 
 
-def _update_cache(cache_path: Path, previous: dict[str, Checked],
-                  fresh: dict[str, Checked]) -> None:
-    """Save the files of this build, if they differ from the cache's: only the current
-    files, so the cache never grows stale."""
-    if fresh.keys() != previous.keys():
-        save_cache(cache_path, fresh)
+@dataclass(slots=True)
+class Gathered:
+    checked: list[Checked]  # every file, in order
+    fresh: dict[str, Checked]  # the same by content key: the next cache
+    problems: list[Diagnostic]  # found before validation
 
 
-def read_content(content_path: Path, drafts: bool, jobs: int, cache_path: Path | None = None,
-                 save: bool = False) -> tuple[Content | None, list[Diagnostic]]:
-    """Load and validate every content file, using and updating the persistent cache."""
-    previous = load_cache(cache_path) if cache_path else {}
-    read = read_checked(content_path, jobs, previous)
-    if save and cache_path is not None:
-        _update_cache(cache_path, previous, read.fresh)
-    content, validation = assemble_content(read.checked, include_drafts=drafts)
-    return content, read.problems + validation
+def gather(content_path: Path, previous: dict[str, Checked], jobs: int = 0,
+           progress: Report = no_progress) -> Gathered:
+    """Load and validate every content file, reusing `previous` (checked files by key)."""
+    listed = list_content(content_path)
+    read = read_files(listed.files, previous, jobs, progress)
+    return Gathered([*listed.site, *(item for _, item in read)],
+                    {key: item for key, item in read if key}, listed.problems)
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """The build makes millions of objects that live to its end (parsed content, the
-    graph); the cyclic collector would rescan them again and again (a third of the read
-    time at 10,000 articles) and find next to nothing. Forked workers inherit this."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+def assemble(checked: list[Checked], drafts: bool, base_url: str | None = None
+             ) -> tuple[Content | None, list[Diagnostic]]:
+    """Checked files -> Content, with --base-url applied to the site before linking."""
+    content, problems = assemble_content(checked, include_drafts=drafts)
+    if content is not None and base_url is not None:
+        site = dataclasses.replace(content.site, base_url=with_slash(base_url))
+        content = dataclasses.replace(content, site=site)
+    return content, problems
 
 
-@contextmanager
-def _collect_new_objects_only() -> Iterator[None]:
-    """Rendering makes short-lived cycles (Jinja contexts), about 9 KB a page: collect
-    those, but leave the site's objects out of every collection (gc.freeze), which also
-    keeps forked workers from copying their pages."""
-    gc.freeze()
-    gc.enable()
-    try:
-        yield
-    finally:
-        gc.disable()
-        gc.unfreeze()
+def finish(problems: list[Diagnostic], options: BuildOptions) -> list[Diagnostic]:
+    return strict(problems) if options.strict else problems
 
 
-def run_pipeline(options: BuildOptions, publish_to: Path | None = None,
-                 memory: BuildMemory | None = None,
-                 progress: Report = no_progress,
-                 pages_ready: Callable[[dict[str, bytes]], None] | None = None
-                 ) -> BuildResult:
-    """The whole build. Without publish_to the result holds every output in memory;
-    with it, outputs are written as they are rendered into a new folder beside
-    publish_to, which replaces publish_to only if the build succeeds.
-
-    `memory` is what a long-lived caller (serve) keeps between builds: checked files
-    (instead of the persistent cache), and the last build's graph, pages, what each
-    page read and the outputs, so only stale pages are rendered again; with it,
-    `pages_ready` gets the pages (and what else is made by then) before the search
-    index, the slowest part, is built. `progress` hears of each phase as it goes."""
-    with _no_cycle_collection():
-        return _run_pipeline(options, publish_to, memory, progress, pages_ready)
+def read_content(content_path: Path, drafts: bool = False, jobs: int = 1
+                 ) -> tuple[Content | None, list[Diagnostic]]:
+    """Typed content and the problems found: `build`'s own first steps, without a cache."""
+    gathered = gather(content_path, {}, jobs)
+    content, problems = assemble(gathered.checked, drafts)
+    return content, gathered.problems + problems
 
 
-def _run_pipeline(options: BuildOptions, publish_to: Path | None,
-                  memory: BuildMemory | None, progress: Report,
-                  pages_ready: Callable[[dict[str, bytes]], None] | None) -> BuildResult:
+# --- render: everything but the pages ----------------------------------------------------
+
+
+def render_options(graph: Graph, options: BuildOptions) -> RenderOptions:
+    return RenderOptions(options.language or graph.site.language, graph.site.base_url,
+                         options.file_urls)
+
+
+def known_names(graph: Graph, pages: list[Page], assets: dict[str, bytes]) -> set[str]:
+    """The outputs whose names are known before any page is rendered."""
+    known = {*assets, *data_paths(graph), *feed_paths(graph), "sitemap.xml", "robots.txt"}
+    known.update(output_file(page.path) for page in pages)
+    return known
+
+
+def outputs_after_pages(graph: Graph, settings: RenderOptions, pages: list[Page],
+                        search_jobs: int, progress: Report = no_progress) -> dict[str, bytes]:
+    """Site files, data and the search index: made once the pages are done, so the two
+    big phases never overlap."""
+    others = site_files(pages, settings.base_url)
+    others.update(render_data(graph))
+    progress("search index", 0, 0)
+    others.update(build_search_index(graph, settings.language, jobs=search_jobs))
+    return others
+
+
+def put_all(sink: Sink, outputs: dict[str, bytes]) -> tuple[int, list[Entry]]:
+    """Put every output into the sink; how many were written, and their stamp entries."""
+    written, entries = 0, []
+    for path in sorted(outputs):
+        written += sink.put(path, outputs[path])
+        entries.append(sink.entry(path))
+    return written, entries
+
+
+# --- the build ----------------------------------------------------------------------------
+
+
+def build(options: BuildOptions, progress: Report = no_progress) -> BuildResult:
+    """The whole build. Without options.out_path every output stays in memory
+    (`check`); with it, outputs are written as they are rendered into a new folder beside
+    out_path, which replaces it only if the build succeeds."""
     started = time.perf_counter()
-    cache_path = options.cache_path
-    if memory is not None:
-        previous = dict(memory.checked)
-    else:
-        previous = load_cache(cache_path) if cache_path is not None else {}
-    read = read_checked(options.content_path, options.jobs, previous, progress,
-                        memory.stamps if memory is not None else None,
-                        memory.reread if memory is not None else frozenset())
-    if memory is not None:
-        memory.checked, memory.stamps, memory.reread = read.fresh, read.stamps, frozenset()
-    try:
-        return _build_checked(options, publish_to, read.checked, read.problems, started,
-                              progress, memory, pages_ready)
-    finally:
-        # Saved last, whatever the outcome: pickling every file would grow this process
-        # before the render workers fork.
-        if cache_path is not None and options.out_path is not None:
-            _update_cache(cache_path, previous, read.fresh)
-
-
-def _build_checked(options: BuildOptions, publish_to: Path | None, checked: list[Checked],
-                   problems: list[Diagnostic], started: float, progress: Report,
-                   memory: BuildMemory | None,
-                   pages_ready: Callable[[dict[str, bytes]], None] | None = None
-                   ) -> BuildResult:
-    result = BuildResult()
-    progress("linking", 0, 0)
-    content, validation = assemble_content(checked, include_drafts=options.drafts)
-    problems += validation
-    if content is not None:
-        if memory is not None:
-            memory.linked = relink(content, memory.linked)
-            graph, link_problems = memory.linked.graph, list(memory.linked.problems)
-        else:
-            graph, link_problems = link_site(content)
-        problems += link_problems
-        result.graph = graph
-    if options.strict:
-        problems = strict(problems)
-    result.diagnostics = problems
-    if has_errors(problems) or result.graph is None:
-        result.seconds = time.perf_counter() - started
-        return result
-    base_url = _normal_base(options.base_url or result.graph.site.base_url)
-    # --base-url overrides site.yaml for every absolute URL (feeds and JSON-LD included).
-    graph = dataclasses.replace(
-        result.graph, site=dataclasses.replace(result.graph.site, base_url=base_url))
-    result.graph = graph
-    language = options.language or graph.site.language
-    stage = Staging(publish_to) if publish_to is not None else None
-    changed = memory.changes(graph) if memory is not None else None
-    pages, units = memory.plan(graph, language, changed) if memory is not None else (None, {})
-    try:
-        with _collect_new_objects_only():
-            rendered = render_site(
-                graph, RenderOptions(language, base_url, options.file_urls),
-                options.templates, jobs=_jobs(options.jobs), stage=stage, progress=progress,
-                track=memory is not None, pages=pages,
-                environment=memory.templates(options.templates) if memory else None,
-                # serve renders in one process beside its threads; helpers that are new
-                # interpreters (not forks) are safe there
-                search_jobs=default_jobs() if memory is not None else 0,
-                only=memory.pick(changed, pages, feed_paths(graph))
-                if memory and changed is not None and pages else None,
-                before_search=None if pages_ready is None or memory is None else
-                lambda done, others: pages_ready(
-                    memory.with_kept_pages(done, changed is not None, others)))
-        result.diagnostics = sorted(problems + rendered.problems)
-        if stage is not None and result.ok:
-            entries = [*rendered.entries, stage.entry(MARKER)]
-            stage.commit()
-            result.stats = WriteStats(rendered.written, rendered.unchanged)
-            result.stamp = stamp_of(entries)  # no walk over the published folder
-    finally:
-        if stage is not None and result.stats is None:
-            stage.abort()
-    result.outputs = rendered.outputs
-    if memory is not None and result.ok:
-        result.outputs = memory.remember(graph, rendered, partial=changed is not None,
-                                         units=units)
-    result.files = len(result.outputs) if memory is not None else rendered.files
+    cache = options.cache_path
+    with no_cycle_collection():
+        previous = load_cache(cache) if cache is not None else {}
+        gathered = gather(options.content_path, previous, options.jobs, progress)
+        try:
+            progress("linking", 0, 0)
+            content, problems = assemble(gathered.checked, options.drafts, options.base_url)
+            problems = gathered.problems + problems
+            graph, link_problems = link_site(content) if content else (None, [])
+            problems = finish(problems + link_problems, options)
+            if graph is None or has_errors(problems):
+                return BuildResult(problems, graph=graph, seconds=time.perf_counter() - started)
+            result = _render_and_write(graph, options, problems, progress)
+        finally:
+            # Saved last, whatever the outcome: pickling every file would grow this
+            # process before the render workers fork.
+            if cache is not None and options.out_path is not None \
+                    and gathered.fresh.keys() != previous.keys():
+                save_cache(cache, gathered.fresh)
     result.seconds = time.perf_counter() - started
+    return result
+
+
+def _render_and_write(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
+                      progress: Report) -> BuildResult:
+    settings = render_options(graph, options)
+    jobs = jobs_for(options.jobs)
+    pages = plan_pages(graph, settings.language)
+    assets = collect_assets(options.templates / "static")
+    known = known_names(graph, pages, assets.files)
+    sink: Staging | MemorySink = Staging(options.out_path) if options.out_path else MemorySink()
+    others = dict(assets.files)
+    result = BuildResult(graph=graph)
+    try:
+        with collect_new_objects_only():
+            job = RenderJob(graph, settings, options.templates, assets.names, pages, known, sink)
+            done = render_pages(job, range(len(pages)), jobs, progress=progress,
+                                meanwhile=lambda: others.update(
+                                    render_feeds(graph, settings.language)[0]))
+            if done.template_problems:
+                result.diagnostics = sorted(problems + done.template_problems)
+                return result
+            others.update(outputs_after_pages(graph, settings, pages, jobs, progress))
+            link_problems = done.link_problems + check_links(
+                others, settings.base_url, known.union(others), done.late, sink.read)
+        written, entries = put_all(sink, others)
+        result.diagnostics = sorted(problems + link_problems)
+        result.files = done.files + len(others)
+        if isinstance(sink, MemorySink):
+            result.outputs = sink.outputs
+        elif result.ok:
+            # the output stamp without a walk over the published folder
+            stamp = stamp_of([*done.entries, *entries, sink.entry(MARKER)])
+            sink.commit()
+            written += done.written
+            result.stats, result.stamp = WriteStats(written, result.files - written), stamp
+    finally:
+        if isinstance(sink, Staging) and result.stats is None:
+            sink.abort()
     return result
 
 
@@ -335,6 +302,8 @@ def _options_key(options: BuildOptions) -> str:
 
 
 def build_site(options: BuildOptions, progress: Report = no_progress) -> BuildResult:
+    """`build`, skipped when neither the inputs nor the published folder changed since
+    the last one (workdir.skip)."""
     out, cache_path = options.out_path, options.cache_path
     fingerprint = ""
     if out is not None and cache_path is not None:
@@ -346,7 +315,7 @@ def build_site(options: BuildOptions, progress: Report = no_progress) -> BuildRe
             count, diagnostics = last[2]
             return BuildResult(diagnostics=list(diagnostics), stats=WriteStats(0, count),
                                seconds=time.perf_counter() - started)
-    result = run_pipeline(options, publish_to=out, progress=progress)
+    result = build(options, progress)
     if result.stats is not None and out is not None and cache_path is not None:
         save_state(cache_path, out, fingerprint, result.stamp,
                    (result.files, tuple(result.diagnostics)))

@@ -8,12 +8,12 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefing.diagnostics import print_diagnostics
-from briefing.lock import WORK_DIR, BusyError, build_lock
-from briefing.progress import TerminalProgress
-from briefing.render.engine import folder_problem, template_root
-from briefing.validate import base_url_problem
-from briefing.write import OutputError, check_output_folder
+from briefing.core.diagnostics import print_diagnostics
+from briefing.render.templates import folder_problem, template_root
+from briefing.validate.fields import base_url_problem
+from briefing.workdir.lock import WORK_DIR, BusyError, build_lock
+from briefing.workers.progress import TerminalProgress
+from briefing.write.staging import OutputError, check_output_folder
 
 COMMANDS = ("build", "check", "serve", "ingest")
 
@@ -112,7 +112,7 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from briefing.serve import run_server
+    from briefing.serve.command import run_server
 
     return run_server(args)
 

@@ -20,7 +20,7 @@ from briefing.ingest.nlp import KoreanAnalyser
 from briefing.ingest.pipeline import Context, Draft, finish_draft
 from briefing.ingest.recognise import build_matcher
 from briefing.ingest.worker import Analysed, analyse_input, init_worker, run_in_worker
-from briefing.load import display_path
+from briefing.load.files import display_path
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
 _PROGRESS_MIN = 20

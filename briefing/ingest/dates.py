@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from briefing.dates import PartialDate
+from briefing.core.dates import PartialDate
 
 Role = Literal["event", "report", "announce", "since", "target", "compare"]
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 
-from briefing.dates import PartialDate
+from briefing.core.dates import PartialDate
 from briefing.ingest.events import ProposedEvent
 from briefing.ingest.known import KnownEvent
-from briefing.load import slugify
+from briefing.load.files import slugify
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from briefing.dates import PartialDate
+from briefing.core.dates import PartialDate
 from briefing.ingest.dates import DateMention
 from briefing.ingest.horizon import find_horizon
 from briefing.ingest.kinds import classify, is_plan

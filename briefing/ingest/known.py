@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing.load import content_files, load_file
+from briefing.load.files import content_files, load_file
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.dates import PartialDate
+from briefing.core.dates import PartialDate
 from briefing.ingest.byline import (  # re-exported: the metadata API lives here
     Publisher,
     ReviewItem,

@@ -1,6 +1,6 @@
 """Money in text: find amount spans (Korean and English notations) and read them.
 
-Reading one span is `briefing.amounts.parse_amount`'s job; this module only finds spans,
+Reading one span is `briefing.core.amounts.parse_amount`'s job; this module only finds spans,
 with their qualifiers, so the written form reaches the draft as reported.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.amounts import Amount, AmountError, parse_amount
+from briefing.core.amounts import Amount, AmountError, parse_amount
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 _KO = re.compile(

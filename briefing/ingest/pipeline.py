@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from briefing.dates import DateError, PartialDate, parse_date
+from briefing.core.dates import DateError, PartialDate, parse_date
 from briefing.ingest.clean import Line, clean_lines, content_lines
 from briefing.ingest.dates import find_dates
 from briefing.ingest.eventids import EventIndex, assign_ids

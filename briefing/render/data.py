@@ -8,8 +8,8 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from briefing.graph import Event, Graph
-from briefing.model import Article, Node
+from briefing.link.graph import Event, Graph
+from briefing.validate.model import Article, Node
 
 SCHEMA_VERSION = 1
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from briefing.schema import ENTITY_TYPES, EVENT_KINDS
+from briefing.validate.schema import ENTITY_TYPES, EVENT_KINDS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 STATUSES = ["open", "due", "overdue", "met", "missed", "revised", "withdrawn"]

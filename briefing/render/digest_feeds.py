@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape
 
-from briefing.graph import Graph
+from briefing.link.graph import Graph
 from briefing.render.digest_pages import week_title
 from briefing.render.feeds import FEED_SIZE, _attr, _stamp, _tag_authority
 from briefing.render.i18n import strings

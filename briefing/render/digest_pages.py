@@ -8,14 +8,14 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from briefing.dates import PartialDate
-from briefing.graph import Graph
-from briefing.render.fmt import format_date
+from briefing.core.dates import PartialDate
+from briefing.core.fmt import format_date
+from briefing.link.graph import Graph
+from briefing.link.targets import STATUSES
+from briefing.link.weeks import Week
 from briefing.render.i18n import strings
 from briefing.render.pages import TIMELINE_PAGE, Page, paginate
 from briefing.render.seo import collection_ld
-from briefing.targets import STATUSES
-from briefing.weeks import Week
 
 PlanUnit = tuple[str, Callable[[Graph], list[Page]]]
 TARGETS_PAGE = TIMELINE_PAGE  # targets a page: bounded at scale

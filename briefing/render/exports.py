@@ -9,11 +9,11 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from briefing.graph import Event, Graph
-from briefing.link import _DEAL_QUALIFIERS
+from briefing.link.graph import Event, Graph
+from briefing.link.relations import _DEAL_QUALIFIERS
+from briefing.link.targets import Target
 from briefing.render.data import SCHEMA_VERSION, _cell, _dump
 from briefing.render.data_schema import render_schemas, schema_index, schemas
-from briefing.targets import Target
 
 CSV_FILES = {"events": "events.csv", "deals": "deals.csv", "entities": "entities.csv",
              "targets": "targets.csv"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
-from briefing.graph import Graph
+from briefing.link.graph import Graph
 from briefing.render.i18n import strings
 
 FEED_SIZE = 50

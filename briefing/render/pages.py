@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from briefing.graph import Graph
-from briefing.model import Article
+from briefing.core.routes import article_path, event_path, node_path
+from briefing.link.graph import Graph
 from briefing.render.i18n import strings
 from briefing.render.seo import article_ld, collection_ld, event_ld, node_ld
-from briefing.schema import ENTITY_TYPES, EVENT_KINDS
+from briefing.validate.model import Article
+from briefing.validate.schema import ENTITY_TYPES, EVENT_KINDS
 
 PAGE_SIZE = 100  # list items per page: keeps every page bounded at scale
 TIMELINE_PAGE = 250
@@ -95,7 +96,7 @@ def _timeline_pages(graph: Graph, base: str, ids: Sequence[str], title: str, des
 
 
 # A part of the plan: its key, and what makes its pages from a graph (or a tracked view
-# of it, which records what it reads: see briefing.incremental).
+# of it, which records what it reads: see briefing.incremental.memory).
 PlanUnit = tuple[str, Callable[[Graph], list[Page]]]
 
 
@@ -168,9 +169,9 @@ def _carrier(carrier: str, graph: Graph, t: Any, language: str) -> list[Page]:
     events = graph.node_events.get(carrier, ())
     stats = graph.stats[carrier]
     partners = sorted(graph.node_relations.get(carrier, ()), key=lambda r: (-r.count, r.entity))
-    url = graph.site.base_url + f"carriers/{carrier}/"
+    url = graph.site.base_url + node_path(carrier, True)
     return [Page(
-        f"carriers/{carrier}/", "carrier.html", name, _carrier_description(name, t),
+        node_path(carrier, True), "carrier.html", name, _carrier_description(name, t),
         {"node": node, "stats": stats, "recent": events[-RECENT:][::-1],
          "partners": [r for r in partners if not r.investee and not r.own],
          "investees": [r for r in partners if r.investee and not r.own],
@@ -184,7 +185,7 @@ def _carrier_articles(carrier: str, number: int, graph: Graph, t: Any, language:
                       ) -> list[Page]:
     name = graph.nodes[carrier].name.show(language)
     description = _carrier_description(name, t)
-    pager, chunk = paginate(f"carriers/{carrier}/articles/",
+    pager, chunk = paginate(node_path(carrier, True) + "articles/",
                             graph.node_articles.get(carrier, ()), PAGE_SIZE)[number]
     path = pager.urls[pager.number - 1]
     return [Page(path, "articles.html", f"{name}: {t['articles']}", description,
@@ -213,14 +214,14 @@ def _entity(entity: str, graph: Graph, t: Any, language: str) -> list[Page]:
     description = kind + ": " + ", ".join(
         f"{name(r.carrier)} {r.count}" for r in relations) if relations else kind
     return [Page(
-        f"entities/{entity}/", "entity.html", name(entity), description,
+        node_path(entity, False), "entity.html", name(entity), description,
         {"node": node, "relations": list(relations), "events": events[-PAGE_SIZE:][::-1],
          "more_events": len(events) > PAGE_SIZE,
          "backlinks": graph.node_articles.get(entity, ())[:PAGE_SIZE],
          "members_of": graph.members_of.get(entity, ()),
          "people": graph.people.get(entity, ()),
          "children": graph.children.get(entity, ())},
-        node_ld(graph, node, graph.site.base_url + f"entities/{entity}/", language),
+        node_ld(graph, node, graph.site.base_url + node_path(entity, False), language),
         "profile")]
 
 
@@ -242,11 +243,11 @@ def _event(event_id: str, graph: Graph, t: Any, language: str) -> list[Page]:
     name = _namer(graph, language)
     event = graph.events[event_id]
     return [Page(
-        f"events/{event_id}/", "event.html", event.title,
+        event_path(event_id), "event.html", event.title,
         f"{event.date.iso()} · {t['kind.' + event.kind]} · " + ", ".join(
             name(c) for c in event.carriers),
         {"event": event},
-        event_ld(graph, event, graph.site.base_url + f"events/{event_id}/", language))]
+        event_ld(graph, event, graph.site.base_url + event_path(event_id), language))]
 
 
 def _not_found(graph: Graph, t: Any) -> list[Page]:
@@ -258,11 +259,11 @@ def article_page(graph: Graph, article: Article, language: str) -> Page:
     slug = article.id
     occurrences = [o.id for o in article.occurrences if o.id in graph.events]
     return Page(
-        f"articles/{slug}/", "article.html", article.title, article.summary or article.title,
+        article_path(slug), "article.html", article.title, article.summary or article.title,
         {"article": article,
          "events": sorted(occurrences, key=lambda e: graph.events[e].sort_key()),
          "related": graph.related.get(slug, ())},
-        article_ld(graph, article, base + f"articles/{slug}/", language), "article",
+        article_ld(graph, article, base + article_path(slug), language), "article",
         article.language)
 
 

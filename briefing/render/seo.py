@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from briefing.graph import Event, Graph
-from briefing.model import Article, Node
+from briefing.link.graph import Event, Graph
+from briefing.validate.model import Article, Node
 
 _PRODUCT_TYPES = {"product": "Product", "person": "Person"}
 

@@ -6,10 +6,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.dates import PartialDate
-from briefing.graph import Event, Graph
-from briefing.model import Article, Node
-from briefing.render.fmt import format_date
+from briefing.core.dates import PartialDate
+from briefing.core.fmt import format_date
+from briefing.core.routes import article_path, event_path, node_path
+from briefing.link.graph import Event, Graph
 from briefing.search.plaintext import (
     WikiName,
     display_text,
@@ -17,6 +17,7 @@ from briefing.search.plaintext import (
     resolve_links,
     shorten,
 )
+from briefing.validate.model import Article, Node
 
 SNIPPET_CHARS = 220  # the text kept for snippets; the index covers the whole text
 _LEAD_SOURCE = 4 * SNIPPET_CHARS  # how much of a body to clean up for the snippet
@@ -62,10 +63,9 @@ def _node_doc(graph: Graph, node: Node, language: str, carriers: tuple[str, ...]
     names = tuple(dict.fromkeys((node.name.show(language), *node.name.all(), *node.aliases)))
     namer = _wiki_namer(graph, language)
     lead = _lead(node.body.text, namer)
-    folder = "carriers" if node.is_carrier else "entities"
     shown = " · ".join(names[1:])
     return Doc("carrier" if node.is_carrier else "entity", "" if node.is_carrier else node.type,
-               names[0], f"{folder}/{node.id}/", None, carriers, " ".join(names),
+               names[0], node_path(node.id, node.is_carrier), None, carriers, " ".join(names),
                index_text(node.body.text, namer),
                shorten(f"{shown} — {lead}" if shown else lead, SNIPPET_CHARS))
 
@@ -74,7 +74,7 @@ def _article_doc(graph: Graph, article: Article, language: str) -> Doc:
     namer = _wiki_namer(graph, language)
     source = " ".join(filter(None, (article.source.publisher, article.source.title)))
     lead = " ".join(filter(None, (article.summary, _lead(article.body.text, namer))))
-    return Doc("article", "", article.title, f"articles/{article.id}/", article.published,
+    return Doc("article", "", article.title, article_path(article.id), article.published,
                tuple(dict.fromkeys(r.id for r in article.carriers)), article.title,
                f"{article.summary}\n{index_text(article.body.text, namer)}\n{source}",
                shorten(lead, SNIPPET_CHARS))
@@ -87,7 +87,7 @@ def _event_doc(graph: Graph, event: Event, language: str) -> Doc:
     notes = [s.note for s in event.sources if s.note]
     amount = event.amount.written if event.amount else ""
     snippet = " · ".join(filter(None, (", ".join(shown), amount, *notes)))
-    return Doc("event", event.kind, event.title, f"events/{event.id}/", event.date,
+    return Doc("event", event.kind, event.title, event_path(event.id), event.date,
                event.carriers, event.title,
                " ".join(filter(None, (*extra, amount, event.basis or "", *notes))),
                shorten(snippet, SNIPPET_CHARS))

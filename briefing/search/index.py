@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
 from typing import Any
 
-from briefing.graph import Graph
+from briefing.link.graph import Graph
 from briefing.search.documents import TYPES, Doc, DocKey, date_text, doc_keys, make_docs
 from briefing.search.query import NAME_TERM, Alternative, name_alternatives, unit_scores
 from briefing.search.tokens import (
@@ -38,7 +38,7 @@ from briefing.search.tokens import (
     normalize,
     run_terms,
 )
-from briefing.spawned import Spawned, SpawnError
+from briefing.workers.spawned import Spawned, SpawnError
 
 FORMAT = 1
 TERM_SHARD_BYTES = 16_000  # aim: a term shard about this big (before compression)

@@ -11,11 +11,12 @@ import bisect
 import re
 from collections.abc import Callable
 
+from briefing.core.wikilinks import WIKILINK, split_target
+
 WikiName = Callable[[str, str], str]  # (kind, target) -> the name a bare [[link]] shows
 
 _FENCE = re.compile(r"^[ \t]{0,3}(?:`{3,}|~{3,})[^\n]*$", re.MULTILINE)
 _TICKS = re.compile(r"`+")
-_WIKI = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
 # Neither part may hold the bracket that opens the next try, so each character is scanned a
 # bounded number of times (a line of 20,000 '[' took seconds, a 5 MB one would take hours).
 _LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
@@ -33,21 +34,17 @@ def resolve_links(markdown: str, wiki_name: WikiName) -> str:
     def wikilink(match: re.Match[str]) -> str:
         found = labels.get(match.group(0))
         if found is None:
-            raw = match.group(1).strip()
-            kind, _, target = raw.partition(":")
-            if not target:
-                kind, target = "node", raw
-            found = match.group(2) or wiki_name(kind.strip(), target.strip())
+            found = match.group(2) or wiki_name(*split_target(match.group(1)))
             labels[match.group(0)] = found
         return found
 
     parts: list[str] = []
     position = 0
     for start, end, _ticks in _code_spans(markdown):  # [[...]] in code is no link
-        parts.append(_LINK.sub(r"\1", _WIKI.sub(wikilink, markdown[position:start])))
+        parts.append(_LINK.sub(r"\1", WIKILINK.sub(wikilink, markdown[position:start])))
         parts.append(markdown[start:end])
         position = end
-    parts.append(_LINK.sub(r"\1", _WIKI.sub(wikilink, markdown[position:])))
+    parts.append(_LINK.sub(r"\1", WIKILINK.sub(wikilink, markdown[position:])))
     return "".join(parts)
 
 
@@ -79,13 +76,11 @@ def index_text(markdown: str, wiki_name: WikiName) -> str:
     their labels, the names of unlabelled ones appended. Faster than resolve_links."""
     if "`" in markdown:
         return resolve_links(markdown, wiki_name)
-    bare = {target for target, label in _WIKI.findall(markdown) if not label}
+    bare = {target for target, label in WIKILINK.findall(markdown) if not label}
     names = []
     for raw in sorted(bare):
-        kind, _, target = raw.strip().partition(":")
-        names.append(wiki_name(kind.strip(), target.strip()) if target
-                     else wiki_name("node", raw.strip()))
-    parts = _WIKI.split(markdown)  # text, target, label, text, ...: C-level, no callbacks
+        names.append(wiki_name(*split_target(raw)))
+    parts = WIKILINK.split(markdown)  # text, target, label, text, ...: C-level, no callbacks
     del parts[1::3]
     return " ".join(filter(None, (*_LINK.split(" ".join(filter(None, parts))), *names)))
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import feedparser
 import jsonschema
 
-from briefing.render.fmt import format_krw
+from briefing.core.fmt import format_krw
 from tests.conftest import copy_site_ok, run_cli
 
 BASE = "https://example.org/briefing/"

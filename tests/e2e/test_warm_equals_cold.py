@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from briefing.build import BuildOptions, build_site, run_pipeline
-from briefing.fingerprint import load_state, output_stamp
-from briefing.incremental import BuildMemory
-from briefing.render.engine import packaged_templates
-from briefing.write import WriteStats
+from briefing.build import BuildOptions, build_site
+from briefing.incremental.memory import BuildMemory
+from briefing.incremental.rebuild import rebuild
+from briefing.render.templates import packaged_templates
+from briefing.workdir.skip import load_state, output_stamp
+from briefing.write.staging import WriteStats
 
 ARTICLES = 60
 
@@ -114,8 +115,7 @@ def test_warm_builds_equal_cold_builds_over_random_edits(
         assert _tree(warm_out) == cold_tree, done
         before = dict(memory.reads)
         early: dict[str, bytes] = {}  # what serve shows before the search index is made
-        served = run_pipeline(BuildOptions(content, templates, None, jobs=1), memory=memory,
-                              pages_ready=early.update)
+        served = rebuild(BuildOptions(content, templates, None, jobs=1), memory, early.update)
         assert served.outputs == {k: v for k, v in cold_tree.items()
                                   if k != ".briefing-site"}, done
         assert early and all(cold_tree[path] == data for path, data in early.items()), done
@@ -135,13 +135,13 @@ def test_a_title_edit_renders_only_the_pages_and_feeds_that_show_it(
     generate_corpus(content, ARTICLES, 0)
     options = BuildOptions(content, packaged_templates(), None, jobs=1)
     memory = BuildMemory()
-    first = run_pipeline(options, memory=memory)
+    first = rebuild(options, memory)
     before = dict(memory.reads)
     target = sorted((content / "articles").rglob("*.md"))[5]
     target.write_text(re.sub(r"^title: .*$", "title: A new title", target.read_text(
         encoding="utf-8"), count=1, flags=re.MULTILINE), encoding="utf-8")
     early: dict[str, bytes] = {}
-    second = run_pipeline(options, memory=memory, pages_ready=early.update)
+    second = rebuild(options, memory, early.update)
     rendered = {path for path in memory.reads if memory.reads[path] is not before.get(path)}
     feeds = {path for path in first.outputs if path.endswith("feed.xml")}
     changed = {path for path in first.outputs if first.outputs[path] != second.outputs[path]}

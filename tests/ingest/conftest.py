@@ -15,7 +15,7 @@ from briefing.ingest.command import run_ingest
 from briefing.ingest.known import read_known
 from briefing.ingest.nlp import KoreanAnalyser
 from briefing.ingest.recognise import Matcher, build_matcher
-from briefing.yamlstrict import parse_yaml
+from briefing.load.yamlstrict import parse_yaml
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CONTENT = FIXTURES / "content"

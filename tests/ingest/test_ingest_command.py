@@ -248,3 +248,38 @@ def test_a_draft_not_written_exits_1(tmp_path: Path) -> None:
     assert refused.code == 1
     assert "already exists; not overwritten" in refused.stderr
     assert len(list(tmp_path.glob("*.md"))) == 2  # the other input is still written
+
+
+def test_usage_and_input_messages_are_exact(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    none = ingest([], out)
+    assert (none.code, none.stderr) == (
+        2, "ingest: give one or more article files, or - for standard input\n")
+    twice = ingest(["-", "-"], out)
+    assert (twice.code, twice.stderr) == (2, "ingest: '-' (standard input) can be given once\n")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", "utf-8")
+    blocked = ingest([str(FIXTURES / "en_wire.txt")], blocker / "drafts")
+    assert (blocked.code, blocked.stderr) == (
+        3, f"ingest: cannot create {blocker / 'drafts'}: Not a directory\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    page = tmp_path / "blank.html"
+    page.write_text("<html><head><title>x</title></head><body><script>1</script></body></html>",
+                    "utf-8")
+    missing = tmp_path / "nope.txt"
+    run = ingest([str(empty), str(page), str(missing)], out)
+    assert run.code == 3
+    assert run.stderr.splitlines() == [
+        f"ingest: {empty}: the file is empty",
+        f"ingest: {page}: no article text found in this page",
+        f"ingest: {missing}: cannot read: No such file or directory",
+    ]
+
+
+def test_a_missing_content_folder_is_a_warning(tmp_path: Path) -> None:
+    run = ingest([str(FIXTURES / "en_wire.txt")], tmp_path / "out", content=tmp_path / "none")
+    assert run.code == 0
+    assert run.stderr.splitlines()[0] == (
+        f"ingest: warning: {tmp_path / 'none'}: no content folder; no carriers or entities "
+        "to recognise")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.dates import parse_date
+from briefing.core.dates import parse_date
 from briefing.ingest.dates import find_dates
 
 PUB = parse_date("2024-06-20")

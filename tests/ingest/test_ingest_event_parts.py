@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.dates import PartialDate, parse_date
+from briefing.core.dates import PartialDate, parse_date
 from briefing.ingest.dates import find_dates
 from briefing.ingest.events import Sentence, propose_events
 from briefing.ingest.horizon import find_horizon

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.dates import parse_date
+from briefing.core.dates import parse_date
 from briefing.ingest.dates import find_dates
 from briefing.ingest.eventids import EventIndex, assign_ids
 from briefing.ingest.events import Sentence, propose_events

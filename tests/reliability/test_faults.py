@@ -29,7 +29,7 @@ from reliability_helpers import (
     write_tree,
 )
 
-from briefing.load import load_file
+from briefing.load.files import load_file
 
 ARTICLES = 200  # one to two seconds of build on a CI runner
 

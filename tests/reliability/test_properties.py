@@ -23,11 +23,12 @@ from reliability_helpers import (
     write_tree,
 )
 
-from briefing.amounts import Amount, AmountError, parse_amount
 from briefing.build import BuildOptions, build_site
-from briefing.dates import DateError, PartialDate, parse_date
-from briefing.markdown import fill_links, make_markdown, parse_body
-from briefing.yamlstrict import YamlDoc, YamlProblem, parse_yaml
+from briefing.core.amounts import Amount, AmountError, parse_amount
+from briefing.core.dates import DateError, PartialDate, parse_date
+from briefing.core.wikilinks import fill_links
+from briefing.load.yamlstrict import YamlDoc, YamlProblem, parse_yaml
+from briefing.validate.markdown import make_markdown, parse_body
 
 TEMPLATES = PROJECT_ROOT / "templates"
 FAST = settings(max_examples=300, deadline=None)

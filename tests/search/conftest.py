@@ -22,21 +22,19 @@ from search_support import (
     serve,
 )
 
-from briefing.diagnostics import has_errors
-from briefing.graph import Graph
-from briefing.link import link_site
-from briefing.load import load_content
+from briefing.build import read_content
+from briefing.core.diagnostics import has_errors
+from briefing.link.graph import Graph
+from briefing.link.link import link_site
 from briefing.search import build_search_index
-from briefing.validate import validate_content
 
 
 @pytest.fixture(scope="session")
 def search_graph() -> Graph:
-    docs, problems = load_content(CONTENT)
-    content, more = validate_content(docs, include_drafts=False)
-    assert content is not None, problems + more
+    content, problems = read_content(CONTENT)
+    assert content is not None, problems
     graph, link_problems = link_site(content)
-    assert graph is not None and not has_errors(problems + more + link_problems)
+    assert graph is not None and not has_errors(problems + link_problems)
     return graph
 
 

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from search_support import SMALL_SHARDS, ServedSite
 
-from briefing.graph import Graph
+from briefing.link.graph import Graph
 from briefing.search import build_search_index, index
 from briefing.search.documents import collect_docs, doc_keys, make_docs
 from briefing.search.index import (
@@ -69,11 +69,10 @@ def test_the_index_is_a_pure_function_of_the_graph(search_graph: Graph,
 
 def test_the_index_does_not_depend_on_the_hash_seed() -> None:
     script = ("import hashlib,sys;from tests.search.search_support import CONTENT;"
-              "from briefing.load import load_content;"
-              "from briefing.validate import validate_content;"
-              "from briefing.link import link_site;"
+              "from briefing.build import read_content;"
+              "from briefing.link.link import link_site;"
               "from briefing.search import build_search_index;"
-              "g,_=link_site(validate_content(load_content(CONTENT)[0],False)[0]);"
+              "g,_=link_site(read_content(CONTENT)[0]);"
               "f=build_search_index(g,'ko');h=hashlib.sha256();"
               "[h.update(k.encode()+f[k]) for k in sorted(f)];print(h.hexdigest())")
     digests = {subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT,

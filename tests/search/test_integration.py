@@ -7,7 +7,7 @@ from pathlib import Path
 
 from search_support import ServedSite
 
-from briefing.graph import Graph
+from briefing.link.graph import Graph
 from briefing.render.i18n import STRINGS
 from briefing.render.pages import plan_pages
 

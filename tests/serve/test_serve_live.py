@@ -227,7 +227,7 @@ def test_sigint_and_sigterm_stop_cleanly_with_an_open_event_stream(serve: Starte
 _EDIT_AFTER_FIRST_BUILD = """
 import sys
 from pathlib import Path
-import briefing.devserver_build as devserver_build
+import briefing.serve.rebuild as devserver_build
 from briefing.cli import main
 
 real = devserver_build.Rebuilder.build

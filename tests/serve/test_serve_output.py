@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.devserver_output import OutputFolder, SyncStats, serve_lock
-from briefing.write import MARKER, OutputError
+from briefing.serve.output import OutputFolder, SyncStats, serve_lock
+from briefing.write.staging import MARKER, OutputError
 
 
 def tree(folder: Path) -> dict[str, str]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 
-from briefing.devserver_build import overlay_lines
-from briefing.devserver_pages import EVENTS_PATH, OVERLAY_ID, error_page, inject
-from briefing.devserver_state import ServeState, Snapshot
-from briefing.diagnostics import error, warning
+from briefing.core.diagnostics import error, warning
+from briefing.serve.inject import EVENTS_PATH, OVERLAY_ID, error_page, inject
+from briefing.serve.rebuild import overlay_lines
+from briefing.serve.state import ServeState, Snapshot
 
 GOOD = Snapshot("abc-2", (), has_site=True)
 FAILED = Snapshot("abc-3", ("content/a.md:3:1: error[x]: bad <script>alert(1)</script> & co",),

@@ -6,7 +6,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from briefing.devserver_paths import (
+from briefing.serve.paths import (
     Outcome,
     Resolution,
     content_type,

@@ -9,10 +9,10 @@ import pytest
 from serve_helpers import ARTICLE, CARRIER, SITE_YAML, SiteText, write_files
 
 from briefing.build import BuildOptions
-from briefing.devserver_build import BuildReport, Rebuilder
-from briefing.devserver_output import OutputFolder
-from briefing.devserver_state import ServeState
-from briefing.render.engine import packaged_templates
+from briefing.render.templates import packaged_templates
+from briefing.serve.output import OutputFolder
+from briefing.serve.rebuild import BuildReport, Rebuilder
+from briefing.serve.state import ServeState
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path, PurePath
 
 import pytest
 
-from briefing.devserver_watch import (
+from briefing.serve.watch import (
     ChangeFlag,
     changed_between,
     is_relevant_change,

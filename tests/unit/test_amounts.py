@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from briefing.amounts import AmountError, parse_amount
+from briefing.core.amounts import AmountError, parse_amount
 
 D = Decimal
 

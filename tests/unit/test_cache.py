@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing import build as build_module
-from briefing.build import read_content
-from briefing.cache import load_cache
+from briefing.build import BuildOptions, build
+from briefing.render.templates import packaged_templates
+from briefing.workdir.cache import load_cache
 
 SITE = "title: Cache test\nbase_url: https://example.org/\nfx: {USD: {2024: 1364}}\n"
 CARRIER = "---\nname: {ko: 케이티, en: KT}\n---\nKT overview.\n"
@@ -38,32 +39,34 @@ def _content(tmp_path: Path, title: str) -> Path:
     return content
 
 
-def test_second_read_reuses_cached_files_and_an_edit_is_seen(tmp_path: Path,
-                                                              monkeypatch) -> None:
+def test_second_build_reuses_cached_files_and_an_edit_is_seen(tmp_path: Path,
+                                                               monkeypatch) -> None:
     cache = tmp_path / "cache"
     content = _content(tmp_path, "First title")
-    first, problems = read_content(content, False, 1, cache, save=True)
-    assert not problems and first is not None
+    options = BuildOptions(content, packaged_templates(), tmp_path / "site", jobs=1,
+                           cache_path=cache)
+    first = build(options)
+    assert first.ok and not first.diagnostics
     assert len(load_cache(cache)) == 2
 
     calls: list[str] = []
     original = build_module.check_document
     monkeypatch.setattr(build_module, "check_document",
                         lambda doc, md: calls.append(doc.id) or original(doc, md))
-    again, _ = read_content(content, False, 1, cache, save=True)
+    again = build(options)
     assert calls == ["site"]  # site.yaml is always read; both files came from the cache
-    assert again == first
+    assert again.stats is not None and again.stats.written == 0
 
     _content(tmp_path, "Second title")
-    edited, _ = read_content(content, False, 1, cache, save=True)
+    edited = build(options)
     assert calls == ["site", "site", "a"]
-    assert edited is not None
-    assert edited.articles[0].occurrences[0].title == "Second title"
+    page = (tmp_path / "site" / "events" / "cache-event" / "index.html").read_text("utf-8")
+    assert edited.ok and "Second title" in page
 
 
 def test_a_failed_build_still_caches_the_files_it_checked(tmp_path: Path) -> None:
     from briefing.build import BuildOptions, build_site
-    from briefing.render.engine import packaged_templates
+    from briefing.render.templates import packaged_templates
 
     content = _content(tmp_path, "First title")
     (content / "articles" / "broken.md").write_text("---\ntitle: [unclosed\n---\nx\n",
@@ -77,22 +80,23 @@ def test_a_failed_build_still_caches_the_files_it_checked(tmp_path: Path) -> Non
 
 def test_a_long_lived_memory_cache_rereads_only_changed_files(tmp_path: Path,
                                                               monkeypatch) -> None:
-    from briefing.build import BuildOptions, run_pipeline
-    from briefing.incremental import BuildMemory
-    from briefing.render.engine import packaged_templates
+    from briefing.build import BuildOptions
+    from briefing.incremental.memory import BuildMemory
+    from briefing.incremental.rebuild import rebuild
+    from briefing.render.templates import packaged_templates
 
     content = _content(tmp_path, "First title")
     options = BuildOptions(content, packaged_templates(), None, jobs=1)
     memory = BuildMemory()
-    first = run_pipeline(options, memory=memory)
-    assert first.ok and len(memory.checked) == 2
+    first = rebuild(options, memory)
+    assert first.ok and len(memory.read.checked) == 2
 
     calls: list[str] = []
     original = build_module.check_document
     monkeypatch.setattr(build_module, "check_document",
                         lambda doc, md: calls.append(doc.id) or original(doc, md))
     _content(tmp_path, "Second title")
-    second = run_pipeline(options, memory=memory)
+    second = rebuild(options, memory)
     assert calls == ["site", "a"]  # the carrier came from memory
     assert "Second title" in second.outputs["events/cache-event/index.html"].decode()
-    assert len(memory.checked) == 2  # the old version of a.md is gone
+    assert len(memory.read.checked) == 2  # the old version of a.md is gone

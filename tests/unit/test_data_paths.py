@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing.build import read_content
-from briefing.graph import Graph
-from briefing.link import link_site
+from briefing.link.graph import Graph
+from briefing.link.link import link_site
 from briefing.render.data import data_paths, render_data
 
 ROOT = Path(__file__).resolve().parents[2]

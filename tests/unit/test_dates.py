@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.dates import DateError, PartialDate, most_precise_fit, parse_date
+from briefing.core.dates import DateError, PartialDate, most_precise_fit, parse_date
 
 
 @pytest.mark.parametrize(("text", "date", "precision"), [

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from briefing.dates import PartialDate
-from briefing.graph import Graph
-from briefing.link import link_site, relink
-from briefing.load import load_content
-from briefing.model import Content
-from briefing.validate import validate_content
+from briefing.build import read_content
+from briefing.core.dates import PartialDate
+from briefing.incremental.relink import relink
+from briefing.link.graph import Graph
+from briefing.link.link import link_site
+from briefing.validate.model import Content
 
 SITE = "title: 테스트\nbase_url: https://example.org/\nfx:\n  USD: {2023: 1300, 2024: 1350}\n"
 NODES = {
@@ -52,12 +52,11 @@ def link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_files):
 
     def run(files: dict[str, str], nodes: bool = True) -> tuple[Graph, list[str]]:
         write_files(tmp_path, {"content/site.yaml": SITE, **(NODES if nodes else {}), **files})
-        docs, problems = load_content(Path("content"))
-        content, validation = validate_content(docs, include_drafts=True)
+        content, problems = read_content(Path("content"), drafts=True)
         assert content is not None
         graph, linking = link_site(content)
         assert graph is not None
-        found = [d.format() for d in sorted(problems + validation + linking)
+        found = [d.format() for d in sorted(problems + linking)
                  if d.code != "unused-entity"]
         return graph, found
 
@@ -254,8 +253,7 @@ def test_wikilinks_of_every_form_resolve_and_unknown_ones_suggest(link) -> None:
 
 def test_warns_about_an_entity_nothing_references(link, tmp_path: Path) -> None:
     link({"content/articles/a.md": article(events=event("deal", more="entities: [singtel]"))})
-    docs, _ = load_content(Path("content"))
-    content, _ = validate_content(docs, include_drafts=True)
+    content, _ = read_content(Path("content"), drafts=True)
     assert content is not None
     _, problems = link_site(content)
     assert [d.format() for d in problems] == [
@@ -272,8 +270,7 @@ def test_an_entity_referenced_only_by_another_entity_is_used(link, tmp_path: Pat
         "content/articles/a.md": article(events=event(
             "deal", more="entities: [alliance, person]")),
     })
-    docs, _ = load_content(Path("content"))
-    content, _ = validate_content(docs, include_drafts=True)
+    content, _ = read_content(Path("content"), drafts=True)
     assert content is not None
     graph, problems = link_site(content)
     assert problems == []
@@ -433,8 +430,7 @@ def test_won_needs_no_rate(link) -> None:
 
 def _content(tmp_path: Path, write_files, files: dict[str, str]) -> Content:
     write_files(tmp_path, {"content/site.yaml": SITE, **NODES, **files})
-    docs, _ = load_content(Path("content"))
-    content, _ = validate_content(docs, include_drafts=True)
+    content, _ = read_content(Path("content"), drafts=True)
     assert content is not None
     return content
 
@@ -520,8 +516,7 @@ def test_relinking_after_an_exchange_rate_edit_converts_amounts_again(
     first = _content(tmp_path, write_files, deal)
     last = relink(first, None)
     write_files(tmp_path, {"content/site.yaml": SITE.replace("2024: 1350", "2024: 1400")})
-    docs, _ = load_content(Path("content"))
-    second, _ = validate_content(docs, include_drafts=True)
+    second, _ = read_content(Path("content"), drafts=True)
     assert second is not None and second.site != first.site
     # the briefing and the nodes are the very same objects, as in a long-lived build
     second = dataclasses.replace(second, nodes=first.nodes, articles=first.articles)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.linkcheck import check_links
+from briefing.render.linkcheck import check_links
 
 BASE = "https://org.github.io/repo/"
 

@@ -7,23 +7,34 @@ from pathlib import Path
 
 import pytest
 
-from briefing.load import (
+from briefing.build import gather
+from briefing.core.diagnostics import Diagnostic, Severity
+from briefing.load.files import (
     MAX_FILE_BYTES,
     MAX_FRONT_MATTER_BYTES,
     content_files,
-    load_content,
     load_file,
+    load_site,
     slugify,
     split_front_matter,
 )
 
 SITE = "title: 테스트\nbase_url: https://example.org/\n"
 ARTICLE = "---\ntitle: 제목\npublished: 2024-03-02\n---\n본문 첫 줄\n"
+VALID = ("---\ntitle: 제목\npublished: 2024-03-02\nsource: {title: 원문}\ncarriers: [skt]\n"
+         "summary: 요약.\n---\n본문 첫 줄\n")
 
 
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # paths are shown relative to the working directory
+
+
+def _read(content: Path) -> tuple[list[tuple[str, str]], list[Diagnostic]]:
+    """What `build` reads of a content folder: the files that loaded, and every problem."""
+    gathered = gather(content, {}, 1)
+    return ([(c.kind, c.id) for c in gathered.checked if c.result is not None],
+            gathered.problems + [p for c in gathered.checked for p in c.problems])
 
 
 def _split(text: str) -> tuple:
@@ -169,20 +180,20 @@ def test_a_symlink_out_of_the_content_folder_is_refused(tmp_path: Path, write_fi
     write_files(tmp_path, {"content/site.yaml": SITE, "outside/secret.md": ARTICLE})
     (tmp_path / "content" / "articles").mkdir()
     (tmp_path / "content/articles/link.md").symlink_to(tmp_path / "outside/secret.md")
-    docs, problems = load_content(Path("content"))
+    docs, problems = _read(Path("content"))
     assert [p.code for p in problems] == ["symlink-escape"]
-    assert [d.kind for d in docs] == ["site"]
+    assert [kind for kind, _ in docs] == ["site"]
 
 
-def test_load_content_reads_site_and_every_file_and_reports_all_problems(
+def test_a_build_reads_site_and_every_file_and_reports_all_problems(
         tmp_path: Path, write_files) -> None:
     write_files(tmp_path, {
-        "content/site.yaml": SITE, "content/articles/good.md": ARTICLE,
+        "content/site.yaml": SITE, "content/articles/good.md": VALID,
         "content/articles/empty.md": "", "content/articles/bad.md": "no front matter\n",
     })
-    docs, problems = load_content(Path("content"))
-    assert [(d.kind, d.id) for d in docs] == [("site", "site"), ("article", "good")]
-    assert sorted((p.path, p.code) for p in problems) == [
+    docs, problems = _read(Path("content"))
+    assert docs == [("site", "site"), ("article", "good")]
+    assert sorted((p.path, p.code) for p in problems if p.severity is Severity.ERROR) == [
         (os.path.join("content", "articles", "bad.md"), "no-front-matter"),
         (os.path.join("content", "articles", "empty.md"), "empty-file"),
     ]
@@ -190,7 +201,7 @@ def test_load_content_reads_site_and_every_file_and_reports_all_problems(
 
 def test_a_missing_site_yaml_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
-    docs, problems = load_content(Path("content"))
+    docs, problems = _read(Path("content"))
     assert docs == []
     assert [(p.path, p.code) for p in problems] == [
         (os.path.join("content", "site.yaml"), "missing-site")]
@@ -198,16 +209,16 @@ def test_a_missing_site_yaml_is_an_error(tmp_path: Path) -> None:
 
 def test_site_yaml_problems_point_at_the_line_in_the_file(tmp_path: Path, write_files) -> None:
     write_files(tmp_path, {"content/site.yaml": "title: a\nlanguage: ko\ntitle: b\n"})
-    _, problems = load_content(Path("content"))
+    _, problems = _read(Path("content"))
     assert [(p.line, p.col, p.message) for p in problems] == [
         (3, 1, "duplicate key 'title' (first given at line 1)")]
 
 
 def test_site_yaml_front_matter_line_is_the_first_line(tmp_path: Path, write_files) -> None:
     write_files(tmp_path, {"content/site.yaml": SITE})
-    docs, problems = load_content(Path("content"))
-    assert problems == [] and docs[0].front_line == 1
-    assert docs[0].front.value == {"title": "테스트", "base_url": "https://example.org/"}
+    doc, problem = load_site(Path("content/site.yaml"))
+    assert problem is None and doc is not None and doc.front_line == 1
+    assert doc.front.value == {"title": "테스트", "base_url": "https://example.org/"}
 
 
 def test_the_digest_changes_with_the_bytes(tmp_path: Path, write_files) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.markdown import fill_links, make_markdown, parse_body
+from briefing.core.wikilinks import fill_links
+from briefing.validate.markdown import make_markdown, parse_body
 
 MD = make_markdown()
 

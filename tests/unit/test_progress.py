@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from briefing.progress import TerminalProgress
+from briefing.workers.progress import TerminalProgress
 
 
 class _Terminal(io.StringIO):

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.render.urls import ROOT, base_path, make_url, output_file, root_prefix
+from briefing.core.routes import ROOT, base_path, make_url, output_file, root_prefix
 
 BASE = "https://org.github.io/repo/"
 

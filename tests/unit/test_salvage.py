@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.salvage import UNREADABLE, defines_event, may_mention, salvage
+from briefing.validate.salvage import UNREADABLE, defines_event, may_mention, salvage
 
 BROKEN = b"""---
 title: x

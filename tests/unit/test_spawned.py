@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from briefing.spawned import Spawned, SpawnError
+from briefing.workers.spawned import Spawned, SpawnError
 
 
 def test_a_call_runs_in_another_process_and_its_result_comes_back() -> None:

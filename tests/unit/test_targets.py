@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from briefing.dates import parse_date
-from briefing.targets import status_of
-from briefing.weeks import week_of
+from briefing.core.dates import parse_date
+from briefing.link.targets import status_of
+from briefing.link.weeks import week_of
 from tests.unit.test_link import article, event, link  # noqa: F401 (the fixture)
 
 D = dt.date

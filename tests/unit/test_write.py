@@ -7,8 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from briefing import write as write_module
-from briefing.write import MARKER, OutputError, check_output_folder, recover, write_site
+from briefing.build import put_all
+from briefing.write import staging as write_module
+from briefing.write.staging import (
+    MARKER,
+    OutputError,
+    Staging,
+    WriteStats,
+    check_output_folder,
+    recover,
+)
 
 FIRST = {"index.html": b"<h1>one</h1>", "carriers/skt/index.html": b"skt",
          "assets/style.css": b"body{}"}
@@ -27,6 +35,18 @@ def _siblings(out: Path) -> list[str]:
         if not any(n.startswith(f".{out.name}.") for n in names) or time.monotonic() > deadline:
             return names
         time.sleep(0.05)
+
+
+def write_site(out: Path, outputs: dict[str, bytes]) -> WriteStats:
+    """Publish `outputs` as `build` does: put into a Staging folder, then commit."""
+    stage = Staging(out)
+    try:
+        written, _ = put_all(stage, outputs)
+    except Exception:
+        stage.abort()
+        raise
+    stage.commit()
+    return WriteStats(written, len(outputs) - written)
 
 
 def test_writes_every_output_and_the_marker(tmp_path: Path) -> None:

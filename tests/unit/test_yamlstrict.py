@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from briefing.yamlstrict import MAX_DEPTH, YamlProblem, parse_yaml
+from briefing.load.yamlstrict import MAX_DEPTH, YamlProblem, parse_yaml
 
 
 def test_dates_and_numbers_stay_text() -> None:
@@ -100,7 +100,8 @@ def test_refuses_aliases_so_there_are_no_alias_bombs() -> None:
 def test_refuses_tags() -> None:
     with pytest.raises(YamlProblem) as caught:
         parse_yaml("a: !!python/object:os.system x\n")
-    assert caught.value.code == "yaml-tag"
+    assert (caught.value.line, caught.value.col, caught.value.code, caught.value.message) == (
+        0, 3, "yaml-tag", "YAML tags (tag:yaml.org,2002:python/object:os.system) are not allowed")
 
 
 def test_refuses_more_than_one_document() -> None:
@@ -126,7 +127,8 @@ def test_a_tab_indentation_error_says_to_use_spaces() -> None:
 def test_complex_keys_are_refused() -> None:
     with pytest.raises(YamlProblem) as caught:
         parse_yaml("? [a, b]\n: c\n")
-    assert caught.value.code == "yaml-key"
+    assert (caught.value.line, caught.value.col, caught.value.code, caught.value.message) == (
+        0, 2, "yaml-key", "keys must be plain text")
 
 
 def test_control_characters_made_by_escapes_are_refused() -> None:

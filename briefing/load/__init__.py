@@ -1,0 +1,1 @@
+"""Stage 1: content files -> RawDocument. The only stage that reads the content folder."""

@@ -1,0 +1,98 @@
+"""Skip a build whose inputs and output are exactly as the last successful build left them.
+
+The fingerprint covers the tool's code, the options, every template and every content
+file's bytes; the stamp covers every output file's path, size and modification time, so a
+hand-edited or deleted output file makes the next build run in full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from briefing.load.files import MAX_FILE_BYTES, content_files
+from briefing.workdir.cache import code_version
+from briefing.workdir.pickled import load_pickle, save_pickle
+
+
+def _templates(digest: Any, root: Traversable, prefix: str = "") -> None:
+    for item in sorted(root.iterdir(), key=lambda i: i.name):
+        if item.is_dir():
+            if item.name != "__pycache__":
+                _templates(digest, item, f"{prefix}{item.name}/")
+        elif item.is_file():
+            digest.update(f"{prefix}{item.name}\0".encode())
+            digest.update(item.read_bytes())
+
+
+def _file_bytes(path: Path) -> bytes:
+    """A file's bytes; for one the build will refuse (too large, unreadable) only what
+    says so, so a 50 MB file is never read whole just to be refused."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return f"\0too-large {size} {path.stat().st_mtime_ns}".encode()
+        with path.open("rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return f"\0unreadable {exc.errno}".encode()
+
+
+def input_fingerprint(content_path: Path, templates: Traversable, options: str) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{code_version()}\0{options}\0".encode())
+    _templates(digest, templates)
+    site = content_path / "site.yaml"
+    digest.update(_file_bytes(site) if site.is_file() else b"\0missing")
+    files, problems = content_files(content_path)
+    for path, kind in files:
+        digest.update(f"\0{path}\0{kind}\0".encode())
+        digest.update(_file_bytes(path))
+    digest.update(repr(problems).encode())
+    return digest.hexdigest()
+
+
+def output_stamp(out_path: Path) -> str:
+    """What the output folder holds now: every file's path, size and mtime."""
+    stack = [out_path]
+    entries: list[tuple[str, int, int]] = []
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as scan:
+                for entry in scan:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(Path(entry.path))
+                    else:
+                        stat = entry.stat(follow_symlinks=False)
+                        entries.append((entry.path, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            return "unreadable"
+    return stamp_of(entries)
+
+
+def stamp_of(entries: list[tuple[str, int, int]]) -> str:
+    """The stamp of an output folder from its files' (path, size, mtime): what
+    output_stamp finds, and what a build that wrote the folder knows already."""
+    digest = hashlib.sha256()
+    for entry in sorted(entries):
+        digest.update(repr(entry).encode())
+    return f"{len(entries)}:{digest.hexdigest()}"
+
+
+def _state_file(cache_path: Path, out_path: Path) -> Path:
+    key = hashlib.sha256(str(out_path.resolve()).encode()).hexdigest()[:12]
+    return cache_path / f"last-build-{key}.pickle"
+
+
+def load_state(cache_path: Path, out_path: Path) -> tuple[str, str, Any] | None:
+    state = load_pickle(_state_file(cache_path, out_path))
+    return state if isinstance(state, tuple) and len(state) == 3 else None
+
+
+def save_state(cache_path: Path, out_path: Path, fingerprint: str, stamp: str,
+               payload: Any) -> None:
+    save_pickle(_state_file(cache_path, out_path), (fingerprint, stamp, payload))

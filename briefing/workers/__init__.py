@@ -1,0 +1,2 @@
+"""Process plumbing several stages share: forked chunk workers, fresh interpreters,
+progress reports."""

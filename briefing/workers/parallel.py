@@ -1,0 +1,113 @@
+"""Run a function over chunks of work on every core, results in order.
+
+The calling process works too, beside jobs - 1 forked helpers: one process fewer holds a
+copy of the site. Helpers are forked, so the read-only state they need (the site graph,
+options) is inherited rather than pickled; only their chunks' results travel back.
+Chunks are handed out one at a time from a shared counter, so a slow chunk does not
+hold up the others.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+Progress = Callable[[int, int], None]  # (chunks done, chunks in all)
+# What one process does with a chunk; made once per process by the job's `start`, so
+# whatever it sets up (a parser, compiled templates) is its own.
+Worker = Callable[[Sequence[T]], R]
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared(Generic[T, R]):
+    """What a forked helper inherits: the job's start, the chunks and the counters."""
+
+    start: Callable[[], Worker[T, R]]
+    chunks: Sequence[Sequence[T]]
+    counter: Any  # multiprocessing.Value: the next chunk to take
+    finished: Any  # multiprocessing.Value: chunks done
+
+
+# Set once per forked helper by the pool initializer; never in the calling process.
+_HELPER: list[_Shared[Any, Any]] = []
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def chunked(items: Sequence[T], chunks: int) -> list[Sequence[T]]:
+    size = max(1, -(-len(items) // max(1, chunks)))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _init(shared: _Shared[Any, Any]) -> None:
+    _HELPER[:] = [shared]
+
+
+def _drain(work: Worker[T, R], shared: _Shared[T, R], progress: Progress | None = None
+           ) -> list[tuple[int, R]]:
+    """Take chunks from the shared counter until none are left."""
+    done: list[tuple[int, R]] = []
+    chunks, counter, finished = shared.chunks, shared.counter, shared.finished
+    while True:
+        with counter.get_lock():
+            index = counter.value
+            counter.value += 1
+        if index >= len(chunks):
+            return done
+        done.append((index, work(chunks[index])))
+        with finished.get_lock():
+            finished.value += 1
+        if progress is not None:
+            progress(finished.value, len(chunks))
+
+
+def _helper() -> list[tuple[int, Any]]:
+    shared = _HELPER[0]
+    return _drain(shared.start(), shared)
+
+
+def map_chunks(start: Callable[[], Worker[T, R]], items: Sequence[T], jobs: int,
+               min_items: int = 200, meanwhile: Callable[[], object] | None = None,
+               progress: Progress | None = None) -> list[R]:
+    """start()(chunk) over chunks of items; serial when small or jobs == 1.
+
+    `meanwhile` runs in this process once the helpers have started (before it takes
+    chunks itself): work that needs no copy of its own. `progress(done, total)` hears
+    of finished chunks."""
+    if jobs <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
+        work = start()
+        results = []
+        chunks = chunked(items, 16 if progress is not None else 1)
+        for number, chunk in enumerate(chunks, 1):
+            results.append(work(chunk))
+            if progress is not None:
+                progress(number, len(chunks))
+        if meanwhile is not None:
+            meanwhile()
+        return results
+    # Several chunks per process balance uneven pages (and make progress visible).
+    context = multiprocessing.get_context("fork")
+    shared = _Shared(start, chunked(items, jobs * 8), context.Value("i", 0),
+                     context.Value("i", 0))
+    with context.Pool(jobs - 1, initializer=_init, initargs=(shared,)) as pool:
+        pending = [pool.apply_async(_helper) for _ in range(jobs - 1)]
+        if meanwhile is not None:
+            meanwhile()
+        done = _drain(start(), shared, progress)
+        for handle in pending:
+            while not handle.ready():
+                handle.wait(0.2)
+                if progress is not None:
+                    progress(shared.finished.value, len(shared.chunks))
+            done += handle.get()
+    return [result for _, result in sorted(done, key=lambda pair: pair[0])]

@@ -1,0 +1,1 @@
+"""Stage 5: outputs -> disk. The only stage that writes the site (atomic swap)."""
