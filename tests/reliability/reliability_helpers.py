@@ -364,12 +364,15 @@ def tree_snapshot(root: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
             relative = path.relative_to(root).as_posix()
             if any(relative == s or relative.startswith(s + "/") for s in skip):
                 continue
-            if path.is_symlink():
-                found[relative] = f"link -> {os.readlink(path)}"
-            elif path.is_dir():
-                found[relative] = "dir"
-            else:
-                found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+            try:
+                if path.is_symlink():
+                    found[relative] = f"link -> {os.readlink(path)}"
+                elif path.is_dir():
+                    found[relative] = "dir"
+                else:
+                    found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+            except FileNotFoundError:  # a replaced site being deleted in the background
+                continue
         dirs[:] = [d for d in dirs if not (base / d).is_symlink()]
     return found
 
