@@ -139,6 +139,16 @@ def test_the_committed_annotations_are_valid() -> None:
     assert len({a.outlet for a in articles}) >= 20  # from 20 outlets
 
 
+def test_the_committed_held_out_set_is_valid_and_disjoint() -> None:
+    folder = ROOT / "bench" / "ingest_eval"
+    held_out = load_annotations(folder / "holdout.yaml")
+    development = load_annotations(folder / "annotations.yaml")
+    assert len({a.id for a in held_out}) == len(held_out) >= 14
+    # Held out means never seen in tuning: no article of the development set again.
+    assert not {a.id for a in held_out} & {a.id for a in development}
+    assert not {a.sha256 for a in held_out} & {a.sha256 for a in development}
+
+
 def test_drafts_are_matched_to_inputs_by_the_text_they_kept(tmp_path: Path) -> None:
     from ingest_eval import match_by_content
 
