@@ -11,74 +11,22 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from briefing.ingest import boilerplate as B
+
 Kind = Literal[
     "content", "caption", "widget", "share", "reaction", "comment", "related", "copyright",
-    "byline", "dateline", "duplicate", "empty",
+    "byline", "dateline", "duplicate", "empty", "marker", "menu", "prompt", "credit", "ticker",
+    "image",
 ]
+# Captions and credits go too: they repeat the body or name a photographer.
 BOILERPLATE: frozenset[str] = frozenset(
     {"widget", "share", "reaction", "comment", "related", "copyright", "byline", "dateline",
-     "duplicate", "empty"})
+     "duplicate", "empty", "marker", "menu", "prompt", "credit", "ticker", "image", "caption"})
 
-_BULLET = re.compile(r"^[\s•·・◦▪▫■□●○◆◇►▶*\-–—]+(?=\S)")
-_FONT_WIDGET = re.compile(
-    r"^(?:작게\s*보기|기본\s*크기|크게\s*보기|글자\s*크기(?:\s*설정)?|글씨\s*크기|폰트\s*크기|"
-    r"본문\s*글자\s*(?:크기|키우기|줄이기)|글자\s*(?:크게|작게)|가\s*가|가+|[AaＡ]{1,2}[+-]?|"
-    r"[+-]\s*[AaＡ]|텍스트\s*크기|Text\s*size|Font\s*size|Decrease\s*font|Increase\s*font)$",
-    re.I)
-_FONT_HINT = re.compile(r"글자\s*크기|글씨\s*크기|폰트\s*크기|이 글자크기로|font size", re.I)
-_SAMPLE = re.compile(r"^\(?예시\)|^가나다라마바사|^The quick brown fox", re.I)
-_SHARE = re.compile(
-    r"^(?:공유(?:하기)?|기사\s*공유|SNS\s*공유|페이스북|트위터|엑스|카카오톡|카카오스토리|네이버\s*밴드|"
-    r"밴드|라인|텔레그램|링크\s*복사|URL\s*복사|주소\s*복사|복사하기|기사\s*스크랩|스크랩|북마크|"
-    r"프린트|인쇄(?:하기)?|메일(?:\s*보내기)?|이메일(?:\s*보내기)?|기사\s*듣기|기사듣기|음성으로\s*듣기|"
-    r"듣기|닫기|번역|구독|구독하기|Share|Share this article|Facebook|Twitter|Tweet|LinkedIn|"
-    r"WhatsApp|Email|E-mail|Print|Copy\s*link|Link\s*copied|Listen(?:\s*to\s*this\s*article)?|"
-    r"Save|Bookmark|Subscribe|Sign\s*in|Log\s*in|Advertisement|ADVERTISEMENT|광고)$",
-    re.I)
-_REACTION = re.compile(
-    r"^(?:(?:좋아요|싫어요|추천(?:해요)?|비추천|화나요|슬퍼요|훈훈해요|놀랐어요|후속\s*기사\s*원해요|"
-    r"추가\s*취재\s*원해요|응원해요|공감|최고예요|감동이에요|궁금해요|Like|Likes|Dislike)"
-    r"\s*[\d,]*|\d+\s*(?:명|개)?\s*(?:공감|추천)|이 기사(?:에 대해|를) 어떻게 생각하시나요\??|"
-    r"이 기사를 추천합니다|What do you think(?: of this article)?\??)$",
-    re.I)
-_COMMENT = re.compile(
-    r"^(?:댓글(?:\s*\(?\s*\d+\s*\)?)?|댓글\s*(?:쓰기|작성|달기|보기|더보기|정렬|운영\s*원칙|정책)|"
-    r"\d+\s*/\s*\d+|최신순|추천순|공감순|과거순|로그인|로그아웃|비밀번호|등록|작성자|"
-    r"Comments?(?:\s*\(\d+\))?|Add a comment|Leave a (?:comment|reply)|Post comment)$",
-    re.I)
-_COMMENT_RULE = re.compile(
-    r"(?:\d+\s*자\s*이내로|띄어\s*쓰기를?\s*포함|건전한\s*(?:토론|댓글)|욕설.{0,10}비방|댓글은?\s*"
-    r"(?:표시|삭제|제한)|댓글\s*운영|로그인\s*후|명예훼손|개인정보를?\s*포함)")
-_RELATED = re.compile(
-    r"^(?:관련\s*(?:기사|뉴스)|주요\s*뉴스|주요\s*기사|많이\s*본\s*(?:뉴스|기사)|인기\s*(?:기사|뉴스)|"
-    r"실시간\s*(?:인기|뉴스|랭킹)|이\s*시각\s*(?:주요|인기)\s*뉴스|최신\s*(?:뉴스|기사)|포토\s*뉴스|"
-    r"핫\s*클릭|추천\s*(?:기사|뉴스)|함께\s*(?:보면|읽으면)\s*좋은\s*(?:기사|뉴스)|"
-    r"오늘의\s*(?:주요|인기)\s*뉴스|랭킹\s*뉴스|Related(?:\s+(?:articles|news|stories))?|"
-    r"Most\s+(?:read|viewed|popular)|Trending|Top\s+stories|Read\s+more|More\s+from.*|"
-    r"You\s+may\s+also\s+like|Recommended)$",
-    re.I)
-_COPYRIGHT = re.compile(
-    r"(?:ⓒ|©|\(c\)|copyright|저작권자|무단\s*전재|무단전재|재배포\s*금지|재배포\s*및|"
-    r"all\s+rights\s+reserved|AI\s*학습\s*(?:및\s*)?(?:이용|활용)\s*금지)",
-    re.I)
-_PHOTO_CREDIT = re.compile(r"^[ⓒ©]\s*\S{1,20}$")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_BYLINE = re.compile(
-    r"^(?:[/\[(]?\s*)?(?:[가-힣]{2,4}\s*(?:기자|특파원|선임기자|논설위원|객원기자|인턴기자)|"
-    r"(?:By|Reporter|Written by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
-    r"(?:\s*[,/=]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\s*[\])]?$")
-_DATELINE = re.compile(
-    r"^(?:(?:기사\s*)?(?:입력|등록|승인|수정|게재|발행|송고|업데이트|최종\s*수정|"
-    r"Published|Posted|Updated|Modified|Last\s+updated|Date)\s*(?:일|일시|시간)?\s*[:：]?\s*)?"
-    r"(?:\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?|"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}))"
-    r"[\s\d:.,APMapm오전후()KSTGMT+\-]*"
-    r"(?:\s*(?:\||/|·)?\s*(?:입력|등록|승인|수정|Updated|Modified|Published)\s*[:：]?\s*[\d.\-/:\s년월일APMapm오전후]*)*$")
-_LABELLED_DATE = re.compile(
-    r"(?:입력|등록|승인|수정|게재|발행|송고|업데이트|Published|Posted|Updated|Modified)\s*(?:일|일시)?\s*[:：]?\s*"
-    r"(?:\d{4}\s*[.\-/년]|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})", re.I)
+_BULLET = re.compile(r"^[\s•·・◦▪▫■□●○►▶*\-–—]+(?=\S)")
 _TAIL_SECTION = re.compile(r"^(?:e\s*스튜디오|뉴스\s*발전소|포토|영상|오피니언|기획|연재)$", re.I)
 _SENTENCE_END = re.compile(r"(?:[다요죠]\.?|[음함임됨]\.|[.!?…]|[\"'”’」』]\s*)$")
+_NOT_BYLINE = re.compile(r"사진|자료|그래픽|제공|영상|출처|Photo", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,58 +42,137 @@ def _key(text: str) -> str:
 
 def _is_caption(text: str) -> bool:
     return bool(
-        text.startswith(("▲", "△", "▷", "[사진", "(사진", "사진=", "사진 =", "Photo", "[Photo"))
-        or re.search(r"(?:\(|\[)\s*(?:사진|자료|그래픽|제공)\s*[=:]?[^)\]]{0,30}[)\]]\s*$", text)
+        text.startswith(("▲", "△", "▷", "[사진", "(사진", "사진=", "사진 =", "Photo", "[Photo",
+                         "이미지 확대", "사진 확대"))
+        or re.search(r"(?:\(|\[)\s*(?:사진|자료|그래픽|제공|Photo|Image)\s*[=:]?[^)\]]{0,30}[)\]]"
+                     r"\s*$", text, re.I)
         or re.search(r"\s/\s?[\w가-힣 ]{1,25}(?:\s갈무리|\s제공)?$", text)
-        or re.search(r"[ⓒ©]\s?[\w가-힣]{1,20}$", text))
+        or re.search(r"[ⓒ©Ⓒ]\s?[\w가-힣]{1,20}$", text)
+        or (len(text) < 400 and B.CREDIT_INSIDE.search(text) is not None)
+        or (len(text) < 300 and B.CAPTION_END.search(text) is not None)
+        or re.search(r"[.!]\s*\((?:Yonhap|Reuters|AP|AFP|EPA|Getty Images|[A-Z][\w&.-]*"
+                     r"(?:\s[A-Z][\w&.-]*){0,3})\)$", text) is not None)
+
+
+def _menu(text: str) -> bool:
+    if len(text) > 80 or _SENTENCE_END.search(text):
+        return False
+    if B.BREADCRUMB.match(text) and re.search(r"[>›»]", text):
+        return True
+    words = [w for w in re.split(r"[\s|/·>›»]+", text) if w]
+    return bool(words) and all(w in B.SECTION_WORDS for w in words)
 
 
 def _classify(text: str, state: dict[str, bool]) -> Kind:
     """One line's kind; `state` carries what was seen above (font widget, tail markers)."""
     if not text:
         return "empty"
-    if _FONT_WIDGET.match(text) or (_FONT_HINT.search(text) and len(text) < 80):
+    if B.FONT_WIDGET.match(text) or (B.FONT_HINT.search(text) and len(text) < 80):
         state["font"] = True
         return "widget"
-    if _SAMPLE.match(text) and (state.get("font") or text.startswith(("(예시)", "예시)"))):
+    if B.SAMPLE.match(text) and (state.get("font") or text.startswith(("(예시)", "예시)"))):
         return "widget"
-    if _SHARE.match(text):
+    if B.SKIP_LINK.match(text) or _menu(text):
+        return "menu"
+    if B.MARKDOWN_IMAGE.match(text):
+        return "image"
+    if B.MARKER_LINE.match(text):
+        return "marker"
+    if B.WIDGET.match(text):
+        return "widget"
+    if B.SHARE.match(text):
         return "share"
-    if _REACTION.match(text):
+    if B.DATE_WIDGET.match(text):
+        return "widget"
+    if B.REACTION.match(text):
         state["tail"] = True
         return "reaction"
-    if _COMMENT.match(text) or (_COMMENT_RULE.search(text) and len(text) < 160):
+    if B.COMMENT.match(text) or (B.COMMENT_RULE.search(text) and len(text) < 160):
         state["tail"] = True
         return "comment"
-    if _RELATED.match(text):
+    if B.RELATED.match(text):
         state["tail"] = True
         return "related"
-    if (_COPYRIGHT.search(text) and len(text) < 200 and not _PHOTO_CREDIT.match(text)
+    if (B.COPYRIGHT.search(text) and len(text) < 200 and not B.PHOTO_CREDIT.match(text)
             and (not _is_caption(text) or re.search(r"copyright|무단|all rights", text, re.I))):
         state["tail"] = True
         return "copyright"
-    if _BYLINE.match(text):
+    if B.END_MARK.match(text):
+        return "copyright"
+    if B.BYLINE.match(text) or B.EMAIL_LINE.match(text) or B.SIGN_OFF.match(text):
         return "byline"
-    if _DATELINE.match(text) or (len(text) < 120 and _LABELLED_DATE.search(text)):
+    if B.DATELINE.match(text) or B.CONTENT_NOTE.match(text) or \
+            (len(text) < 120 and B.LABELLED_DATE.search(text)):
         return "dateline"
+    if len(text) < 200 and B.PROMPT.search(text) and not _SENTENCE_END.search(text[-2:] + " "):
+        return "prompt"
+    if len(text) < 120 and B.PROMPT.search(text):
+        return "prompt"
+    if len(text) < 100 and B.TICKER_LINE.match(text):
+        return "ticker"
+    if len(text) < 80 and B.CREDIT_LINE.match(text):
+        return "credit"
+    if B.TAG_LINE.match(text):
+        return "menu"
     if state.get("tail") and (_TAIL_SECTION.match(text) or
                               (len(text) < 40 and not _SENTENCE_END.search(text))):
         # Short non-sentences after a comment box or "most read" header are link lists.
         return "related"
     if _is_caption(text):
         return "caption"
+    if len(text) >= 40 and _SENTENCE_END.search(text):
+        state["tail"] = False  # prose again: a mid-article 'related' box has ended
     return "content"
 
 
-def clean_lines(text: str) -> list[Line]:
-    """Classify every line of decoded text; repeated lines (captions shown twice) are duplicates."""
+def _prefix(text: str) -> tuple[str, Kind, str] | None:
+    """A byline, broadcast marker or date label glued before the lede: (prefix, kind, rest)."""
+    # A wire dateline ('SEOUL, Nov. 11 (Yonhap) --') is part of an English lede: kept.
+    for pattern, kind in ((B.LEADING_DATE, "dateline"), (B.BRACKET_BYLINE, "byline"),
+                          (B.MARKER_PREFIX, "marker")):
+        match = pattern.match(text)
+        if match is None or not match.group(0).strip():
+            continue
+        head = match.group(0).strip()
+        if kind == "byline" and pattern is B.BRACKET_BYLINE and _NOT_BYLINE.search(head):
+            continue
+        rest = text[match.end():].strip()
+        if rest:
+            return head, kind, rest  # type: ignore[return-value]
+    return None
+
+
+def _outlet_line(text: str, outlets: frozenset[str]) -> bool:
+    """'SBS Biz', '중앙일보', 'SBS Biz 김동필': the outlet's name, maybe with the reporter's."""
+    if text in outlets:
+        return True
+    named = re.match(r"^(.+?)\s+[가-힣]{2,4}(?:\s*(?:기자|특파원))?$", text)
+    return bool(named and named.group(1) in outlets)
+
+
+def _outlet_prefix(text: str, outlets: frozenset[str]) -> tuple[str, Kind, str] | None:
+    tag = re.match(r"^\[([^\]]{2,20})\]\s*(?=\S)", text)
+    if tag and tag.group(1).strip() in outlets:
+        return tag.group(0).strip(), "byline", text[tag.end():].strip()
+    return None
+
+
+def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
+    """Classify every line of decoded text; repeated lines (captions shown twice) are duplicates.
+
+    `outlets` are the publisher table's names: a line that is only one is a byline."""
     lines: list[Line] = []
     seen: dict[str, int] = {}
     state: dict[str, bool] = {}
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = _BULLET.sub("", raw.strip()).strip()
-        stripped = re.sub(r"[ \t]+", " ", stripped)
-        kind = _classify(stripped, state)
+        stripped = re.sub(r"[ \t]+", " ", B.TICKER_INLINE.sub("", stripped))
+        split = _prefix(stripped) or _outlet_prefix(stripped, outlets)
+        while split is not None:
+            head, head_kind, stripped = split
+            lines.append(Line(number, head, head_kind))
+            split = _prefix(stripped)
+        kind = "byline" if _outlet_line(stripped, outlets) else _classify(stripped, state)
         if kind in ("content", "caption"):
             key = _key(stripped)
             # Sites print a photo caption twice (alt text and figcaption): keep the first.
@@ -158,4 +185,4 @@ def clean_lines(text: str) -> list[Line]:
 
 
 def content_lines(lines: list[Line]) -> list[Line]:
-    return [line for line in lines if line.kind in ("content", "caption")]
+    return [line for line in lines if line.kind == "content"]

@@ -6,18 +6,21 @@ import os
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import TextIO
 
+from briefing.ingest.byline import outlet_names
 from briefing.ingest.draft import DraftExists, render_draft, write_draft
-from briefing.ingest.events import EventIndex
+from briefing.ingest.eventids import EventIndex
 from briefing.ingest.known import Known, KnownEvent, read_known
 from briefing.ingest.meta import load_publishers
 from briefing.ingest.nlp import KoreanAnalyser
 from briefing.ingest.pipeline import Context, Draft, finish_draft
 from briefing.ingest.recognise import build_matcher
 from briefing.ingest.worker import Analysed, analyse_input, init_worker, run_in_worker
+from briefing.load.files import display_path
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
 _PROGRESS_MIN = 20
@@ -75,11 +78,24 @@ def _analysed(inputs: list[str], stdin: TextIO, context: Context) -> Iterator[An
             yield item if isinstance(item, Analysed) else next(results)
 
 
-def _write(result: Analysed, index: EventIndex, out_dir: Path, force: bool) -> Analysed:
+def _batch_name(name: str, taken: set[str]) -> str:
+    """The draft's file name, or '<stem>-2.md', '-3', ... when an earlier input of this
+    run already wrote that name: two inputs never share (or overwrite) one file."""
+    stem, number, candidate = name.removesuffix(".md"), 2, name
+    while candidate in taken:
+        candidate, number = f"{stem}-{number}.md", number + 1
+    return candidate
+
+
+def _write(result: Analysed, index: EventIndex, out_dir: Path, force: bool,
+           taken: set[str]) -> Analysed:
     """Give event ids, write the file, and record its events for the rest of the batch."""
     assert result.draft is not None
     draft = finish_draft(result.draft, index)
-    path = out_dir / draft.file_name
+    name = _batch_name(draft.file_name, taken)
+    taken.add(name)
+    draft = replace(draft, file_name=name)
+    path = out_dir / name
     try:
         write_draft(render_draft(draft), path, force)
     except DraftExists:
@@ -89,8 +105,9 @@ def _write(result: Analysed, index: EventIndex, out_dir: Path, force: bool) -> A
         return Analysed(result.name, EXIT_IO, f"{result.name}: cannot write {path}: "
                         f"{exc.strerror or exc}")
     index.add(tuple(KnownEvent(e.id, e.date.iso() if e.date else None, e.kind,
-                               frozenset(e.carriers), frozenset(e.entities), str(path))
-                    for e in draft.events if not e.existing))
+                               frozenset(e.carriers), frozenset(e.entities),
+                               display_path(path), in_run=True)
+                    for e in draft.events if not e.existing and not e.same_as))
     return Analysed(result.name, EXIT_OK, summary_line(path, draft), draft)
 
 
@@ -138,14 +155,20 @@ def run_ingest(inputs: list[str], content_dir: Path, out_dir: Path, force: bool,
         stderr.write(f"ingest: warning: {warning}\n")
     publishers = load_publishers(content_dir)
     names = frozenset(n.lower() for node in known.nodes for n in node.names)
-    context = Context(build_matcher(known.nodes), publishers, names)
+    labels = {node.id: (*node.labels, node.type) for node in known.nodes}
+    carrier_ids = {node.id for node in known.nodes if node.is_carrier}
+    carriers_of = {node.id: tuple(a for a in node.affiliations if a in carrier_ids)
+                   for node in known.nodes if set(node.affiliations) & carrier_ids}
+    context = Context(build_matcher(known.nodes), publishers, names, labels,
+                      outlet_names(publishers), carriers_of)
     index = EventIndex.of(known.events)
     tty = stderr.isatty()
     show_progress = len(inputs) > _PROGRESS_MIN or tty
     status = EXIT_OK
+    taken: set[str] = set()  # file names written (or refused) in this run
     for done, result in enumerate(_analysed(inputs, stdin, context), start=1):
         if result.status == EXIT_OK:
-            result = _write(result, index, out_dir, force)
+            result = _write(result, index, out_dir, force, taken)
         clear = "\r\033[K" if tty and show_progress else ""
         if result.status == EXIT_OK:
             stderr.write(clear)

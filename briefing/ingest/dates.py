@@ -27,6 +27,8 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _YEAR_WORDS = {"올해": 0, "올": 0, "금년": 0, "지난해": -1, "작년": -1, "전년": -1, "내년": 1,
                "재작년": -2, "이듬해": 1}
+_DAY_WORDS = {"그제": -2, "그저께": -2, "어제": -1, "오늘": 0, "내일": 1, "yesterday": -1,
+              "today": 0, "tomorrow": 1}
 _EN_YEAR_WORDS = {"this year": 0, "last year": -1, "next year": 1, "earlier this year": 0,
                   "later this year": 0, "previous year": -1}
 _HALVES = {"상반기": (1, 6), "하반기": (7, 12), "1분기": (1, 3), "2분기": (4, 6), "3분기": (7, 9),
@@ -64,9 +66,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ("ko_relmonth", r"(?P<rm>지난\s*달|이번\s*달|이달(?=[\s에의])|다음\s*달|내달)"),
     ("ko_day", rf"(?:(?P<rel>지난|오는|이번)\s*)?(?<![\d.~∼\-])(?P<d>\d{{1,2}})"
                rf"(?:{_TILDE}(?P<d2>\d{{1,2}}))?"
-               r"\s*일(?!\s*간|간|째|동안|치|\s*연속|분|로\s*예정된?\s*기한)"),
+               r"\s*일(?!\s?간(?![가-힣])|째|동안|치|\s*연속|분|로\s*예정된?\s*기한)"),
     ("ko_relyear", r"(?P<ry>올해|금년|지난해|작년|재작년|내년)(?![가-힣]{0,1}도\b)"),
     ("ko_thatday", r"(?P<that>이날|이 날|당일|같은\s*날)"),
+    ("ko_relday", r"(?<![가-힣])(?P<rd>그제|그저께|어제|오늘|내일)(?=[은는이가을를의에도(\s,]|$)"),
     ("en_range", r"\b(?:from|between)\s+(?P<y>(?:19|20)\d{2})\s+(?:to|and|through|until)\s+"
                  r"(?P<y2>(?:19|20)\d{2})\b"),
     ("en_full", rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
@@ -76,10 +79,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"third quarter|fourth quarter|q[1-4])(?:\s+of)?\s+(?P<y>(?:19|20)\d{2})\b"),
     ("en_month_year", rf"\b(?P<mn>{_MONTH})\.?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b"),
     ("en_month_day", rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"),
+    ("en_day", r"\b(?:on|since|from)\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"),
     ("en_month", rf"\b(?P<prep>in|since|by|until|from|during|early|late|mid-?|"
                  rf"end of|start of)\s+(?P<mn>{_MONTH})\b(?!\.?,?\s*\d)"),
     ("en_relyear", r"\b(?P<ey>(?:earlier |later )?this year|last year|next year|previous year)\b"),
     ("en_relmonth", r"\b(?P<em>last month|this month|next month|earlier this month)\b"),
+    ("en_relday", r"\b(?P<rd>yesterday|today|tomorrow)\b"),
     ("en_weekday", r"\b(?:on\s+)?"
                    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("en_year", r"(?<![\w$.,-])(?P<prep>(?:in|since|by|from|until|through|during|of|early|late|"
@@ -93,7 +98,10 @@ _ANNOUNCE_AFTER = re.compile(r"\s*(?:\([^)]{1,10}\)\s*)?(?:밝혔다|발표했�
                              r"밝혔으며|발표했으며|알렸다)")
 _REPORT_BEFORE = re.compile(r"according to [^,.]{0,80}?\s(?:on\s+)?$", re.I)
 _ANNOUNCE_BEFORE = re.compile(r"\b(?:said|announced|reported|told [^,.]{0,40})\s+(?:on\s+)?$", re.I)
-_COMPARE_AFTER = re.compile(r"\s*(?:대비|보다|에\s*비해|figure|level|levels)")
+_COMPARE_AFTER = re.compile(r"\s*(?:대비|보다|에\s*비해|같은\s*기간|동기|figure|level|levels|"
+                            r"same\s+period)")
+# '올해 2분기(4~6월)': the months in brackets restate the quarter before them.
+_GLOSS_BEFORE = re.compile(r"(?:분기|반기|half|quarter)\s*\($")
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +222,7 @@ def _resolve(name: str, m: re.Match[str], pub: PartialDate | None,
             return done(_valid(year, month), relative=True)
         until = _valid(year, month, int(g["d2"])) if g.get("d2") else None
         return done(_valid(year, month, int(g["d"])), until, relative=True)
-    if name == "ko_day":
+    if name in ("ko_day", "en_day"):
         day = int(g["d"])
         if not 1 <= day <= 31:
             return None
@@ -234,6 +242,13 @@ def _resolve(name: str, m: re.Match[str], pub: PartialDate | None,
         word = (g.get("ry") or g.get("ey") or "").lower()
         year = pub.year + _YEAR_WORDS.get(word, _EN_YEAR_WORDS.get(word, 0))
         return done(_valid(year), relative=True)
+    if name in ("ko_relday", "en_relday"):
+        if pub is None or not pub.day:
+            return _needs_pub(text)
+        shift = _DAY_WORDS[g["rd"].lower()]
+        moved = pub.start + dt.timedelta(days=shift)
+        return done(PartialDate(moved.year, moved.month, moved.day), relative=True,
+                    basis=f"'{text}' counted from the publication date")
     if name == "ko_thatday":
         if that_day is not None:
             return done(that_day, relative=True,
@@ -290,12 +305,14 @@ def _role(mention: DateMention, sentence: str, start: int, end: int) -> Role:
         return "announce"
     if _COMPARE_AFTER.match(sentence, end) and not sentence[end:end + 3].strip().startswith("fig"):
         return "compare"
+    if _GLOSS_BEFORE.search(sentence[max(0, start - 12):start]):
+        return "compare"
     return "event"
 
 
 # Bare years, weekdays and 'last year' in a Korean sentence are names ('MWC 2024') or noise.
 _ENGLISH_ONLY = frozenset({"en_month", "en_year", "en_weekday", "en_relyear", "en_relmonth",
-                           "en_month_day"})
+                           "en_month_day", "en_day", "en_relday"})
 QUOTED_SPEECH = re.compile(r"[“\"][^”\"]{15,}[”\"]")
 
 

@@ -57,6 +57,10 @@ def _event(event: ProposedEvent) -> dict[str, Any]:
     data["entities"] = list(event.entities)
     if event.amount:
         data["amount"] = event.amount
+    if event.due is not None:
+        data["due"] = event.due.iso()
+        if event.due_basis:
+            data["due_basis"] = event.due_basis
     return data
 
 

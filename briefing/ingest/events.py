@@ -1,40 +1,22 @@
-"""Proposed events: one per dated clause, merged within the article, matched to content."""
+"""Proposed events: one per dated clause whose kind a verb tells, merged within the article.
+
+Ids against the content are given in eventids.py.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from briefing.core.dates import PartialDate
-from briefing.ingest.dates import QUOTED_SPEECH, DateMention
-from briefing.ingest.known import KnownEvent
+from briefing.ingest.dates import DateMention
+from briefing.ingest.horizon import find_horizon
+from briefing.ingest.kinds import classify, is_plan
 from briefing.ingest.money import Money
 from briefing.ingest.recognise import Mention
-from briefing.load.files import slugify
 
-# (kind, pattern), first match wins: a deal verb outranks the meeting it happened at.
-_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (
-    ("outage", r"장애|먹통|불통|마비|\b(?:outage|disruption|blackout|network failure)"),
-    ("investment", r"투자|출자|지분|인수했|인수한|인수를|쏟|투입|"
-                   r"\b(?:invest|stake|acqui|funding round|backed|spen[dt]|"
-                   r"put\b[^.]{0,40}\binto\b)"),
-    ("alliance", r"얼라이언스|동맹|합작|\b(?:alliance|joint venture|consortium)"),
-    ("appointment", r"선임|임명|취임|선출|내정|"
-                    r"\b(?:appoint|named (?:as )?(?:the )?(?:new )?(?:ceo|chief|head)|elected|"
-                    r"board member)"),
-    ("partnership", r"협약|파트너십|MOU|업무협약|제휴|협력|손잡|손을 잡|계약|맞손|"
-                    r"\b(?:partnership|partner|agreement|memorandum|collaborat|teamed up|signed)"),
-    ("product", r"출시|공개|선보|론칭|런칭|상용화|서비스를 시작|도입|내놓|개소|"
-                r"\b(?:launch|unveil|releas|introduc|roll(?:ed|s)? out|debut|open(?:ed|s))"),
-    ("target", r"목표|달성하겠|달성할|계획|\b(?:target|aim|goal|plans? to|by 20\d\d)"),
-    ("earnings", r"영업이익|매출|실적|순이익|\b(?:revenue|profit|earnings|sales)\b"),
-    ("regulation", r"과징금|규제|법안|제재|방통위|과기정통부|"
-                   r"\b(?:regulat|fine[sd]? |ministry|government)"),
-    ("conference", r"행사|포럼|콘퍼런스|컨퍼런스|서밋|박람회|전시회|총회|라운드\s?테이블|개최|"
-                   r"\b(?:MWC|CES|conference|summit|forum|congress|keynote|expo|roundtable)\b"),
-))
 _CLAUSE_CUT = re.compile(r",\s+(?:followed by\s+|while\s+|and\s+)?|;\s+|(?<=[며고서])\s+|"
                          r"\s+(?:followed by|and then|before|after which)\s+")
 _PAST = re.compile(r"(?:었|았|했|됐|였|쳤|졌)다[.\"”']*\s*$")
@@ -47,6 +29,7 @@ class Sentence:
     money: tuple[Money, ...]
     dates: tuple[DateMention, ...]
     caption: bool = False
+    heading: bool = False  # a headline or sub-head: it restates the body, no event of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,23 +47,10 @@ class ProposedEvent:
     evidence: tuple[str, ...]
     issues: tuple[str, ...]
     existing: str | None = None  # the content file that already has this event
-
-
-def classify(text: str) -> tuple[str, bool]:
-    """(kind, sure): 'statement' when no verb tells, which needs review."""
-    text = QUOTED_SPEECH.sub(" ", text)  # what someone said is not what happened
-    for kind, pattern in _KINDS:
-        if pattern.search(text):
-            return kind, True
-    return "statement", False
-
-
-def _title(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,;")
-    if len(text) <= 120:
-        return text
-    cut = text[:118].rsplit(" ", 1)[0]
-    return cut + "…"
+    same_as: str | None = None  # a draft of this run that tells it too (same id, all fields)
+    clause: str = ""  # the words the event was read from (for its title)
+    due: PartialDate | None = None  # targets: when the commitment falls due
+    due_basis: str | None = None
 
 
 def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
@@ -121,24 +91,127 @@ def _event_date(sentence: Sentence, published: PartialDate | None
         return announced[:1], "the day it was announced"
     reported = [d for d in sentence.dates if d.role == "report"]
     if reported and classify(sentence.text)[1] and _PAST.search(sentence.text):
-        # '30일 업계에 따르면 … 선임됐다': the fact is undated; the report day is only a hint.
+        # '30일 업계에 따르면 … 선임됐다': the text dates only the report; the fact happened
+        # by then, so it gets the report's month, marked approximate.
         hint = reported[0]
-        when = f" ({hint.date})" if hint.date else ""
-        undated = DateMention(hint.start, hint.end, hint.text, None, None, "event", False, None,
-                              f"the text dates only the report ('{hint.text}'{when}), "
-                              "not the event")
-        return [undated], None
+        if hint.date is None:
+            return [DateMention(hint.start, hint.end, hint.text, None, None, "event", False,
+                                None, f"the text dates only the report ('{hint.text}')")], None
+        month = PartialDate(hint.date.year, hint.date.month) if hint.date.month else hint.date
+        return [DateMention(hint.start, hint.end, hint.text, month, None, "event", True, None,
+                            None)], (f"reported on {hint.date.iso()} ('{hint.text}'); the "
+                                     "event happened by then")
     return [], None
 
 
-def propose_events(sentences: list[Sentence], published: PartialDate | None
+# '… 25일 간담회에서 … 말했다': what a named party said on a given day is a statement.
+_SPOKE = re.compile(r"(?:말했|밝혔|강조했|설명했|언급했|발표했|선언했|약속했|전했)다|"
+                    r"\b(?:said|told|stressed|declared|pledged|announced)\b")
+_SAME_DAY = re.compile(r"이날|이 날|이 자리에서|같은 날|당시|"
+                       r"\b(?:the same day|at the event|there)\b", re.I)
+# 'The company …', '회사는 …', '양사는 …': the subject named in the sentences before.
+_ANAPHOR = re.compile(r"^[가-힣]\s*(?:CEO|대표|사장|회장|부사장|의장)(?:는|은|가|이)\s|"
+                      r"^(?:(?:이|해당|같은)\s*)?(?:회사|업체|기업|통신사|양사|이통사|그룹)"
+                      r"(?:는|가|도|측은)|^(?:The|the)\s+(?:company|carrier|firm|operator|"
+                      r"telco|group)\b|^(?:It|The two|Both companies)\b")
+
+
+def _stated(sentence: Sentence, that_day: PartialDate | None,
+            published: PartialDate | None) -> PartialDate | None:
+    """The day a statement was made: the day the sentence says it was announced, the day
+    the story was on when it says so ('이날', 'at the event'), else the publication date."""
+    said = [d.date for d in sentence.dates if d.role == "announce" and d.date is not None]
+    if said:
+        return said[0]
+    return that_day if that_day and _SAME_DAY.search(sentence.text) else published
+
+
+@dataclass(frozen=True, slots=True)
+class _Before:
+    """Who the article was last about: for sentences that name no one ('회사는 …')."""
+
+    carriers: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+
+
+_SUBJECT_MARK = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*(?:은|는|이|가|도|측은)(?![가-힣])")
+
+
+def _has_subject(sentence: Sentence, start: int, end: int) -> bool:
+    """Does a name in the clause take a subject particle ('엔비디아는'), or open an English
+    clause ('Nvidia said …')? Without one, the story's subject goes on."""
+    for mention in sentence.mentions:
+        if not start <= mention.start < end:
+            continue
+        if _SUBJECT_MARK.match(sentence.text, mention.end) or \
+                not sentence.text[start:mention.start].strip(" ,\"'“‘"):
+            return True
+    return False
+
+
+def _parties(sentence: Sentence, start: int, end: int, single: bool,
+             before: _Before) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:
+    """(carriers, entities, issues): only names in the clause are its parties."""
+    carriers = _ids_in(sentence.mentions, start, end, True)
+    entities = _ids_in(sentence.mentions, start, end, False)
+    if single and not carriers:
+        carriers = _ids_in(sentence.mentions, 0, len(sentence.text), True)
+    if single and not entities:
+        entities = _ids_in(sentence.mentions, 0, len(sentence.text), False)
+    issues: list[str] = []
+    anaphor = _ANAPHOR.match(sentence.text[start:end].lstrip()) or \
+        _ANAPHOR.match(sentence.text.lstrip())
+    subject = _ids_in(sentence.mentions, 0, start, True)
+    if not carriers and len(subject) == 1 and not _ids_in(sentence.mentions, start, end, False):
+        # 'KT는 2월 … 알렸고, 4월에는 … 도입했다': one subject for both clauses.
+        carriers = subject
+        issues.append(f"party '{carriers[0]}' is the subject of the sentence, not named in "
+                      "this clause")
+    elif not carriers and len(before.carriers) == 1 and (
+            anaphor or not sentence.mentions or not _has_subject(sentence, start, end)):
+        # '회사는 오는 9월 …', '지난해 6월에는 … 투자해': the subject of the story goes on.
+        carriers = before.carriers
+        issues.append(f"party '{carriers[0]}' taken from the sentences before (no name here)")
+    if not carriers and not entities:
+        issues.append("no party found in this clause: add who did it")
+    return carriers, entities, issues
+
+
+def _amount(sentence: Sentence, start: int, end: int, single: bool) -> tuple[str | None, list[str]]:
+    money = [m for m in sentence.money if start <= m.start < end] or \
+        (list(sentence.money) if single else [])
+    issues = []
+    if len(money) > 1:
+        issues.append("several amounts in the sentence: " + ", ".join(m.written for m in money))
+    if money and money[0].problem:
+        issues.append(f"amount '{money[0].written}': {money[0].problem}")
+    return (money[0].written if money else None), issues
+
+
+def _no_event(sentence: Sentence) -> bool:
+    """Headings restate the body; quoted speech is what someone said, not what happened."""
+    return sentence.heading or sentence.caption or \
+        sentence.text.lstrip().startswith(('"', "“", "「"))  # ‘…’ quotes a name, not speech
+
+
+def propose_events(sentences: list[Sentence], published: PartialDate | None,
+                   affiliated: Mapping[str, tuple[str, ...]] | None = None
                    ) -> list[ProposedEvent]:
-    """Every dated clause as an event, without ids resolved against the content yet."""
+    """Every dated clause whose kind a verb tells, as an event (ids are given later)."""
     events: list[ProposedEvent] = []
-    context: tuple[str, ...] = ()
+    before = _Before()
+    that_day: PartialDate | None = None
     for sentence in sentences:
-        own_carriers = _ids_in(sentence.mentions, 0, len(sentence.text), True)
+        if _no_event(sentence):
+            continue
+        stated = _stated(sentence, that_day, published)
         dated, report_basis = _event_date(sentence, published)
+        horizon = find_horizon(sentence.text, stated)
+        if not dated and horizon is not None and is_plan(sentence.text):
+            # '3년 안에 … 하겠다': a plan without a date of its own is dated when stated.
+            dated = [DateMention(0, 0, "", stated, None, "target", True,
+                                 "the day the plan was stated", None if stated else
+                                 "the day the plan was stated is not in the text")]
         for start, end, date in _segments(sentence, dated) if dated else ():
             clause = sentence.text[start:end]
             near_start, near_end = _clause_of(sentence.text, max(date.start, start),
@@ -148,46 +221,68 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None
                 kind, sure = classify(clause)
             if not sure:
                 kind, sure = classify(sentence.text)
-            if date.role == "target":
+            if date.role == "target" or (horizon is not None and is_plan(clause)):
+                # '2030년까지 …', '내년 상반기까지 내놓을 계획': a plan, due at its horizon.
                 kind, sure = "target", True
-            issues: list[str] = []
+            if not sure and not (date.role == "event" and date.date is not None
+                                 and date.date.day and _SPOKE.search(sentence.text)
+                                 and (sentence.mentions or _ANAPHOR.match(sentence.text))):
+                continue  # no verb tells what happened: a remark, not an event
+            single = len(dated) == 1
+            carriers, entities, issues = _parties(sentence, start, end, single, before)
             if not sure:
-                issues.append("no verb tells the kind; 'statement' is a guess")
-            carriers = _ids_in(sentence.mentions, start, end, True) or own_carriers
-            if not carriers and context:
-                carriers = context
-                issues.append("carriers taken from the sentences before")
-            entities = _ids_in(sentence.mentions, start, end, False)
-            if not entities and len(dated) == 1:
-                entities = _ids_in(sentence.mentions, 0, len(sentence.text), False)
-            money = [m for m in sentence.money if start <= m.start < end] or \
-                (list(sentence.money) if len(dated) == 1 else [])
-            amount = money[0].written if money else None
-            if len(money) > 1:
-                issues.append("several amounts in the sentence: "
-                              + ", ".join(m.written for m in money))
-            for item in money[:1]:
-                if item.problem:
-                    issues.append(f"amount '{item.written}': {item.problem}")
-            basis = report_basis or date.basis
+                issues.append("no verb tells the kind; 'statement' (what was said) is a guess")
+            if not carriers and affiliated:
+                # '유영상 대표가 …': the carrier its chief speaks and acts for.
+                works_for = tuple(dict.fromkeys(c for e in entities for c in affiliated.get(e, ())))
+                if works_for:
+                    carriers = works_for
+                    issues = [i for i in issues if not i.startswith("no party")]
+                    issues.append(f"carrier '{works_for[0]}' through the affiliation of a "
+                                  "person named here")
+            amount, money_issues = _amount(sentence, start, end, single)
+            issues.extend(money_issues)
+            when, basis = date.date, report_basis or date.basis
+            said = [d for d in sentence.dates if d.role == "announce" and d.date is not None]
+            if kind == "earnings" and said and date is not said[0]:
+                # Results are an event on the day they are announced, not in the quarter.
+                issues.append(f"results for '{date.text}', announced '{said[0].text}'")
+                when, basis = said[0].date, "the day the results were announced"
+            due, due_basis = (horizon.due, horizon.basis) if horizon and kind == "target" \
+                else (None, None)
+            if date.role == "target" and date.text:
+                # 'by 2025' is when the target falls due; the event is when it was set.
+                due, due_basis = date.date, f"'{date.text}'"
+                when, basis = stated, "the day the target was stated"
+            elif horizon is not None and kind == "target" and date.text and \
+                    date.text in horizon.text:
+                when, basis = stated, "the day the plan was stated"
+            if due is not None and when is not None and due.end < when.start:
+                # 'by 2020' in a 2024 story is history, not a horizon: the check would refuse it.
+                issues.append(f"the horizon ({due_basis}) is before the statement; no 'due' given")
+                due, due_basis = None, None
             if date.problem:
                 issues.append(date.problem)
             if date.role == "since":
                 issues.append(f"'{date.text}' gives the start of something ongoing")
-            if date.role == "target":
-                issues.append(f"'{date.text}' is a deadline or target date")
             events.append(ProposedEvent(
-                id="", date=date.date, until=date.until, approximate=report_basis is not None
-                and "report" in report_basis, basis=basis, title=_title(clause), kind=kind,
-                carriers=carriers, entities=entities, amount=amount,
-                evidence=(sentence.text,), issues=tuple(issues)))
-        if own_carriers:
-            context = own_carriers
+                id="", date=when, until=date.until if when is date.date else None,
+                approximate=report_basis is not None and "report" in report_basis, basis=basis,
+                title="", kind=kind, carriers=carriers, entities=entities, amount=amount,
+                evidence=(sentence.text,), issues=tuple(issues), clause=clause, due=due,
+                due_basis=due_basis))
+        own = _ids_in(sentence.mentions, 0, len(sentence.text), True)
+        if own:
+            before = _Before(own, tuple(m.id for m in sentence.mentions))
+        for date in sentence.dates:
+            if date.date is not None and date.date.day and date.role == "event":
+                that_day = date.date
     return merge_events(events)
 
 
 def _same(a: ProposedEvent, b: ProposedEvent) -> bool:
-    if a.kind != b.kind or a.date != b.date or a.until != b.until or a.date is None:
+    if a.kind != b.kind or a.date != b.date or a.until != b.until or a.date is None \
+            or a.due != b.due:
         return False
     if a.amount and b.amount and a.amount != b.amount:
         return False
@@ -218,12 +313,26 @@ def _combine(main: ProposedEvent, extra: ProposedEvent) -> ProposedEvent:
         issues=tuple(dict.fromkeys(main.issues + issues)))
 
 
+def _one_sentence(a: ProposedEvent, b: ProposedEvent) -> bool:
+    """'2027년 90곳, 2028년 100곳, …': one plan told as a schedule, not four events."""
+    return a.evidence == b.evidence and a.kind == b.kind and a.carriers == b.carriers
+
+
+def _undated_twice(a: ProposedEvent, b: ProposedEvent) -> bool:
+    """Undated, same kind and parties: the article telling one fact again."""
+    return (a.date is None and b.date is None and a.kind == b.kind
+            and set(a.carriers) == set(b.carriers) and bool(a.carriers)
+            and (not a.entities or not b.entities or bool(set(a.entities) & set(b.entities)))
+            and (not a.amount or not b.amount or a.amount == b.amount))
+
+
 def merge_events(events: list[ProposedEvent]) -> list[ProposedEvent]:
     """Merge the same event told twice in one article (a caption and its paragraph)."""
     merged: list[ProposedEvent] = []
     for event in events:
         for index, other in enumerate(merged):
-            if _same(other, event) or _said_then(event, other):
+            if _same(other, event) or _said_then(event, other) or \
+                    _one_sentence(other, event) or _undated_twice(other, event):
                 merged[index] = _combine(other, event)
                 break
             if _said_then(other, event):
@@ -232,68 +341,3 @@ def merge_events(events: list[ProposedEvent]) -> list[ProposedEvent]:
         else:
             merged.append(event)
     return merged
-
-
-@dataclass(slots=True)
-class EventIndex:
-    """The content's events by (kind, year), and every id taken; grows through a batch."""
-
-    by_kind_year: dict[tuple[str, str], list[KnownEvent]] = field(default_factory=dict)
-    ids: set[str] = field(default_factory=set)
-
-    @classmethod
-    def of(cls, events: tuple[KnownEvent, ...]) -> EventIndex:
-        index = cls()
-        index.add(events)
-        return index
-
-    def add(self, events: tuple[KnownEvent, ...]) -> None:
-        for event in events:
-            self.ids.add(event.id)
-            if event.kind and event.date:
-                self.by_kind_year.setdefault((event.kind, event.date[:4]), []).append(event)
-
-    def candidates(self, kind: str, date: PartialDate | None) -> list[KnownEvent]:
-        return self.by_kind_year.get((kind, f"{date.year:04d}"), []) if date else []
-
-
-def match_existing(event: ProposedEvent, index: EventIndex) -> KnownEvent | None:
-    """An event already in the content: same kind and date, and a shared partner or carrier."""
-    if event.date is None:
-        return None
-    iso = event.date.iso()
-    for other in index.candidates(event.kind, event.date):
-        if other.date != iso:
-            continue
-        if set(event.entities) & other.entities:
-            return other
-        # Without a shared partner only the same carrier on the same day is the same event.
-        if event.date.day and not event.entities and set(event.carriers) & other.carriers:
-            return other
-    return None
-
-
-def _base_id(event: ProposedEvent) -> str:
-    parts = [*event.carriers[:2], *event.entities[:2], event.kind,
-             event.date.iso() if event.date else "undated"]
-    if not event.date:
-        parts.append(hashlib.sha1(event.title.encode("utf-8")).hexdigest()[:6])
-    return slugify("-".join(parts))
-
-
-def assign_ids(events: tuple[ProposedEvent, ...], index: EventIndex) -> tuple[ProposedEvent, ...]:
-    """Reuse the id of a matching content event; otherwise a new id no other event has."""
-    taken = set(index.ids)
-    result: list[ProposedEvent] = []
-    for event in events:
-        existing = match_existing(event, index)
-        if existing is not None and existing.id not in {e.id for e in result}:
-            result.append(replace(event, id=existing.id, existing=existing.path))
-            continue
-        base = _base_id(event)
-        candidate, number = base, 2
-        while candidate in taken:
-            candidate, number = f"{base}-{number}", number + 1
-        taken.add(candidate)
-        result.append(replace(event, id=candidate))
-    return tuple(result)

@@ -15,6 +15,8 @@ class KnownNode:
     is_carrier: bool
     names: tuple[str, ...]  # ko, en and aliases, as written
     type: str  # "carrier" for carriers
+    labels: tuple[str, str] = ("", "")  # (ko, en) display names, for composed event titles
+    affiliations: tuple[str, ...] = ()  # ids a person works for ('skt' for its CEO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,7 @@ class KnownEvent:
     carriers: frozenset[str]
     entities: frozenset[str]
     path: str
+    in_run: bool = False  # a draft written earlier in this ingest run, not yet content
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,14 @@ def _names(front: dict[str, Any]) -> tuple[str, ...]:
     if isinstance(aliases, list):
         found.extend(str(a) for a in aliases if a)
     return tuple(dict.fromkeys(n.strip() for n in found if n.strip()))
+
+
+def _labels(front: dict[str, Any], fallback: str) -> tuple[str, str]:
+    name = front.get("name")
+    if isinstance(name, dict):
+        ko, en = str(name.get("ko") or ""), str(name.get("en") or "")
+        return (ko or en or fallback, en or ko or fallback)
+    return (str(name), str(name)) if name else (fallback, fallback)
 
 
 def _ids(value: object) -> frozenset[str]:
@@ -92,5 +103,8 @@ def read_known(content_dir: Path) -> tuple[Known, list[str]]:
             continue
         names = _names(front)
         node_type = "carrier" if kind == "carrier" else str(front.get("type") or "company")
-        nodes.append(KnownNode(doc.id, kind == "carrier", names or (doc.id,), node_type))
+        affiliations = tuple(str(a["id"]) for a in front.get("affiliations") or ()
+                             if isinstance(a, dict) and a.get("id") and not a.get("until"))
+        nodes.append(KnownNode(doc.id, kind == "carrier", names or (doc.id,), node_type,
+                               _labels(front, doc.id), affiliations))
     return Known(tuple(nodes), tuple(events)), warnings

@@ -12,17 +12,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from briefing.ingest.recognise import Mention
+from briefing.ingest.latin import english_names, is_common, korean_latin_names, latin_type
+from briefing.ingest.recognise import JOSA, Mention
 
 _EN_ORG = re.compile(
     r"(?P<name>(?:[A-Z][\w&'-]*\.?\s+){0,3}[A-Z][\w&'-]*)\s+"
     r"(?P<suffix>Inc\.|Co\.|Corp\.|Ltd\.|LLC|Corporation|Holdings|Technologies|Alliance)"
     r"(?![A-Za-z])")
-_PAREN = re.compile(r"(?P<ko>[가-힣][가-힣0-9]*)\s?\((?P<en>[A-Z][A-Za-z0-9&.'\- ]{1,40}?)\)")
+_PAREN = re.compile(r"(?P<ko>[가-힣][가-힣0-9]*)\s?\((?P<en>[A-Za-z][A-Za-z0-9&.'\- ]{1,40}?)\)")
+# '이루다'와 '강다온': a quoted one-word name in a sentence about what was made or launched.
+_QUOTED = re.compile(r"['‘](?P<name>[가-힣A-Za-z0-9][가-힣A-Za-z0-9.+-]{1,11})['’]"
+                     r"(?=\s?(?:[와과을를은는이가의도]|등|\(|,|\s))")
+_PRODUCT_CONTEXT = re.compile(r"개발|출시|선보|공개|서비스|플랫폼|앱|모델|에이전트|챗봇|프로그램|"
+                              r"솔루션|브랜드|요금제|단말")
 _ORG_SUFFIX = re.compile(
     r"(?:텔레콤|테크놀로지|테크|랩스?|전자|그룹|홀딩스|은행|증권|소프트|시스템즈?|네트웍스|코리아|"
     r"모빌리티|바이오|에너지|솔루션즈?|컴퍼니|파트너스|벤처스|인베스트먼트|캐피탈|재단|협회|연합회|"
-    r"얼라이언스|포럼|엔터테인먼트|미디어|대학교?|대)$")
+    r"얼라이언스|포럼|엔터테인먼트|미디어|대학교?|대|감독원|위원회|소방본부|진흥원|연구원|공사|공단|"
+    r"센터)$")
 _TITLES = frozenset([
     "대표", "회장", "사장", "부회장", "부사장", "전무", "상무", "이사", "의장", "사무총장", "총장",
     "교수", "장관", "차관", "위원장", "본부장", "부문장", "센터장", "사업부장", "단장", "팀장",
@@ -52,7 +59,7 @@ _CODE_WORD = re.compile(
     r"(?=.*[가-힣A-Za-z])(?=.*\d)(?!\d+(?:년|월|일|개|명|차|위)$)[가-힣A-Za-z0-9]+")
 _STOP = frozenset([
     "이통", "이통3사", "통신3사", "빅테크", "코로나", "코로나19", "한국형", "K", "이날", "당일",
-    "한국어", "영어", "클라우드", "인공지능", "텔코", "라운드테이블"
+    "한국어", "영어", "클라우드", "인공지능", "텔코", "라운드테이블", "서밋", "포럼"
 ])
 _PERSON = re.compile(r"[가-힣]{1,4}(?: [가-힣]{1,4})?")
 
@@ -78,7 +85,8 @@ def guess_type(name: str, sentence: str) -> str:
                  r"conference|expo",
                  name, re.I):
         return "conference"
-    if re.search(r"(?:[^사]부|처|청|위원회)$|ministry|commission|government", name, re.I):
+    if re.search(r"(?:[^사]부|처|청|위원회|감독원|소방본부|진흥원)$|ministry|commission|government|"
+                 r"agency", name, re.I):
         return "government"
     if re.search(r"협회|연합회|재단|학회|대학교?|association|foundation|university|institute",
                  name, re.I):
@@ -136,7 +144,8 @@ def _from_tokens(sentence: str, tokens: Sequence[Any], mentions: Sequence[Mentio
         if name.endswith("서") and name[:-1] in _GEO:
             continue
         end = start + len(name)
-        if len(name) < 2 or name in _GEO or name in _STOP or _known_at(mentions, start, end):
+        if len(name) < 2 or name in _GEO or name in _STOP or _known_at(mentions, start, end) \
+                or re.match(r"[A-Za-z0-9]", sentence[start - 1:start]):  # 'KT인베스트먼트'
             continue
         opened = sentence[start - 1:start] in ("[", "<", "(")
         if opened and sentence[end:end + 1] in ("=", "]", ">"):
@@ -165,6 +174,68 @@ def _from_tokens(sentence: str, tokens: Sequence[Any], mentions: Sequence[Mentio
     return found
 
 
+# '금융감독원', '한국정보통신진흥협회', '충북도소방본부': a Korean name by its institution suffix.
+_INSTITUTION = re.compile(
+    r"(?<![가-힣A-Za-z·])(?P<name>(?:[가-힣]+·)?[가-힣]{2,}(?:감독원|진흥원|진흥협회|협회|위원회|"
+    r"소방본부|연구원|재단|공사|공단|혁신센터|연합회|거래소|은행))(?=[은는이가을를의와과도에로]|"
+    r"에서|으로|\s|$|[,.()]|장(?![가-힣]))")
+# '정재헌 SK텔레콤 CEO는': a name, then a known company, then a title (Kiwi often misses the name).
+_NAME_COMPANY_TITLE = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{3})\s+(?=\S)")
+_TITLE_AFTER = re.compile(r"\s*(?:대표이사|대표|사장|회장|부회장|부사장|전무|상무|CEO|CTO|"
+                          r"최고경영자|의장)(?:[은는이가의와과도(]|\s|$)")
+_NOT_INSTITUTION = re.compile(r"^(?:책임|선임|수석|전임|주임|연구|관련|해당|각|이|그|전|현|투자|"
+                              r"시중|인터넷|지방|국책|공동)")
+# 'KT클라우드', 'SK하이닉스', 'LG그룹', 'LG AI연구원': a group's Latin prefix glued to a name.
+_GLUED = re.compile(r"(?<![A-Za-z0-9가-힣])(?P<name>[A-Z]{2,4}(?:\s?AI)?[가-힣]{2,8})"
+                    r"(?=[은는이가을를의와과도]|에서|으로|로|\s|$|[,.)])")
+_PARTICLE_END = re.compile(rf"(?:{'|'.join(JOSA)}|이기|여서|이어서|여|이라서)$")
+_GENERIC_TAIL = re.compile(r"(?:기업|업계|업체|산업|기술|분야|서비스|사업|시장|모델|반도체|전환|"
+                           r"인재|플랫폼|생태계|시대|역량|기반|중심|전략|투자|개발|사업자|통신사|"
+                           r"컴퍼니|회사|관련|부문|계열사|사|망|칩|폰|폰을|인프라|데이터|센터)"
+                           r"[은는이가을를의와과도에]?$")
+
+
+def _korean_names(sentence: str, mentions: Sequence[Mention]) -> list[NewEntity]:
+    found = []
+    for match in _INSTITUTION.finditer(sentence):
+        name = match.group("name")
+        if _NOT_INSTITUTION.match(name) or _known_at(mentions, match.start(), match.end()):
+            continue
+        found.append(NewEntity(name, guess_type(name, sentence), sentence))
+    for match in _NAME_COMPANY_TITLE.finditer(sentence):
+        company = next((m for m in mentions if m.start == match.end()), None)
+        name = match.group("name")
+        if company is None or _known_at(mentions, match.start(), match.end()) or \
+                name in _STOP or name in _GEO or not _TITLE_AFTER.match(sentence, company.end) \
+                or name[-1] in "과와은는의을를도에" or name[:2] in _TITLES:
+            continue  # '회장과 사티아 나델라 CEO': a title and a particle, not a name
+        found.append(NewEntity(name, "person", sentence))
+    for match in _GLUED.finditer(sentence):
+        name = match.group("name")
+        while (bare := _PARTICLE_END.sub("", name)) != name:
+            name = bare
+        latin = re.match(r"[A-Z]+", name)
+        if latin is None or is_common(latin.group(0)) or _GENERIC_TAIL.search(name) or \
+                len(name) - len(latin.group(0)) < 2 or \
+                any(m.start == match.start() for m in mentions):
+            continue  # 'SK텔레콤은' is known; 'AI기업' is no name
+        found.append(NewEntity(name, guess_type(name, sentence), sentence))
+    return found
+
+
+def _latin(sentence: str, mentions: Sequence[Mention]) -> list[NewEntity]:
+    korean = re.search(r"[가-힣]", sentence) is not None
+    found = []
+    for name, start, end in (korean_latin_names if korean else english_names)(sentence):
+        if _known_at(mentions, start, end) or (name.isupper() and len(name) <= 3 and \
+                sentence[end:end + 1] != "("):
+            continue  # a short acronym without its expansion is too often a common one
+        kind = latin_type(name, sentence, start, end)
+        if kind is not None:
+            found.append(NewEntity(name, kind, sentence))
+    return found
+
+
 def needs_analysis(sentence: str) -> bool:
     """Only sentences where a new name could be proposed go through Kiwi (it is slow)."""
     return bool(_DEAL.search(sentence) or _CANDIDATE.search(sentence))
@@ -187,7 +258,7 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
             found.append(NewEntity(label, guess_type(label, sentence), sentence))
         for match in _PAREN.finditer(sentence):
             ko, en = match.group("ko"), match.group("en").strip()
-            if _known_at(sentence_mentions, match.start(), match.end()):
+            if _known_at(sentence_mentions, match.start(), match.end()) or is_common(en):
                 continue
             words = [w.strip("‘’'\"“”") for w in sentence[:match.start()].split()[-2:]]
             if _ORG_SUFFIX.fullmatch(ko) or (words and _CODE_WORD.fullmatch(words[-1])):
@@ -198,15 +269,32 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
                         break
                     kept.insert(0, word)
                 ko = " ".join([*kept, ko])
-            elif ko not in nnp and not _ORG_SUFFIX.search(ko):
+            elif ko not in nnp and not _ORG_SUFFIX.search(ko) and not _PRODUCT_CONTEXT.search(
+                    sentence[max(0, match.start() - 12):match.start()]):
                 continue
             tail = sentence[match.end():match.end() + 30]
             if re.match(r"\s*(?:[A-Za-z가-힣/]+\s){0,3}[가-힣]*(?:장|책임자|대표|CEO|총괄|교수)",
                         tail):
                 continue  # '얀 호프만(Jan Hofmann) AI 기술센터장' is a person, found above
-            found.append(NewEntity(f"{ko} ({en})", guess_type(ko + " " + en, sentence), sentence))
+            kind = "product" if _PRODUCT_CONTEXT.search(sentence[max(0, match.start() - 12):
+                                                                  match.start()]) \
+                else guess_type(ko + " " + en, sentence)
+            found.append(NewEntity(f"{ko.lstrip('▲△▶▷■□●○◆◇-·')} ({en})", kind, sentence))
         if sentence_tokens:
             found.extend(_from_tokens(sentence, sentence_tokens, sentence_mentions))
+        found.extend(_latin(sentence, sentence_mentions))
+        if re.search(r"[가-힣]", sentence):
+            found.extend(_korean_names(sentence, sentence_mentions))
+        if _PRODUCT_CONTEXT.search(sentence):
+            found.extend(NewEntity(m.group("name"), "product", sentence)
+                         for m in _QUOTED.finditer(sentence)
+                         if not _known_at(sentence_mentions, m.start("name"), m.end("name"))
+                         and m.group("name") not in _STOP)
+    names = {e.name for e in found}
+    # 'Mythos' alone after 'Claude Mythos' was proposed is the same proposal.
+    found = [e for e in found if not any(
+        other != e.name and re.search(rf"(?<![\w]){re.escape(e.name)}(?![\w])", other)
+        for other in names)]
     result: dict[str, NewEntity] = {}
     for entity in found:
         key = entity.name.split(" (")[0].lower()

@@ -6,19 +6,14 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from briefing.core.dates import DateError, PartialDate, parse_date
 from briefing.ingest.clean import Line, clean_lines, content_lines
 from briefing.ingest.dates import find_dates
-from briefing.ingest.events import (
-    EventIndex,
-    ProposedEvent,
-    Sentence,
-    assign_ids,
-    propose_events,
-)
+from briefing.ingest.eventids import EventIndex, assign_ids
+from briefing.ingest.events import ProposedEvent, Sentence, propose_events
 from briefing.ingest.meta import (
     Publisher,
     ReviewItem,
@@ -33,6 +28,7 @@ from briefing.ingest.money import find_money
 from briefing.ingest.newents import NewEntity, needs_analysis, propose_entities
 from briefing.ingest.recognise import Matcher, Mention
 from briefing.ingest.sentences import split_sentences
+from briefing.ingest.titles import compose_title
 from briefing.ingest.webpage import Page
 
 Tokenize = Callable[[Sequence[str]], list[list[Any]]]
@@ -50,6 +46,9 @@ class Context:
     matcher: Matcher
     publishers: tuple[Publisher, ...]
     known_names: frozenset[str]
+    labels: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id: ko, en, type
+    outlets: frozenset[str] = frozenset()  # the publisher table's names and aliases
+    carriers_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person -> carriers
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,18 +113,26 @@ def _published_clues(sentences: list[Sentence], text: str) -> list[ReviewItem]:
     return items
 
 
+# A caption's credit names the photographer or agency, not a party: '(Courtesy of X)'.
+_CREDIT = re.compile(r"\((?:[^()]*(?:Courtesy|Photo|Corps|제공|사진)[^()]*)\)|"
+                     r"(?:사진\s*)?(?:공동\s*취재단|Joint Press Corps|연합뉴스|뉴스1|뉴시스)\s*$|"
+                     r"(?:사진|그래픽)\s*(?:제공)?\s*=\s*\S+\s*$", re.I)
+_PROSE_END = re.compile(r"(?:[.!?…。]|[다요])[\"'”’)\]]*$")
+
+
 def _sentences(lines: list[Line], published: PartialDate | None,
                matcher: Matcher) -> list[Sentence]:
     result: list[Sentence] = []
     that_day: PartialDate | None = None
     for line in lines:
+        heading = len(line.text) <= 100 and not _PROSE_END.search(line.text)
         for text in split_sentences(line.text):
             dates = tuple(find_dates(text, published, that_day))
             for date in dates:
                 if date.date is not None and date.date.day and date.role == "event":
                     that_day = date.date
             result.append(Sentence(text, tuple(matcher.find(text)), tuple(find_money(text)), dates,
-                                   caption=line.kind == "caption"))
+                                   caption=line.kind == "caption", heading=heading))
     return result
 
 
@@ -143,6 +150,9 @@ def _event_items(events: Sequence[ProposedEvent]) -> list[ReviewItem]:
     for event in events:
         if event.existing:
             issue = f"same event as '{event.id}' in {event.existing}; only its id is kept"
+        elif event.same_as:
+            issue = (f"same event as '{event.id}' in {event.same_as} (a draft of this run): "
+                     "one id for both; keep the fuller telling")
         else:
             when = event.date.iso() if event.date else "no date"
             issue = f"proposed {event.kind} event ({when}); check date, kind, parties and amount"
@@ -168,9 +178,48 @@ def _loose_amounts(sentences: list[Sentence], events: Sequence[ProposedEvent]) -
     return items
 
 
+_QUOTED_NAME = re.compile(r"['‘\"“]([^'’\"”]{2,20})['’\"”]")
+_PEOPLE_KINDS = frozenset({"appointment"})
+
+
+def _titled(event: ProposedEvent, language: str, labels: dict[str, tuple[str, str, str]],
+            new: Sequence[NewEntity]) -> ProposedEvent:
+    """Compose the title from the parties; unknown names in the clause can be the other side.
+
+    A launch names what was launched (a product entity or a quoted name), an appointment
+    the person; for other kinds the other side is the first partner named.
+    """
+    pick = 0 if language == "ko" else 1
+    clause = event.clause or event.evidence[0]
+    parties = [labels.get(c, (c, c, ""))[pick] for c in event.carriers]
+    entities = [labels.get(e, (e, e, "company")) for e in event.entities]
+    unknown = [n for n in new if n.name.split(" (")[0] in clause]
+    wanted = {"product": ("product",), "appointment": ("person",),
+              "conference": ("conference",)}.get(event.kind)
+    if wanted:
+        others = [e[pick] for e in entities if e[2] in wanted]
+        others += [n.name.split(" (")[0] for n in unknown if n.type in wanted]
+        if not others and event.kind == "product":
+            others = [m.group(1) for m in _QUOTED_NAME.finditer(clause)][:1]
+    else:
+        others = [e[pick] for e in entities if e[2] not in ("person", "conference")]
+        others = others or [n.name.split(" (")[0] for n in unknown if n.type != "person"]
+    if not parties:
+        people = [e[pick] for e in entities if e[2] == "person"]
+        firms = [e[pick] for e in entities
+                 if e[2] not in ("person", "conference") and e[pick] not in others]
+        parties = (firms or people)[:1]
+        if not parties and len(others) > 0 and not wanted:
+            parties, others = others[:1], others[1:]
+    others = [o for o in others if o not in parties]
+    due = event.due.iso() if event.due else None
+    return replace(event, title=compose_title(event.kind, language, parties, others,
+                                              event.amount, clause, due))
+
+
 def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokenize | None) -> Draft:
     """Analyse one decoded article (and its page metadata, for HTML input)."""
-    lines = clean_lines(text)
+    lines = clean_lines(text, context.outlets)
     body = content_lines(lines)
     items: list[ReviewItem] = []
     title, _, headline_line, title_items = find_title(lines)
@@ -196,20 +245,27 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
                            context.matcher)
     if published is None:
         items.extend(_published_clues(sentences, plain))
-    events = propose_events(sentences, published)
+    events = propose_events(sentences, published, context.carriers_of)
     title_mentions = context.matcher.find(title)
     carriers: dict[str, None] = {}
     entities: dict[str, None] = {}
     for mention in [*title_mentions, *(m for s in sentences for m in s.mentions)]:
         (carriers if mention.is_carrier else entities)[mention.id] = None
-    korean = [s.text for s in sentences if _HANGUL.search(s.text) and needs_analysis(s.text)]
+    # Captions leave the text, but whom they name the article is about: entities only.
+    captions = [_CREDIT.sub("", line.text) for line in lines if line.kind == "caption"]
+    caption_mentions = [tuple(context.matcher.find(text)) for text in captions]
+    for mention in (m for found in caption_mentions for m in found if not m.is_carrier):
+        entities[mention.id] = None
+    texts = [*(s.text for s in sentences), *captions]
+    korean = [t for t in texts if _HANGUL.search(t) and needs_analysis(t)]
     tokens_by_text: dict[str, list[Any]] = {}
     if tokenize is not None and korean:
         tokens_by_text = dict(zip(korean, tokenize(korean), strict=True))
     new_entities = propose_entities(
-        [s.text for s in sentences], [s.mentions for s in sentences],
-        [tokens_by_text.get(s.text) for s in sentences], context.known_names)
+        texts, [*(s.mentions for s in sentences), *caption_mentions],
+        [tokens_by_text.get(t) for t in texts], context.known_names)
     items.extend(_loose_amounts(sentences, events))
+    events = [_titled(e, language, context.labels, new_entities) for e in events]
     return Draft(
         file_name=file_name(title, published, title_mentions), title=title, published=published,
         updated=updated, publisher=publisher, source_title=title, url=page.url if page else None,

@@ -24,10 +24,11 @@ JOSA: tuple[str, ...] = tuple(sorted({
     "이다", "였다", "이었다", "이며", "이고", "이자", "까지", "부터", "보다", "처럼",
     "만큼", "마저", "조차", "께서", "한테", "이나", "나", "이랑", "랑", "와", "과", "은",
     "는", "이", "가", "을", "를", "의", "에", "도", "만", "뿐", "측", "사", "社", "등",
-    "대비", "하고",
+    "대비", "하고", "서",
 }, key=len, reverse=True))
 _TAIL = re.compile(rf"(?:{'|'.join(JOSA)})*(?![가-힣])")
 _HANGUL = re.compile(r"[가-힣]")
+_YEAR_TAIL = re.compile(r"(?:\s?(?:19|20)\d{2}|\d{2})(?![\dA-Za-z])")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 
 
@@ -48,6 +49,7 @@ class _Alias:
     case_sensitive: bool
     latin_start: bool
     latin_end: bool
+    year_suffix: bool = False  # a conference: 'MWC26', 'MWC 2026' name the same one
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,8 @@ def build_matcher(nodes: tuple[KnownNode, ...]) -> Matcher:
         aliases.append(_Alias(
             text=key if sensitive else key.lower(), id=node.id, is_carrier=node.is_carrier,
             case_sensitive=sensitive, latin_start=bool(_LATIN_OR_DIGIT.match(key[0])),
-            latin_end=bool(_LATIN_OR_DIGIT.match(key[-1]))))
+            latin_end=bool(_LATIN_OR_DIGIT.match(key[-1])),
+            year_suffix=node.type == "conference" and bool(_LATIN_OR_DIGIT.match(key[-1]))))
     aliases.sort(key=lambda a: (-len(a.text), a.text))
     return Matcher(tuple(aliases))
 
@@ -90,11 +93,17 @@ def _boundary_ok(alias: _Alias, text: str, start: int, end: int) -> bool:
             return False
         if not alias.latin_start and (_HANGUL.match(before) or _LATIN_OR_DIGIT.match(before)):
             return False
+    year = _YEAR_TAIL.match(text, end) if alias.year_suffix else None
+    if year:
+        end = year.end()
     after = text[end] if end < len(text) else ""
     if not after:
         return True
     if _LATIN_OR_DIGIT.match(after) and alias.latin_end:
         return False
+    if alias.latin_end and after == "-" and _LATIN_OR_DIGIT.match(text[end + 1:end + 2]):
+        return False  # 'ixi' is not 'ixi-O'
+
     if _HANGUL.match(after) or not alias.latin_end:
         return bool(_TAIL.match(text, end))
     return True

@@ -7,7 +7,8 @@ import re
 # A break after Korean sentence endings ('했다.', '것"이라고 말했다.') or an English full stop,
 # but not after abbreviations ('Inc.', 'Co.', 'U.S.') or numbers ('2024. 1. 10.').
 _BREAK = re.compile(
-    r"(?<=[가-힣][.!?])[\"'”’」』)]?\s+"
+    r"(?<=다\.)(?=[가-힣“‘\"'])"  # '…강조했다.국내 …': a break lost in copying
+    r"|(?<=[가-힣][.!?])[\"'”’」』)]?\s+"
     r"|(?<=[a-z0-9%)\"'”’][.!?])[\"'”’]?\s+(?=[A-Z“\"‘'(\[가-힣])"
     r"|(?<=[.!?][\"'”’])\s+(?=[A-Z“\"‘'(\[가-힣])")
 _ABBREVIATIONS = re.compile(

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import CONTENT, FIXTURES, IngestRun, ingest, read_front
 
 from briefing.ingest.command import MAX_INPUT_BYTES
@@ -53,11 +54,13 @@ def test_korean_portal_article(fixture_run: IngestRun) -> None:
     assert (events["2023"]["kind"], events["2023"]["amount"]) == ("earnings", "1조6497억원")
     assert events["2024-06-01"]["until"] == "2024-06-02"
     review = front["review"]
-    assert [n["name"] for n in review["new_entities"]] == ["누리소프트 (Nuri Soft)"]
+    # The caption is gone from the text, but the KT executive it names is proposed.
+    assert [(n["name"], n["type"]) for n in review["new_entities"]] == [
+        ("하나로", "product"), ("누리소프트 (Nuri Soft)", "company"), ("김하늘", "person")]
     assert any(i["field"] == "amounts" and "2억달러" in i["issue"] for i in review["items"])
     source = review["source_text"]
     assert source.startswith("KT, 앤트로픽과 손잡고 한국어 AI 비서 키운다\n")
-    assert source.count("▲ 김하늘 KT 전무가") == 1
+    assert "▲ 김하늘 KT 전무가" not in source  # a caption repeats the body
     for clutter in ("작게보기", "공유하기", "기사듣기", "좋아요", "0 / 300", "많이 본 뉴스",
                     "무단전재", "sky@etnews.com", "입력 2024"):
         assert clutter not in source
@@ -71,7 +74,10 @@ def test_cp949_article_with_a_bracketed_dateline(fixture_run: IngestRun) -> None
     events = events_by_date(front)
     assert events["2025-02-27"]["entities"] == ["perplexity"]
     assert events["2025-09"]["kind"] == "product"
-    assert events["2027"]["kind"] == "target"
+    # '2027년까지 … 목표': set on the publication day, due in 2027.
+    target = events["2025-03-04"]
+    assert (target["kind"], target["due"], target["carriers"]) == ("target", "2027", ["lguplus"])
+    assert target["title"] == "LG유플러스, 2027년까지 가입자 500만명 목표"
     assert "댓글" not in front["review"]["source_text"]
 
 
@@ -187,10 +193,11 @@ def test_progress_goes_to_stderr_for_big_batches(tmp_path: Path) -> None:
     assert run.code == 0, run.stderr
     assert len(run.stdout.splitlines()) == 22
     assert "ingest: 22/22" in run.stderr
-    # '지난 1일' is the same launch in every later article: its id is reused, not taken again.
+    # '지난 1일' is the same launch in every later article: its id is shared, not taken again.
     events = [read_front(p)["events"][0] for p in sorted((tmp_path / "out").glob("*.md"))]
     assert {e["id"] for e in events} == {"kt-product-2024-05-01", "kt-product-2024-06-01"}
-    assert sum(1 for e in events if e.keys() == {"id"}) == 20
+    # Each draft still tells it whole: drafts of one run are reviewed one by one.
+    assert all({"date", "title", "kind"} <= e.keys() for e in events)
 
 
 def test_drafts_pass_the_projects_check(fixture_run: IngestRun, tmp_path: Path) -> None:
@@ -210,6 +217,37 @@ def test_new_entities_skip_known_names_places_and_titles(matcher, analyser) -> N
     tokens = analyser.tokenize(texts)
     found = propose_entities(texts, [matcher.find(t) for t in texts], tokens, frozenset())
     assert [(e.name, e.type) for e in found] == [("한빛로보틱스", "company")]
+
+
+def test_two_inputs_with_one_draft_name_never_collide(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 12: with --force the second input overwrote the first draft, and its events
+    # were reduced to ids pointing into the file it had just replaced.
+    article = FIXTURES / "en_wire.txt"
+    copy = tmp_path / "copy.txt"
+    shutil.copy(article, copy)
+    monkeypatch.chdir(tmp_path)
+    run = ingest([str(article), str(copy)], tmp_path / "out", force=True)
+    assert run.code == 0, run.stderr
+    first, second = sorted(run.drafts().values(), key=lambda p: len(p.name))
+    assert second.name == first.name.removesuffix(".md") + "-2.md"
+    full, again = read_front(first), read_front(second)
+    # Each draft keeps every event whole, under one shared id.
+    assert again["events"] == full["events"]
+    assert all({"date", "title", "kind"} <= set(e) for e in again["events"])
+    notes = [i["issue"] for i in again["review"]["items"] if i["field"].startswith("events.")]
+    # The other draft is named relative to the working directory.
+    assert notes and all(f"in out/{first.name} (a draft of this run)" in note for note in notes)
+    assert str(tmp_path) not in second.read_text("utf-8")
+
+
+def test_a_draft_not_written_exits_1(tmp_path: Path) -> None:
+    article = str(FIXTURES / "en_wire.txt")
+    assert ingest([article], tmp_path).code == 0
+    refused = ingest([article, str(FIXTURES / "ko_reuse.txt")], tmp_path)
+    assert refused.code == 1
+    assert "already exists; not overwritten" in refused.stderr
+    assert len(list(tmp_path.glob("*.md"))) == 2  # the other input is still written
 
 
 def test_usage_and_input_messages_are_exact(tmp_path: Path) -> None:

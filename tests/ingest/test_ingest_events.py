@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from briefing.core.dates import parse_date
 from briefing.ingest.dates import find_dates
-from briefing.ingest.events import EventIndex, Sentence, assign_ids, classify, propose_events
+from briefing.ingest.eventids import EventIndex, assign_ids
+from briefing.ingest.events import Sentence, propose_events
+from briefing.ingest.kinds import classify
 from briefing.ingest.known import KnownEvent
 from briefing.ingest.money import find_money
 from briefing.ingest.recognise import Matcher
@@ -56,18 +58,19 @@ def test_a_caption_and_its_paragraph_are_one_event(matcher: Matcher) -> None:
     assert events[0].entities == ("nvidia",)
 
 
-def test_a_report_date_alone_gives_an_undated_event(matcher: Matcher) -> None:
-    text = "30일 업계에 따르면 KT는 최근 GSMA 이사로 선임됐다."
+def test_a_report_date_alone_gives_its_month_marked_approximate(matcher: Matcher) -> None:
+    text = "18일 업계에 따르면 KT는 최근 GSMA 이사로 선임됐다."
     [event] = propose_events(sentences(matcher, text), PUB)
-    assert event.date is None and event.kind == "appointment"
-    assert any("report" in issue for issue in event.issues)
+    assert (event.date, event.approximate, event.kind) == (parse_date("2024-06"), True,
+                                                           "appointment")
+    assert event.basis and "reported on 2024-06-18" in event.basis
 
 
 def test_carriers_come_from_the_sentence_before_when_missing(matcher: Matcher) -> None:
     texts = ("SK텔레콤은 AI에 힘을 쏟는다.", "회사는 올해 2월 비서를 출시했다.")
     events = propose_events(sentences(matcher, *texts), PUB)
     assert events[-1].carriers == ("skt",)
-    assert "carriers taken from the sentences before" in events[-1].issues
+    assert any("taken from the sentences before" in issue for issue in events[-1].issues)
 
 
 def test_reuses_the_id_of_the_same_event_in_the_content(matcher: Matcher) -> None:

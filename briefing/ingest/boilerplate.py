@@ -1,0 +1,178 @@
+"""Patterns of news-site clutter, one per kind; clean.py decides what a line is.
+
+Every pattern here matches a whole line (or a prefix that clean.py splits off), so a
+content sentence that merely mentions a word like '공유' or 'Print' is never taken.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WEEKDAY = (r"(?:\(\s*(?:[월화수목금토일](?:요일)?|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s*\)|"
+            r"[월화수목금토일]요일|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)")
+
+FONT_WIDGET = re.compile(
+    r"^(?:작게\s*보기|기본\s*크기|크게\s*보기|글자\s*크기(?:\s*설정)?|글씨\s*크기|폰트\s*크기|"
+    r"본문\s*글자\s*(?:크기|키우기|줄이기)|글자\s*(?:크게|작게)|가\s*가|가+|[AaＡ]{1,2}[+-]?|"
+    r"[+-]\s*[AaＡ]|텍스트\s*크기|Text\s*size|Font\s*size|Decrease\s*font|Increase\s*font|"
+    r"글자크기|글자크기\s*(?:조절|변경))$",
+    re.I)
+FONT_HINT = re.compile(r"글자\s*크기|글씨\s*크기|폰트\s*크기|이 글자크기로|font size", re.I)
+SAMPLE = re.compile(r"^\(?예시\)|^가나다라마바사|^The quick brown fox", re.I)
+SHARE = re.compile(
+    r"^(?:공유(?:하기)?|기사\s*공유|SNS\s*공유|페이스북|트위터|엑스|카카오톡|카카오스토리|네이버\s*밴드|"
+    r"밴드|라인|텔레그램|링크\s*복사|URL\s*복사|주소\s*복사|복사하기|기사\s*스크랩|스크랩|북마크|"
+    r"프린트|인쇄(?:하기)?|메일(?:\s*보내기)?|이메일(?:\s*보내기)?|기사\s*듣기|기사듣기|음성으로\s*듣기|"
+    r"듣기|닫기|번역|구독|구독하기|Share|Share this article|Facebook|Twitter|Tweet|LinkedIn|"
+    r"WhatsApp|Email|E-mail|Print|Copy\s*link|Link\s*copied|Listen(?:\s*to\s*this\s*article)?|"
+    r"Save|Bookmark|Subscribe|Sign\s*in|Log\s*in|Advertisement|ADVERTISEMENT|광고|"
+    r"(?:주소|URL|링크)\s*(?:복사가|이|가)\s*(?:완료되었습니다|복사되었습니다)\.?|"
+    r"(?:글자\s*크기|공유|인쇄|프린트|스크랩|듣기|댓글|기사\s*듣기|페이스북|트위터|카카오톡|"
+    r"네이버블로그|링크복사|URL\s*복사)(?:\s*[|·/]?\s*(?:글자\s*크기|공유(?:하기)?|인쇄|프린트|"
+    r"스크랩|듣기|댓글|기사\s*듣기|페이스북|트위터|카카오톡|네이버블로그|링크복사|URL\s*복사|"
+    r"가\s*가))+|"
+    r"(?:Share|Print|Email|Facebook|Twitter|LinkedIn|Listen|Font size|A\+|A-)"
+    r"(?:\s*[|·/]?\s*(?:Share|Print|Email|Facebook|Twitter|LinkedIn|Listen|Font size|A\+|A-))+)$",
+    re.I)
+REACTION = re.compile(
+    r"^(?:(?:좋아요|싫어요|추천(?:해요)?|비추천|화나요|슬퍼요|훈훈해요|놀랐어요|후속\s*기사\s*원해요|"
+    r"추가\s*취재\s*원해요|응원해요|공감|최고예요|감동이에요|궁금해요|Like|Likes|Dislike)"
+    r"\s*[\d,]*|\d+\s*(?:명|개)?\s*(?:공감|추천)|이 기사(?:에 대해|를) 어떻게 생각하시나요\??|"
+    r"이 기사를 추천합니다|What do you think(?: of this article)?\??|조회(?:수)?\s*[\d,]*)$",
+    re.I)
+COMMENT = re.compile(
+    r"^(?:댓글(?:\s*\(?\s*\d+\s*\)?)?|댓글\s*(?:쓰기|작성|달기|보기|더보기|정렬|운영\s*원칙|정책)|"
+    r"\d+\s*/\s*\d+|최신순|추천순|공감순|과거순|로그인|로그아웃|비밀번호|등록|작성자|"
+    r"댓글\s*첫\s*댓글을\s*작성해\s*보세요|첫\s*댓글을\s*(?:작성|남겨)(?:해)?\s*보세요|"
+    r"Comments?(?:\s*\(\d+\))?|Add a comment|Leave a (?:comment|reply)|Post comment|"
+    r"Be the first to comment)$",
+    re.I)
+COMMENT_RULE = re.compile(
+    r"(?:\d+\s*자\s*이내로|띄어\s*쓰기를?\s*포함|건전한\s*(?:토론|댓글)|욕설.{0,10}비방|댓글은?\s*"
+    r"(?:표시|삭제|제한)|댓글\s*운영|로그인\s*후|명예훼손|개인정보를?\s*포함)")
+RELATED = re.compile(
+    r"^(?:관련\s*(?:기사|뉴스)|주요\s*뉴스|주요\s*기사|(?:가장\s*)?많이\s*본\s*(?:뉴스|기사)|"
+    r"인기\s*(?:기사|뉴스)|실시간\s*(?:인기|뉴스|랭킹|급상승)|이\s*시각\s*(?:주요|인기)\s*뉴스|"
+    r"최신\s*(?:뉴스|기사)|포토\s*뉴스|핫\s*클릭|추천\s*(?:기사|뉴스)|많이\s*읽은\s*기사|"
+    r"함께\s*(?:보면|읽으면)\s*좋은\s*(?:기사|뉴스)|함께\s*본\s*(?:기사|뉴스)|"
+    r"오늘의\s*(?:주요|인기)\s*뉴스|랭킹\s*뉴스|이\s*기자의\s*(?:다른|최신)\s*기사|"
+    r"(?:[가-힣]{2,4}\s*)?기자의\s*다른\s*기사(?:\s*보기)?|"
+    r"Related(?:\s+(?:articles|news|stories|content))?|Most\s+(?:read|viewed|popular)|Trending|"
+    r"Top\s+stories|Read\s+more|More\s+from.*|More\s+stories|Latest\s+(?:news|stories)|"
+    r"Editor'?s\s+picks?|You\s+may\s+also\s+like|Recommended(?:\s+stories)?)$",
+    re.I)
+COPYRIGHT = re.compile(
+    r"(?:ⓒ|©|Ⓒ|\(c\)|copyright|저작권자|무단\s*전재|무단전재|재배포\s*금지|재배포\s*및|"
+    r"all\s+rights\s+reserved|AI\s*학습\s*(?:및\s*)?(?:이용|활용)\s*금지|재판매\s*(?:및\s*)?"
+    r"DB\s*금지|unauthorized\s+reproduction)",
+    re.I)
+PHOTO_CREDIT = re.compile(r"^[ⓒ©Ⓒ]\s*\S{1,20}$")
+END_MARK = re.compile(r"^[(<\[]?\s*(?:끝|END|완|ends?)\s*[)>\]]?$", re.I)
+_MAIL = r"[\w.+-]+@(?:[\w-]+\.)+[A-Za-z]{2,}"
+EMAIL = re.compile(_MAIL)
+_REPORTER_WORD = r"(?:선임|수석|인턴|객원|전문|편집)?\s*(?:기자|특파원|논설위원|에디터|연구원)"
+BYLINE = re.compile(
+    r"^(?:[/\[(<【]?\s*)?(?:(?:[가-힣A-Za-z0-9]{2,12}\s+)?[가-힣]{2,4}"
+    rf"(?:\s*[·,]\s*[가-힣]{{2,4}})*\s*{_REPORTER_WORD}|"
+    r"(?:By|Reporter|Written by|Reporter\s*:)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
+    r"(?:\s*(?:,|and)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*|"
+    r"[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3}(?=\s*[(,/|]?\s*[\w.+-]+@)|"
+    r"(?:BY\s+)?[A-Z]{2,}(?:[ -][A-Z]{2,}){1,3}|"
+    r"[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3},\s*(?:Contributing|Senior|Staff|Chief|Managing)?\s*"
+    r"(?:Editor|Reporter|Writer|Correspondent|Analyst)[^.]{0,60})"
+    rf"(?:\s*[,/=|Iㅣ]?\s*\(?\s*{_MAIL}\s*\)?)?"
+    r"(?:\s*[|,]\s*(?:Staff|Senior|Contributing)?\s*(?:reporter|writer|correspondent|editor))?"
+    r"\s*[=\])>】Iㅣ|]?"
+    r"(?:\s*(?:입력|등록|작성)?\s*[:：]?\s*(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*"
+    r"\d{1,2}\s*[.일]?[\s\d:.]*(?:오전|오후|AM|PM)?[\s\d:.]*)?$", re.I)
+EMAIL_LINE = re.compile(rf"^[\[(<]?\s*{_MAIL}\s*[\])>]?$")
+SIGN_OFF = re.compile(
+    r"^(?:(?:[A-Z]{2,5}|[가-힣]{2,6})\s+(?:뉴스\s+)?)?[가-힣]{2,4}\s*(?:기자|특파원)?"
+    r"(?:입니다|이었습니다|였습니다)\.?$|"
+    r"^[가-힣]{2,4}\s*(?:기자|특파원)(?:가|이)\s.{0,30}(?:취재|보도|전해\s*드립|전합)[가-힣]*\.?$|"
+    r"^(?:지금까지\s.{0,30})?(?:[가-힣]{2,6}\s)?[가-힣]{2,4}\s*(?:기자|특파원)?(?:가|이)?\s*"
+    r"전해\s*드렸습니다\.?$")
+_LABEL = (r"(?:기사\s*)?(?:입력|등록|승인|수정|게재|발행|송고|업데이트|작성|최종\s*수정|"
+          r"Published|Posted|Updated|Modified|Last\s+updated|Date|First\s+published)")
+_DAY = (r"(?:(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?|"
+        r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d{2})|"
+        r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d{2}))")
+_TIME_ETC = (rf"(?:\s*{_WEEKDAY}|[\s\d:.,()]|오전|오후|AM|PM|a\.m\.|p\.m\.|KST|GMT|UTC|"
+             r"[+\-]\d{2}:?\d{2}|\||/|·|조회(?:수)?|[A-Z]?\d{1,2}\s*면|)*")
+DATELINE = re.compile(
+    rf"^(?:{_WEEKDAY}\s*)?(?:(?:{_LABEL})?\s*(?:일|일시|시간|시각)?\s*[:：]?\s*{_DAY}{_TIME_ETC})+$",
+    re.I)
+CONTENT_NOTE = re.compile(
+    r"^이 기사는 (?:19|20)\d{2}년 .{0,60}(?:표출|게재|송고|출고|공개)된 기사입니다\.?$")
+LABELLED_DATE = re.compile(
+    rf"(?:{_LABEL})\s*(?:일|일시)?\s*[:：]?\s*(?:\d{{4}}\s*[.\-/년]|"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})", re.I)
+DATE_WIDGET = re.compile(rf"^\d{{1,2}}\s*[./]\s*\d{{1,2}}\s*\.?\s*{_WEEKDAY}?$")
+SKIP_LINK = re.compile(
+    r"^(?:(?:본문|컨텐츠|콘텐츠|주\s*메뉴|메뉴|전체\s*메뉴|검색)\s*바로\s*가기\s*)+$|^(?:바로\s*가기|"
+    r"Skip\s+to\s+(?:main\s+)?(?:content|navigation|main)|Go\s+to\s+(?:main\s+)?contents?|"
+    r"Jump\s+to\s+(?:main\s+)?content|전체\s*메뉴|메뉴\s*열기|메뉴\s*닫기|검색\s*열기|Menu|"
+    r"Search|Open\s+menu|Close)$", re.I)
+SECTION_WORDS = frozenset(re.split(r"\s+", """
+    홈 뉴스 전체기사 전체 정치 경제 사회 산업 IT IT/과학 IT·과학 과학 테크 통신 모바일 인터넷
+    국제 세계 문화 생활 스포츠 연예 오피니언 사설 칼럼 금융 증권 부동산 유통 자동차 바이오
+    게임 방송 통신·방송 전자 기업 재계 라이프 피플 인물 포토 영상 기획 연재 단독 속보
+    Home News Business Tech Technology World National Opinion Economy Industry Companies
+    Markets Science Sports Culture Life Politics Society Telecom AI Korea Finance""".strip()))
+BREADCRUMB = re.compile(r"^(?:[^>›»\n]{1,20}\s*[>›»]\s*){1,5}[^>›»\n]{1,20}$")
+PROMPT = re.compile(
+    r"(?:구독\s*(?:하세요|해\s*주세요|신청|하기|버튼)|뉴스레터|앱\s*(?:을\s*)?(?:다운로드|설치|에서\s*보기)|"
+    r"네이버\s*(?:뉴스\s*)?(?:채널|메인)에서|(?:네이버|다음)에서\s*[^ ]+\s*구독|"
+    r"기자\s*구독|제보(?:는|하기)|카카오톡\s*[@:]|무료\s*(?:구독|체험)|"
+    r"sign\s+up\s+for|subscribe\s+(?:to|now|for)|download\s+(?:our|the)\s+app|newsletter|"
+    r"get\s+the\s+app|follow\s+us\s+on|unlimited\s+access|already\s+a\s+subscriber)",
+    re.I)
+MARKDOWN_IMAGE = re.compile(r"^!\[.*\]\(\S*\)\s*$|^\[!\[")
+WIDGET = re.compile(
+    r"^(?:\d+\s*min(?:ute)?s?\s*read|(?:By\s+)?\d+\s*(?:HOURS?|MINUTES?|DAYS?|MINS?)\s*AGO|"
+    r"View\s+Market\s+Snapshot|광고\s*닫기|이미지\s*확대(?:\s.{0,20})?|음성\s*재생(?:\s*설정)?|"
+    r"번역\s*beta.*|Translated\s+by.*|재생\s*목록|상태바|이\s*기사를\s*공유합니다|"
+    r"[a-z]+(?:_[a-z]+)+|기자\s*이미지(?:\s+[가-힣]{2,4})?|다음\s*기사|이전\s*기사|"
+    r"(?:기사\s*)?목록(?:\s*보기)?|맨\s*위로|Back\s+to\s+top|입력\s*(?:시간)?|"
+    r"TOP)$", re.I)
+TAG_LINE = re.compile(r"^\[[^\]=]{1,15}\]$")  # '[MWC23]', '[단독]' alone: a series tag
+MARKER = (r"(?:앵커(?:\s*멘트|\s*리드)?|기자|리포트|인터뷰|녹취|현장음|싱크|자막|"
+          r"Anchor(?:\s+Lead)?|Pkg|Package|Reporter|Sound\s*bite|SOT|VCR|Interview)")
+MARKER_LINE = re.compile(rf"^[\[<(【◀]\s*{MARKER}\s*[\]>)】▶]$", re.I)
+MARKER_PREFIX = re.compile(rf"^[\[<【]\s*{MARKER}\s*[\]>】]\s*(?=\S)", re.I)
+TICKER_INLINE = re.compile(
+    r"\s*\(\s*(?:\d{6}\s*[,/]?\s*)?[\d,]+\s*원?\s*[▲▼△▽↑↓]\s*[\d,.]+\s*(?:[+\-]?\s*[\d.]+\s*%)?"
+    r"\s*\)")
+TICKER_LINE = re.compile(
+    r"^(?!.*(?:[다요]\.|\.\s*$)).{0,40}?\d[\d,.]*\s*(?:원|pt|p)?\s*(?:[▲▼△▽↑↓]\s*[\d,.]+|"
+    r"[+\-]\s*[\d,.]+\s*\(?\s*[+\-]?[\d.]+\s*%\)?|[+\-][\d.]+\s*%)"
+    r"(?:\s*(?:[+\-]?\s*[\d.]+\s*%|[가-힣A-Za-z/·.&]{1,12}\s*[\d,.]+\s*(?:[▲▼△▽↑↓]\s*[\d,.]+)?"
+    r"\s*(?:[+\-]?[\d.]+\s*%)?))*\s*$")
+# A credit inside a caption: '사진=KT', '/그래픽=홍길동', '사진 제공=SK텔레콤', '[자료=KT]'.
+CREDIT_INSIDE = re.compile(
+    r"(?:사진|그래픽|자료|영상|촬영|이미지|출처|제공)\s*(?:제공)?\s*[=:]\s*\S|"
+    r"사진\s*제공\s*[=:]?\s*[가-힣A-Za-z]|/\s*(?:사진|그래픽)\s*=|"
+    r"\b(?:Photo|Image|Graphic|Picture)s?\s*(?:by|courtesy\s+of|credit|=|:)\s*\S", re.I)
+CREDIT_LINE = re.compile(
+    r"^[\[(【]?\s*(?:사진\s*공동\s*취재단|사진|그래픽|자료|영상|촬영|이미지|출처|제공|Photo|Image|"
+    r"Graphic|Source|"
+    r"Courtesy(?:\s+of)?|Getty\s+Images|게티이미지(?:뱅크|코리아)?)\b[^.!?]{0,60}[\])】]?$",
+    re.I)
+WIRE_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z .'-]{1,30}),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+)?"
+    r"\((?P<outlet>[A-Z][\w .&-]{1,30})\)\s*(?:--|—|–|-)\s*(?=\S)")
+# '[뉴스투데이=임성지 기자]', '(서울=뉴스1) 홍길동 기자 =', '[헤럴드경제(바르셀로나)=차민주 기자]',
+# '[중부매일 박건영 기자]', '【서울=뉴시스】': a byline in brackets before the lede.
+BRACKET_BYLINE = re.compile(
+    r"^(?:[\[【]\s*[^\]】]{2,40}?(?:=|기자|특파원)[^\]】]{0,30}[\]】]|"
+    r"ㅣ\s*[^ㅣ]{2,40}?(?:=|기자|특파원)[^ㅣ]{0,30}ㅣ|"
+    r"\(\s*[^()]{1,20}=\s*[^()]{1,20}\))"
+    rf"(?:\s*[가-힣]{{2,4}}(?:\s*[·,\s]\s*[가-힣]{{2,4}})*\s*{_REPORTER_WORD}\s*=?)?"
+    rf"(?:\s*{_MAIL}\s*=?)?\s*")
+LEADING_DATE = re.compile(r"^date\s+(?:19|20)\d{2}-\d{2}-\d{2}\s+(?=\S)", re.I)
+# A caption that ends with its credit: '… 하고 있다. 연합뉴스', '… 사옥. kt 제공',
+# '… CI(LGU+ 제공)', '… 모습. < SK텔레콤 >', a credit cut off ('… [사진').
+CAPTION_END = re.compile(
+    r"(?:[.다]\s*(?:사진\s*)?(?:공동\s*취재단|연합뉴스|뉴스1|뉴시스|[\w가-힣+]{1,15}\s*제공)|"
+    r"\([^()]{1,20}제공\)|<\s*[^<>]{1,20}\s*>|\[사진[^\]]{0,20}|"
+    r"\((?:Courtesy|Photo|Yonhap|News1|Newsis)[^()]{0,40}\))\s*$", re.I)

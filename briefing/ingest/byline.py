@@ -1,0 +1,246 @@
+"""Publisher and author from bylines, sign-offs, copyright lines and e-mail domains.
+
+Order of trust for the publisher: the outlet in a bracketed byline (`[매체=기자]`,
+`(서울=뉴스1)`, `SEOUL, Nov. 11 (Yonhap) --`), a known outlet in the copyright line, the
+reporter's e-mail domain, a known outlet before the reporter's name (`머니투데이 홍길동 기자`),
+any copyright holder, and last the outlet the article names itself as (`<매체>`).
+A photographer (`사진=홍길동 기자`) is never the author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from briefing.ingest import boilerplate as B
+from briefing.ingest.clean import Line
+
+_NAMES = r"[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*"
+_REPORTER = re.compile(
+    rf"(?P<names>{_NAMES})\s*(?:선임|수석|인턴|객원|전문|편집)?\s*(?:기자|특파원|논설위원|에디터)")
+_SEVERAL = re.compile(r"(?P<names>[가-힣]{2,4}(?:\s*[·,\s]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)")
+_PHOTOGRAPHER = re.compile(r"(?:사진|촬영|영상|그래픽|카메라|편집)\s*[=:]?\s*$")
+_BY = re.compile(r"^(?:By|Reporter|Written by)\s*:?\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)"
+                 r"{0,3}(?:\s*(?:,|and)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)")
+_EN_MAIL_NAME = re.compile(r"^(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3})\s*[(,/|]?\s*[\w.+-]+@")
+_SIGN_OFF = re.compile(rf"(?P<names>{_NAMES})\s*(?:기자|특파원)(?:입니다|가|이)")
+_EMAIL = re.compile(r"[\w.+-]+@(?P<domain>(?:[\w-]+\.)+[A-Za-z]{2,})")
+_CAPS_NAME = re.compile(r"^(?:BY\s+)?(?P<name>[A-Z]{2,}(?:[ -][A-Z]{2,}){1,3})$")
+_EN_TITLED = re.compile(r"^(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3}),\s*(?:Contributing|"
+                        r"Senior|Staff|Chief|Managing)?\s*(?:Editor|Reporter|Writer|"
+                        r"Correspondent|Analyst)")
+_OUTLET_WORD = re.compile(r"(?:닷컴|뉴스|일보|신문|경제|방송|미디어|데일리|타임스|저널)$")
+_COPYRIGHT_NAME = re.compile(
+    r"(?:Copyright|저작권자|ⓒ|©|Ⓒ|\(c\))\s*(?:[:ⓒ©Ⓒ]|\(c\))?\s*(?:\d{4}(?:\s*[-~]\s*\d{4})?\s*)?"
+    r"(?:by\s+)?(?P<name>[^&,|()\[\]<>.=]{2,40}?)\s*(?=&|,|\||\(|\.|=|\s-\s|\sDB\b|무단|All\s|"
+    r"\s*$|\s+(?:www\.|"
+    r"\w+\.(?:com|co\.kr|kr|net)))",
+    re.I)
+_ANGLE = re.compile(r"<([^<>\s]{2,15})>")
+
+
+@dataclass(frozen=True, slots=True)
+class Publisher:
+    name: str
+    domains: tuple[str, ...]
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    field: str
+    issue: str
+    evidence: str | None = None
+
+
+def load_publishers(content_dir: Path | None) -> tuple[Publisher, ...]:
+    """The packaged publisher table, with the content's publishers.yaml merged over it."""
+    text = resources.files("briefing.ingest").joinpath("publishers.yaml").read_text("utf-8")
+    entries = list(yaml.safe_load(text) or [])
+    extra = content_dir / "publishers.yaml" if content_dir else None
+    if extra is not None and extra.is_file():
+        loaded = yaml.safe_load(extra.read_text("utf-8")) or []
+        if isinstance(loaded, list):
+            entries.extend(e for e in loaded if isinstance(e, dict) and e.get("name"))
+    table: dict[str, Publisher] = {}
+    for entry in entries:
+        name = str(entry["name"])
+        table[name] = Publisher(name, tuple(str(d).lower() for d in entry.get("domains") or ()),
+                                tuple(str(a) for a in entry.get("aliases") or ()))
+    return tuple(table.values())
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[\s.]+", "", name).lower()
+
+
+def publisher_by_name(name: str, table: tuple[Publisher, ...]) -> str | None:
+    key = _fold(re.sub(r"\([^)]*\)", "", name))
+    if not key:
+        return None
+    for publisher in table:
+        if any(_fold(n) == key for n in (publisher.name, *publisher.aliases, *publisher.domains)):
+            return publisher.name
+    return None
+
+
+def publisher_by_domain(domain: str, table: tuple[Publisher, ...]) -> str | None:
+    domain = domain.lower()
+    for publisher in table:
+        if any(domain == d or domain.endswith("." + d) for d in publisher.domains):
+            return publisher.name
+    return None
+
+
+@lru_cache(maxsize=8)
+def _name_index(table: tuple[Publisher, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every outlet name of a table (compiled once per table)."""
+    names: dict[str, str] = {}
+    for publisher in table:
+        for name in (publisher.name, *publisher.aliases):
+            if len(name) >= 2:
+                names.setdefault(name.lower(), publisher.name)
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z0-9가-힣])(?:{alternation})(?![A-Za-z0-9가-힣])", re.I), names
+
+
+def publisher_in_text(text: str, table: tuple[Publisher, ...]) -> str | None:
+    """The known outlet named in a line (longest name first: '한국경제TV' before '한국경제')."""
+    pattern, names = _name_index(table)
+    found = [m.group(0) for m in pattern.finditer(text)]
+    return names[max(found, key=len).lower()] if found else None
+
+
+def _authors(names: str) -> str:
+    split = r"[·,]|\band\b" if re.search(r"[A-Za-z]", names) else r"[·,\s]+"
+    return ", ".join(n.strip() for n in re.split(split, names) if n.strip())
+
+
+def _bracket(text: str, table: tuple[Publisher, ...]) -> tuple[str | None, str | None]:
+    """(publisher, author) of a byline before the lede, as clean.py split it off."""
+    wire = B.WIRE_DATELINE.match(text)
+    if wire:
+        outlet = wire.group("outlet")
+        return publisher_by_name(outlet, table) or outlet.strip(), None
+    text = re.sub(r"^ㅣ([^ㅣ]+)ㅣ", r"[\1]", text)
+    inner = re.match(r"^[\[【]\s*(?P<a>[^=\]】]+?)\s*(?:=\s*(?P<b>[^\]】]*?))?\s*[\]】]"
+                     r"\s*(?P<rest>.*)$", text) or \
+        re.match(r"^\(\s*(?P<a>[^=)]+?)\s*(?:=\s*(?P<b>[^)]*?))?\s*\)\s*(?P<rest>.*)$", text)
+    if inner is None:
+        return None, None
+    a, b, rest = inner.group("a"), inner.group("b") or "", inner.group("rest")
+    reporter_b = _REPORTER.fullmatch(b.strip()) if b else None
+    if reporter_b:  # [매체=홍길동 기자], [헤럴드경제(바르셀로나)=차민주 기자]
+        outlet = re.sub(r"\([^)]*\)", "", a).strip()
+        return publisher_by_name(outlet, table) or outlet, _authors(reporter_b.group("names"))
+    if not b:  # [중부매일 박건영 기자]
+        spaced = re.match(rf"^(?P<outlet>.+?)\s+(?P<names>{_NAMES})\s*(?:기자|특파원)$", a.strip())
+        if spaced:
+            outlet = spaced.group("outlet").strip()
+            return (publisher_by_name(outlet, table) or outlet,
+                    _authors(spaced.group("names")))
+        return None, None
+    reporter = _SEVERAL.search(rest)  # (서울=뉴스1) 홍길동 김철수 기자 =
+    outlet = re.sub(r"\([^)]*\)", "", b).strip()
+    return (publisher_by_name(outlet, table) or outlet,
+            _authors(reporter.group("names")) if reporter else None)
+
+
+def _title_case(name: str) -> str:
+    """'LEE JAE-LIM' -> 'Lee Jae-lim' (a romanised given name is one word)."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+
+
+def _author_of(line: Line) -> str | None:
+    by = _BY.match(line.text) or _EN_MAIL_NAME.match(line.text) or _EN_TITLED.match(line.text)
+    if by:
+        return _authors(by.group("name"))
+    caps = _CAPS_NAME.match(line.text)
+    if caps:
+        return _title_case(caps.group("name"))
+    for match in _REPORTER.finditer(line.text):
+        if _PHOTOGRAPHER.search(line.text[:match.start()]):
+            continue  # '사진=홍길동 기자' took the picture
+        if _OUTLET_WORD.search(match.group("names")):
+            # '고득관 매경닷컴 기자': the name comes before the outlet.
+            before = re.search(r"([가-힣]{2,4})\s+\S+\s*$", line.text[:match.start()]
+                               + match.group("names"))
+            if before:
+                return before.group(1)
+            continue
+        return _authors(match.group("names"))
+    sign = _SIGN_OFF.search(line.text)
+    return _authors(sign.group("names")) if sign else None
+
+
+def _copyright_holder(text: str, table: tuple[Publisher, ...]) -> str | None:
+    known = publisher_in_text(text, table)
+    if known:
+        return known
+    match = _COPYRIGHT_NAME.search(text)
+    if match and match.group("name").strip():
+        raw = match.group("name").strip()
+        if re.search(r"[가-힣]", raw) and " " in raw:
+            raw = raw.split()[-1]  # '종합 경제정보 미디어 이데일리': a slogan, then the name
+        return publisher_by_name(raw, table) or raw
+    return None
+
+
+def outlet_names(table: tuple[Publisher, ...]) -> frozenset[str]:
+    """Every name and alias of the table: lines that are only an outlet's name."""
+    return frozenset(n for p in table for n in (p.name, *p.aliases) if len(n) >= 2)
+
+
+def _first(found: Sequence[str | None]) -> str | None:
+    return next((f for f in found if f), None)
+
+
+def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...]
+                              ) -> tuple[str | None, str | None, list[ReviewItem]]:
+    """(publisher, author, review items) from bylines, sign-offs, copyright and e-mails."""
+    items: list[ReviewItem] = []
+    bylines = [line for line in lines if line.kind == "byline"]
+    bracketed = [_bracket(line.text, table) for line in bylines
+                 if re.match(r"^[\[(【ㅣ]", line.text)]
+    bracketed += [_bracket(line.text, table) for line in lines[:30]
+                  if line.kind == "content" and B.WIRE_DATELINE.match(line.text)]
+    author = _first([a for _, a in bracketed]) or _first([_author_of(line) for line in bylines])
+    if author is None:
+        author = _first([_author_of(line) for line in lines if line.kind == "dateline"])
+    if author is None:  # 'SBS Biz 김동필': the outlet, then the reporter
+        named = [re.match(r"^(.+?)\s+([가-힣]{2,4})$", line.text) for line in bylines]
+        author = _first([m.group(2) for m in named
+                         if m and publisher_by_name(m.group(1), table)])
+    mails = [m.group("domain") for line in lines
+             if line.kind in ("byline", "dateline", "copyright", "content")
+             for m in _EMAIL.finditer(line.text)]
+    copyright_lines = [line.text for line in lines if line.kind == "copyright"]
+    credits = [line.text for line in lines if line.kind in ("credit", "caption")]
+    publisher = _first(
+        [p for p, _ in bracketed]
+        + [publisher_in_text(text, table) for text in copyright_lines]
+        + [publisher_by_domain(domain, table) for domain in mails]
+        + [publisher_in_text(line.text, table) for line in bylines]
+        + [_copyright_holder(text, table) for text in copyright_lines]
+        # '[사진=녹색경제신문]': the outlet's own photo names it.
+        + [publisher_in_text(text, table) for text in credits])
+    if publisher is None:
+        items.extend(ReviewItem("source.publisher", f"e-mail domain {domain} is not in the "
+                                "publisher table (add it to content/publishers.yaml)")
+                     for domain in dict.fromkeys(mails))
+        for line in lines:
+            for mention in _ANGLE.finditer(line.text) if line.kind == "content" else ():
+                publisher = publisher_by_name(mention.group(1), table)
+                if publisher:
+                    items = [ReviewItem("source.publisher", "taken from the outlet the article "
+                                        "names itself as", line.text)]
+                    break
+            if publisher:
+                break
+    return publisher, author, items

@@ -1,0 +1,64 @@
+"""The kind of an event from the words of its clause (Korean and English news prose).
+
+First match wins, in the order below: an apology outranks the outage it is about, a deal
+verb the meeting it happened at, a launch the plan it was part of.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.ingest.dates import QUOTED_SPEECH
+
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (
+    ("statement", r"사과(?:했|하|문|의)|사죄|선포|발간|보고서를\s*(?:냈|내놓|공개)|백서|"
+                  r"\b(?:apologi[sz]|declared|published (?:a|its) (?:report|white paper))"),
+    ("outage", r"장애|먹통|불통|마비|끊김|두절|해킹|사이버\s*공격|디도스|DDoS|악성\s*코드|"
+               r"\b(?:hack(?:ed|ers?|ing)?|breach|cyberattack|malware|"
+               r"outage|disruption|blackout|network failure|"
+               r"(?:service|services) (?:were|was) (?:interrupted|disrupted|down))"),
+    ("earnings", r"실적\s*발표|컨퍼런스\s*콜|콘퍼런스\s*콜|\bearnings call\b"),
+    ("appointment", r"선임|임명|영입|취임(?!\s*\d+\s*(?:주년|년|개월|일))|선출|내정|"
+                    r"신임\s*(?:대표|사장|CEO)|"
+                    r"\b(?:appoint|named (?:as )?(?:the )?(?:new )?(?:ceo|chief|head)|elected|"
+                    r"board member|new (?:ceo|chief executive)|hired|recruited)"),
+    ("investment", r"투자(?!은행|자|\s*업계|\s*펀드를 조성)|출자|지분|인수했|인수한|인수를|인수에|"
+                   r"쏟|투입|베팅|\b(?:invest|stake|acqui|funding round|backed|spen[dt]|"
+                   r"put\b[^.]{0,40}\binto\b)"),
+    ("alliance", r"얼라이언스|동맹|합작|회원사로|"
+                 r"(?:연합체|포럼|협의체|컨소시엄)에?\s*(?:가입|합류)|"
+                 r"\b(?:alliance|joint venture|consortium|joined [^.]{0,40}"
+                 r"(?:project|initiative|framework|coalition))"),
+    ("partnership", r"협약|파트너십|MOU|업무협약|제휴|협력|협업|손잡|손을 잡|계약|맞손|공동\s*개발|"
+                    r"\b(?:partnership|partner|agreement|memorandum|collaborat|teamed up|signed|"
+                    r"cooperat)"),
+    ("product", r"출시|공개|선보|론칭|런칭|상용화|서비스를 시작|도입|내놓|개소|개통|"
+                r"\b(?:launch|unveil|releas|introduc|roll(?:ed|s)? out|debut|open(?:ed|s))"),
+    ("target", r"목표|달성하겠|달성할|하겠다|겠다는|계획|예정|추진(?:한다|합니다|할)|약속|"
+               r"\b(?:target|aim|goal|plans? to|by 20\d\d|pledge|will (?:invest|launch|expand))"),
+    ("earnings", r"영업이익|매출|실적|순이익|\b(?:revenue|profit|earnings|sales)\b"),
+    ("regulation", r"과징금|규제|법안|제재|방통위|과기정통부|"
+                   r"\b(?:regulat|fine[sd]? |penalt|sanction)"),
+    ("conference", r"행사|포럼|콘퍼런스|컨퍼런스|서밋|박람회|전시회|전시관|총회|라운드\s?테이블|"
+                   r"개최|"
+                   r"기조\s*연설|기조연설|부스|\b(?:MWC|CES|conference|summit|forum|congress|keynote|"
+                   r"expo|roundtable|pavilion|booth|festival|host(?:ed|s)?)\b"),
+))
+
+
+def classify(text: str) -> tuple[str, bool]:
+    """(kind, sure): 'statement' when no verb tells, which needs review."""
+    text = QUOTED_SPEECH.sub(" ", text)  # what someone said is not what happened
+    for kind, pattern in _KINDS:
+        if pattern.search(text):
+            return kind, True
+    return "statement", False
+
+
+_PLAN = re.compile(r"계획|예정|하겠|겠다|목표|방침|추진|"
+                   r"\b(?:plans?|aims?|will|intends?|expects? to|targets?|goal)\b", re.I)
+
+
+def is_plan(text: str) -> bool:
+    """Does the clause say something is planned (a target), whatever the verb planned?"""
+    return bool(_PLAN.search(QUOTED_SPEECH.sub(" ", text)))
