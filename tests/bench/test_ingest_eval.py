@@ -75,7 +75,7 @@ def test_scores_every_row_and_exits_0(tmp_path: Path) -> None:
                 "drafts an analyst would accept with light edits",
                 "event titles usable"):
         assert f"| {row}" in done.stdout
-    assert "1 articles, 1 outlets" in done.stdout
+    assert "ingest on annotations.yaml: 1 articles, 1 outlets" in done.stdout
     assert "content sentences lost | " in done.stdout and " of 2 | 0 |" in done.stdout
     assert "articles/s" in done.stdout and "## a: " in done.stdout
 
