@@ -28,10 +28,12 @@ from briefing.render.data import data_paths, render_data
 from briefing.render.engine import RenderJob, RenderOptions, render_pages
 from briefing.render.feedset import feed_paths, render_feeds
 from briefing.render.linkcheck import check_links
+from briefing.render.opml import OPML_PATH, site_opml
 from briefing.render.pages import Page, plan_pages
 from briefing.render.sink import Entry, MemorySink, Sink
 from briefing.render.sitefiles import site_files
 from briefing.search import build_search_index
+from briefing.search.scripts import script_files
 from briefing.validate.assemble import assemble_content
 from briefing.validate.fields import Checked, check_document, with_slash
 from briefing.validate.markdown import make_markdown
@@ -201,7 +203,8 @@ def render_options(graph: Graph, options: BuildOptions) -> RenderOptions:
 
 def known_names(graph: Graph, pages: list[Page], assets: dict[str, bytes]) -> set[str]:
     """The outputs whose names are known before any page is rendered."""
-    known = {*assets, *data_paths(graph), *feed_paths(graph), "sitemap.xml", "robots.txt"}
+    known = {*assets, *data_paths(graph), *feed_paths(graph), "sitemap.xml", "robots.txt",
+             OPML_PATH}
     known.update(output_file(page.path) for page in pages)
     return known
 
@@ -212,8 +215,12 @@ def outputs_after_pages(graph: Graph, settings: RenderOptions, pages: list[Page]
     big phases never overlap."""
     others = site_files(pages, settings.base_url)
     others.update(render_data(graph))
+    others[OPML_PATH] = site_opml(graph, settings.language, settings.base_url, others)
     progress("search index", 0, 0)
-    others.update(build_search_index(graph, settings.language, jobs=search_jobs))
+    index = build_search_index(graph, settings.language, jobs=search_jobs)
+    others.update(index)
+    if settings.file_urls:  # a site opened from disk loads its index as scripts
+        others.update(script_files(index))
     return others
 
 

@@ -15,6 +15,7 @@ from briefing.link.graph import Event, Graph
 from briefing.link.link import Fresh, link_site
 from briefing.link.related import RelatedInputs
 from briefing.link.resolve import Part, Resolver
+from briefing.link.tags import tag_articles
 from briefing.validate.model import Article, Body, Content, Occurrence, Site
 
 # by event: its occurrences, which of their briefings are drafts, and the merge
@@ -132,7 +133,10 @@ def relink(content: Content, previous: Linked | None) -> Linked:
     """Link `content`, reusing `previous` (the last link of a long-lived build)."""
     if previous is not None and _same_link_inputs(previous.content, content):
         articles = {a.id: a for a in content.articles}
-        return Linked(content, dataclasses.replace(previous.graph, articles=articles),
+        # tags are not a link input, but the tag feeds list by them
+        tags = tag_articles(articles, previous.graph.articles_by_date)
+        return Linked(content, dataclasses.replace(previous.graph, articles=articles,
+                                                   tag_articles=tags),
                       previous.problems, previous.memo)
     parts = Remembering(previous.memo if previous is not None else None,
                         previous is not None and _same_resolution(previous.content, content),

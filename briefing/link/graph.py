@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from briefing.core.amounts import Amount
 from briefing.core.dates import PartialDate
 from briefing.link.targets import Target
 from briefing.link.weeks import Week
 from briefing.validate.model import Article, Node, Site
+
+if TYPE_CHECKING:
+    from briefing.link.edges import Edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +89,10 @@ class Graph:
     # carrier or entity -> its relations, in (carrier, entity) order: a page looks up
     # its own instead of scanning them all
     node_relations: dict[str, tuple[Relation, ...]] = field(default_factory=dict)
+    # typed, dated relations (briefing.link.edges): by (source, target), and by node
+    edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
+    node_edges: dict[str, tuple[Edge, ...]] = field(default_factory=dict)
+    tag_articles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # newest first
     # commitments (see briefing.link.targets): target event -> its due period and status as of
     # `as_of`; settling event -> the target it settles
     targets: dict[str, Target] = field(default_factory=dict)

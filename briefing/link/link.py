@@ -13,11 +13,13 @@ from typing import Any, Protocol
 
 from briefing.core.diagnostics import Diagnostic
 from briefing.link.bodies import Targets, body_links
+from briefing.link.edges import derive_edges, node_edges
 from briefing.link.events import merge_event
 from briefing.link.graph import Event, Graph
 from briefing.link.related import RelatedInputs, rank_related, related_lists
 from briefing.link.relations import node_relations, own_nodes, relations_and_stats
 from briefing.link.resolve import Found, Part, Resolver, make_part, warn
+from briefing.link.tags import tag_articles
 from briefing.link.targets import Tracked, track_targets
 from briefing.link.weeks import group_weeks
 from briefing.validate.model import Article, Body, Content, Occurrence, Site
@@ -181,8 +183,10 @@ def _graph(content: Content, articles: dict[str, Article], order: tuple[str, ...
         for aff in node.affiliations:
             people[aff.target.id].append((node.id, aff.role))
 
+    nodes = {n.id: n for n in content.nodes}
+    edges = derive_edges(nodes, events, timeline)
     return Graph(
-        site=content.site, nodes={n.id: n for n in content.nodes}, carriers=carriers,
+        site=content.site, nodes=nodes, carriers=carriers,
         entities=tuple(n.id for n in content.nodes if not n.is_carrier),
         articles=articles, articles_by_date=tuple(reversed(order)), events=events,
         timeline=timeline,
@@ -199,4 +203,6 @@ def _graph(content: Content, articles: dict[str, Article], order: tuple[str, ...
         targets=tracked.targets, settles=tracked.settles, as_of=tracked.as_of,
         node_targets=tracked.by_node,
         weeks=group_weeks(articles, order, events, timeline, carriers),
+        edges=edges, node_edges=node_edges(edges),
+        tag_articles=tag_articles(articles, tuple(reversed(order))),
     )

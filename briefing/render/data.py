@@ -9,6 +9,7 @@ from collections import defaultdict
 from typing import Any
 
 from briefing.link.graph import Event, Graph
+from briefing.render.relations_data import RELATION_FILES, render_relations
 from briefing.validate.model import Article, Node
 
 SCHEMA_VERSION = 1
@@ -77,7 +78,7 @@ def data_paths(graph: Graph) -> set[str]:
     return {*(f"data/events-{year}.json" for year in years),
             *(f"data/articles-{key}.json" for key in keys),
             "data/carriers.json", "data/entities.json", "data/index.json", "data/events.csv",
-            *export_paths()}
+            *export_paths(), *RELATION_FILES}
 
 
 def render_data(graph: Graph) -> dict[str, bytes]:
@@ -95,7 +96,9 @@ def render_data(graph: Graph) -> dict[str, bytes]:
     index: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "title": graph.site.title,
                              "carriers": "carriers.json", "entities": "entities.json",
                              "events": {}, "articles": {}, "csv": "events.csv",
-                             **export_index()}
+                             **export_index(),
+                             "relations": {"csv": "relations.csv",
+                                           "graphml": "relations.graphml"}}
     for year, items in sorted(events_by_year.items()):
         name = f"events-{year}.json"
         index["events"][str(year)] = name
@@ -110,6 +113,7 @@ def render_data(graph: Graph) -> dict[str, bytes]:
         _node(graph.nodes[e]) for e in graph.entities]})
     files["data/index.json"] = _dump(index)
     files["data/events.csv"] = _events_csv(graph)
+    files.update(render_relations(graph))
     return files
 
 

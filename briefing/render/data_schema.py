@@ -107,6 +107,8 @@ def _index() -> dict[str, Any]:
         "targets": {"const": "targets.json"},
         "exports": _file_map(r"^[a-z]+\.csv$"),
         "schema": _file_map(r"^schema/[a-z]+\.json$"),
+        "relations": _object({"csv": {"const": "relations.csv"},
+                              "graphml": {"const": "relations.graphml"}}),
     }
 
 

@@ -28,10 +28,12 @@ from briefing.core.routes import (
 from briefing.core.wikilinks import fill_links
 from briefing.link.graph import Graph
 from briefing.render.charts import grouped_bars
+from briefing.render.feedplan import watch_links
 from briefing.render.i18n import strings
 from briefing.render.linkcheck import LateRef, LinkScanner
 from briefing.render.pages import Page
 from briefing.render.reads import ReadLog, Tracking
+from briefing.render.relview import GraphViews
 from briefing.render.seo import dump_jsonld
 from briefing.render.sink import Entry, Sink
 from briefing.render.templates import make_environment
@@ -79,6 +81,8 @@ def _helpers(graph: Graph, options: RenderOptions, view: Graph) -> dict[str, Any
         return Markup(fill_links(node_body.html, resolve))
 
     return {"t": strings(language), "g": g, "site": graph.site, "lang": language,
+            "graphs": GraphViews(g, name, url, strings(language)),
+            "watch_links": watch_links(graph, g, language),
             "fdate": fdate, "fkrw": fkrw, "fvalue": lambda a: format_value(a, language),
             "name": name, "fmonth": lambda y, m: format_month(y, m, language) if y else "—",
             "bars": grouped_bars, "url": url, "body": body, "absolute": lambda p:

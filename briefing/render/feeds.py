@@ -30,7 +30,6 @@ def atom_feed(graph: Graph, feed_path: str, page_path: str, title: str,
               slugs: Sequence[str], language: str) -> bytes:
     base = graph.site.base_url
     authority = _tag_authority(base)
-    t = strings(language)
     entries = []
     newest = "1970-01-01"
     for slug in slugs[:FEED_SIZE]:
@@ -49,14 +48,22 @@ def atom_feed(graph: Graph, feed_path: str, page_path: str, title: str,
             f"<summary>{escape(article.summary or article.title)}</summary>"
             f"<author><name>{escape(article.source.publisher or graph.site.title)}</name></author>"
             "</entry>")
-    head = (
+    head = feed_head(graph, feed_path, page_path, title, newest, language)
+    return (head + "".join(entries) + "</feed>\n").encode("utf-8")
+
+
+def feed_head(graph: Graph, feed_path: str, page_path: str, title: str, newest: str,
+              language: str) -> str:
+    """A feed's opening, up to its first entry; `newest` is an ISO date."""
+    base = graph.site.base_url
+    return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{language}">'
-        f"<id>tag:{authority}:feed:{escape(feed_path)}</id>"
+        f"<id>tag:{_tag_authority(base)}:feed:{escape(feed_path)}</id>"
         f"<title>{escape(title)}</title>"
-        f"<subtitle>{escape(graph.site.description or t['articles'])}</subtitle>"
+        f"<subtitle>{escape(graph.site.description or strings(language)['articles'])}"
+        "</subtitle>"
         f'<link rel="self" type="application/atom+xml" href="{_attr(base + feed_path)}"/>'
         f'<link rel="alternate" type="text/html" href="{_attr(base + page_path)}"/>'
         f"<updated>{_stamp(newest)}</updated>"
         f"<author><name>{escape(graph.site.title)}</name></author>")
-    return (head + "".join(entries) + "</feed>\n").encode("utf-8")

@@ -1,25 +1,19 @@
-"""Every feed of the site: which exist (the site's, one per carrier and entity, the
-tracker's and the weekly digests'), and rendering them, with what each one read when a
-long-lived build tracks reads."""
+"""Every feed of the site (the plan in briefing.render.feedplan: the site's, one per
+carrier and entity, the watchlists, the tracker's and the weekly digests'), and rendering
+them, with what each one read when a long-lived build tracks reads."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from briefing.core.routes import node_path
 from briefing.link.graph import Graph
-from briefing.render.digest_feeds import FEEDS, digest_feed
-from briefing.render.feeds import atom_feed
+from briefing.render.feedplan import FeedSpec, feed_plan, render_feed
 from briefing.render.reads import ReadLog, Tracking
 
 
-def feed_paths(graph: Graph) -> dict[str, str]:
-    """Every feed's path, and the carrier or entity it follows ("" for the site feed,
-    "@targets" and "@weeks" for those of /targets/ and /weeks/)."""
-    paths = {"feed.xml": ""}
-    for node_id in (*graph.carriers, *graph.entities):
-        paths[node_path(node_id, graph.nodes[node_id].is_carrier) + "feed.xml"] = node_id
-    return {**paths, **FEEDS}
+def feed_paths(graph: Graph) -> dict[str, FeedSpec]:
+    """Every feed's path, and what it follows (see briefing.render.feedplan)."""
+    return {spec.path: spec for spec in feed_plan(graph)}
 
 
 def render_feeds(graph: Graph, language: str, only: set[str] | None = None,
@@ -30,21 +24,12 @@ def render_feeds(graph: Graph, language: str, only: set[str] | None = None,
     view = tracking.view(graph, log) if tracking is not None and log is not None else graph
     outputs: dict[str, bytes] = {}
     feed_reads: dict[str, frozenset[Any]] = {}
-    for path, node_id in feed_paths(graph).items():
+    for path, spec in feed_paths(graph).items():
         if only is not None and path not in only:
             continue
         if log is not None:
             log.take()
-        if node_id.startswith("@"):  # the tracker's and the weekly digests' feeds
-            outputs[path] = digest_feed(view, node_id, language)
-        elif node_id:
-            outputs[path] = atom_feed(
-                view, path, path.removesuffix("feed.xml"),
-                f"{view.site.title}: {view.nodes[node_id].name.show(language)}",
-                view.node_articles.get(node_id, ()), language)
-        else:
-            outputs[path] = atom_feed(view, path, "", view.site.title, view.articles_by_date,
-                                      language)
+        outputs[path] = render_feed(view, spec, language)
         if log is not None:
             feed_reads[path] = log.take()
     return outputs, feed_reads

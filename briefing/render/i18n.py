@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from briefing.render.i18n_digest import DIGEST_STRINGS
+from briefing.render.i18n_watch import EXTRA
 
 STRINGS: Mapping[str, Mapping[str, str]] = {
     "ko": {
@@ -55,9 +56,9 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "search_count": "{n}건", "search_none": "검색 결과가 없습니다.",
         "search_more": "결과 더 보기",
         "search_error": "검색 색인을 불러오지 못했습니다. 잠시 뒤 다시 시도하세요.",
-        "search_needs_server": "검색은 웹 서버로 연 사이트에서만 동작합니다. 디스크에서 연 "
-        "사이트(file://)는 검색 색인을 읽을 수 없습니다. 'python build.py serve'로 열거나 게시된 "
-        "사이트에서 검색하세요.",
+        "search_needs_server": "디스크에서 연 사이트(file://)가 검색 색인을 읽지 못했습니다. "
+        "디스크에서 검색하려면 'python build.py --file-urls'로 빌드하세요. 웹 서버('python "
+        "build.py serve')로 열거나 게시된 사이트에서도 검색할 수 있습니다.",
         "search_needs_js": "검색을 쓰려면 자바스크립트가 필요합니다.",
         "doc.article": "브리핑", "doc.event": "이벤트", "doc.carrier": "통신사",
         "doc.entity": "관계 기업·기관",
@@ -115,9 +116,9 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "search_count": "{n} results", "search_none": "No results.",
         "search_more": "More results",
         "search_error": "Could not load the search index. Try again shortly.",
-        "search_needs_server": "Search needs a web server: a site opened from disk (file://) "
-        "cannot read its search index. Open it with 'python build.py serve' or search the "
-        "published site.",
+        "search_needs_server": "This site, opened from disk (file://), could not read its "
+        "search index. To search from disk, build it with 'python build.py --file-urls'; or "
+        "open it through a web server ('python build.py serve') or search the published site.",
         "search_needs_js": "Search needs JavaScript.",
         "doc.article": "Briefing", "doc.event": "Event", "doc.carrier": "Carrier",
         "doc.entity": "Entity",
@@ -126,8 +127,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
     },
 }
 
-
-STRINGS = {language: {**table, **DIGEST_STRINGS[language]}
+STRINGS = {language: {**table, **DIGEST_STRINGS[language], **EXTRA[language]}
            for language, table in STRINGS.items()}
 
 

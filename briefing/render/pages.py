@@ -128,6 +128,8 @@ def plan_units(graph: Graph, language: str) -> list[PlanUnit]:
                  for slug in graph.articles_by_date)
     units.extend((f"event:{event_id}", partial(_event, event_id, t=t, language=language))
                  for event_id in graph.timeline)
+    from briefing.render.pages_watch import watch_units  # it builds on this module's Page
+    units += watch_units(language)
     units += [("timeline", partial(_timeline_all, t=t, language=language)),
               ("compare", partial(_compare, t=t, language=language)),
               ("search", partial(_search, t=t, language=language)),

@@ -72,7 +72,9 @@ def recover(out: Path) -> None:
         old.rename(out)
     for leftover in (new, old):
         if leftover.exists() and (leftover / MARKER).is_file():
-            shutil.rmtree(leftover, ignore_errors=True)
+            # Renamed away first, never emptied in place: a build killed while deleting
+            # would leave a folder without its marker, which no later build may touch.
+            _discard(leftover)
         elif leftover.exists() and not any(leftover.iterdir()):
             leftover.rmdir()
     # Replaced sites whose background deletion was cut short (named by _discard).
@@ -155,6 +157,14 @@ class Staging:
         self._has_old = out.is_dir()
         try:
             self.new.mkdir(parents=True)
+        except FileExistsError as exc:
+            # recover() cleared ours; this one holds files and no marker.
+            raise OutputError(f"cannot write the site to '{out}': '{self.new}' is in the way "
+                              f"and was not made by this tool (no {MARKER} file); remove it "
+                              "and build again") from exc
+        except OSError as exc:
+            raise _write_error(out, exc) from exc
+        try:
             (self.new / MARKER).write_text("made by the briefing tool; safe to replace\n")
         except OSError as exc:
             self.abort()
@@ -211,7 +221,10 @@ class Staging:
             raise _write_error(out, exc) from exc
 
     def abort(self) -> None:
-        shutil.rmtree(self.new, ignore_errors=True)
+        if (self.new / MARKER).is_file():  # only a folder this build made (see recover)
+            _discard(self.new)
+        elif self.new.is_dir() and not any(self.new.iterdir()):
+            self.new.rmdir()
 
 
 def _write_error(out: Path, exc: OSError) -> OutputError:

@@ -242,22 +242,49 @@
   function first(x) { return x; }
 
   // --- the index: fetched lazily, shard by shard, each once ---------------------------------
-  function Index(metaUrl) {
+  // Opened from disk (file://), fetch() may not read files: a --file-urls build also has
+  // each index file as a script (search/<name>.js, see briefing/search/scripts.py), loaded
+  // on demand, the same files a fetch would read.
+  var scriptWaits = new Map();  // name -> [resolve, reject]
+  window.briefingSearchFile = function (name, data) {
+    var wait = scriptWaits.get(name);
+    if (wait) { scriptWaits.delete(name); wait[0](data); }
+  };
+
+  function viaScript(url, name) {
+    return new Promise(function (resolve, reject) {
+      scriptWaits.set(name, [resolve, reject]);
+      var script = document.createElement("script");
+      script.src = url.replace(/\.json$/, ".js");
+      function gone(message) {
+        script.remove();
+        if (scriptWaits.has(name)) { scriptWaits.delete(name); reject(new Error(message)); }
+      }
+      script.onload = function () { gone("no index data in " + script.src); };
+      script.onerror = function () { gone("cannot load " + script.src); };
+      document.head.appendChild(script);
+    });
+  }
+
+  function Index(metaUrl, fromDisk) {
     this.metaUrl = metaUrl;
+    this.fromDisk = fromDisk;
     this.files = new Map();
     this.postings = new Map();
-    this.meta = this.load(metaUrl, true).then(function (meta) {
+    this.meta = this.load(metaUrl, true, "meta.json").then(function (meta) {
       this.aliases = aliasMap(meta.groups);
       return meta;
     }.bind(this));
   }
-  Index.prototype.load = function (url, fresh) {
+  Index.prototype.load = function (url, fresh, name) {
     if (!this.files.has(url)) {
       var files = this.files;
-      files.set(url, fetch(url, fresh ? { cache: "no-cache" } : {}).then(function (response) {
-        if (!response.ok) { throw new Error(response.status + " " + url); }
-        return response.json();
-      }).catch(function (error) {
+      var loaded = this.fromDisk ? viaScript(url, name) :
+        fetch(url, fresh ? { cache: "no-cache" } : {}).then(function (response) {
+          if (!response.ok) { throw new Error(response.status + " " + url); }
+          return response.json();
+        });
+      files.set(url, loaded.catch(function (error) {
         files.delete(url);  // not kept: the next search tries again
         throw error;
       }));
@@ -265,7 +292,8 @@
     return this.files.get(url);
   };
   Index.prototype.file = function (meta, name) {
-    return this.load(new URL(name + "?v=" + meta.version, this.metaUrl).href, false);
+    var path = this.fromDisk ? name : name + "?v=" + meta.version;
+    return this.load(new URL(path, this.metaUrl).href, false, name);
   };
   Index.prototype.terms = function (meta, terms) {
     var index = this;
@@ -403,14 +431,21 @@
     }
   });
 
-  if (window.location.protocol === "file:") {
-    document.getElementById("search-server").hidden = false;
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    return;
+  var fromDisk = window.location.protocol === "file:";
+  var index = new Index(new URL(form.getAttribute("data-index"), window.location.href).href,
+                        fromDisk);
+  // a --file-urls build links pages as folder/index.html
+  var fileUrls = form.hasAttribute("data-file-urls");
+  var root = form.getAttribute("data-root").replace(/index\.html$/, "");
+  function pageHref(path) {
+    return root + path + (fileUrls && (path === "" || path.slice(-1) === "/") ? "index.html" : "");
   }
-
-  var index = new Index(new URL(form.getAttribute("data-index"), window.location.href).href);
-  var root = form.getAttribute("data-root");
+  if (fromDisk) {
+    // without the index as scripts (a build for a web server), say what would work
+    index.meta.catch(function () {
+      document.getElementById("search-server").hidden = false;
+    });
+  }
   var sequence = 0;
   var timer = null;
   var current = null;  // {hits, query, shown}
@@ -442,7 +477,7 @@
     var li = document.createElement("li");
     li.className = "search-hit";
     var link = document.createElement("a");
-    link.href = root + record[3];
+    link.href = pageHref(record[3]);
     link.className = "search-title";
     marked(link, record[2], needles);
     var meta = document.createElement("p");

@@ -52,6 +52,8 @@ PAGE_KINDS: dict[str, str] = {
     "timeline-carrier": "timeline/kt/",
     "compare": "compare/",
     "search": "search/",
+    "graph": "graph/",
+    "feeds": "feeds/",
     "targets": "targets/",
     "weeks": "weeks/",
     "week": "weeks/2024-W02/",

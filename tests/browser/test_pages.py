@@ -81,7 +81,9 @@ def test_site_under_a_sub_path_loads_assets_and_every_link_resolves(
     page = visited.page
     assert page.url.startswith(subpath_site.origin + SUBPATH)
     links = page.eval_on_selector_all(
-        "a[href]", "els => [...new Set(els.map(e => e.href.split('#')[0]))]")
+        # (an SVG link's href is an SVGAnimatedString, resolved against the page here)
+        "a[href]", """els => [...new Set(els.map(e => (typeof e.href === 'string' ? e.href :
+            new URL(e.href.baseVal, location.href).href).split('#')[0]))]""")
     local = [link for link in links
              if link.startswith(subpath_site.origin) and link != page.url.split("#")[0]]
     assert local, "the page links to other pages"

@@ -12,7 +12,8 @@ from browser_support import ARTIFACTS, ServedSite, requires_browser
 
 pytestmark = requires_browser
 
-SHOTS = ["home", "carrier", "timeline", "compare", "article", "targets", "week"]
+SHOTS = ["home", "carrier", "timeline", "compare", "article", "targets", "week", "graph",
+         "feeds", "entity"]
 WIDTHS = {"desktop": 1280, "mobile": 360}
 
 

@@ -122,11 +122,11 @@ def test_assets_have_content_hashed_names_and_pages_use_them(site_ok: Path,
     assets = sorted(p.name for p in (site_ok / "assets").iterdir())
     assert len(assets) >= 2
     assert all(re.fullmatch(r"[a-z]+\.[0-9a-f]{10}\.(css|js)", name) for name in assets)
-    stylesheet = site_page("").select_one("link[rel=stylesheet]").attrs["href"]
-    assert stylesheet.startswith("./assets/style.") and stylesheet.endswith(".css")
-    assert (site_ok / stylesheet).is_file()
-    script = site_page("timeline/").select_one("script[src]").attrs["src"]
-    assert (site_ok / "timeline" / script).resolve().is_file()
+    sheets = [e.attrs["href"] for e in site_page("").select("link[rel=stylesheet]")]
+    assert sheets[0].startswith("./assets/style.") and sheets[0].endswith(".css")
+    assert all((site_ok / sheet).is_file() for sheet in sheets)
+    scripts = [e.attrs["src"] for e in site_page("timeline/").select("script[src]")]
+    assert scripts and all((site_ok / "timeline" / s).resolve().is_file() for s in scripts)
 
 
 # --- golden snippets -----------------------------------------------------------------------------
@@ -360,13 +360,14 @@ def _ld_type(path: str) -> str | None:
     kind = path.split("/")[0]
     return {"articles": "NewsArticle", "events": "Event", "carriers": "Organization",
             "entities": "Organization", "timeline": "CollectionPage",
-            "targets": "CollectionPage", "weeks": "CollectionPage"}[kind]
+            "targets": "CollectionPage", "weeks": "CollectionPage",
+            "graph": "CollectionPage", "feeds": "CollectionPage"}[kind]
 
 
 def test_every_page_has_title_description_canonical_og_and_json_ld(site_ok: Path,
                                                                    site_page) -> None:
     pages = _pages(site_ok)
-    assert len(pages) == 47  # with search/, targets/, weeks/ and its 5 weeks
+    assert len(pages) == 49  # with search/, targets/, weeks/ and its 5 weeks, graph/, feeds/
     for path in pages:
         page = site_page(path)
         assert page.select_one("head > title").text, path
@@ -399,7 +400,7 @@ def test_json_ld_of_a_briefing_names_its_source(site_page) -> None:
 
 
 def test_every_internal_link_is_relative_and_ends_in_a_slash(site_ok: Path, site_page) -> None:
-    files = re.compile(r".*\.(xml|json|csv|css|js)$")
+    files = re.compile(r".*\.(xml|json|csv|css|js|opml|graphml)$")
     bad = []
     for path in _pages(site_ok):
         if path == "404.html":

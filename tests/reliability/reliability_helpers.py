@@ -341,7 +341,7 @@ class _Scanner(HTMLParser):
 
 
 def executable_markup(html: str, allowed_scripts: tuple[str, ...] = (
-        r"^(\.\./)*assets/[\w-]+\.[0-9a-f]+\.js$",)) -> list[str]:
+        r"^(\./|(\.\./)*)assets/[\w-]+\.[0-9a-f]+\.js$",)) -> list[str]:
     """What in this page could run script: foreign <script>s, on* attributes, URL attributes
     with a scheme other than http(s)/mailto, frames and objects, JSON-LD that breaks out."""
     scanner = _Scanner(allowed_scripts)
@@ -364,12 +364,15 @@ def tree_snapshot(root: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
             relative = path.relative_to(root).as_posix()
             if any(relative == s or relative.startswith(s + "/") for s in skip):
                 continue
-            if path.is_symlink():
-                found[relative] = f"link -> {os.readlink(path)}"
-            elif path.is_dir():
-                found[relative] = "dir"
-            else:
-                found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+            try:
+                if path.is_symlink():
+                    found[relative] = f"link -> {os.readlink(path)}"
+                elif path.is_dir():
+                    found[relative] = "dir"
+                else:
+                    found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+            except FileNotFoundError:  # a replaced site being deleted in the background
+                continue
         dirs[:] = [d for d in dirs if not (base / d).is_symlink()]
     return found
 

@@ -2,7 +2,7 @@
 
 Typed queries must rank exactly as the reference query in Python does; results show a
 title, kind, date and a marked snippet; filters and the URL work; results are reachable
-by keyboard; a --file-urls build opened from disk says that search needs a web server.
+by keyboard; a --file-urls build opened from disk finds what the site finds over HTTP.
 """
 
 from __future__ import annotations
@@ -231,13 +231,63 @@ def test_a_query_fetches_only_the_shards_it_needs(
     assert len(paths) < meta["termShards"] + meta["docShards"]
 
 
-def test_a_build_opened_from_disk_says_search_needs_a_server(page: Page,
-                                                              file_urls_site: Path) -> None:
+# The queries the README shows (its Search section).
+README_QUERIES = ["텔레콤", "엔비디아", "엔비디아로부터", "SK텔레콤은", "MS", "SKT"]
+
+
+def _hits(page: Page, root: str) -> list[str]:
+    """The result links, relative to the site root, as folder paths."""
+    hrefs = page.eval_on_selector_all("#search-results a", "as => as.map(a => a.href)")
+    return [h.removeprefix(root).removesuffix("index.html") for h in hrefs]
+
+
+def test_a_file_urls_build_opened_from_disk_searches_as_over_http(
+        page: Page, served_search_site: ServedSite, file_urls_site: Path) -> None:
+    over_http = {}
+    open_search(page, served_search_site)
+    for query in README_QUERIES:
+        type_query(page, query)
+        over_http[query] = (ranked(page), _hits(page, served_search_site.url))
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
     page.goto((file_urls_site / "index.html").as_uri())
     page.fill("header input[name=q]", "MS")
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/index.html?q=MS")
+    page.wait_for_function("() => window.briefingSearch.ranked().length > 0")
+    root = file_urls_site.as_uri() + "/"
+    for query in README_QUERIES:
+        type_query(page, query)
+        assert (ranked(page), _hits(page, root)) == over_http[query], query
+        assert over_http[query][0], query
+    assert page.locator("#search-server").is_hidden()
+    # the index came as scripts (term and document shards), each the JSON file's twin
+    scripts = {u.removeprefix(root) for u in requested
+               if "/search/" in u and "/search/index.html" not in u}
+    assert "search/meta.js" in scripts
+    assert {s.split("/")[1] for s in scripts if s.count("/") == 2} == {"t", "d"}
+    assert all(s.endswith(".js") for s in scripts), scripts
+    for script in scripts:
+        data = (file_urls_site / script).read_text(encoding="utf-8")
+        twin = (file_urls_site / script.removesuffix(".js")).with_suffix(".json")
+        name = script.removeprefix("search/").removesuffix(".js") + ".json"
+        assert data == f'briefingSearchFile("{name}",{twin.read_text().rstrip()});\n'
+
+    # a result opens its page from disk
+    page.locator("#search-results a").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith(root) and page.url.endswith("/index.html")
+    assert page.locator("h1").count() == 1
+
+
+def test_a_build_for_a_server_opened_from_disk_says_how_to_search(
+        browser: Browser, served_search_site: ServedSite) -> None:
+    assert not (served_search_site.out / "search" / "meta.js").exists()
+    context = browser.new_context()  # its failed index load is expected: not `page`
+    page = context.new_page()
+    page.goto((served_search_site.out / "search" / "index.html").as_uri() + "?q=MS")
     notice = page.locator("#search-server")
     notice.wait_for(state="visible")
-    assert "웹 서버" in notice.inner_text()
+    assert "--file-urls" in notice.inner_text()
     assert page.locator("#search-results li").count() == 0
+    context.close()

@@ -225,3 +225,38 @@ def test_recover_leaves_folders_it_did_not_make(tmp_path: Path) -> None:
     (stranger / "notes.txt").write_text("mine")
     recover(out)
     assert (stranger / "notes.txt").read_text() == "mine"
+
+
+def _half_delete(path: Path | str, *args: object, **kwargs: object) -> None:
+    """A deletion killed part way: the marker is gone, the rest is not."""
+    (Path(path) / MARKER).unlink(missing_ok=True)
+    raise SystemExit("killed while deleting")
+
+
+def test_a_leftover_is_renamed_away_before_it_is_deleted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A build killed while clearing the last one's leftover must not leave a folder that
+    # no later build may touch: the leftover is renamed away first, then deleted.
+    out = tmp_path / "site"
+    leftover = tmp_path / ".site.new"
+    (leftover / "articles").mkdir(parents=True)
+    (leftover / MARKER).write_text("x")
+    (leftover / "articles/index.html").write_text("half a site")
+    monkeypatch.setattr("briefing.write.staging.shutil.rmtree", _half_delete)
+    recover(out)
+    assert not leftover.exists()
+    monkeypatch.undo()
+    staging = Staging(out)
+    staging.put("index.html", b"new")
+    staging.commit()
+    assert (out / "index.html").read_bytes() == b"new"
+
+
+def test_a_sibling_the_tool_did_not_make_is_named_in_the_error(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    (tmp_path / ".site.new").mkdir()
+    (tmp_path / ".site.new/notes.txt").write_text("mine")
+    with pytest.raises(OutputError, match=r"'.*\.site\.new' is in the way and was not made by "
+                                          r"this tool \(no \.briefing-site file\); remove it"):
+        Staging(out)
+    assert (tmp_path / ".site.new/notes.txt").read_text() == "mine"
