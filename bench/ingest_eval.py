@@ -238,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     summary = summarise(scores, len(usable) / seconds if seconds else 0.0)
     header = {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
               "code": measured_code(), "articles": len(usable),
-              "outlets": len({a.outlet for a in usable}), "notes": notes}
+              "outlets": len({a.outlet for a in usable}), "notes": notes,
+              "set": args.annotations.name}
     if args.json:
         print(render_json(header, summary, scores))
         return 0

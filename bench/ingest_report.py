@@ -80,7 +80,8 @@ def table_rows(summary: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 def render_table(header: dict[str, Any], summary: dict[str, Any]) -> str:
     t = summary["totals"]
-    lines = [f"ingest on the development set: {header['articles']} articles, "
+    # Name the annotation file: the same table serves the development and held-out sets.
+    lines = [f"ingest on {header['set']}: {header['articles']} articles, "
              f"{header['outlets']} outlets; {header['date']}; code {header['code']}", "",
              "| what | measured | target |", "| --- | ---: | ---: |"]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in table_rows(summary)]

@@ -75,7 +75,7 @@ def test_scores_every_row_and_exits_0(tmp_path: Path) -> None:
                 "drafts an analyst would accept with light edits",
                 "event titles usable"):
         assert f"| {row}" in done.stdout
-    assert "1 articles, 1 outlets" in done.stdout
+    assert "ingest on annotations.yaml: 1 articles, 1 outlets" in done.stdout
     assert "content sentences lost | " in done.stdout and " of 2 | 0 |" in done.stdout
     assert "articles/s" in done.stdout and "## a: " in done.stdout
 
@@ -137,6 +137,16 @@ def test_the_committed_annotations_are_valid() -> None:
     articles = load_annotations(ROOT / "bench" / "ingest_eval" / "annotations.yaml")
     assert len({a.id for a in articles}) == len(articles) >= 40  # issue 13: 40 articles
     assert len({a.outlet for a in articles}) >= 20  # from 20 outlets
+
+
+def test_the_committed_held_out_set_is_valid_and_disjoint() -> None:
+    folder = ROOT / "bench" / "ingest_eval"
+    held_out = load_annotations(folder / "holdout.yaml")
+    development = load_annotations(folder / "annotations.yaml")
+    assert len({a.id for a in held_out}) == len(held_out) >= 14
+    # Held out means never seen in tuning: no article of the development set again.
+    assert not {a.id for a in held_out} & {a.id for a in development}
+    assert not {a.sha256 for a in held_out} & {a.sha256 for a in development}
 
 
 def test_drafts_are_matched_to_inputs_by_the_text_they_kept(tmp_path: Path) -> None:
