@@ -77,7 +77,8 @@ BYLINE = re.compile(
     r"(?:By|Reporter|Written by|Reporter\s*:)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
     r"(?:\s*(?:,|and)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*|"
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3}(?=\s*[(,/|]?\s*[\w.+-]+@)|"
-    r"(?:BY\s+)?[A-Z]{2,}(?:[ -][A-Z]{2,}){1,3}|"
+    # Case-sensitive: an all-caps name, not a title-case sub-head ('Massive spending plan').
+    r"(?-i:(?:B[Yy]\s+)?[A-Z]{2,}(?:[ -][A-Z]{2,}){1,3})|"
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3},\s*(?:Contributing|Senior|Staff|Chief|Managing)?\s*"
     r"(?:Editor|Reporter|Writer|Correspondent|Analyst)[^.]{0,60})"
     rf"(?:\s*[,/=|Iㅣ]?\s*\(?\s*{_MAIL}\s*\)?)?"
@@ -169,6 +170,9 @@ BRACKET_BYLINE = re.compile(
     r"\(\s*[^()]{1,20}=\s*[^()]{1,20}\))"
     rf"(?:\s*[가-힣]{{2,4}}(?:\s*[·,\s]\s*[가-힣]{{2,4}})*\s*{_REPORTER_WORD}\s*=?)?"
     rf"(?:\s*{_MAIL}\s*=?)?\s*")
+# A wire's credit closing a body paragraph: '… officials said. (Yonhap)'.
+WIRE_TAIL = re.compile(r"(?<=[.!?\"'”’])\s*\((?:Yonhap|Reuters|AP|AFP|EPA|Xinhua|Kyodo|Bloomberg|"
+                       r"UPI|News1|Newsis|연합뉴스|뉴스1|뉴시스)\)$")
 LEADING_DATE = re.compile(r"^date\s+(?:19|20)\d{2}-\d{2}-\d{2}\s+(?=\S)", re.I)
 # A caption that ends with its credit: '… 하고 있다. 연합뉴스', '… 사옥. kt 제공',
 # '… CI(LGU+ 제공)', '… 모습. < SK텔레콤 >', a credit cut off ('… [사진').

@@ -181,7 +181,27 @@ def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
             else:
                 seen[key] = number
         lines.append(Line(number, stripped, kind))
-    return lines
+    return _closing_credit(lines)
+
+
+def _closing_credit(lines: list[Line]) -> list[Line]:
+    """The paragraph right after the last content line that ends in a wire credit ('… said.
+    (Yonhap)') is the article's last paragraph, not a caption: only the credit goes."""
+    last = max((i for i, line in enumerate(lines) if line.kind == "content"), default=None)
+    if last is None:
+        return lines
+    following = next((i for i in range(last + 1, len(lines)) if lines[i].kind != "empty"), None)
+    if following is None or lines[following].kind != "caption":
+        return lines
+    line = lines[following]
+    tail = B.WIRE_TAIL.search(line.text)
+    if tail is None:
+        return lines
+    body = line.text[:tail.start()].strip()
+    if _is_caption(body):
+        return lines
+    split = [Line(line.number, body, "content"), Line(line.number, tail.group(0).strip(), "credit")]
+    return [*lines[:following], *split, *lines[following + 1:]]
 
 
 def content_lines(lines: list[Line]) -> list[Line]:
