@@ -115,6 +115,7 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
     if B.TAG_LINE.match(text):
         return "menu"
     if state.get("tail") and (_TAIL_SECTION.match(text) or
+                              (len(text) < 120 and B.RANKED.match(text)) or
                               (len(text) < 40 and not _SENTENCE_END.search(text))):
         # Short non-sentences after a comment box or "most read" header are link lists.
         return "related"
@@ -165,6 +166,9 @@ def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
     seen: dict[str, int] = {}
     state: dict[str, bool] = {}
     for number, raw in enumerate(text.split("\n"), start=1):
+        if B.WIRE_CREDIT_LINE.match(raw.strip()):  # before bullets go: '—APP' is no bullet
+            lines.append(Line(number, raw.strip(), "credit"))
+            continue
         stripped = _BULLET.sub("", raw.strip()).strip()
         stripped = re.sub(r"[ \t]+", " ", B.TICKER_INLINE.sub("", stripped))
         split = _prefix(stripped) or _outlet_prefix(stripped, outlets)
@@ -172,6 +176,13 @@ def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
             head, head_kind, stripped = split
             lines.append(Line(number, head, head_kind))
             split = _prefix(stripped)
+        glued = B.GLUED_CREDIT.match(stripped)
+        if glued:
+            lines.append(Line(number, glued.group("caption"), "caption"))
+            stripped = stripped[glued.end():]
+        closing = B.CLOSING_BYLINE.search(stripped)
+        if closing:
+            stripped = stripped[:closing.start()].strip()
         kind = "byline" if _outlet_line(stripped, outlets) else _classify(stripped, state)
         if kind in ("content", "caption"):
             key = _key(stripped)
@@ -181,6 +192,8 @@ def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
             else:
                 seen[key] = number
         lines.append(Line(number, stripped, kind))
+        if closing:
+            lines.append(Line(number, closing.group(0).strip(), "byline"))
     return _closing_credit(lines)
 
 
