@@ -247,9 +247,33 @@ def _latin(sentence: str, mentions: Sequence[Mention]) -> list[NewEntity]:
     return found
 
 
+_MEMBER = re.compile(r"▲\s?(?P<name>[^▲,]+?)\s*(?=▲|등[이을의과은도]?(?:\s|$|[.,])|[,.]|$)")
+
+
+def _enumerated(sentence: str, mentions: Sequence[Mention], tokens: Sequence[Any] | None
+                ) -> list[NewEntity]:
+    """Members of a '▲A ▲B ▲C' list that Kiwi reads as proper nouns or that are Latin."""
+    if sentence.count("▲") < 2:
+        return []
+    found = []
+    for match in _MEMBER.finditer(sentence):
+        name, start = match.group("name"), match.start("name")
+        name = _PARTICLE_END.sub("", name) if not re.search(r"[A-Za-z]$", name) else name
+        first = next((t for t in tokens or () if t.start == start), None)
+        latin = re.fullmatch(r"[A-Za-z][\w&.+-]*(?: [A-Z][\w&.+-]*){0,3}", name) is not None
+        named = (latin and not is_common(name)) or (" " not in name and (
+            (first is not None and first.tag == "NNP") or bool(_ORG_SUFFIX.search(name))))
+        if len(name) < 2 or len(name) > 20 or name in _GEO or name in _STOP or not named or \
+                _known_at(mentions, start, start + len(name)):
+            continue
+        found.append(NewEntity(name, guess_type(name, sentence), sentence))
+    return found
+
+
 def needs_analysis(sentence: str) -> bool:
     """Only sentences where a new name could be proposed go through Kiwi (it is slow)."""
-    return bool(_DEAL.search(sentence) or _CANDIDATE.search(sentence))
+    return bool(_DEAL.search(sentence) or _CANDIDATE.search(sentence) or
+                sentence.count("▲") >= 2)
 
 
 def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Mention]],
@@ -296,6 +320,7 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
         found.extend(_latin(sentence, sentence_mentions))
         if re.search(r"[가-힣]", sentence):
             found.extend(_korean_names(sentence, sentence_mentions, sentence_tokens))
+            found.extend(_enumerated(sentence, sentence_mentions, sentence_tokens))
         if _PRODUCT_CONTEXT.search(sentence):
             found.extend(NewEntity(m.group("name"), "product", sentence)
                          for m in _QUOTED.finditer(sentence)

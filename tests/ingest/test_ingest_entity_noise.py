@@ -58,3 +58,15 @@ def test_multi_word_latin_names_are_kept_whole(
 def test_two_names_joined_by_and_stay_two(matcher: Matcher, analyser: KoreanAnalyser) -> None:
     found = names(matcher, analyser, "The pact joins Lumen Robotics and Orbit Wave Labs today.")
     assert not any(" and " in name for name in found)
+
+
+def test_members_of_a_marked_enumeration_are_proposed(
+        matcher: Matcher, analyser: KoreanAnalyser) -> None:
+    found = names(matcher, analyser,
+                  "이번 연합에는 ▲한빛로보틱스 ▲누리소프트 ▲Orbitwave ▲다온랩스 등이 참여했다.")
+    assert {"한빛로보틱스", "누리소프트", "Orbitwave", "다온랩스"} <= set(found)
+
+
+def test_an_enumeration_of_plain_tasks_proposes_nothing(
+        matcher: Matcher, analyser: KoreanAnalyser) -> None:
+    assert names(matcher, analyser, "주요 과제는 ▲요금 인하 ▲품질 개선 ▲보안 강화 등이다.") == []
