@@ -176,11 +176,12 @@ def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
             head, head_kind, stripped = split
             lines.append(Line(number, head, head_kind))
             split = _prefix(stripped)
-        glued = B.GLUED_CREDIT.match(stripped)
+        # Cheap guards first: these two patterns scan the whole line.
+        glued = B.GLUED_CREDIT.match(stripped) if re.search(r"\d일\s", stripped) else None
         if glued:
             lines.append(Line(number, glued.group("caption"), "caption"))
             stripped = stripped[glued.end():]
-        closing = B.CLOSING_BYLINE.search(stripped)
+        closing = B.CLOSING_BYLINE.search(stripped) if stripped.endswith(("]", "】")) else None
         if closing:
             stripped = stripped[:closing.start()].strip()
         kind = "byline" if _outlet_line(stripped, outlets) else _classify(stripped, state)

@@ -52,3 +52,10 @@ def test_a_numbered_sentence_in_the_body_stays_content() -> None:
     text = "제목\n회사가 새 요금제를 내놨다고 밝혔다고 업계가 전했다.\n5G 가입자는 늘었다.\n"
     found = {line.text: line.kind for line in clean_lines(text)}
     assert found["5G 가입자는 늘었다."] == "content"
+
+
+def test_a_credit_ending_in_a_digit_glued_to_the_day_is_split_off() -> None:
+    text = "제목\n행사장 모습. 뉴스125일 KT가 요금제를 내놨다.\n"
+    found = [(line.text, line.kind) for line in clean_lines(text)]
+    assert ("행사장 모습. 뉴스1", "caption") in found
+    assert ("25일 KT가 요금제를 내놨다.", "content") in found
