@@ -77,7 +77,8 @@ BYLINE = re.compile(
     r"(?:By|Reporter|Written by|Reporter\s*:)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
     r"(?:\s*(?:,|and)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*|"
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3}(?=\s*[(,/|]?\s*[\w.+-]+@)|"
-    r"(?:BY\s+)?[A-Z]{2,}(?:[ -][A-Z]{2,}){1,3}|"
+    # Case-sensitive: an all-caps name, not a title-case sub-head ('Massive spending plan').
+    r"(?-i:(?:B[Yy]\s+)?[A-Z]{2,}(?:[ -][A-Z]{2,}){1,3})|"
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3},\s*(?:Contributing|Senior|Staff|Chief|Managing)?\s*"
     r"(?:Editor|Reporter|Writer|Correspondent|Analyst)[^.]{0,60})"
     rf"(?:\s*[,/=|Iㅣ]?\s*\(?\s*{_MAIL}\s*\)?)?"
@@ -169,6 +170,22 @@ BRACKET_BYLINE = re.compile(
     r"\(\s*[^()]{1,20}=\s*[^()]{1,20}\))"
     rf"(?:\s*[가-힣]{{2,4}}(?:\s*[·,\s]\s*[가-힣]{{2,4}})*\s*{_REPORTER_WORD}\s*=?)?"
     rf"(?:\s*{_MAIL}\s*=?)?\s*")
+# A wire's credit closing a body paragraph: '… officials said. (Yonhap)'.
+_WIRES = (r"(?:Yonhap|Reuters|AP|AFP|EPA|Xinhua|Kyodo|Bloomberg|UPI|News1|Newsis|"
+          r"연합뉴스|뉴스1|뉴시스)")
+WIRE_TAIL = re.compile(rf"(?<=[.!?\"'”’])\s*\({_WIRES}\)$")
+# A wire's credit on a line of its own after the body: '—APP', '(Yonhap)', '/연합뉴스'.
+WIRE_CREDIT_LINE = re.compile(
+    rf"^(?:[—–-]{{1,2}}\s*[A-Z]{{2,8}}|\(\s*{_WIRES}\s*\)|/\s*{_WIRES})$")
+# A ranked headline in a 'most read' list, its rank glued on: '3못 말리는 …', '1KT, …'.
+RANKED = re.compile(r"^(?:[1-9]|10)(?=[가-힣A-Za-z\[\"'‘“(])")
+# A byline in brackets closing the last sentence: '… 밝혔다. [홍길동 한빛경제 기자]'.
+CLOSING_BYLINE = re.compile(
+    rf"(?<=[.!?\"'”’다])\s*[\[【][^\[\]【】=]{{2,30}}?(?:기자|특파원)(?:\s*{_MAIL})?\s*[\]】]$")
+# A caption's credit glued to the lede that follows: '… 화면. 연합뉴스25일 …'.
+GLUED_CREDIT = re.compile(
+    r"^(?P<caption>.{4,200}?[.다]\s*(?:사진\s*)?(?:연합뉴스|뉴스1|뉴시스|[\w가-힣+]{1,15}\s*제공))"
+    r"(?=\d{1,2}일\s)")
 LEADING_DATE = re.compile(r"^date\s+(?:19|20)\d{2}-\d{2}-\d{2}\s+(?=\S)", re.I)
 # A caption that ends with its credit: '… 하고 있다. 연합뉴스', '… 사옥. kt 제공',
 # '… CI(LGU+ 제공)', '… 모습. < SK텔레콤 >', a credit cut off ('… [사진').

@@ -142,9 +142,11 @@ def _bracket(text: str, table: tuple[Publisher, ...]) -> tuple[str | None, str |
     if not b:  # [중부매일 박건영 기자]
         spaced = re.match(rf"^(?P<outlet>.+?)\s+(?P<names>{_NAMES})\s*(?:기자|특파원)$", a.strip())
         if spaced:
-            outlet = spaced.group("outlet").strip()
-            return (publisher_by_name(outlet, table) or outlet,
-                    _authors(spaced.group("names")))
+            outlet, names = spaced.group("outlet").strip(), spaced.group("names")
+            if re.fullmatch(r"[가-힣]{2,4}", outlet) and (
+                    _OUTLET_WORD.search(names) or publisher_by_name(names, table)):
+                outlet, names = names, outlet  # [홍길동 한빛경제 기자]: name first
+            return publisher_by_name(outlet, table) or outlet, _authors(names)
         return None, None
     reporter = _SEVERAL.search(rest)  # (서울=뉴스1) 홍길동 김철수 기자 =
     outlet = re.sub(r"\([^)]*\)", "", b).strip()

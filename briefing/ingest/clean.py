@@ -115,6 +115,7 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
     if B.TAG_LINE.match(text):
         return "menu"
     if state.get("tail") and (_TAIL_SECTION.match(text) or
+                              (len(text) < 120 and B.RANKED.match(text)) or
                               (len(text) < 40 and not _SENTENCE_END.search(text))):
         # Short non-sentences after a comment box or "most read" header are link lists.
         return "related"
@@ -165,6 +166,9 @@ def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
     seen: dict[str, int] = {}
     state: dict[str, bool] = {}
     for number, raw in enumerate(text.split("\n"), start=1):
+        if B.WIRE_CREDIT_LINE.match(raw.strip()):  # before bullets go: '—APP' is no bullet
+            lines.append(Line(number, raw.strip(), "credit"))
+            continue
         stripped = _BULLET.sub("", raw.strip()).strip()
         stripped = re.sub(r"[ \t]+", " ", B.TICKER_INLINE.sub("", stripped))
         split = _prefix(stripped) or _outlet_prefix(stripped, outlets)
@@ -172,6 +176,14 @@ def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
             head, head_kind, stripped = split
             lines.append(Line(number, head, head_kind))
             split = _prefix(stripped)
+        # Cheap guards first: these two patterns scan the whole line.
+        glued = B.GLUED_CREDIT.match(stripped) if re.search(r"\d일\s", stripped) else None
+        if glued:
+            lines.append(Line(number, glued.group("caption"), "caption"))
+            stripped = stripped[glued.end():]
+        closing = B.CLOSING_BYLINE.search(stripped) if stripped.endswith(("]", "】")) else None
+        if closing:
+            stripped = stripped[:closing.start()].strip()
         kind = "byline" if _outlet_line(stripped, outlets) else _classify(stripped, state)
         if kind in ("content", "caption"):
             key = _key(stripped)
@@ -181,7 +193,29 @@ def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
             else:
                 seen[key] = number
         lines.append(Line(number, stripped, kind))
-    return lines
+        if closing:
+            lines.append(Line(number, closing.group(0).strip(), "byline"))
+    return _closing_credit(lines)
+
+
+def _closing_credit(lines: list[Line]) -> list[Line]:
+    """The paragraph right after the last content line that ends in a wire credit ('… said.
+    (Yonhap)') is the article's last paragraph, not a caption: only the credit goes."""
+    last = max((i for i, line in enumerate(lines) if line.kind == "content"), default=None)
+    if last is None:
+        return lines
+    following = next((i for i in range(last + 1, len(lines)) if lines[i].kind != "empty"), None)
+    if following is None or lines[following].kind != "caption":
+        return lines
+    line = lines[following]
+    tail = B.WIRE_TAIL.search(line.text)
+    if tail is None:
+        return lines
+    body = line.text[:tail.start()].strip()
+    if _is_caption(body):
+        return lines
+    split = [Line(line.number, body, "content"), Line(line.number, tail.group(0).strip(), "credit")]
+    return [*lines[:following], *split, *lines[following + 1:]]
 
 
 def content_lines(lines: list[Line]) -> list[Line]:

@@ -60,6 +60,15 @@ def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
+_DEICTIC = re.compile(r"^(?:오늘|이날|금일|today)$", re.I)
+
+
+def _main_date(sentence: Sentence, dated: list[DateMention]) -> DateMention:
+    """Of several dates in one clause, an explicit day over '오늘' ('오늘 … 27일(현지시간)')."""
+    explicit = [d for d in dated if not _DEICTIC.match(d.text.strip())] or dated
+    return explicit[0]
+
+
 def _segments(sentence: Sentence, dated: list[DateMention]) -> list[tuple[int, int, DateMention]]:
     """Cut a sentence with several dated clauses at the clause breaks between the dates."""
     if len(dated) < 2:
@@ -68,7 +77,7 @@ def _segments(sentence: Sentence, dated: list[DateMention]) -> list[tuple[int, i
     for left, right in pairwise(dated):
         breaks = list(_CLAUSE_CUT.finditer(sentence.text, left.end, right.start))
         if not breaks:
-            return [(0, len(sentence.text), dated[0])]
+            return [(0, len(sentence.text), _main_date(sentence, dated))]
         ends.append(breaks[-1].start())
         starts.append(breaks[-1].end())
     ends.append(len(sentence.text))

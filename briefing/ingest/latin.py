@@ -52,7 +52,8 @@ _TITLE_BEFORE = re.compile(r"(?:Head|CEO|Chief|President|Chairman|Minister|Direc
 _TITLE_AFTER = re.compile(r"^\s*,\s*(?:the\s+)?(?:\w+\s+){0,3}(?:CEO|chief|head|president|"
                           r"founder|director|minister|chairman|officer|professor)\b", re.I)
 _EN_NAME = re.compile(
-    r"(?<![\w&.'-])(?:[A-Z][A-Za-z0-9.'-]*[A-Za-z0-9]|[A-Z]{2,}|[0-9][A-Z][A-Za-z0-9]*)"
+    r"(?<![\w&.'-])(?:[A-Z][A-Za-z0-9.'-]*[A-Za-z0-9]|[A-Z]{2,}|[0-9][A-Z][A-Za-z0-9]*|"
+    r"(?<!^)[B-HJ-Z](?=\s+[A-Z][a-z]))"  # one letter before a name: 'T Map Mobility'
     r"(?:\s+(?:&\s+|of\s+|for\s+)?(?:[A-Z][A-Za-z0-9.'-]*[A-Za-z0-9]|[A-Z]{2,}))*")
 _KO_LATIN = re.compile(
     r"(?<![A-Za-z0-9&.+-])(?:[A-Z0-9][A-Za-z0-9&+.-]*[A-Za-z0-9]|[A-Z])"
@@ -70,10 +71,17 @@ _TITLE_WORDS = re.compile(r"^(?:.*\s)?(?:Head|CEO|Chief|President|Chairman|Minis
                           r"Executive|Lead)\s+(?P<person>[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,2})$")
 
 
+_DEMONYMS = frozenset({"Korean", "American", "Chinese", "Japanese", "European", "Asian"})
+# 'KRW346.2', 'USD12': an amount in a currency code, not a name.
+_AMOUNT = re.compile(r"(?:KRW|USD|EUR|JPY|CNY|GBP|US\$|W)[\d.,]+(?:[A-Za-z]{1,2})?")
+
+
 def _plausible(name: str) -> bool:
-    words = [w for w in name.split() if w not in ("&", "of", "for")]
-    if name in _PHRASES or all(w in _COMMON for w in words):
+    words = [w for w in name.split() if w not in ("&", "of", "for", "and")]
+    if name in _PHRASES or all(w in _COMMON for w in words) or _AMOUNT.fullmatch(name):
         return False
+    if words and words[-1] in _DEMONYMS and all(w in _WORDS for w in words):
+        return False  # 'South Korean': an adjective of a place
     if len(words) == 1 and words[0] in _WORDS:
         return False
     if len(words) > 1 and all(w in _FUNCTION for w in words):
@@ -144,6 +152,9 @@ def english_names(sentence: str) -> list[tuple[str, int, int]]:
         if any(re.fullmatch(r"[A-Za-z0-9]+-[a-z]+", w) for w in words):
             continue  # 'SMS-based', 'AI-powered': an adjective
         name = " ".join(words)
+        tail = re.match(r"\s+and\s+[A-Z][a-z]+(?![\w&'-]*\s+[A-Z])", sentence[start + len(name):])
+        if " of " in name and _ORG_WORD.search(name) and tail:
+            name += tail.group(0)  # 'Korea Advanced Institute of Science and Technology'
         owner = re.match(r"^.*['’]s\s+", name)
         if owner:  # "the U.K.'s Financial Times"
             start += owner.end()

@@ -59,7 +59,10 @@ _CODE_WORD = re.compile(
     r"(?=.*[가-힣A-Za-z])(?=.*\d)(?!\d+(?:년|월|일|개|명|차|위)$)[가-힣A-Za-z0-9]+")
 _STOP = frozenset([
     "이통", "이통3사", "통신3사", "빅테크", "코로나", "코로나19", "한국형", "K", "이날", "당일",
-    "한국어", "영어", "클라우드", "인공지능", "텔코", "라운드테이블", "서밋", "포럼"
+    "한국어", "영어", "클라우드", "인공지능", "텔코", "라운드테이블", "서밋", "포럼",
+    # General words that look like names to a suffix rule or to Kiwi.
+    "데이터센터", "데이터센터를", "민관학", "민관", "산학연", "민관학연", "고객센터", "콜센터",
+    "관제센터", "연구센터"
 ])
 _PERSON = re.compile(r"[가-힣]{1,4}(?: [가-힣]{1,4})?")
 
@@ -195,7 +198,14 @@ _GENERIC_TAIL = re.compile(r"(?:기업|업계|업체|산업|기술|분야|서비
                            r"[은는이가을를의와과도에]?$")
 
 
-def _korean_names(sentence: str, mentions: Sequence[Mention]) -> list[NewEntity]:
+def _verbal(tokens: Sequence[Any] | None, start: int, end: int) -> bool:
+    """Kiwi read a verb or an ending inside [start, end): '이어진', '진행해' are no names."""
+    return any(t.start < end and start < t.start + max(t.len, 1)
+               and (t.tag[0] in "VE" or t.tag in ("XSV", "XSA")) for t in tokens or ())
+
+
+def _korean_names(sentence: str, mentions: Sequence[Mention],
+                  tokens: Sequence[Any] | None = None) -> list[NewEntity]:
     found = []
     for match in _INSTITUTION.finditer(sentence):
         name = match.group("name")
@@ -207,7 +217,8 @@ def _korean_names(sentence: str, mentions: Sequence[Mention]) -> list[NewEntity]
         name = match.group("name")
         if company is None or _known_at(mentions, match.start(), match.end()) or \
                 name in _STOP or name in _GEO or not _TITLE_AFTER.match(sentence, company.end) \
-                or name[-1] in "과와은는의을를도에" or name[:2] in _TITLES:
+                or name[-1] in "과와은는의을를도에" or name[:2] in _TITLES \
+                or _verbal(tokens, match.start(), match.start() + len(name)):
             continue  # '회장과 사티아 나델라 CEO': a title and a particle, not a name
         found.append(NewEntity(name, "person", sentence))
     for match in _GLUED.finditer(sentence):
@@ -236,9 +247,33 @@ def _latin(sentence: str, mentions: Sequence[Mention]) -> list[NewEntity]:
     return found
 
 
+_MEMBER = re.compile(r"▲\s?(?P<name>[^▲,]+?)\s*(?=▲|등[이을의과은도]?(?:\s|$|[.,])|[,.]|$)")
+
+
+def _enumerated(sentence: str, mentions: Sequence[Mention], tokens: Sequence[Any] | None
+                ) -> list[NewEntity]:
+    """Members of a '▲A ▲B ▲C' list that Kiwi reads as proper nouns or that are Latin."""
+    if sentence.count("▲") < 2:
+        return []
+    found = []
+    for match in _MEMBER.finditer(sentence):
+        name, start = match.group("name"), match.start("name")
+        name = _PARTICLE_END.sub("", name) if not re.search(r"[A-Za-z]$", name) else name
+        first = next((t for t in tokens or () if t.start == start), None)
+        latin = re.fullmatch(r"[A-Za-z][\w&.+-]*(?: [A-Z][\w&.+-]*){0,3}", name) is not None
+        named = (latin and not is_common(name)) or (" " not in name and (
+            (first is not None and first.tag == "NNP") or bool(_ORG_SUFFIX.search(name))))
+        if len(name) < 2 or len(name) > 20 or name in _GEO or name in _STOP or not named or \
+                _known_at(mentions, start, start + len(name)):
+            continue
+        found.append(NewEntity(name, guess_type(name, sentence), sentence))
+    return found
+
+
 def needs_analysis(sentence: str) -> bool:
     """Only sentences where a new name could be proposed go through Kiwi (it is slow)."""
-    return bool(_DEAL.search(sentence) or _CANDIDATE.search(sentence))
+    return bool(_DEAL.search(sentence) or _CANDIDATE.search(sentence) or
+                sentence.count("▲") >= 2)
 
 
 def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Mention]],
@@ -284,7 +319,8 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
             found.extend(_from_tokens(sentence, sentence_tokens, sentence_mentions))
         found.extend(_latin(sentence, sentence_mentions))
         if re.search(r"[가-힣]", sentence):
-            found.extend(_korean_names(sentence, sentence_mentions))
+            found.extend(_korean_names(sentence, sentence_mentions, sentence_tokens))
+            found.extend(_enumerated(sentence, sentence_mentions, sentence_tokens))
         if _PRODUCT_CONTEXT.search(sentence):
             found.extend(NewEntity(m.group("name"), "product", sentence)
                          for m in _QUOTED.finditer(sentence)
@@ -298,7 +334,7 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
     result: dict[str, NewEntity] = {}
     for entity in found:
         key = entity.name.split(" (")[0].lower()
-        if key in known_names or key in result:
+        if key in known_names or key in result or entity.name.split(" (")[0] in _STOP:
             continue
         # '람다' alone after '람다 (Lambda)' was proposed is the same proposal.
         if any(k.split(" (")[0] == key for k in result):
