@@ -266,6 +266,12 @@ class Visit:
                 + [f"other host: {m}" for m in self.foreign_requests])
 
 
+def displays(page: Any, selectors: list[str]) -> list[str]:
+    """The computed `display` of the first element matching each selector."""
+    return page.evaluate(
+        "s => s.map(q => getComputedStyle(document.querySelector(q)).display)", selectors)
+
+
 def chromium_main_document_404(message: str, url: str) -> bool:
     """Chromium logs the 404 status of the page itself as a console error."""
     return "status of 404" in message and message.endswith(f"@ {url}")

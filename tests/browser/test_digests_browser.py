@@ -7,7 +7,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from browser_support import ServedSite, requires_browser
+from browser_support import ServedSite, displays, requires_browser
 
 pytestmark = requires_browser
 
@@ -48,8 +48,8 @@ def test_a_week_page_prints_as_a_one_or_two_page_report(shipped_site: ServedSite
     page = visit(shipped_site, "week").page
     page.emulate_media(media="print")
     try:
-        hidden = page.evaluate("""() => ['.site-header nav', '.week-nav', '.site-footer',
-            '.screen-only'].map(s => getComputedStyle(document.querySelector(s)).display)""")
+        hidden = displays(page, [".site-header nav", ".week-nav", ".site-footer",
+                                 ".screen-only"])
         assert hidden == ["none"] * 4
     finally:
         page.emulate_media(media="screen")

@@ -11,6 +11,7 @@ from browser_support import (
     SUBPATH,
     ServedSite,
     chromium_main_document_404,
+    displays,
     requires_browser,
 )
 
@@ -112,8 +113,7 @@ def test_print_stylesheet_drops_navigation_and_filters(shipped_site: ServedSite,
     page = visit(shipped_site, "timeline").page
     page.emulate_media(media="print")
     try:
-        hidden = page.evaluate("""() => ['.site-header nav', '#filters', '.subnav',
-            '.site-footer'].map(s => getComputedStyle(document.querySelector(s)).display)""")
+        hidden = displays(page, [".site-header nav", "#filters", ".subnav", ".site-footer"])
         assert hidden == ["none"] * 4
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") == \
             "rgb(255, 255, 255)"
