@@ -1,0 +1,96 @@
+"""The one way `.briefing/` state files are kept: MessagePack behind a checked header,
+written atomically (a temporary file renamed over the old one).
+
+Not pickle: `.briefing/` may come back from a shared CI cache, and reading it must never
+run code. A file holds only plain values (None, bool, int, float, str, bytes, lists and
+string- or int-keyed maps); whoever reads it rebuilds its own objects from them and
+checks their shape.
+
+A file is trusted only when its header names this format, the kind of state the reader
+asks for and the version it expects (normally the tool's code version, see
+workdir.cache.code_version). Anything else (missing, truncated, foreign, from another
+version, corrupted) reads as None: the caller falls back to the full path. A file that
+exists but is not usable gets a one-line notice, so a user knows why a build was slow.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import msgpack
+
+MAGIC = b"BRIEFING-STATE\0"
+FORMAT = 1  # of the header and framing; bump on any change to them
+
+Notice = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    return None
+
+
+def _header(kind: str, version: str) -> bytes:
+    return MAGIC + msgpack.packb([FORMAT, kind, version])
+
+
+def pack(kind: str, version: str, value: Any) -> bytes:
+    """A state file's bytes: the header, then the value."""
+    return _header(kind, version) + msgpack.packb(value, use_bin_type=True)
+
+
+def unpack(data: bytes, kind: str, version: str) -> tuple[Any, str]:
+    """(value, "") for a file written by `pack(kind, version, ...)`; (None, why) for
+    anything else."""
+    header = _header(kind, version)
+    if not data.startswith(MAGIC):
+        return None, "not a briefing state file"
+    if not data.startswith(header):
+        return None, "written by another version of briefing or for another purpose"
+    try:
+        # strict_map_key=False: int keys are ours (interned ids). unpackb sizes what it
+        # makes by the bytes it is given, so a hostile length can't allocate beyond them.
+        value = msgpack.unpackb(data[len(header):], raw=False, strict_map_key=False)
+    except (ValueError, TypeError, msgpack.UnpackException, msgpack.ExtraData) as exc:
+        return None, f"unreadable ({type(exc).__name__})"
+    return value, ""
+
+
+def load_packed(path: Path, kind: str, version: str, notice: Notice = _quiet) -> Any | None:
+    """What `save_packed(path, kind, version, ...)` wrote, or None. A missing file is
+    silent; one that exists and can't be used gets `notice` with one line saying so."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        notice(f"{path}: ignored, could not be read ({exc.strerror}); building without it")
+        return None
+    value, why = unpack(data, kind, version)
+    if why:
+        notice(f"{path}: ignored, {why}; building without it")
+    return value
+
+
+def save_packed(path: Path, kind: str, version: str, value: Any) -> None:
+    """Write atomically; a file that can't be written is only a slower next build."""
+    try:
+        data = pack(kind, version, value)
+    except (TypeError, ValueError, OverflowError) as exc:
+        # a value that is not plain data is a bug in the caller, not the user's problem
+        raise TypeError(f"state {kind!r} holds a value MessagePack can't keep: {exc}") from exc
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return

@@ -1,0 +1,61 @@
+"""State files in .briefing/: plain data behind a checked header, never pickle."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from briefing.workdir.packed import MAGIC, load_packed, pack, save_packed
+
+
+def test_a_saved_value_reads_back_with_the_same_kind_and_version(tmp_path: Path) -> None:
+    value = {"files": {"a.md": [1, "x", b"\x00\xff", None, True, 2.5]}, 7: ["int key"]}
+    save_packed(tmp_path / "state", "checked", "v1", value)
+    assert load_packed(tmp_path / "state", "checked", "v1") == value
+
+
+@pytest.mark.parametrize(("kind", "version"), [("pages", "v1"), ("checked", "v2")])
+def test_another_kind_or_version_is_ignored_with_one_notice(
+        tmp_path: Path, kind: str, version: str) -> None:
+    save_packed(tmp_path / "state", "checked", "v1", [1, 2, 3])
+    notices: list[str] = []
+    assert load_packed(tmp_path / "state", kind, version, notices.append) is None
+    assert len(notices) == 1
+    assert "another version" in notices[0] and str(tmp_path / "state") in notices[0]
+
+
+def test_a_missing_file_is_silent(tmp_path: Path) -> None:
+    notices: list[str] = []
+    assert load_packed(tmp_path / "none", "checked", "v1", notices.append) is None
+    assert notices == []
+
+
+class _Boom:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (print, ("executed",))
+
+
+def test_a_pickle_is_never_unpickled(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                     ) -> None:
+    (tmp_path / "state").write_bytes(pickle.dumps(_Boom()))
+    notices: list[str] = []
+    assert load_packed(tmp_path / "state", "checked", "v1", notices.append) is None
+    assert "executed" not in capsys.readouterr().out
+    assert notices and "not a briefing state file" in notices[0]
+
+
+@pytest.mark.parametrize("cut", [len(MAGIC) + 3, -1, -5])
+def test_a_truncated_or_corrupted_file_is_ignored(tmp_path: Path, cut: int) -> None:
+    data = pack("checked", "v1", {"key": list(range(100)), "text": "가" * 50})
+    (tmp_path / "state").write_bytes(data[:cut])
+    notices: list[str] = []
+    assert load_packed(tmp_path / "state", "checked", "v1", notices.append) is None
+    assert len(notices) == 1
+
+
+def test_a_value_that_is_not_plain_data_is_refused_before_writing(tmp_path: Path) -> None:
+    with pytest.raises(TypeError, match="can't keep"):
+        save_packed(tmp_path / "state", "checked", "v1", {"x": object()})
+    assert not (tmp_path / "state").exists()
