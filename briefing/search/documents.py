@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from briefing.core.dates import PartialDate
 from briefing.core.fmt import format_date
 from briefing.core.routes import article_path, event_path, node_path
 from briefing.link.graph import Event, Graph
+from briefing.search.ids import IdKey
 from briefing.search.plaintext import (
     WikiName,
     display_text,
@@ -37,8 +39,16 @@ class Doc:
     snippet: str  # the start of the text, for result snippets
 
 
-def _wiki_namer(graph: Graph, language: str) -> WikiName:
+# What a document was made from, as (graph field, key), the way serve records what a page
+# reads (briefing.incremental.tracking): ("relations", EVERY) is the whole field.
+Read = tuple[str, Any]
+EVERY = "*"
+
+
+def _wiki_namer(graph: Graph, language: str, reads: set[Read] | None = None) -> WikiName:
     def wiki_name(kind: str, target: str) -> str:
+        if reads is not None:
+            reads.add(({"node": "nodes", "article": "articles"}.get(kind, "events"), target))
         if kind == "node" and target in graph.nodes:
             return graph.nodes[target].name.show(language)
         if kind == "article" and target in graph.articles:
@@ -59,9 +69,9 @@ def _lead(markdown: str, namer: WikiName) -> str:
     return display_text(resolve_links(start, namer))
 
 
-def _node_doc(graph: Graph, node: Node, language: str, carriers: tuple[str, ...]) -> Doc:
+def _node_doc(node: Node, language: str, carriers: tuple[str, ...],
+              namer: WikiName) -> Doc:
     names = tuple(dict.fromkeys((node.name.show(language), *node.name.all(), *node.aliases)))
-    namer = _wiki_namer(graph, language)
     lead = _lead(node.body.text, namer)
     shown = " · ".join(names[1:])
     return Doc("carrier" if node.is_carrier else "entity", "" if node.is_carrier else node.type,
@@ -70,8 +80,7 @@ def _node_doc(graph: Graph, node: Node, language: str, carriers: tuple[str, ...]
                shorten(f"{shown} — {lead}" if shown else lead, SNIPPET_CHARS))
 
 
-def _article_doc(graph: Graph, article: Article, language: str) -> Doc:
-    namer = _wiki_namer(graph, language)
+def _article_doc(article: Article, namer: WikiName) -> Doc:
     source = " ".join(filter(None, (article.source.publisher, article.source.title)))
     lead = " ".join(filter(None, (article.summary, _lead(article.body.text, namer))))
     return Doc("article", "", article.title, article_path(article.id), article.published,
@@ -103,22 +112,56 @@ def doc_keys(graph: Graph) -> list[DocKey]:
             *(("event", e) for e in reversed(graph.timeline))]
 
 
-def make_docs(graph: Graph, language: str, keys: Sequence[DocKey]) -> list[Doc]:
+def doc_path(graph: Graph, key: DocKey) -> str:
+    """The site path of a document's page: its key in every build."""
+    kind, item = key
+    if kind in ("carrier", "entity"):
+        return node_path(item, kind == "carrier")
+    return article_path(item) if kind == "article" else event_path(item)
+
+
+def id_key(graph: Graph, key: DocKey) -> IdKey:
+    """What the document's stable id is made from (search.ids)."""
+    kind, item = key
+    date = graph.articles[item].published if kind == "article" else \
+        graph.events[item].date if kind == "event" else None
+    return IdKey(TYPES.index(kind), doc_path(graph, key), date)
+
+
+def make_docs(graph: Graph, language: str, keys: Sequence[DocKey],
+              reads: list[frozenset[Read]] | None = None) -> list[Doc]:
+    """The documents of `keys`; with `reads`, appends what each one was made from."""
     entity_carriers: dict[str, list[str]] = defaultdict(list)
     for carrier, entity in sorted(graph.relations):
         entity_carriers[entity].append(carrier)
     docs = []
+    seen: set[Read] | None = None if reads is None else set()
+    namer = _wiki_namer(graph, language, seen)
     for kind, key in keys:
         if kind == "carrier":
-            docs.append(_node_doc(graph, graph.nodes[key], language, (key,)))
+            docs.append(_node_doc(graph.nodes[key], language, (key,), namer))
         elif kind == "entity":
-            docs.append(_node_doc(graph, graph.nodes[key], language,
-                                  tuple(entity_carriers.get(key, ()))))
+            docs.append(_node_doc(graph.nodes[key], language,
+                                  tuple(entity_carriers.get(key, ())), namer))
         elif kind == "article":
-            docs.append(_article_doc(graph, graph.articles[key], language))
+            docs.append(_article_doc(graph.articles[key], namer))
         else:
             docs.append(_event_doc(graph, graph.events[key], language))
+        if reads is not None and seen is not None:
+            reads.append(frozenset(seen.union(_own_reads(graph, kind, key))))
+            seen.clear()
     return docs
+
+
+def _own_reads(graph: Graph, kind: str, key: str) -> list[Read]:
+    if kind == "carrier":
+        return [("nodes", key)]
+    if kind == "entity":
+        return [("nodes", key), ("relations", EVERY)]
+    if kind == "article":
+        return [("articles", key)]
+    event = graph.events[key]
+    return [("events", key), *(("nodes", n) for n in (*event.carriers, *event.entities))]
 
 
 def collect_docs(graph: Graph, language: str) -> list[Doc]:

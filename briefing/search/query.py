@@ -170,7 +170,7 @@ _DIGIT = {c: n for n, c in enumerate(
 
 
 def decode(encoded: str) -> dict[int, int]:
-    """A posting list -> {document id: weight} (the format: index._Encoder)."""
+    """A posting list -> {document id: weight} (the format: search.postings)."""
     postings: dict[int, int] = {}
     doc = -1
     value = shift = 0
@@ -222,7 +222,7 @@ class _Index:
         self.meta = self._load("search/meta.json")
         self.shards: dict[int, dict[str, str]] = {}
         self.postings: dict[str, dict[int, int]] = {}
-        self.doc_shards: dict[int, list[list[Any]]] = {}
+        self.doc_shards: dict[int, dict[str, list[Any]]] = {}
 
     def _load(self, path: str) -> Any:
         self.read.append(path)
@@ -237,11 +237,10 @@ class _Index:
         return self.postings[term]
 
     def record(self, doc: int) -> list[Any]:
-        per_shard = self.meta["docsPerShard"]
-        shard = doc // per_shard
+        shard = doc % self.meta["docShards"]
         if shard not in self.doc_shards:
             self.doc_shards[shard] = self._load(f"search/d/{shard}.json")
-        return list(self.doc_shards[shard][doc % per_shard])
+        return list(self.doc_shards[shard][str(doc)])
 
 
 def _allowed(index: _Index, carrier: str, kind: str) -> tuple[range | None, dict[int, int] | None,

@@ -168,11 +168,11 @@
 
   function termScore(weight, whole) { return (weight & 11) + (whole && (weight & 16) ? 4 : 0); }
 
-  // A posting list (index.py: _encode) -> {docs: ascending ids, weights}.
+  // A posting list (postings.py: encode) -> {docs: ascending ids, weights}.
   function decode(encoded) {
     var count = 0, i;
     for (i = 0; i < encoded.length; i++) { if (DIGIT[encoded.charCodeAt(i)] < 32) { count++; } }
-    var docs = new Int32Array(count);
+    var docs = new Float64Array(count);  // ids reach 2**42 (briefing/search/ids.py)
     var weights = new Uint8Array(count);
     var doc = -1, value = 0, scale = 1, n = 0;
     for (i = 0; i < encoded.length; i++) {
@@ -309,8 +309,8 @@
   Index.prototype.records = function (meta, docs) {
     var index = this;
     return Promise.all(docs.map(function (doc) {
-      return index.file(meta, "d/" + Math.floor(doc / meta.docsPerShard) + ".json").then(function (shard) {
-        return shard[doc % meta.docsPerShard];
+      return index.file(meta, "d/" + (doc % meta.docShards) + ".json").then(function (shard) {
+        return shard[String(doc)];
       });
     }));
   };

@@ -16,17 +16,12 @@ from search_support import SMALL_SHARDS, ServedSite
 from briefing.link.graph import Graph
 from briefing.search import build_search_index, index
 from briefing.search.documents import collect_docs, doc_keys, make_docs
-from briefing.search.index import (
-    TERM_SHARD_BYTES,
-    _Codes,
-    _encode,
-    _index_docs,
-    _merge,
-    _name_groups,
-    _shard_count,
-)
+from briefing.search.ids import TYPE_BITS
+from briefing.search.index import TERM_SHARD_BYTES, _index_docs, _merge, doc_ids, name_groups
 from briefing.search.plaintext import display_text, index_text, resolve_links, shorten
+from briefing.search.postings import Codes, Values, decode_entries, encode
 from briefing.search.query import decode, name_alternatives
+from briefing.search.shards import shard_count
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,20 +30,24 @@ def test_the_index_lives_under_search_with_meta_terms_and_documents(
         index_files: dict[str, bytes]) -> None:
     assert all(path.startswith("search/") for path in index_files)
     meta = json.loads(index_files["search/meta.json"])
-    assert meta["format"] == 1
+    assert meta["format"] == 2
     assert meta["language"] == "ko"
     assert meta["termShards"] == sum(p.startswith("search/t/") for p in index_files)
     assert meta["docShards"] == sum(p.startswith("search/d/") for p in index_files)
-    assert meta["types"] == {"carrier": [0, 3], "entity": [3, 6], "article": [6, 11],
-                             "event": [11, 14]}
+    assert meta["types"] == {kind: [n << TYPE_BITS, (n + 1) << TYPE_BITS] for n, kind in
+                             enumerate(("carrier", "entity", "article", "event"))}
     assert meta["termShards"] >= 8 and meta["docShards"] >= 4  # small shards in the tests
     assert meta["docs"] == 14
     assert ["SK텔레콤", "SK Telecom", "SKT", "에스케이텔레콤"] in meta["groups"]
-    records = [r for n in range(meta["docShards"])
-               for r in json.loads(index_files[f"search/d/{n}.json"])]
+    records = {int(doc): record for n in range(meta["docShards"])
+               for doc, record in json.loads(index_files[f"search/d/{n}.json"]).items()}
+    assert all(doc % meta["docShards"] == n for n in range(meta["docShards"])
+               for doc in map(int, json.loads(index_files[f"search/d/{n}.json"])))
     assert len(records) == meta["docs"]
-    assert [r[3] for r in records[:3]] == ["carriers/kt/", "carriers/lguplus/", "carriers/skt/"]
-    assert records[6][3] == "articles/2024-08-carriers-ai-roundup/"  # newest first
+    by_id = [records[doc][3] for doc in sorted(records)]
+    assert sorted(by_id[:3]) == ["carriers/kt/", "carriers/lguplus/", "carriers/skt/"]
+    articles = [path for path in by_id if path.startswith("articles/")]
+    assert articles[0] == "articles/2024-08-carriers-ai-roundup/"  # newest first
 
 
 def test_json_is_compact_and_sorted(index_files: dict[str, bytes]) -> None:
@@ -63,7 +62,7 @@ def test_the_index_is_a_pure_function_of_the_graph(search_graph: Graph,
                                                     index_files: dict[str, bytes]) -> None:
     assert build_search_index(search_graph, "ko", **SMALL_SHARDS) == index_files
     english = build_search_index(search_graph, "en")
-    assert english["search/d/0.json"] != index_files["search/d/0.json"]  # dates, names
+    assert english["search/meta.json"] != index_files["search/meta.json"]  # names
     assert json.loads(english["search/meta.json"])["groups"][2][0] == "SK Telecom"
 
 
@@ -83,21 +82,23 @@ def test_the_index_does_not_depend_on_the_hash_seed() -> None:
 
 
 def test_term_shards_scale_with_the_index() -> None:
-    assert _shard_count(0) == 1
-    assert _shard_count(TERM_SHARD_BYTES) == 1
-    assert _shard_count(TERM_SHARD_BYTES + 1) == 2
-    assert _shard_count(1000 * TERM_SHARD_BYTES) == 1024
+    assert shard_count(0, TERM_SHARD_BYTES) == 1
+    assert shard_count(TERM_SHARD_BYTES, TERM_SHARD_BYTES) == 1
+    assert shard_count(TERM_SHARD_BYTES + 1, TERM_SHARD_BYTES) == 2
+    assert shard_count(1000 * TERM_SHARD_BYTES, TERM_SHARD_BYTES) == 1024
 
 
-@given(st.lists(st.tuples(st.integers(0, 40_000), st.integers(0, 31)), max_size=300))
+@given(st.lists(st.tuples(st.integers(0, 1 << 42), st.integers(0, 31)), max_size=300))
 def test_postings_round_trip_through_the_text_encoding(pairs: list[tuple[int, int]]) -> None:
     postings = dict(sorted(dict(pairs).items()))
     entries = [doc << 5 | weight for doc, weight in postings.items()]
-    assert decode(_encode(entries, _Codes())) == postings
+    text = encode(entries, Codes())
+    assert decode(text) == postings
+    assert decode_entries(text, Values()) == entries
 
 
 def test_a_posting_for_the_next_document_costs_one_character() -> None:
-    assert _encode([0 << 5 | 1, 1 << 5 | 1, 2 << 5 | 9], _Codes()) == "BBJ"
+    assert encode([0 << 5 | 1, 1 << 5 | 1, 2 << 5 | 9], Codes()) == "BBJ"
 
 
 def names(kind: str, target: str) -> str:
@@ -130,12 +131,12 @@ def test_documents_cover_every_page_kind(search_graph: Graph) -> None:
     assert entity.carriers == ("lguplus",)
 
 
-def test_digest_of_the_test_index_is_stable(index_files: dict[str, bytes]) -> None:
+def test_the_version_is_a_hash_of_every_other_file(index_files: dict[str, bytes]) -> None:
     meta = json.loads(index_files["search/meta.json"])
     digest = hashlib.sha256()
     for path in sorted(index_files):
         if path != "search/meta.json":
-            digest.update(path.encode() + b"\0" + index_files[path] + b"\0")
+            digest.update(path.encode() + b"\0" + hashlib.sha256(index_files[path]).digest())
     assert meta["version"] == digest.hexdigest()[:16]
 
 
@@ -145,14 +146,17 @@ def test_the_cli_writes_the_index_with_the_default_shard_sizes(
 
 
 def test_indexing_in_parts_gives_the_same_index(search_graph: Graph) -> None:
-    keys = doc_keys(search_graph)
-    names = [name_alternatives(group) for group in _name_groups(search_graph, "ko")]
+    ids = doc_ids(search_graph, doc_keys(search_graph), {})
+    keys = sorted(ids, key=ids.__getitem__)
+    numbers = [ids[key] for key in keys]
+    names = [name_alternatives(group) for group in name_groups(search_graph, "ko")]
     docs = make_docs(search_graph, "ko", keys)
-    whole = _index_docs("ko", names, 0, docs)
-    parts = [_index_docs("ko", names, 0, docs[:4]), _index_docs("ko", names, 4, docs[4:9]),
-             _index_docs("ko", names, 9, docs[9:])]
+    whole = _index_docs("ko", names, numbers, docs)
+    parts = [_index_docs("ko", names, numbers[:4], docs[:4]),
+             _index_docs("ko", names, numbers[4:9], docs[4:9]),
+             _index_docs("ko", names, numbers[9:], docs[9:])]
     assert _merge(parts) == _merge([whole])
-    assert [r for part in parts for r in part.records] == whole.records
+    assert [d for part in parts for d in part.docs] == whole.docs
 
 
 @pytest.mark.parametrize("jobs", [2, 3])

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from briefing.search.index import DIGITS
+from briefing.search.postings import DIGITS
 from briefing.search.query import ALIAS_SPAN, NAME_TERM
 from briefing.search.tokens import CJK, PARTICLES, PREFIX_MAX, PREFIX_MIN
 

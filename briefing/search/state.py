@@ -1,0 +1,98 @@
+"""The search index's working state, kept between builds so an edit re-indexes only the
+documents it changed (search.update) and only the shards whose bytes change are made again.
+
+It holds every document (id, what it was made from, a digest of it, its terms by weight,
+its display record) and every term's posting text. As plain values (`to_plain`,
+`from_plain`) it is what `.briefing/search.state` keeps (workdir.packed: MessagePack, never
+pickle); `from_plain` checks the shape of everything it reads and returns None for
+anything else. The files it gives are made by search.shards, whose caches are not saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing.search.documents import TYPES, DocKey, Read
+from briefing.search.postings import Codes, Values
+
+KIND = "search-index"  # the packed file's kind (workdir.packed)
+
+
+@dataclass(frozen=True, slots=True)
+class DocEntry:
+    id: int
+    digest: bytes  # of the Doc: equal digests, nothing to re-index
+    reads: frozenset[Read]  # what it was made from (graph field, key)
+    terms: tuple[tuple[int, str], ...]  # (weight, its terms joined by spaces)
+    record: str  # its display record, as JSON
+
+
+@dataclass(slots=True)
+class Caches:
+    """Derived from the state and kept in memory only: made again after a load."""
+
+    codes: Codes = field(default_factory=Codes)
+    values: Values = field(default_factory=Values)
+    hashes: dict[str, int] = field(default_factory=dict)  # site path -> ids.path_hash
+    files: dict[str, bytes] = field(default_factory=dict)  # the index files
+    digests: dict[str, bytes] = field(default_factory=dict)  # file -> sha256
+    term_shard: dict[str, int] = field(default_factory=dict)  # term -> fnv1a
+    doc_shards: dict[int, set[int]] = field(default_factory=dict)  # shard -> ids
+    records: dict[int, str] = field(default_factory=dict)  # id -> record
+
+
+@dataclass(slots=True)
+class SearchState:
+    language: str
+    groups: list[list[str]]  # every carrier's and entity's names (meta's groups)
+    shard_bytes: tuple[int, int]  # the term and document shard targets
+    docs: dict[DocKey, DocEntry]
+    postings: dict[str, str]  # term -> posting text
+    term_chars: int  # the term shards' characters, summed (their count follows from it)
+    record_bytes: int  # the display records' bytes, summed (the same for documents)
+    caches: Caches = field(default_factory=Caches)
+
+    def to_plain(self) -> dict[str, Any]:
+        return {"language": self.language, "groups": self.groups,
+                "shard_bytes": list(self.shard_bytes), "term_chars": self.term_chars,
+                "record_bytes": self.record_bytes, "postings": self.postings,
+                "docs": [[kind, item, e.id, e.digest, [list(r) for r in e.reads],
+                          [list(t) for t in e.terms], e.record]
+                         for (kind, item), e in self.docs.items()]}
+
+
+def _read(value: Any) -> Read:
+    name, key = value
+    if not isinstance(name, str) or not isinstance(key, (str, list)):
+        raise TypeError("read")
+    return name, tuple(key) if isinstance(key, list) else key
+
+
+def _entry(row: Any) -> tuple[DocKey, DocEntry]:
+    kind, item, doc_id, digest, reads, terms, record = row
+    if kind not in TYPES or not isinstance(item, str) or not isinstance(doc_id, int) \
+            or not isinstance(digest, bytes) or not isinstance(record, str):
+        raise TypeError("document")
+    weighted = tuple((int(w), str(t)) for w, t in terms)
+    if not all(isinstance(w, int) and isinstance(t, str) for w, t in terms):
+        raise TypeError("terms")
+    return (kind, item), DocEntry(doc_id, digest, frozenset(map(_read, reads)), weighted, record)
+
+
+def from_plain(value: Any) -> SearchState | None:
+    """The state `to_plain` gave, or None when `value` does not have its shape."""
+    try:
+        postings = value["postings"]
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in postings.items()):
+            return None
+        groups = [[str(name) for name in names] for names in value["groups"]]
+        term_bytes, doc_bytes = value["shard_bytes"]
+        numbers = (term_bytes, doc_bytes, value["term_chars"], value["record_bytes"])
+        if not all(isinstance(n, int) for n in numbers) or not isinstance(value["language"], str):
+            return None
+        return SearchState(value["language"], groups, (term_bytes, doc_bytes),
+                           dict(map(_entry, value["docs"])), postings,
+                           value["term_chars"], value["record_bytes"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None

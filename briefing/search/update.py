@@ -1,0 +1,164 @@
+"""The search index after an edit: only the documents whose searchable text changed are
+tokenised again, only their terms' postings change, and only the shards holding those
+terms and records are made again (search.shards). The result is byte for byte what
+index_site gives for the same graph (tests check it after adds, removals and edits).
+
+A document is made again (documents.make_docs) when it is new, or when something it was
+made from changed (`changed`: (graph field, key) pairs, as serve's read tracking gives
+them; None when unknown: every document is made and compared by digest). When the names
+of carriers and entities, the language or the shard sizes changed, or a large part of the
+site did, the whole index is made again (index_site, on every core).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable
+
+from briefing.link.graph import Graph
+from briefing.search.documents import DocKey, Read, doc_keys, make_docs
+from briefing.search.index import (
+    DOC_SHARD_BYTES,
+    TERM_SHARD_BYTES,
+    Terms,
+    doc_digest,
+    doc_ids,
+    doc_name_terms,
+    doc_record,
+    doc_weights,
+    index_site,
+    name_groups,
+)
+from briefing.search.postings import changed_list
+from briefing.search.query import Alternative, name_alternatives
+from briefing.search.shards import refresh, term_chars
+from briefing.search.state import DocEntry, SearchState
+
+WHOLE_INDEX_SHARE = 4  # more than 1/4 of the documents changed: index them all
+
+
+@dataclasses.dataclass(slots=True)
+class _Changes:
+    removed: dict[str, set[int]] = dataclasses.field(default_factory=lambda: defaultdict(set))
+    added: dict[str, dict[int, int]] = dataclasses.field(
+        default_factory=lambda: defaultdict(dict))
+    gone_records: set[int] = dataclasses.field(default_factory=set)
+    new_records: dict[int, str] = dataclasses.field(default_factory=dict)
+
+
+def _weights(entry: DocEntry, names: list[list[Alternative]]) -> dict[str, int]:
+    weights = {term: weight for weight, terms in entry.terms for term in terms.split(" ")}
+    weights.update(doc_name_terms(weights, names))
+    return weights
+
+
+def _swap(old: DocEntry | None, new: DocEntry | None, names: list[list[Alternative]],
+          changes: _Changes) -> None:
+    """Record what replacing a document's entry changes (None: absent)."""
+    before = _weights(old, names) if old else {}
+    after = _weights(new, names) if new else {}
+    same_id = old is not None and new is not None and old.id == new.id
+    if old is not None:
+        for term, weight in before.items():
+            if not same_id or after.get(term) != weight:
+                changes.removed[term].add(old.id)
+        changes.gone_records.add(old.id)
+    if new is not None:
+        for term, weight in after.items():
+            if not same_id or before.get(term) != weight:
+                changes.added[term][new.id] = weight
+        changes.new_records[new.id] = new.record
+
+
+def _apply(state: SearchState, changes: _Changes) -> tuple[set[str], set[int]]:
+    """Change the postings and records; the terms and ids whose shards changed."""
+    caches = state.caches
+    terms = set(changes.removed) | set(changes.added)
+    for term in terms:
+        text = state.postings.get(term)
+        if text is not None:
+            state.term_chars -= term_chars(term, text)
+        text = changed_list(text or "", changes.removed.get(term, ()),
+                            changes.added.get(term, {}), caches.codes, caches.values)
+        if text:
+            state.postings[term] = text
+            state.term_chars += term_chars(term, text)
+        else:
+            state.postings.pop(term, None)
+    count = len(caches.doc_shards)
+    for doc_id in changes.gone_records:
+        state.record_bytes -= len(caches.records.pop(doc_id).encode("utf-8"))
+        caches.doc_shards[doc_id % count].discard(doc_id)
+    for doc_id, record in changes.new_records.items():
+        caches.records[doc_id] = record
+        state.record_bytes += len(record.encode("utf-8"))
+        caches.doc_shards[doc_id % count].add(doc_id)
+    return terms, changes.gone_records | set(changes.new_records)
+
+
+def _remade(graph: Graph, language: str, state: SearchState, keys: Iterable[DocKey],
+            ids: dict[DocKey, int]) -> list[tuple[DocKey, DocEntry | None]]:
+    """The documents to make again, with their new entries (None: the same document)."""
+    reads: list[frozenset[Read]] = []
+    keys = list(keys)
+    made = make_docs(graph, language, keys, reads)
+    terms = Terms()
+    remade: list[tuple[DocKey, DocEntry | None]] = []
+    for key, doc, read in zip(keys, made, reads, strict=True):
+        digest = doc_digest(doc)
+        entry = state.docs.get(key)
+        if entry is not None and entry.digest == digest:
+            state.docs[key] = dataclasses.replace(entry, reads=read)
+            remade.append((key, None))
+            continue
+        weighted = tuple((w, " ".join(g)) for w, g in doc_weights(doc, terms))
+        remade.append((key, DocEntry(ids[key], digest, read, weighted,
+                                     doc_record(doc, language))))
+    return remade
+
+
+def update_index(graph: Graph, language: str, previous: SearchState | None,
+                 changed: set[Read] | None = None, *, jobs: int = 1,
+                 term_shard_bytes: int = TERM_SHARD_BYTES,
+                 doc_shard_bytes: int = DOC_SHARD_BYTES) -> SearchState:
+    """The index of `graph`, made from `previous` (changed in place; don't use it after).
+    The files are in the result's `caches.files`."""
+    groups = name_groups(graph, language)
+    sizes = (term_shard_bytes, doc_shard_bytes)
+    if previous is None or previous.language != language or previous.groups != groups \
+            or previous.shard_bytes != sizes:
+        return index_site(graph, language, jobs=jobs, term_shard_bytes=term_shard_bytes,
+                          doc_shard_bytes=doc_shard_bytes)
+    state = previous
+    if not state.caches.files:  # loaded from disk: the files are made from it once
+        refresh(state)
+    keys = doc_keys(graph)
+    ids = doc_ids(graph, keys, state.caches.hashes)
+    stale = [key for key in keys if key not in state.docs or changed is None
+             or not state.docs[key].reads.isdisjoint(changed)]
+    remade = _remade(graph, language, state, stale, ids)
+    present = set(keys)
+    gone = [key for key in state.docs if key not in present]
+    moved = [key for key, entry in state.docs.items()
+             if key in present and entry.id != ids[key]]
+    work = sum(1 for _, entry in remade if entry is not None) + len(gone) + len(moved)
+    if work * WHOLE_INDEX_SHARE > len(keys):
+        return index_site(graph, language, jobs=jobs, term_shard_bytes=term_shard_bytes,
+                          doc_shard_bytes=doc_shard_bytes)
+    names = [name_alternatives(names) for names in groups]
+    changes = _Changes()
+    for key, entry in remade:
+        if entry is not None:
+            _swap(state.docs.get(key), entry, names, changes)
+            state.docs[key] = entry
+    for key in moved:
+        if state.docs[key].id != ids[key]:  # not made again: the same terms, a new id
+            entry = dataclasses.replace(state.docs[key], id=ids[key])
+            _swap(state.docs[key], entry, names, changes)
+            state.docs[key] = entry
+    for key in gone:
+        _swap(state.docs.pop(key), None, names, changes)
+    terms, touched = _apply(state, changes)
+    refresh(state, terms, touched)
+    return state
