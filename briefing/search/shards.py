@@ -73,15 +73,15 @@ def refresh(state: SearchState, terms: set[str] | None = None,
     caches = state.caches
     files = caches.files
     term_count, doc_count = _counts(state)
-    if terms is None or _shards_of(state, "search/t/") != term_count:
+    every = terms is None or _shards_of(state, "search/t/") != term_count
+    if every:
         for path in [p for p in files if p.startswith("search/t/")]:
             del files[path]
-        terms, term_shards = set(state.postings), set(range(term_count))
-    else:
-        term_shards = {caches.term_shard[t] % term_count for t in terms if t in caches.term_shard}
-    for term in terms:
+    for term in state.postings if terms is None else terms:
         if term not in caches.term_shard:
             caches.term_shard[term] = fnv1a(term)
+    term_shards = set(range(term_count)) if every or terms is None else {
+        caches.term_shard[t] % term_count for t in terms}
     members: dict[int, list[str]] = {n: [] for n in term_shards}
     for term, hashed in caches.term_shard.items():
         if hashed % term_count in members and term in state.postings:
