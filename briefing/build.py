@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 from markdown_it_pyrs import MarkdownIt
 
@@ -24,27 +25,34 @@ from briefing.link.graph import Graph
 from briefing.link.link import link_site
 from briefing.load.files import Kind, content_files, display_path, load_file, load_site, read_bytes
 from briefing.render.assets import collect_assets
-from briefing.render.data import data_paths, render_data
+from briefing.render.data import KeptData, data_paths, render_data
 from briefing.render.engine import RenderJob, RenderOptions, render_pages
 from briefing.render.feedset import feed_paths, render_feeds
 from briefing.render.linkcheck import check_links
 from briefing.render.opml import OPML_PATH, site_opml
 from briefing.render.pages import Page, plan_pages
+from briefing.render.reads import Tracking
 from briefing.render.sink import Entry, MemorySink, Sink
 from briefing.render.sitefiles import site_files
 from briefing.search import build_search_index
 from briefing.search.scripts import script_files
+from briefing.search.state import KIND as SEARCH_KIND
+from briefing.search.state import SearchState, from_plain
+from briefing.search.update import update_index
 from briefing.validate.assemble import assemble_content
 from briefing.validate.fields import Checked, check_document, with_slash
 from briefing.validate.markdown import make_markdown
 from briefing.validate.model import Content
 from briefing.validate.salvage import salvage
-from briefing.workdir.cache import file_key, load_cache, save_cache
+from briefing.workdir.cache import code_version, file_key, load_cache, save_cache
+from briefing.workdir.packed import Notice, load_packed, save_packed
 from briefing.workdir.skip import input_fingerprint, load_state, output_stamp, save_state, stamp_of
 from briefing.workers.gc import collect_new_objects_only, no_cycle_collection
 from briefing.workers.parallel import default_jobs, map_chunks
 from briefing.workers.progress import Report, no_progress
 from briefing.write.staging import MARKER, Staging, WriteStats
+
+SEARCH_STATE = "search.state"  # in .briefing/: the search index's state (search.state)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +77,7 @@ class BuildResult:
     files: int = 0  # outputs made
     stats: WriteStats | None = None  # set once the site was published
     stamp: str = ""  # the published folder's output stamp (see workdir.skip.stamp_of)
+    notices: list[str] = field(default_factory=list)  # one line each: state files ignored
     seconds: float = 0.0
 
     @property
@@ -209,15 +218,58 @@ def known_names(graph: Graph, pages: list[Page], assets: dict[str, bytes]) -> se
     return known
 
 
+@dataclass(slots=True)
+class Kept:
+    """What the data files and the search index keep for the next build: the search
+    state (search.state), the data units (render.data.KeptData), and the graph they were
+    made from (the caller compares it with the next one)."""
+
+    search: SearchState | None = None
+    data: KeptData = field(default_factory=KeptData)
+    graph: Graph | None = None
+
+
+def search_index(graph: Graph, language: str, previous: SearchState | None,
+                 changed: set[Any] | None, jobs: int) -> tuple[dict[str, bytes], SearchState]:
+    """The search index files and the state for the next build, from the last build's
+    state (None: index everything) and what changed in the graph since (None: unknown)."""
+    state = update_index(graph, language, previous, changed, jobs=jobs)
+    return dict(state.caches.files), state
+
+
+def load_search_state(work_path: Path, notice: Notice) -> SearchState | None:
+    """The state `save_search_state` left in .briefing/, or None (with a notice when a
+    file is there but is not usable)."""
+    plain = load_packed(work_path / SEARCH_STATE, SEARCH_KIND, code_version(), notice)
+    state = from_plain(plain) if plain is not None else None
+    if plain is not None and state is None:
+        notice(f"{work_path / SEARCH_STATE}: ignored, not a search index state; "
+               "building without it")
+    return state
+
+
+def save_search_state(work_path: Path, state: SearchState) -> None:
+    save_packed(work_path / SEARCH_STATE, SEARCH_KIND, code_version(), state.to_plain())
+
+
 def outputs_after_pages(graph: Graph, settings: RenderOptions, pages: list[Page],
-                        search_jobs: int, progress: Report = no_progress) -> dict[str, bytes]:
+                        search_jobs: int, progress: Report = no_progress,
+                        kept: Kept | None = None, changed: set[Any] | None = None,
+                        tracking: Tracking | None = None) -> dict[str, bytes]:
     """Site files, data and the search index: made once the pages are done, so the two
-    big phases never overlap."""
+    big phases never overlap. With `kept` (updated here), only the data units and search
+    documents that `changed` touched are made again (None: every one is compared)."""
     others = site_files(pages, settings.base_url)
-    others.update(render_data(graph))
+    others.update(render_data(graph, kept.data if kept else None, changed, tracking))
     others[OPML_PATH] = site_opml(graph, settings.language, settings.base_url, others)
     progress("search index", 0, 0)
-    index = build_search_index(graph, settings.language, jobs=search_jobs)
+    if kept is None:
+        index = build_search_index(graph, settings.language, jobs=search_jobs)
+    else:  # a failed update leaves nothing half made behind
+        previous, kept.search, kept.graph = kept.search, None, None
+        index, kept.search = search_index(graph, settings.language, previous, changed,
+                                          search_jobs)
+        kept.graph = graph
     others.update(index)
     if settings.file_urls:  # a site opened from disk loads its index as scripts
         others.update(script_files(index))
@@ -274,6 +326,8 @@ def _render_and_write(graph: Graph, options: BuildOptions, problems: list[Diagno
     sink: Staging | MemorySink = Staging(options.out_path) if options.out_path else MemorySink()
     others = dict(assets.files)
     result = BuildResult(graph=graph)
+    work = options.cache_path.parent if options.cache_path is not None else None
+    kept = Kept(load_search_state(work, result.notices.append)) if work is not None else None
     try:
         with collect_new_objects_only():
             job = RenderJob(graph, settings, options.templates, assets.names, pages, known, sink)
@@ -283,7 +337,7 @@ def _render_and_write(graph: Graph, options: BuildOptions, problems: list[Diagno
             if done.template_problems:
                 result.diagnostics = sorted(problems + done.template_problems)
                 return result
-            others.update(outputs_after_pages(graph, settings, pages, jobs, progress))
+            others.update(outputs_after_pages(graph, settings, pages, jobs, progress, kept))
             link_problems = done.link_problems + check_links(
                 others, settings.base_url, known.union(others), done.late, sink.read)
         written, entries = put_all(sink, others)
@@ -296,6 +350,8 @@ def _render_and_write(graph: Graph, options: BuildOptions, problems: list[Diagno
             stamp = stamp_of([*done.entries, *entries, sink.entry(MARKER)])
             sink.commit()
             written += done.written
+            if work is not None and kept is not None and kept.search is not None:
+                save_search_state(work, kept.search)
             result.stats, result.stamp = WriteStats(written, result.files - written), stamp
     finally:
         if isinstance(sink, Staging) and result.stats is None:

@@ -91,6 +91,8 @@ def _build(args: argparse.Namespace, check_only: bool) -> int:
             result = build_site(options, progress)
     finally:
         progress.finish()
+    for notice in result.notices:
+        print(f"note: {notice}", file=sys.stderr)
     print_diagnostics(result.diagnostics, sys.stderr)
     if not result.ok:
         return 1

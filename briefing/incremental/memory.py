@@ -10,6 +10,7 @@ from typing import cast
 
 import jinja2
 
+from briefing.build import Kept
 from briefing.core.routes import output_file
 from briefing.incremental.relink import Linked
 from briefing.incremental.stamps import LastRead
@@ -31,6 +32,7 @@ class BuildMemory:
     outputs: dict[str, bytes] = field(default_factory=dict)  # every output it made
     full: bool = True  # render every page next time (templates changed, nothing kept)
     environment: jinja2.Environment | None = None  # the templates, compiled, until `full`
+    kept: Kept = field(default_factory=Kept)  # the data files' and search index's state
 
     def templates(self, root: Traversable) -> jinja2.Environment:
         """The compiled templates: made again when they may have changed (`full`)."""

@@ -4,6 +4,7 @@ memory; the dev server syncs them into the folder it serves."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from typing import cast
@@ -11,19 +12,22 @@ from typing import cast
 from briefing.build import (
     BuildOptions,
     BuildResult,
+    Kept,
     assemble,
     finish,
     jobs_for,
     known_names,
+    load_search_state,
     outputs_after_pages,
     put_all,
     render_options,
+    save_search_state,
 )
 from briefing.core.diagnostics import Diagnostic, has_errors
 from briefing.incremental.memory import BuildMemory
 from briefing.incremental.relink import relink
 from briefing.incremental.stamps import read_changed
-from briefing.incremental.tracking import Reads, TrackedGraph
+from briefing.incremental.tracking import Reads, TrackedGraph, changed_reads
 from briefing.link.graph import Graph
 from briefing.render.assets import collect_assets
 from briefing.render.engine import RenderJob, render_pages
@@ -41,10 +45,20 @@ def _view(graph: Graph, log: ReadLog) -> Graph:
 
 
 TRACKING = Tracking(Reads, _view)
+logger = logging.getLogger(__name__)
 
 # Gets every output of the site as soon as the pages and feeds are made, before the
 # search index (the slowest part): the dev server shows them at once.
 PagesReady = Callable[[dict[str, bytes]], None]
+
+
+def _kept(options: BuildOptions, memory: BuildMemory) -> Kept:
+    """The data and search state of the last build; on the first, the search state the
+    last process left in .briefing/ (a file that is not usable gets a one-line notice)."""
+    kept = memory.kept
+    if kept.graph is None and kept.search is None and options.cache_path is not None:
+        kept.search = load_search_state(options.cache_path.parent, logger.warning)
+    return kept
 
 
 def rebuild(options: BuildOptions, memory: BuildMemory, pages_ready: PagesReady | None = None,
@@ -98,7 +112,11 @@ def _render(graph: Graph, options: BuildOptions, memory: BuildMemory,
                                                partial))
         # in one process beside serve's threads: helpers that are new interpreters (not
         # forks) are safe there
-        others.update(outputs_after_pages(graph, settings, pages, default_jobs(), progress))
+        first = memory.graph is None
+        kept = _kept(options, memory)
+        since = changed_reads(kept.graph, graph) if kept.graph is not None else None
+        others.update(outputs_after_pages(graph, settings, pages, default_jobs(), progress,
+                                          kept, since, TRACKING))
 
         def read(path: str) -> bytes:  # a page kept from the last build was not rendered
             return sink.outputs[path] if path in sink.outputs else memory.outputs[path]
@@ -112,5 +130,7 @@ def _render(graph: Graph, options: BuildOptions, memory: BuildMemory,
         result.outputs = memory.with_kept_pages(sink.outputs, pages, feeds, partial)
         memory.remember(graph, result.outputs, pages, feeds, {**done.reads, **feed_reads},
                         units)
+        if first and options.cache_path is not None and kept.search is not None:
+            save_search_state(options.cache_path.parent, kept.search)  # for the next start
     result.files = len(result.outputs)
     return result

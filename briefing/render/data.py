@@ -6,9 +6,12 @@ import csv
 import io
 import json
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.link.graph import Event, Graph
+from briefing.render.reads import ReadLog, Tracking
 from briefing.render.relations_data import RELATION_FILES, render_relations
 from briefing.validate.model import Article, Node
 
@@ -81,39 +84,96 @@ def data_paths(graph: Graph) -> set[str]:
             *export_paths(), *RELATION_FILES}
 
 
-def render_data(graph: Graph) -> dict[str, bytes]:
+@dataclass(frozen=True, slots=True)
+class DataUnit:
+    """Data files made together: from the items they list (`members`, a change in the
+    list makes them again) and what `make` reads from the graph."""
+
+    key: str
+    members: tuple[Any, ...]
+    make: Callable[[Graph], dict[str, bytes]]
+
+
+def _years(graph: Graph) -> tuple[dict[int, list[str]], dict[str, list[str]]]:
+    """Event ids by year (oldest first) and briefing slugs by year key (oldest first)."""
+    events: dict[int, list[str]] = defaultdict(list)
+    for event_id in graph.timeline:
+        events[graph.events[event_id].date.year].append(event_id)
+    articles: dict[str, list[str]] = defaultdict(list)
+    for slug in reversed(graph.articles_by_date):
+        articles[_article_key(graph.articles[slug])].append(slug)
+    return events, articles
+
+
+def _listed(path: str, name: str, ids: list[str],
+            item: Callable[[Graph, str], dict[str, Any]]) -> DataUnit:
+    def make(graph: Graph) -> dict[str, bytes]:
+        return {path: _dump({"schema_version": SCHEMA_VERSION,
+                             name: [item(graph, i) for i in ids]})}
+
+    return DataUnit(path, tuple(ids), make)
+
+
+def data_units(graph: Graph) -> list[DataUnit]:
+    """Every data file, in units (a long-lived build makes again only the units whose
+    members or reads changed)."""
     from briefing.render.exports import export_index, render_exports  # it builds on this
 
-    files: dict[str, bytes] = render_exports(graph)
-    events_by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for event_id in graph.timeline:
-        event = graph.events[event_id]
-        events_by_year[event.date.year].append(_event(event))
-    articles_by_year: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for slug in reversed(graph.articles_by_date):
-        article = graph.articles[slug]
-        articles_by_year[_article_key(article)].append(_article(article))
+    events, articles = _years(graph)
     index: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "title": graph.site.title,
                              "carriers": "carriers.json", "entities": "entities.json",
-                             "events": {}, "articles": {}, "csv": "events.csv",
-                             **export_index(),
+                             "events": {str(y): f"events-{y}.json" for y in sorted(events)},
+                             "articles": {k: f"articles-{k}.json" for k in sorted(articles)},
+                             "csv": "events.csv", **export_index(),
                              "relations": {"csv": "relations.csv",
                                            "graphml": "relations.graphml"}}
-    for year, items in sorted(events_by_year.items()):
-        name = f"events-{year}.json"
-        index["events"][str(year)] = name
-        files[f"data/{name}"] = _dump({"schema_version": SCHEMA_VERSION, "events": items})
-    for key, items in sorted(articles_by_year.items()):
-        name = f"articles-{key}.json"
-        index["articles"][key] = name
-        files[f"data/{name}"] = _dump({"schema_version": SCHEMA_VERSION, "articles": items})
-    files["data/carriers.json"] = _dump({"schema_version": SCHEMA_VERSION, "carriers": [
-        _node(graph.nodes[c]) for c in graph.carriers]})
-    files["data/entities.json"] = _dump({"schema_version": SCHEMA_VERSION, "entities": [
-        _node(graph.nodes[e]) for e in graph.entities]})
-    files["data/index.json"] = _dump(index)
-    files["data/events.csv"] = _events_csv(graph)
-    files.update(render_relations(graph))
+    return [
+        *(_listed(f"data/events-{year}.json", "events", ids,
+                  lambda g, i: _event(g.events[i])) for year, ids in sorted(events.items())),
+        *(_listed(f"data/articles-{key}.json", "articles", ids,
+                  lambda g, i: _article(g.articles[i])) for key, ids in sorted(articles.items())),
+        _listed("data/carriers.json", "carriers", list(graph.carriers),
+                lambda g, i: _node(g.nodes[i])),
+        _listed("data/entities.json", "entities", list(graph.entities),
+                lambda g, i: _node(g.nodes[i])),
+        DataUnit("data/index.json", (repr(index),), lambda g: {"data/index.json": _dump(index)}),
+        DataUnit("data/events.csv", (), lambda g: {"data/events.csv": _events_csv(g)}),
+        DataUnit("exports", (), render_exports),
+        DataUnit("relations", (), render_relations),
+    ]
+
+
+@dataclass(slots=True)
+class KeptData:
+    """The last build's data units: members, reads and files, by key."""
+
+    units: dict[str, tuple[tuple[Any, ...], frozenset[Any], dict[str, bytes]]] = field(
+        default_factory=dict)
+
+
+def render_data(graph: Graph, kept: KeptData | None = None, changed: set[Any] | None = None,
+                tracking: Tracking | None = None) -> dict[str, bytes]:
+    """Every data file. With `kept` and `tracking` (a long-lived build), a unit whose
+    members are the same and whose reads miss `changed` (None: everything changed) keeps
+    its files, and `kept` is updated."""
+    files: dict[str, bytes] = {}
+    log: ReadLog | None = tracking.new_log() if tracking is not None else None
+    view = tracking.view(graph, log) if tracking is not None and log is not None else graph
+    units = {}
+    for unit in data_units(graph):
+        last = kept.units.get(unit.key) if kept is not None else None
+        if last is not None and changed is not None and last[0] == unit.members \
+                and last[1].isdisjoint(changed):
+            units[unit.key] = last
+        elif log is not None:
+            log.take()
+            made = unit.make(view)
+            units[unit.key] = (unit.members, log.take(), made)
+        else:
+            units[unit.key] = (unit.members, frozenset(), unit.make(graph))
+        files.update(units[unit.key][2])
+    if kept is not None:
+        kept.units = units if log is not None else {}
     return files
 
 

@@ -107,7 +107,8 @@ def run_server(args: argparse.Namespace) -> int:
         options = BuildOptions(
             content_path=args.content, templates=templates, out_path=None, base_url=url,
             language=args.language, drafts=args.drafts, strict=args.strict,
-            jobs=1)  # rebuilds run beside the server's threads: no forking
+            jobs=1,  # rebuilds run beside the server's threads: no forking
+            cache_path=cwd / WORK_DIR / "cache")  # .briefing/: the search index's state
         rebuilder = Rebuilder(options, OutputFolder(out_path), state, print_report)
         _serve(server, rebuilder, watched, [cwd / WORK_DIR, cwd / "site"], url)
     print("stopped", flush=True)
