@@ -61,6 +61,18 @@ def _kept(options: BuildOptions, memory: BuildMemory) -> Kept:
     return kept
 
 
+def _to_check(others: dict[str, bytes], memory: BuildMemory, names: set[str]
+              ) -> dict[str, bytes]:
+    """The outputs whose links need checking: an output with the bytes the last good
+    build checked (the sitemap, most feeds) links to the same names, which all still
+    exist unless one went away; a #fragment is checked again anyway (its page may have
+    changed)."""
+    if not memory.outputs or not names.issuperset(memory.outputs):
+        return others
+    return {path: data for path, data in others.items()
+            if memory.outputs.get(path) != data or b"#" in data}
+
+
 def rebuild(options: BuildOptions, memory: BuildMemory, pages_ready: PagesReady | None = None,
             progress: Report = no_progress) -> BuildResult:
     """One build of a long-lived caller, reusing `memory` (and updating it)."""
@@ -121,8 +133,9 @@ def _render(graph: Graph, options: BuildOptions, memory: BuildMemory,
         def read(path: str) -> bytes:  # a page kept from the last build was not rendered
             return sink.outputs[path] if path in sink.outputs else memory.outputs[path]
 
+        names = known.union(others)
         link_problems = done.link_problems + check_links(
-            others, settings.base_url, known.union(others), done.late, read)
+            _to_check(others, memory, names), settings.base_url, names, done.late, read)
     put_all(sink, others)
     result.diagnostics = sorted(problems + link_problems)
     result.outputs = sink.outputs

@@ -11,7 +11,7 @@ from briefing.core.dates import PartialDate
 from briefing.core.fmt import format_date
 from briefing.core.routes import article_path, event_path, node_path
 from briefing.link.graph import Event, Graph
-from briefing.search.ids import IdKey
+from briefing.search.ids import IdKey, bucket, path_hash
 from briefing.search.plaintext import (
     WikiName,
     display_text,
@@ -120,12 +120,17 @@ def doc_path(graph: Graph, key: DocKey) -> str:
     return article_path(item) if kind == "article" else event_path(item)
 
 
-def id_key(graph: Graph, key: DocKey) -> IdKey:
-    """What the document's stable id is made from (search.ids)."""
+def id_key(graph: Graph, key: DocKey, hashes: dict[str, int]) -> IdKey:
+    """What the document's stable id is made from (search.ids); `hashes` keeps the
+    hashes of site paths between builds."""
     kind, item = key
     date = graph.articles[item].published if kind == "article" else \
         graph.events[item].date if kind == "event" else None
-    return IdKey(TYPES.index(kind), doc_path(graph, key), date)
+    path = doc_path(graph, key)
+    hashed = hashes.get(path)
+    if hashed is None:
+        hashed = hashes[path] = path_hash(path)
+    return TYPES.index(kind), bucket(date), hashed
 
 
 def make_docs(graph: Graph, language: str, keys: Sequence[DocKey],

@@ -7,7 +7,7 @@ preferred id is ``bucket << slot_bits | slot``: the bucket is its month, newest 
 (carriers and entities have one bucket), so ties in a ranking still go to the newest; the
 slot is the top `slot_bits` of a hash of its site path. `slot_bits` leaves about 16 slots
 per document in the busiest bucket of the type, so two documents rarely want the same id;
-when they do, the one with the smaller (preferred id, path) keeps it and the other takes
+when they do, the one with the smaller (type, id) key keeps it and the other takes
 the next free id. Delta-encoded postings turn the gaps into a few bits each.
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from briefing.core.dates import PartialDate
 
@@ -25,15 +25,10 @@ SPARSITY_BITS = 4  # about 2**4 slots per document in a type's busiest bucket
 MIN_SLOT_BITS = 4
 _LAST_YEAR = 9999
 _UNDATED = (_LAST_YEAR + 1) * 13  # after every dated bucket
+K = TypeVar("K", bound=tuple[str, str])  # a document's key, (type, id)
 
 
-@dataclass(frozen=True, slots=True)
-class IdKey:
-    """What a document's id is made from."""
-
-    type_index: int  # position in documents.TYPES
-    path: str  # its site path: unique, and the same in every build
-    date: PartialDate | None
+IdKey = tuple[int, int, int]  # (type index in documents.TYPES, bucket, path_hash)
 
 
 def bucket(date: PartialDate | None) -> int:
@@ -52,31 +47,22 @@ def path_hash(path: str) -> int:
 def slot_bits(keys: Iterable[IdKey]) -> dict[int, int]:
     """Per type: bits of the slot, from the count of its busiest bucket."""
     busiest: dict[int, int] = {}
-    for (type_index, _), count in Counter((k.type_index, bucket(k.date)) for k in keys).items():
+    for (type_index, _), count in Counter((k[0], k[1]) for k in keys).items():
         busiest[type_index] = max(busiest.get(type_index, 0), count)
     return {t: max(MIN_SLOT_BITS, count.bit_length() + SPARSITY_BITS)
             for t, count in busiest.items()}
 
 
-def assign_ids(keys: Iterable[IdKey], hashes: dict[str, int] | None = None) -> dict[str, int]:
-    """Every document's id, by site path. `hashes` caches path_hash between calls."""
-    keys = list(keys)
-    cache = {} if hashes is None else hashes
-    bits = slot_bits(keys)
-    preferred = []
-    for key in keys:
-        hashed = cache.get(key.path)
-        if hashed is None:
-            hashed = cache[key.path] = path_hash(key.path)
-        width = bits[key.type_index]
-        preferred.append(((key.type_index << TYPE_BITS) + (bucket(key.date) << width)
-                          + (hashed >> (64 - width)), key.path))
-    preferred.sort()
-    ids: dict[str, int] = {}
+def assign_ids(keys: Mapping[K, IdKey]) -> dict[K, int]:
+    """Every document's id. Two documents that want the same id: the smaller key keeps it."""
+    bits = slot_bits(keys.values())
+    preferred = sorted(((t << TYPE_BITS) + (b << bits[t]) + (h >> (64 - bits[t])), key)
+                       for key, (t, b, h) in keys.items())
+    ids: dict[K, int] = {}
     last = -1
-    for wanted, path in preferred:
+    for wanted, key in preferred:
         last = wanted if wanted > last else last + 1
-        ids[path] = last
+        ids[key] = last
     return ids
 
 

@@ -20,7 +20,6 @@ from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 from itertools import accumulate, chain, repeat
 
 from briefing.link.graph import Graph
@@ -30,11 +29,10 @@ from briefing.search.documents import (
     Read,
     date_text,
     doc_keys,
-    doc_path,
     id_key,
     make_docs,
 )
-from briefing.search.ids import assign_ids
+from briefing.search.ids import IdKey, assign_ids
 from briefing.search.postings import Codes, encode
 from briefing.search.query import NAME_TERM, Alternative, name_alternatives, unit_scores
 from briefing.search.shards import dumps, refresh, term_chars
@@ -196,10 +194,12 @@ def name_groups(graph: Graph, language: str) -> list[list[str]]:
             for n in (*graph.carriers, *graph.entities)]
 
 
-def doc_ids(graph: Graph, keys: Sequence[DocKey], hashes: dict[str, int]) -> dict[DocKey, int]:
-    """Every document's stable id (search.ids)."""
-    by_path = assign_ids(map(partial(id_key, graph), keys), hashes)
-    return {key: by_path[doc_path(graph, key)] for key in keys}
+def doc_ids(graph: Graph, keys: Sequence[DocKey], hashes: dict[str, int]
+            ) -> tuple[dict[DocKey, int], dict[DocKey, IdKey]]:
+    """Every document's stable id (search.ids), and what each is made from; `hashes`
+    keeps the hashes of site paths."""
+    made = {key: id_key(graph, key, hashes) for key in keys}
+    return assign_ids(made), made
 
 
 # A document's indexing cost, in events (a short document): a body adds about one per
@@ -265,7 +265,7 @@ def index_site(graph: Graph, language: str, *, jobs: int = 1,
     The shard sizes are targets (tests make them small to get many shards)."""
     keys = doc_keys(graph)
     hashes: dict[str, int] = {}
-    ids = doc_ids(graph, keys, hashes)
+    ids, id_keys = doc_ids(graph, keys, hashes)
     keys.sort(key=ids.__getitem__)
     groups = name_groups(graph, language)
     names = [name_alternatives(names) for names in groups]
@@ -279,7 +279,7 @@ def index_site(graph: Graph, language: str, *, jobs: int = 1,
     state = SearchState(language, groups, (term_shard_bytes, doc_shard_bytes), docs, postings,
                         sum(map(term_chars, postings, postings.values())),
                         sum(len(e.record.encode("utf-8")) for e in docs.values()))
-    state.caches.hashes = hashes
+    state.caches.hashes, state.caches.id_keys = hashes, id_keys
     refresh(state)
     return state
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.search.documents import TYPES, DocKey, Read
+from briefing.search.ids import IdKey
 from briefing.search.postings import Codes, Values
 
 KIND = "search-index"  # the packed file's kind (workdir.packed)
@@ -35,6 +36,7 @@ class Caches:
     codes: Codes = field(default_factory=Codes)
     values: Values = field(default_factory=Values)
     hashes: dict[str, int] = field(default_factory=dict)  # site path -> ids.path_hash
+    id_keys: dict[DocKey, IdKey] = field(default_factory=dict)  # what each id is made from
     files: dict[str, bytes] = field(default_factory=dict)  # the index files
     digests: dict[str, bytes] = field(default_factory=dict)  # file -> sha256
     term_shard: dict[str, int] = field(default_factory=dict)  # term -> fnv1a

@@ -17,13 +17,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from briefing.link.graph import Graph
-from briefing.search.documents import DocKey, Read, doc_keys, make_docs
+from briefing.search.documents import DocKey, Read, doc_keys, id_key, make_docs
+from briefing.search.ids import assign_ids
 from briefing.search.index import (
     DOC_SHARD_BYTES,
     TERM_SHARD_BYTES,
     Terms,
     doc_digest,
-    doc_ids,
     doc_name_terms,
     doc_record,
     doc_weights,
@@ -118,6 +118,18 @@ def _remade(graph: Graph, language: str, state: SearchState, keys: Iterable[DocK
     return remade
 
 
+def _ids(graph: Graph, state: SearchState, keys: list[DocKey], stale: list[DocKey]
+         ) -> dict[DocKey, int]:
+    """Every document's id: what an id is made from (its date) is read again only for the
+    documents made again."""
+    caches = state.caches
+    known = caches.id_keys
+    again = set(stale)
+    caches.id_keys = {key: known[key] if key in known and key not in again
+                      else id_key(graph, key, caches.hashes) for key in keys}
+    return assign_ids(caches.id_keys)
+
+
 def update_index(graph: Graph, language: str, previous: SearchState | None,
                  changed: set[Read] | None = None, *, jobs: int = 1,
                  term_shard_bytes: int = TERM_SHARD_BYTES,
@@ -134,9 +146,9 @@ def update_index(graph: Graph, language: str, previous: SearchState | None,
     if not state.caches.files:  # loaded from disk: the files are made from it once
         refresh(state)
     keys = doc_keys(graph)
-    ids = doc_ids(graph, keys, state.caches.hashes)
     stale = [key for key in keys if key not in state.docs or changed is None
              or not state.docs[key].reads.isdisjoint(changed)]
+    ids = _ids(graph, state, keys, stale)
     remade = _remade(graph, language, state, stale, ids)
     present = set(keys)
     gone = [key for key in state.docs if key not in present]

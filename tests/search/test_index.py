@@ -146,7 +146,7 @@ def test_the_cli_writes_the_index_with_the_default_shard_sizes(
 
 
 def test_indexing_in_parts_gives_the_same_index(search_graph: Graph) -> None:
-    ids = doc_ids(search_graph, doc_keys(search_graph), {})
+    ids = doc_ids(search_graph, doc_keys(search_graph), {})[0]
     keys = sorted(ids, key=ids.__getitem__)
     numbers = [ids[key] for key in keys]
     names = [name_alternatives(group) for group in name_groups(search_graph, "ko")]
