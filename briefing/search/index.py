@@ -166,6 +166,8 @@ def doc_name_terms(weights: Mapping[str, int], groups: list[list[Alternative]]
 
     found = {}
     for number, alternatives in enumerate(groups):
+        if not any(all(t.text in weights for t in a.required) for a in alternatives):
+            continue  # the usual case, found without scoring
         scores = unit_scores(postings_of, alternatives)
         if scores:
             found[f"{NAME_TERM}{number}"] = scores[0]

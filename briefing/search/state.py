@@ -16,6 +16,7 @@ from typing import Any
 from briefing.search.documents import TYPES, DocKey, Read
 from briefing.search.ids import IdKey
 from briefing.search.postings import Codes, Values
+from briefing.search.query import Alternative
 
 KIND = "search-index"  # the packed file's kind (workdir.packed)
 
@@ -42,6 +43,8 @@ class Caches:
     term_shard: dict[str, int] = field(default_factory=dict)  # term -> fnv1a
     doc_shards: dict[int, set[int]] = field(default_factory=dict)  # shard -> ids
     records: dict[int, str] = field(default_factory=dict)  # id -> record
+    readers: dict[Read, set[DocKey]] | None = None  # what was read -> the documents
+    names: list[list[Alternative]] | None = None  # the groups as query alternatives
 
 
 @dataclass(slots=True)

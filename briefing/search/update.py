@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from briefing.link.graph import Graph
 from briefing.search.documents import DocKey, Read, doc_keys, id_key, make_docs
@@ -97,8 +97,22 @@ def _apply(state: SearchState, changes: _Changes) -> tuple[set[str], set[int]]:
     return terms, changes.gone_records | set(changes.new_records)
 
 
+def _put(state: SearchState, key: DocKey, entry: DocEntry | None) -> None:
+    """Set (None: remove) a document's entry, and who reads what."""
+    old = state.docs.pop(key, None)
+    readers = state.caches.readers
+    if readers is not None and old is not None:
+        for read in old.reads:
+            readers[read].discard(key)
+    if entry is not None:
+        state.docs[key] = entry
+        if readers is not None:
+            for read in entry.reads:
+                readers.setdefault(read, set()).add(key)
+
+
 def _remade(graph: Graph, language: str, state: SearchState, keys: Iterable[DocKey],
-            ids: dict[DocKey, int]) -> list[tuple[DocKey, DocEntry | None]]:
+            ids: Mapping[DocKey, int]) -> list[tuple[DocKey, DocEntry | None]]:
     """The documents to make again, with their new entries (None: the same document)."""
     reads: list[frozenset[Read]] = []
     keys = list(keys)
@@ -109,7 +123,7 @@ def _remade(graph: Graph, language: str, state: SearchState, keys: Iterable[DocK
         digest = doc_digest(doc)
         entry = state.docs.get(key)
         if entry is not None and entry.digest == digest:
-            state.docs[key] = dataclasses.replace(entry, reads=read)
+            _put(state, key, dataclasses.replace(entry, reads=read))
             remade.append((key, None))
             continue
         weighted = tuple((w, " ".join(g)) for w, g in doc_weights(doc, terms))
@@ -119,15 +133,33 @@ def _remade(graph: Graph, language: str, state: SearchState, keys: Iterable[DocK
 
 
 def _ids(graph: Graph, state: SearchState, keys: list[DocKey], stale: list[DocKey]
-         ) -> dict[DocKey, int]:
+         ) -> Mapping[DocKey, int]:
     """Every document's id: what an id is made from (its date) is read again only for the
-    documents made again."""
+    documents made again; when none of that changed, nor the documents, the ids stay."""
     caches = state.caches
     known = caches.id_keys
-    again = set(stale)
-    caches.id_keys = {key: known[key] if key in known and key not in again
+    fresh = {key: id_key(graph, key, caches.hashes) for key in stale}
+    if len(keys) == len(state.docs) == len(known) and all(k in state.docs for k in keys) \
+            and all(known.get(key) == made for key, made in fresh.items()):
+        return {key: entry.id for key, entry in state.docs.items()}
+    caches.id_keys = {key: fresh[key] if key in fresh else known[key] if key in known
                       else id_key(graph, key, caches.hashes) for key in keys}
     return assign_ids(caches.id_keys)
+
+
+def _stale(state: SearchState, keys: list[DocKey], changed: set[Read] | None
+           ) -> list[DocKey]:
+    """The documents to make again: new ones, and those that read something that changed."""
+    if changed is None:
+        return keys
+    if state.caches.readers is None:
+        readers: dict[Read, set[DocKey]] = defaultdict(set)
+        for key, entry in state.docs.items():
+            for read in entry.reads:
+                readers[read].add(key)
+        state.caches.readers = readers
+    hit = set().union(*(state.caches.readers.get(read, ()) for read in changed))
+    return [key for key in keys if key in hit or key not in state.docs]
 
 
 def update_index(graph: Graph, language: str, previous: SearchState | None,
@@ -146,8 +178,7 @@ def update_index(graph: Graph, language: str, previous: SearchState | None,
     if not state.caches.files:  # loaded from disk: the files are made from it once
         refresh(state)
     keys = doc_keys(graph)
-    stale = [key for key in keys if key not in state.docs or changed is None
-             or not state.docs[key].reads.isdisjoint(changed)]
+    stale = _stale(state, keys, changed)
     ids = _ids(graph, state, keys, stale)
     remade = _remade(graph, language, state, stale, ids)
     present = set(keys)
@@ -158,19 +189,22 @@ def update_index(graph: Graph, language: str, previous: SearchState | None,
     if work * WHOLE_INDEX_SHARE > len(keys):
         return index_site(graph, language, jobs=jobs, term_shard_bytes=term_shard_bytes,
                           doc_shard_bytes=doc_shard_bytes)
-    names = [name_alternatives(names) for names in groups]
+    if state.caches.names is None:
+        state.caches.names = [name_alternatives(names) for names in groups]
+    names = state.caches.names
     changes = _Changes()
     for key, entry in remade:
         if entry is not None:
             _swap(state.docs.get(key), entry, names, changes)
-            state.docs[key] = entry
+            _put(state, key, entry)
     for key in moved:
         if state.docs[key].id != ids[key]:  # not made again: the same terms, a new id
             entry = dataclasses.replace(state.docs[key], id=ids[key])
             _swap(state.docs[key], entry, names, changes)
-            state.docs[key] = entry
+            _put(state, key, entry)
     for key in gone:
-        _swap(state.docs.pop(key), None, names, changes)
+        _swap(state.docs[key], None, names, changes)
+        _put(state, key, None)
     terms, touched = _apply(state, changes)
     refresh(state, terms, touched)
     return state
