@@ -251,8 +251,8 @@ def report(index: dict[str, Any], build_seconds: float, rows: list[Row]) -> str:
         f"process; {index['parallel']:.2f} s wall with {index['jobs']} worker processes (same "
         f"bytes: {index['same_parallel']}); "
         f"{index['files']} files, {index['bytes'] / 1e6:.1f} MB "
-        f"({meta['termShards']} term shards, {meta['docShards']} document shards of "
-        f"{meta['docsPerShard']}); same as the build's: {index['same_as_build']}.",
+        f"({meta['termShards']} term shards, {meta['docShards']} document shards); "
+        f"same as the build's: {index['same_as_build']}.",
         "",
         "| query | results | last key → first results painted (ms) | started / shards in / "
         "ranked / in page (ms) | index bytes (KB) | of which meta.json | files "

@@ -105,18 +105,49 @@ def _years(graph: Graph) -> tuple[dict[int, list[str]], dict[str, list[str]]]:
     return events, articles
 
 
-def _listed(path: str, name: str, ids: list[str],
-            item: Callable[[Graph, str], dict[str, Any]]) -> DataUnit:
+Items = dict[tuple[str, str], tuple[Any, str]]  # (list, id) -> (its object, its JSON)
+
+
+def _listed(path: str, name: str, ids: list[str], items: Items,
+            item: Callable[[Graph, str], tuple[Any, Callable[[], dict[str, Any]]]]
+            ) -> DataUnit:
+    """A file listing items: the same bytes as _dump of the whole, each item's JSON kept in
+    `items` while its object is the same (a long-lived build dumps only the changed)."""
     def make(graph: Graph) -> dict[str, bytes]:
-        return {path: _dump({"schema_version": SCHEMA_VERSION,
-                             name: [item(graph, i) for i in ids]})}
+        texts = []
+        for i in ids:
+            source, record = item(graph, i)
+            kept = items.get((name, i))
+            if kept is None or kept[0] is not source:
+                text = json.dumps(record(), ensure_ascii=False, sort_keys=True, indent=1)
+                kept = items[name, i] = (source, text.replace("\n", "\n  "))
+            texts.append(kept[1])
+        listed = "[\n  " + ",\n  ".join(texts) + "\n ]" if texts else "[]"
+        return {path: f'{{\n "{name}": {listed},\n "schema_version": {SCHEMA_VERSION}\n}}\n'
+                .encode()}
 
     return DataUnit(path, tuple(ids), make)
 
 
-def data_units(graph: Graph) -> list[DataUnit]:
+def _event_item(graph: Graph, i: str) -> tuple[Any, Callable[[], dict[str, Any]]]:
+    event = graph.events[i]
+    return event, lambda: _event(event)
+
+
+def _article_item(graph: Graph, i: str) -> tuple[Any, Callable[[], dict[str, Any]]]:
+    article = graph.articles[i]
+    return article, lambda: _article(article)
+
+
+def _node_item(graph: Graph, i: str) -> tuple[Any, Callable[[], dict[str, Any]]]:
+    node = graph.nodes[i]
+    return node, lambda: _node(node)
+
+
+def data_units(graph: Graph, items: Items | None = None) -> list[DataUnit]:
     """Every data file, in units (a long-lived build makes again only the units whose
-    members or reads changed)."""
+    members or reads changed, and keeps each listed item's JSON in `items`)."""
+    items = {} if items is None else items
     from briefing.render.exports import export_index, render_exports  # it builds on this
 
     events, articles = _years(graph)
@@ -128,14 +159,12 @@ def data_units(graph: Graph) -> list[DataUnit]:
                              "relations": {"csv": "relations.csv",
                                            "graphml": "relations.graphml"}}
     return [
-        *(_listed(f"data/events-{year}.json", "events", ids,
-                  lambda g, i: _event(g.events[i])) for year, ids in sorted(events.items())),
-        *(_listed(f"data/articles-{key}.json", "articles", ids,
-                  lambda g, i: _article(g.articles[i])) for key, ids in sorted(articles.items())),
-        _listed("data/carriers.json", "carriers", list(graph.carriers),
-                lambda g, i: _node(g.nodes[i])),
-        _listed("data/entities.json", "entities", list(graph.entities),
-                lambda g, i: _node(g.nodes[i])),
+        *(_listed(f"data/events-{year}.json", "events", ids, items, _event_item)
+          for year, ids in sorted(events.items())),
+        *(_listed(f"data/articles-{key}.json", "articles", ids, items, _article_item)
+          for key, ids in sorted(articles.items())),
+        _listed("data/carriers.json", "carriers", list(graph.carriers), items, _node_item),
+        _listed("data/entities.json", "entities", list(graph.entities), items, _node_item),
         DataUnit("data/index.json", (repr(index),), lambda g: {"data/index.json": _dump(index)}),
         DataUnit("data/events.csv", (), lambda g: {"data/events.csv": _events_csv(g)}),
         DataUnit("exports", (), render_exports),
@@ -149,6 +178,7 @@ class KeptData:
 
     units: dict[str, tuple[tuple[Any, ...], frozenset[Any], dict[str, bytes]]] = field(
         default_factory=dict)
+    items: Items = field(default_factory=dict)  # each listed item's JSON, by its object
 
 
 def render_data(graph: Graph, kept: KeptData | None = None, changed: set[Any] | None = None,
@@ -160,7 +190,7 @@ def render_data(graph: Graph, kept: KeptData | None = None, changed: set[Any] | 
     log: ReadLog | None = tracking.new_log() if tracking is not None else None
     view = tracking.view(graph, log) if tracking is not None and log is not None else graph
     units = {}
-    for unit in data_units(graph):
+    for unit in data_units(graph, kept.items if kept is not None and log is not None else None):
         last = kept.units.get(unit.key) if kept is not None else None
         if last is not None and changed is not None and last[0] == unit.members \
                 and last[1].isdisjoint(changed):
