@@ -41,7 +41,7 @@ def settle(proj: Path, timeout: float = 300.0) -> None:
     """Wait for the detached deletions of replaced sites (write/staging.py:_discard) to
     end, so they neither race a clean-up nor slow the next measured run."""
     deadline = time.monotonic() + timeout
-    while any(proj.glob(".site.*")):
+    while any(proj.glob(".site.*-*")):
         if time.monotonic() > deadline:
             return
         time.sleep(0.05)
