@@ -13,6 +13,10 @@ from pathlib import Path
 from measure import Series
 
 HUGO_CONFIGS = ("lean", "same", "related")
+HUGO_COMMANDS = ("- Hugo's CLI: `hugo --source SITE --destination public --quiet` (it "
+                 "re-renders everything whatever changed); its server: `hugo server "
+                 "--disableFastRender --disableLiveReload`, writing to disk; "
+                 "configurations in bench/hugo/")
 CONFIG_LABEL = {"lean": "Hugo lean", "same": "Hugo same pages", "related": "Hugo with related"}
 
 
@@ -176,6 +180,7 @@ def report(header: Header, results: list[SizeResult], machine_line: str,
         f"- briefing: git {header.commit}, Python {platform.python_version()}"
         + (f", -j {header.jobs}" if header.jobs is not None else ""),
         f"- Hugo: {header.hugo}" if header.hugo else "- Hugo: not measured",
+        *([HUGO_COMMANDS] if header.hugo else []),
         f"- each time is the median of {header.repeat} round(s) (min–max when more than "
         f"one); corpus seed {header.seed}",
     ]

