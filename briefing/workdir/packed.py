@@ -29,7 +29,7 @@ FORMAT = 1  # of the header and framing; bump on any change to them
 Notice = Callable[[str], None]
 
 
-def _quiet(_: str) -> None:
+def quiet(_: str) -> None:
     return None
 
 
@@ -59,7 +59,7 @@ def unpack(data: bytes, kind: str, version: str) -> tuple[Any, str]:
     return value, ""
 
 
-def load_packed(path: Path, kind: str, version: str, notice: Notice = _quiet) -> Any | None:
+def load_packed(path: Path, kind: str, version: str, notice: Notice = quiet) -> Any | None:
     """What `save_packed(path, kind, version, ...)` wrote, or None. A missing file is
     silent; one that exists and can't be used gets `notice` with one line saying so."""
     try:
