@@ -272,7 +272,7 @@ def build(options: BuildOptions, progress: Report = no_progress,
             # process before the render workers fork.
             if cache is not None and options.out_path is not None \
                     and gathered.fresh.keys() != previous.keys():
-                save_cache(cache, gathered.fresh, previous)
+                save_cache(cache, gathered.fresh, previous.keys())
     result.seconds = time.perf_counter() - started
     return result
 

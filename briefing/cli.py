@@ -65,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
 def _build(args: argparse.Namespace, check_only: bool) -> int:
     from briefing.build import BuildOptions, build_site
     from briefing.incremental.persisted import render_kept
+    from briefing.workdir.packed import OncePerReason
 
     cwd = Path.cwd()
     problem = folder_problem(args.content, args.templates)
@@ -83,7 +84,7 @@ def _build(args: argparse.Namespace, check_only: bool) -> int:
         base_url=base_url, language=args.language,
         drafts=True if check_only else args.drafts, strict=args.strict,
         file_urls=getattr(args, "file_urls", False), jobs=getattr(args, "jobs", 0),
-        cache_path=cwd / WORK_DIR / "cache", fresh=args.no_cache, notice=_Notices())
+        cache_path=cwd / WORK_DIR / "cache", fresh=args.no_cache, notice=OncePerReason(sys.stderr))
     if out is not None:
         sources = [args.content]
         if args.templates is not None:
@@ -117,20 +118,6 @@ def _partial(result: BuildResult) -> str:
         return ""
     rendered, planned = result.partial
     return f" ({rendered} of {planned} pages and feeds rendered, the others kept)"
-
-
-class _Notices:
-    """A kept state that can't be used: one line on stderr, and the build goes on
-    without it. One line per reason: after an upgrade every cache file says the same."""
-
-    def __init__(self) -> None:
-        self.seen: set[str] = set()
-
-    def __call__(self, line: str) -> None:
-        reason = line.partition(": ignored, ")[2]
-        if reason not in self.seen:
-            self.seen.add(reason)
-            print(f"briefing: {line}", file=sys.stderr)
 
 
 def _ingest(args: argparse.Namespace) -> int:

@@ -22,12 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing.build import BuildOptions, options_key
+from briefing.core.routes import output_file
 from briefing.incremental.tracking import ALL, Read
 from briefing.link.graph import Graph
 from briefing.render.linkcheck import LateRef
 from briefing.workdir.cache import code_version
 from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
 from briefing.workdir.plain import Malformed, decoder, to_plain
+from briefing.workdir.skip import output_stamp, templates_digest
 
 KIND = "page-reads"
 _MISSING = b"-"  # the digest of a key the graph does not have
@@ -189,3 +192,61 @@ class Digests:
         """The indexes of `reads` whose value's digest is not the one given."""
         return {number for number, (read, digest) in enumerate(zip(reads, digests, strict=True))
                 if self.of(read) != digest}
+
+
+def config_of(options: BuildOptions) -> str:
+    """What the outputs depend on besides the content's files: the options, every
+    template and static file, site.yaml. A change to any of them renders everything."""
+    digest = hashlib.sha256(options_key(options).encode())
+    digest.update(templates_digest(options.templates).encode())
+    try:
+        digest.update((options.content_path / "site.yaml").read_bytes())
+    except OSError:
+        digest.update(b"\0no site.yaml")
+    return digest.hexdigest()
+
+
+def usable(state: PageState | None, config: str, out: Path | None) -> PageState | None:
+    if state is None or state.config != config:
+        return None
+    if out is None:
+        return state if state.folder == "" else None
+    return state if state.folder == str(out.resolve()) and state.stamp == output_stamp(out) \
+        else None
+
+
+def stale_outputs(state: PageState, digests: Digests, paths: list[str]) -> set[str]:
+    """The outputs to make again: new ones, and those that read a value that changed."""
+    changed = digests.changed(state.reads, state.digests)
+    return {path for path in paths
+            if (ids := state.outputs.get(path)) is None or not changed.isdisjoint(ids)}
+
+
+def next_state(config: str, folder: str, stamp: str, kept: PageState | None,
+               digests: Digests, made: dict[str, frozenset[Read]], planned: set[str],
+               late: list[LateRef]) -> PageState:
+    """A build's state: what each output it `made` read, the others as `kept` had them
+    (those still `planned`), all digested. Kept outputs keep their ids into the last
+    table, which grows by the new reads; it is made afresh once more than half of it is
+    no longer read."""
+    reads = list(kept.reads) if kept is not None else []
+    table = {read: number for number, read in enumerate(reads)}
+    outputs = {path: ids for path, ids in kept.outputs.items() if path in planned} \
+        if kept is not None else {}
+    for path, read in made.items():
+        numbers = set()
+        for one in read:
+            number = table.get(one)
+            if number is None:
+                number = table[one] = len(reads)
+                reads.append(one)
+            numbers.add(number)
+        outputs[path] = ids_of(sorted(numbers))
+    used: set[int] = set().union(*outputs.values()) if outputs else set()
+    if len(used) * 2 < len(reads):
+        renumber = {old: new for new, old in enumerate(sorted(used))}
+        reads = [reads[old] for old in sorted(used)]
+        outputs = {path: ids_of(renumber[i] for i in ids) for path, ids in outputs.items()}
+    late_pages = {output_file(path) for path in outputs}
+    return PageState(config, folder, stamp, reads, [digests.of(read) for read in reads],
+                     outputs, [ref for ref in late if ref.page in late_pages])

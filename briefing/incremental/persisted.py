@@ -10,9 +10,7 @@ site.yaml, a published folder someone touched.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
-from pathlib import Path
 
 from briefing.build import (
     BuildOptions,
@@ -20,7 +18,6 @@ from briefing.build import (
     Gathered,
     jobs_for,
     known_names,
-    options_key,
     outputs_after_pages,
     put_all,
     render_options,
@@ -31,10 +28,13 @@ from briefing.incremental.memory import BuildMemory
 from briefing.incremental.pagestate import (
     Digests,
     PageState,
-    ids_of,
+    config_of,
     load_state,
+    next_state,
     save_state,
+    stale_outputs,
     state_file,
+    usable,
 )
 from briefing.incremental.rebuild import TRACKING
 from briefing.incremental.tracking import Read
@@ -42,41 +42,13 @@ from briefing.link.graph import Graph
 from briefing.render.assets import collect_assets
 from briefing.render.engine import RenderedPages, RenderJob, render_pages
 from briefing.render.feedset import feed_paths, render_feeds
-from briefing.render.linkcheck import LateRef, check_links
+from briefing.render.linkcheck import check_links
 from briefing.render.pages import Page
 from briefing.render.sink import MemorySink
-from briefing.workdir.skip import output_stamp, stamp_of, templates_digest
+from briefing.workdir.skip import stamp_of
 from briefing.workers.gc import collect_new_objects_only
 from briefing.workers.progress import Report
 from briefing.write.staging import MARKER, Staging, WriteStats
-
-
-def config_of(options: BuildOptions) -> str:
-    """What the outputs depend on besides the content's files: the options, every
-    template and static file, site.yaml. A change to any of them renders everything."""
-    digest = hashlib.sha256(options_key(options).encode())
-    digest.update(templates_digest(options.templates).encode())
-    try:
-        digest.update((options.content_path / "site.yaml").read_bytes())
-    except OSError:
-        digest.update(b"\0no site.yaml")
-    return digest.hexdigest()
-
-
-def _usable(state: PageState | None, config: str, out: Path | None) -> PageState | None:
-    if state is None or state.config != config:
-        return None
-    if out is None:
-        return state if state.folder == "" else None
-    return state if state.folder == str(out.resolve()) and state.stamp == output_stamp(out) \
-        else None
-
-
-def _stale(state: PageState, digests: Digests, paths: list[str]) -> set[str]:
-    """The outputs to make again: new ones, and those that read a value that changed."""
-    changed = digests.changed(state.reads, state.digests)
-    return {path for path in paths
-            if (ids := state.outputs.get(path)) is None or not changed.isdisjoint(ids)}
 
 
 def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
@@ -89,14 +61,14 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
     config = config_of(options)
     kept = None
     if where is not None and not options.fresh:
-        kept = _usable(load_state(where, options.notice), config, out)
+        kept = usable(load_state(where, options.notice), config, out)
     # the plan in parts, each with what it read (a page's reads include its part's)
     pages, units = BuildMemory().plan(graph, settings.language, None)
     plan_reads = {page.path: reads for reads, made in units.values() for page in made}
     feeds = list(feed_paths(graph))
     digests = Digests(graph, {id(item.result): key for key, item in gathered.fresh.items()
                               if item.result is not None})
-    stale = _stale(kept, digests, [*(p.path for p in pages), *feeds]) if kept else None
+    stale = stale_outputs(kept, digests, [*(p.path for p in pages), *feeds]) if kept else None
     assets = collect_assets(options.templates / "static")
     known = known_names(graph, pages, assets.files)
     sink: Staging | MemorySink = Staging(out) if out is not None else MemorySink()
@@ -139,9 +111,11 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             written += done.written
             result.stats = WriteStats(written, result.files - written)
         if result.ok and where is not None:
-            planned = {*plan_reads, *feeds}
-            save_state(where, _next_state(config, out, result.stamp, kept, digests, done,
-                                          feed_reads, plan_reads, planned, late))
+            made = {path: reads | plan_reads.get(path, frozenset())
+                    for path, reads in {**done.reads, **feed_reads}.items()}
+            folder = str(out.resolve()) if out is not None else ""
+            save_state(where, next_state(config, folder, result.stamp, kept, digests, made,
+                                         {*plan_reads, *feeds}, late))
     finally:
         if isinstance(sink, Staging) and result.stats is None:
             sink.abort()
@@ -177,34 +151,3 @@ def _on_demand(job: RenderJob, pages: list[Page], sink: MemorySink
         return sink.outputs[name]
 
     return read
-
-
-def _next_state(config: str, out: Path | None, stamp: str, kept: PageState | None,
-                digests: Digests, done: RenderedPages, feed_reads: dict[str, frozenset[Read]],
-                plan_reads: dict[str, frozenset[Read]], planned: set[str],
-                late: list[LateRef]) -> PageState:
-    """This build's state: what each output read, digested. Kept outputs keep their ids
-    into the last table, which grows by the new reads; it is made afresh once more than
-    half of it is no longer read."""
-    reads = list(kept.reads) if kept is not None else []
-    table = {read: number for number, read in enumerate(reads)}
-    outputs = {path: ids for path, ids in kept.outputs.items() if path in planned} \
-        if kept is not None else {}
-    for path, read in {**done.reads, **feed_reads}.items():
-        numbers = set()
-        for one in read | plan_reads.get(path, frozenset()):
-            number = table.get(one)
-            if number is None:
-                number = table[one] = len(reads)
-                reads.append(one)
-            numbers.add(number)
-        outputs[path] = ids_of(sorted(numbers))
-    used = set().union(*outputs.values()) if outputs else set()
-    if len(used) * 2 < len(reads):
-        renumber = {old: new for new, old in enumerate(sorted(used))}
-        reads = [reads[old] for old in sorted(used)]
-        outputs = {path: ids_of(renumber[i] for i in ids) for path, ids in outputs.items()}
-    late_pages = {output_file(path) for path in outputs}
-    return PageState(config, str(out.resolve()) if out is not None else "", stamp, reads,
-                     [digests.of(read) for read in reads], outputs,
-                     [ref for ref in late if ref.page in late_pages])

@@ -20,7 +20,9 @@ from briefing.build import (
     render_options,
 )
 from briefing.core.diagnostics import Diagnostic, has_errors
+from briefing.core.routes import output_file
 from briefing.incremental.memory import BuildMemory
+from briefing.incremental.pagestate import Digests, stale_outputs
 from briefing.incremental.relink import relink
 from briefing.incremental.stamps import read_changed
 from briefing.incremental.tracking import Reads, TrackedGraph
@@ -76,6 +78,14 @@ def _render(graph: Graph, options: BuildOptions, memory: BuildMemory,
     pages, units = memory.plan(graph, settings.language, changed)
     feeds = list(feed_paths(graph))
     only = memory.pick(changed, pages, feeds) if changed is not None and pages else None
+    partial = changed is not None
+    kept = memory.kept if memory.graph is None else None
+    if kept is not None:  # the first build after an earlier session kept its state
+        checked = memory.read.checked
+        only = stale_outputs(kept, Digests(graph, {id(item.result): key for key, item in
+                                                   checked.items() if item.result is not None}),
+                             [*(page.path for page in pages), *feeds])
+        partial = True
     assets = collect_assets(options.templates / "static")
     known = known_names(graph, pages, assets.files)
     sink = MemorySink()
@@ -92,7 +102,6 @@ def _render(graph: Graph, options: BuildOptions, memory: BuildMemory,
         # only the feeds that read something that changed, as for pages
         feed_outputs, feed_reads = render_feeds(graph, settings.language, only, TRACKING)
         others.update(feed_outputs)
-        partial = changed is not None
         if pages_ready is not None and not done.link_problems:
             pages_ready(memory.with_kept_pages({**sink.outputs, **others}, pages, feeds,
                                                partial))
@@ -103,8 +112,16 @@ def _render(graph: Graph, options: BuildOptions, memory: BuildMemory,
         def read(path: str) -> bytes:  # a page kept from the last build was not rendered
             return sink.outputs[path] if path in sink.outputs else memory.outputs[path]
 
+        made = {output_file(path) for path in (*done.reads, *feed_outputs)}
+        planned = {*(output_file(page.path) for page in pages), *feeds}
+        # the links of kept pages checked at the end, again: their targets may have changed
+        late = {page: refs for page, refs in memory.late.items()
+                if page in planned and page not in made} if partial else {}
+        for ref in done.late:
+            late.setdefault(ref.page, []).append(ref)
         link_problems = done.link_problems + check_links(
-            others, settings.base_url, known.union(others), done.late, read)
+            others, settings.base_url, known.union(others),
+            [ref for refs in late.values() for ref in refs], read)
     put_all(sink, others)
     result.diagnostics = sorted(problems + link_problems)
     result.outputs = sink.outputs
@@ -112,5 +129,8 @@ def _render(graph: Graph, options: BuildOptions, memory: BuildMemory,
         result.outputs = memory.with_kept_pages(sink.outputs, pages, feeds, partial)
         memory.remember(graph, result.outputs, pages, feeds, {**done.reads, **feed_reads},
                         units)
+        memory.late = late
+        if partial:
+            result.partial = (len(indexes) + len(feed_reads), len(pages) + len(feeds))
     result.files = len(result.outputs)
     return result

@@ -9,6 +9,7 @@ malformed one means an empty cache, never a failed build.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 
@@ -72,12 +73,16 @@ def load_cache(cache_path: Path, notice: Notice = quiet) -> dict[str, Checked]:
 
 
 def save_cache(cache_path: Path, entries: dict[str, Checked],
-               previous: dict[str, Checked] | None = None) -> None:
-    """Keep `entries`; only the shards whose files differ from `previous` are written."""
-    new, old = _by_shard(entries), _by_shard(previous or {})
+               previous: Collection[str] = ()) -> None:
+    """Keep `entries`; only the shards whose keys differ from those of `previous` (the
+    keys loaded) are written."""
+    new = _by_shard(entries)
+    old: dict[str, set[str]] = {}
+    for key in previous:
+        old.setdefault(_shard(key), set()).add(key)
     folder = cache_path / CACHE_DIR
     for name in sorted(new.keys() | old.keys()):
-        if name in new and (name not in old or new[name].keys() != old[name].keys()):
+        if name in new and (name not in old or new[name].keys() != old[name]):
             save_packed(folder / f"{name}.state", _KIND, code_version(), to_plain(new[name]))
         elif name not in new:
             (folder / f"{name}.state").unlink(missing_ok=True)

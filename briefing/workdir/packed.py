@@ -19,7 +19,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import msgpack
 
@@ -31,6 +31,21 @@ Notice = Callable[[str], None]
 
 def quiet(_: str) -> None:
     return None
+
+
+class OncePerReason:
+    """Notices as `briefing: ...` lines on a stream, one per reason: after an upgrade
+    every kept file gives the same one."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.seen: set[str] = set()
+
+    def __call__(self, line: str) -> None:
+        reason = line.partition(": ignored, ")[2]
+        if reason not in self.seen:
+            self.seen.add(reason)
+            print(f"briefing: {line}", file=self.stream)
 
 
 def _header(kind: str, version: str) -> bytes:
