@@ -268,10 +268,9 @@ def build(options: BuildOptions, progress: Report = no_progress,
                 return BuildResult(problems, graph=graph, seconds=time.perf_counter() - started)
             result = (render or render_and_write)(graph, options, problems, progress, gathered)
         finally:
-            # Saved last, whatever the outcome: pickling every file would grow this
+            # Saved last, whatever the outcome: encoding every file would grow this
             # process before the render workers fork.
-            if cache is not None and options.out_path is not None \
-                    and gathered.fresh.keys() != previous.keys():
+            if cache is not None and gathered.fresh.keys() != previous.keys():
                 save_cache(cache, gathered.fresh, previous.keys())
     result.seconds = time.perf_counter() - started
     return result
