@@ -258,6 +258,7 @@ def build(options: BuildOptions, progress: Report = no_progress,
         previous = load_cache(cache, options.notice) if cache is not None \
             and not options.fresh else {}
         gathered = gather(options.content_path, previous, options.jobs, progress)
+        checked_ok = False
         try:
             progress("linking", 0, 0)
             content, problems = assemble(gathered.checked, options.drafts, options.base_url)
@@ -267,10 +268,13 @@ def build(options: BuildOptions, progress: Report = no_progress,
             if graph is None or has_errors(problems):
                 return BuildResult(problems, graph=graph, seconds=time.perf_counter() - started)
             result = (render or render_and_write)(graph, options, problems, progress, gathered)
+            checked_ok = result.ok
         finally:
-            # Saved last, whatever the outcome: encoding every file would grow this
-            # process before the render workers fork.
-            if cache is not None and gathered.fresh.keys() != previous.keys():
+            # Saved last, whatever the outcome of a build: encoding every file would grow
+            # this process before the render workers fork. `check` writes nothing when it
+            # fails (it may run in a folder that must stay as it is).
+            if cache is not None and gathered.fresh.keys() != previous.keys() and (
+                    options.out_path is not None or checked_ok):
                 save_cache(cache, gathered.fresh, previous.keys())
     result.seconds = time.perf_counter() - started
     return result
