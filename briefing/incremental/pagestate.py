@@ -79,6 +79,15 @@ def plain_read(read: Read) -> list[Any]:
         return [read[0], ALL]
 
 
+def kept_read(read: Read) -> Read:
+    """The read as it will be kept (see plain_read), so its digest is of that."""
+    try:
+        _plain_key(read[1])
+    except TypeError:
+        return (read[0], ALL)
+    return read
+
+
 def save_state(path: Path, state: PageState) -> None:
     value = {"config": state.config, "folder": state.folder, "stamp": state.stamp,
              "reads": [plain_read(read) for read in state.reads], "digests": state.digests,
@@ -235,7 +244,7 @@ def next_state(config: str, folder: str, stamp: str, kept: PageState | None,
         if kept is not None else {}
     for path, read in made.items():
         numbers = set()
-        for one in read:
+        for one in map(kept_read, read):
             number = table.get(one)
             if number is None:
                 number = table[one] = len(reads)

@@ -143,11 +143,11 @@ def _on_demand(job: RenderJob, pages: list[Page], sink: MemorySink
     workers: list[Callable[[list[int]], RenderedPages]] = []
 
     def read(name: str) -> bytes:
-        if name not in sink.outputs:
+        if name not in sink.outputs and name in index:
             if not workers:
                 workers.append(job.start())
             made = workers[0]([index[name]])
             sink.outputs.update(made.outputs)
-        return sink.outputs[name]
+        return sink.outputs.get(name, b"")
 
     return read
