@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from briefing.ingest.events import ProposedEvent
+from briefing.ingest.eventmerge import ProposedEvent
 from briefing.ingest.pipeline import Draft
 
 

@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 
 from briefing.core.dates import PartialDate
-from briefing.ingest.events import ProposedEvent
+from briefing.ingest.eventmerge import ProposedEvent
 from briefing.ingest.known import KnownEvent
 from briefing.load.files import slugify
 

@@ -10,10 +10,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from briefing.core.dates import DateError, PartialDate, parse_date
+from briefing.ingest.clauses import embedded_dates
 from briefing.ingest.clean import Line, clean_lines, content_lines
 from briefing.ingest.dates import find_dates
 from briefing.ingest.eventids import EventIndex, assign_ids
-from briefing.ingest.events import ProposedEvent, Sentence, propose_events
+from briefing.ingest.eventmerge import ProposedEvent
+from briefing.ingest.events import Sentence, propose_events
 from briefing.ingest.meta import (
     Publisher,
     ReviewItem,
@@ -136,6 +138,25 @@ def _sentences(lines: list[Line], published: PartialDate | None,
     return result
 
 
+def _governed(sentences: list[Sentence], tokenize: Tokenize | None) -> list[Sentence]:
+    """Mark dates that sit in a clause describing a noun, where a sentence has several:
+    Korean by Kiwi's adnominal endings, English by relative and participial clauses."""
+    several = [i for i, s in enumerate(sentences)
+               if sum(d.role in ("event", "since", "target") for d in s.dates) > 1]
+    korean = [i for i in several if _HANGUL.search(sentences[i].text)]
+    tokens = dict(zip(korean, tokenize([sentences[i].text for i in korean]), strict=True)) \
+        if tokenize is not None and korean else {}
+    result = list(sentences)
+    for i in several:
+        if _HANGUL.search(sentences[i].text) and i not in tokens:
+            continue  # no analyser: the first explicit date governs, as before
+        sentence = sentences[i]
+        dates = [d for d in sentence.dates if d.role in ("event", "since", "target")]
+        result[i] = replace(sentence, embedded=embedded_dates(sentence.text, dates,
+                                                              tokens.get(i)))
+    return result
+
+
 def _page_date(page: Page | None) -> PartialDate | None:
     if page is None or not page.date:
         return None
@@ -243,6 +264,7 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
     language = detect_language(plain)
     sentences = _sentences([line for line in body if line.number != headline_line], published,
                            context.matcher)
+    sentences = _governed(sentences, tokenize)
     if published is None:
         items.extend(_published_clues(sentences, plain))
     events = propose_events(sentences, published, context.carriers_of)
