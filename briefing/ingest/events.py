@@ -38,6 +38,12 @@ class Sentence:
     caption: bool = False
     heading: bool = False  # a headline or sub-head: it restates the body, no event of its own
     embedded: frozenset[int] = frozenset()  # starts of dates in a clause describing a noun
+    passing: frozenset[int] = frozenset()  # starts of carriers named in passing (parties.py)
+
+    @property
+    def parties(self) -> tuple[Mention, ...]:
+        """The names that can be parties: all but the carriers named in passing."""
+        return tuple(m for m in self.mentions if not (m.is_carrier and m.start in self.passing))
 
 
 def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
@@ -65,16 +71,33 @@ _MEASURE = re.compile(r"\d\s*(?:명|곳|개|대|%|만|억|조)|"
 
 def _told_plan(sentence: Sentence) -> bool:
     named = any(m.is_carrier and _SUBJECT_MARK.match(sentence.text, m.end)
-                for m in sentence.mentions) or \
-        any(m.is_carrier and m.start < 3 for m in sentence.mentions)
+                for m in sentence.parties) or \
+        any(m.is_carrier and m.start < 3 for m in sentence.parties)
     return named and bool(_TOLD.search(sentence.text) or sentence.money or
                           _MEASURE.search(sentence.text))
+
+
+_RELATIVE = re.compile(r"\s*(?:which|who|whose)\b", re.I)
+
+
+def _about_passing(sentence: Sentence, clause_start: int) -> bool:
+    """Is the clause a relative clause ('…, which …') describing a carrier named in passing?"""
+    if not sentence.passing or not _RELATIVE.match(sentence.text, clause_start):
+        return False
+    return any(m.start in sentence.passing and
+               not sentence.text[m.end:clause_start].strip(" ,")
+               for m in sentence.mentions)
 
 
 def _main_date(sentence: Sentence, dated: list[DateMention]) -> DateMention:
     """Of several dates in one clause, an explicit day over '오늘' ('오늘 … 27일(현지시간)')."""
     explicit = [d for d in dated if not _DEICTIC.match(d.text.strip())] or dated
     return explicit[0]
+
+
+# '…, as the carrier seeks to …', '…, while it plans to …': no fact of its own.
+_SUBORDINATE = re.compile(r"\s*(?:as|while|because|since|although|though|which|who|that|when|"
+                          r"if|so that|in order to|to)\b", re.I)
 
 
 def _segments(sentence: Sentence, dated: list[DateMention]
@@ -88,7 +111,8 @@ def _segments(sentence: Sentence, dated: list[DateMention]
     lead: int | None = None
     for start, end in clause_spans(text):
         dates = [d for d in dated if start <= d.start < end]
-        if dates or (groups and is_intent(text[start:end]) and strong_break(text, start)):
+        if dates or (groups and is_intent(text[start:end]) and strong_break(text, start)
+                     and not _SUBORDINATE.match(text, start)):
             groups.append([start if lead is None else lead, end, dates])
             lead = None
         elif groups:
@@ -182,17 +206,17 @@ def _has_subject(sentence: Sentence, start: int, end: int) -> bool:
 def _parties(sentence: Sentence, start: int, end: int, single: bool,
              before: _Before) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:
     """(carriers, entities, issues): only names in the clause are its parties."""
-    carriers = _ids_in(sentence.mentions, start, end, True)
-    entities = _ids_in(sentence.mentions, start, end, False)
+    carriers = _ids_in(sentence.parties, start, end, True)
+    entities = _ids_in(sentence.parties, start, end, False)
     if single and not carriers:
-        carriers = _ids_in(sentence.mentions, 0, len(sentence.text), True)
+        carriers = _ids_in(sentence.parties, 0, len(sentence.text), True)
     if single and not entities:
-        entities = _ids_in(sentence.mentions, 0, len(sentence.text), False)
+        entities = _ids_in(sentence.parties, 0, len(sentence.text), False)
     issues: list[str] = []
     anaphor = _ANAPHOR.match(sentence.text[start:end].lstrip()) or \
         _ANAPHOR.match(sentence.text.lstrip())
-    subject = _ids_in(sentence.mentions, 0, start, True)
-    if not carriers and len(subject) == 1 and not _ids_in(sentence.mentions, start, end, False):
+    subject = _ids_in(sentence.parties, 0, start, True)
+    if not carriers and len(subject) == 1 and not _ids_in(sentence.parties, start, end, False):
         # 'KT는 2월 … 알렸고, 4월에는 … 도입했다': one subject for both clauses.
         carriers = subject
         issues.append(f"party '{carriers[0]}' is the subject of the sentence, not named in "
@@ -250,6 +274,8 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
             date = found or DateMention(start, start, *_fields(when_stated))
             near_start, near_end = _clause_of(sentence.text, max(date.start, start),
                                               min(date.end, end))
+            if _about_passing(sentence, near_start):
+                continue  # 'Unlike SK Telecom, which invested …': a fact of a rival in passing
             kind, sure = classify(sentence.text[max(near_start, start):min(near_end, end)])
             if not sure:
                 kind, sure = classify(clause)
@@ -264,7 +290,7 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
                 kind, sure = "target", True
             if is_background(clause) and not (
                     date.date is not None and (date.date.month or not date.relative)
-                    and found is not None and _ids_in(sentence.mentions, start, end, True)):
+                    and found is not None and _ids_in(sentence.parties, start, end, True)):
                 # '지난해 … 한 바 있다', 'previously': recalled, not reported; kept when the
                 # text dates it ('지난 2022년에도 … 투자한 바 있다') and names the carrier.
                 continue
@@ -321,7 +347,7 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
                 title="", kind=kind, carriers=carriers, entities=entities, amount=amount,
                 evidence=(sentence.text,), issues=tuple(issues), clause=clause, due=due,
                 due_basis=due_basis))
-        own = _ids_in(sentence.mentions, 0, len(sentence.text), True)
+        own = _ids_in(sentence.parties, 0, len(sentence.text), True)
         if own:
             before = _Before(own, tuple(m.id for m in sentence.mentions))
         for date in sentence.dates:

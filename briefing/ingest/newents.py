@@ -65,6 +65,11 @@ _STOP = frozenset([
     "관제센터", "연구센터"
 ])
 _PERSON = re.compile(r"[가-힣]{1,4}(?: [가-힣]{1,4})?")
+# A whole Korean name: a common family name and two syllables ('김민수'); what follows it
+# ('김민수 누리랩스 대표') is the company, not the rest of a foreign name ('얀 호프만').
+_KOREAN_NAME = re.compile(r"[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유"
+                          r"남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설"
+                          r"마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉][가-힣]{2}")
 
 
 class Token(Protocol):
@@ -165,6 +170,7 @@ def _from_tokens(sentence: str, tokens: Sequence[Any], mentions: Sequence[Mentio
                 nxt = tokens[following] if following < len(tokens) else None
                 if nxt is not None and nxt.tag == "NNP" and nxt.start == end + 1 and \
                         re.fullmatch(r"[가-힣]{1,4}", nxt.form) and \
+                        not _KOREAN_NAME.fullmatch(name) and \
                         not _known_at(mentions, nxt.start, nxt.start + nxt.len):
                     person = f"{name} {nxt.form}"
                     index = following + 1

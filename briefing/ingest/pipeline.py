@@ -28,6 +28,7 @@ from briefing.ingest.meta import (
 )
 from briefing.ingest.money import find_money
 from briefing.ingest.newents import NewEntity, needs_analysis, propose_entities
+from briefing.ingest.parties import passing_mentions
 from briefing.ingest.recognise import Matcher, Mention
 from briefing.ingest.sentences import split_sentences
 from briefing.ingest.titles import compose_title
@@ -133,8 +134,10 @@ def _sentences(lines: list[Line], published: PartialDate | None,
             for date in dates:
                 if date.date is not None and date.date.day and date.role == "event":
                     that_day = date.date
-            result.append(Sentence(text, tuple(matcher.find(text)), tuple(find_money(text)), dates,
-                                   caption=line.kind == "caption", heading=heading))
+            mentions = tuple(matcher.find(text))
+            result.append(Sentence(text, mentions, tuple(find_money(text)), dates,
+                                   caption=line.kind == "caption", heading=heading,
+                                   passing=passing_mentions(text, mentions)))
     return result
 
 
@@ -271,7 +274,7 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
     title_mentions = context.matcher.find(title)
     carriers: dict[str, None] = {}
     entities: dict[str, None] = {}
-    for mention in [*title_mentions, *(m for s in sentences for m in s.mentions)]:
+    for mention in [*title_mentions, *(m for s in sentences for m in s.parties)]:
         (carriers if mention.is_carrier else entities)[mention.id] = None
     # Captions leave the text, but whom they name the article is about: entities only.
     captions = [_CREDIT.sub("", line.text) for line in lines if line.kind == "caption"]
