@@ -159,9 +159,23 @@ CREDIT_LINE = re.compile(
     r"Graphic|Source|"
     r"Courtesy(?:\s+of)?|Getty\s+Images|게티이미지(?:뱅크|코리아)?)\b[^.!?]{0,60}[\])】]?$",
     re.I)
+_CITIES = (r"(?:Seoul|Busan|Incheon|Daejeon|Daegu|Gwangju|Ulsan|Sejong|Suwon|Pangyo|Seongnam|"
+           r"Barcelona|Las Vegas|San Francisco|San Jose|Washington|New York|Tokyo|Beijing|"
+           r"Shanghai|Singapore|Hong Kong|London|Paris|Berlin|Copenhagen|Dubai|Riyadh)")
+# A dateline on a line of its own, before the lede: 'SEOUL, Dec. 3 (Yonhap) --', 'BARCELONA —',
+# 'Seoul'. A city in capitals needs a date, an agency or a dash (a capitals headline has none).
+_PLACE = rf"(?:{_CITIES}|[A-Z][A-Z .'-]{{1,30}})"
+_AGENCY = r"\([A-Z][\w .&-]{1,30}\)"
+DATELINE_ALONE = re.compile(
+    rf"^(?:{_PLACE}(?:,\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?\s*(?:{_AGENCY})?|"
+    rf"\s*{_AGENCY})\s*(?:--|—|–|-)?|{_PLACE}\s*(?:--|—|–)|(?i:{_CITIES}))\s*$")
+# A bracketed byline on a line of its own: '[서울=뉴시스]', '(서울=뉴스1) 홍길동 기자 ='.
+BRACKET_BYLINE_ALONE = re.compile(
+    r"^(?:[\[【]\s*[^\]】]{2,40}?(?:=|기자|특파원)[^\]】]{0,30}[\]】]|"
+    r"\(\s*[^()]{1,20}=\s*[^()]{1,20}\))\s*(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*)?=?\s*$")
 WIRE_DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z .'-]{1,30}),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+)?"
-    r"\((?P<outlet>[A-Z][\w .&-]{1,30})\)\s*(?:--|—|–|-)\s*(?=\S)")
+    r"\((?P<outlet>[A-Z][\w .&-]{1,30})\)\s*(?:(?:--|—|–|-)\s*(?=\S)|(?:--|—|–|-)?\s*$)")
 # '[뉴스투데이=임성지 기자]', '(서울=뉴스1) 홍길동 기자 =', '[헤럴드경제(바르셀로나)=차민주 기자]',
 # '[중부매일 박건영 기자]', '【서울=뉴시스】': a byline in brackets before the lede.
 BRACKET_BYLINE = re.compile(

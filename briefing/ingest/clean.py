@@ -99,7 +99,9 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "copyright"
     if B.END_MARK.match(text):
         return "copyright"
-    if B.BYLINE.match(text) or B.EMAIL_LINE.match(text) or B.SIGN_OFF.match(text):
+    if B.BYLINE.match(text) or B.EMAIL_LINE.match(text) or B.SIGN_OFF.match(text) or \
+            (len(text) < 60 and (B.DATELINE_ALONE.match(text) or (
+                B.BRACKET_BYLINE_ALONE.match(text) and not _NOT_BYLINE.search(text)))):
         return "byline"
     if B.DATELINE.match(text) or B.CONTENT_NOTE.match(text) or \
             (len(text) < 120 and B.LABELLED_DATE.search(text)):
