@@ -190,8 +190,11 @@ _INSTITUTION = re.compile(
     r"에서|으로|\s|$|[,.()]|장(?![가-힣]))")
 # '정재헌 SK텔레콤 CEO는': a name, then a known company, then a title (Kiwi often misses the name).
 _NAME_COMPANY_TITLE = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{3})\s+(?=\S)")
-_TITLE_AFTER = re.compile(r"\s*(?:대표이사|대표|사장|회장|부회장|부사장|전무|상무|CEO|CTO|"
-                          r"최고경영자|의장)(?:[은는이가의와과도(]|\s|$)")
+# The title may follow the person's unit: '윤하늘 KT AI사업부 인터랙션 담당은'.
+_TITLE_AFTER = re.compile(r"(?:\s+[가-힣A-Za-z0-9·]+(?:부|본부|센터|실|팀|랩|CIC|그룹))?"
+                          r"(?:\s+[가-힣A-Za-z]+)?\s*(?:대표이사|대표|사장|회장|부회장|부사장|전무|"
+                          r"상무|CEO|CTO|최고경영자|의장|담당|본부장|센터장|부문장|팀장|리더|그룹장)"
+                          r"(?:[은는이가의와과도(]|\s|$)")
 _NOT_INSTITUTION = re.compile(r"^(?:책임|선임|수석|전임|주임|연구|관련|해당|각|이|그|전|현|투자|"
                               r"시중|인터넷|지방|국책|공동)")
 # 'KT클라우드', 'SK하이닉스', 'LG그룹', 'LG AI연구원': a group's Latin prefix glued to a name.

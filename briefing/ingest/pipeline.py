@@ -32,6 +32,7 @@ from briefing.ingest.parties import passing_mentions
 from briefing.ingest.recognise import Matcher, Mention
 from briefing.ingest.sentences import split_sentences
 from briefing.ingest.titles import compose_title
+from briefing.ingest.units import unit_names, units
 from briefing.ingest.webpage import Page
 
 Tokenize = Callable[[Sequence[str]], list[list[Any]]]
@@ -289,6 +290,14 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
     new_entities = propose_entities(
         texts, [*(s.mentions for s in sentences), *caption_mentions],
         [tokens_by_text.get(t) for t in texts], context.known_names)
+    all_mentions = [*(s.mentions for s in sentences), *caption_mentions]
+    taken = {e.name.split(" (")[0] for e in new_entities}
+    new_entities += [e for e in unit_names(texts, all_mentions, context.known_names)
+                     if e.name not in taken and not any(e.name in t for t in taken)]
+    new_entities, owned = units(new_entities, all_mentions, texts)
+    items.extend(ReviewItem("new_entities", f"'{name}' is a unit of '{owner}' (typed "
+                            "organization): propose it under its company or drop it")
+                 for name, owner in owned)
     items.extend(_loose_amounts(sentences, events))
     events = [_titled(e, language, context.labels, new_entities) for e in events]
     return Draft(
