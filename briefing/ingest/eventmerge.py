@@ -26,6 +26,7 @@ class ProposedEvent:
     clause: str = ""  # the words the event was read from (for its title)
     due: PartialDate | None = None  # targets: when the commitment falls due
     due_basis: str | None = None
+    amount_conflict: str | None = None  # the content's amount of this event, when it differs
 
 
 def _same(a: ProposedEvent, b: ProposedEvent) -> bool:

@@ -174,7 +174,11 @@ def _event_items(events: Sequence[ProposedEvent]) -> list[ReviewItem]:
     items = []
     for event in events:
         if event.existing:
-            issue = f"same event as '{event.id}' in {event.existing}; only its id is kept"
+            issue = f"same event as '{event.id}' in {event.existing}; only its id " + (
+                "and amount are kept" if event.amount and not event.amount_conflict else "is kept")
+            if event.amount_conflict:
+                issue += (f"; this article's amount '{event.amount}' differs from the content's "
+                          f"'{event.amount_conflict}': check which is right")
         elif event.same_as:
             issue = (f"same event as '{event.id}' in {event.same_as} (a draft of this run): "
                      "one id for both; keep the fuller telling")
