@@ -110,7 +110,8 @@ LABELLED_DATE = re.compile(
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})", re.I)
 DATE_WIDGET = re.compile(rf"^\d{{1,2}}\s*[./]\s*\d{{1,2}}\s*\.?\s*{_WEEKDAY}?$")
 SKIP_LINK = re.compile(
-    r"^(?:(?:본문|컨텐츠|콘텐츠|주\s*메뉴|메뉴|전체\s*메뉴|검색)\s*바로\s*가기\s*)+$|^(?:바로\s*가기|"
+    r"^(?:(?:본문|컨텐츠|콘텐츠|주\s*메뉴|메뉴|전체\s*메뉴|검색)\s*(?:바로\s*가기|건너\s*뛰기)\s*)+$|"
+    r"^(?:바로\s*가기|"
     r"Skip\s+to\s+(?:main\s+)?(?:content|navigation|main)|Go\s+to\s+(?:main\s+)?contents?|"
     r"Jump\s+to\s+(?:main\s+)?content|전체\s*메뉴|메뉴\s*열기|메뉴\s*닫기|검색\s*열기|Menu|"
     r"Search|Open\s+menu|Close)$", re.I)
@@ -118,6 +119,7 @@ SECTION_WORDS = frozenset(re.split(r"\s+", """
     홈 뉴스 전체기사 전체 정치 경제 사회 산업 IT IT/과학 IT·과학 과학 테크 통신 모바일 인터넷
     국제 세계 문화 생활 스포츠 연예 오피니언 사설 칼럼 금융 증권 부동산 유통 자동차 바이오
     게임 방송 통신·방송 전자 기업 재계 라이프 피플 인물 포토 영상 기획 연재 단독 속보
+    정보통신 ICT 방송통신 IT·인터넷 IT/인터넷 모바일·통신 과학기술 테크·IT 산업·재계
     Home News Business Tech Technology World National Opinion Economy Industry Companies
     Markets Science Sports Culture Life Politics Society Telecom AI Korea Finance""".strip()))
 BREADCRUMB = re.compile(r"^(?:[^>›»\n]{1,20}\s*[>›»]\s*){1,5}[^>›»\n]{1,20}$")

@@ -24,6 +24,8 @@ CLAUSE_CUT = re.compile(
     r"\s+and\s+(?=(?:was|were|has|have|had|will|would|also|then|later|plans|aims|intends|is|"
     r"are)\b)")
 
+# Syllables that end in ㄹ ('할', '선보일', '늘릴'): the future adnominal before '것이라고'.
+_FINAL_L = "".join(chr(0xAC00 + i) for i in range(11172) if i % 28 == 8)
 # A plan or commitment told by its verb: '…하기로 했다', '…할 계획이다', '…하겠다고 밝혔다',
 # '…에 나선다', '추진한다', 'said it will …', 'plans to …'.
 _INTENT = re.compile(
@@ -31,7 +33,7 @@ _INTENT = re.compile(
     r"계획(?:이다|이라|이며|이고|입니다|을\s*(?:밝|세|발표))|예정(?:이다|이라|이며|입니다)|"
     r"방침(?:이다|이라|이며|입니다)|겠다|겠습니다|"
     r"추진(?:한다|합니다|할\s*(?:계획|방침|예정)|키로)|나선다|나섭니다|나설\s*(?:계획|방침|예정)|"
-    r"(?:할|될|갈|낼|설)\s*것(?:이라고|이라며|이다|으로\s*보인다)|"
+    rf"[{_FINAL_L}]\s*것(?:이라고|이라며|이다|입니다)|"
     r"\b(?:said|says|announced|added)\s+(?:that\s+)?(?:it|they|the (?:company|firm|carrier|"
     r"operator|group)|he|she)\s+(?:will|would|plans|intends|aims)\b|"
     r"\b(?:plans?|planning|intends?|aims?|seeks?|pledged|vowed|promised)\s+to\b|"

@@ -95,6 +95,7 @@ def _main_date(sentence: Sentence, dated: list[DateMention]) -> DateMention:
     return explicit[0]
 
 
+_OPEN_END = re.compile(r"(?<![었았였했됐졌렸켰])(?:고|며)\s*$")
 # '…, as the carrier seeks to …', '…, while it plans to …': no fact of its own.
 _SUBORDINATE = re.compile(r"\s*(?:as|while|because|since|although|though|which|who|that|when|"
                           r"if|so that|in order to|to)\b", re.I)
@@ -269,8 +270,13 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
             # '3년 안에 … 하겠다', '회사는 … 나서기로 했다': a plan without a date of its own
             # is dated when stated.
             dated = [when_stated]
-        for start, end, found in _segments(sentence, dated):
+        segments = _segments(sentence, dated)
+        for index, (start, end, found) in enumerate(segments):
             clause = sentence.text[start:end]
+            # '올해 투자를 40% 늘리고, 인력도 두 배로 채용하겠다': an open '-고' clause shares
+            # the intent of the clause it leads into.
+            carried = index + 1 < len(segments) and bool(_OPEN_END.search(clause)) and \
+                is_intent(sentence.text[segments[index + 1][0]:segments[index + 1][1]])
             date = found or DateMention(start, start, *_fields(when_stated))
             near_start, near_end = _clause_of(sentence.text, max(date.start, start),
                                               min(date.end, end))
@@ -281,8 +287,8 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
                 kind, sure = classify(clause)
             if not sure:
                 kind, sure = classify(sentence.text)
-            plan = is_intent(clause) and not (date.date is not None and date.date.day and sure
-                                              and date.role == "event")
+            plan = (is_intent(clause) or carried) and not (
+                date.date is not None and date.date.day and sure and date.role == "event")
             clause_horizon = find_horizon(clause, stated) if found is None or plan else horizon
             if date.role == "target" or plan or (horizon is not None and is_plan(clause)):
                 # '2030년까지 …', '내년 상반기까지 내놓을 계획', '…에 나서기로 했다': a plan,
@@ -329,7 +335,7 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
                     date.text in horizon_here.text:
                 when, basis = stated, "the day the plan was stated"
             elif plan and date.role == "event" and date.date is not None and stated is not None \
-                    and date.date.start > stated.end:
+                    and date.date.end >= stated.start and date.date != stated:
                 # '오는 9월 출시할 예정이다': the plan is stated now and due then.
                 due, due_basis = date.until or date.date, f"'{date.text}'"
                 when, basis = stated, "the day the plan was stated"

@@ -30,7 +30,7 @@ _AFTER = re.compile(
 # What comes before it: a rival ('경쟁사인', 'rivals'), a comparison ('unlike', 'than') or a
 # career ('전 KT', 'former', 'ex-').
 _BEFORE = re.compile(
-    r"(?:경쟁사(?:인|의|로는)?|경쟁\s*업체(?:인)?|라이벌(?:인)?|(?<![가-힣])전|前|"
+    r"(?:경쟁사(?:인|의|로는)?|경쟁\s*업체(?:인)?|라이벌(?:인)?|(?<![가-힣])전|前|같은\s*기간(?:에)?|"
     r"\b(?:rivals?|peers?|competitors?|competing|unlike|than|compared (?:with|to)|versus|vs\.?|"
     r"former(?:ly (?:of|at|with))?|ex-|outpacing|trailing|behind|ahead of)|"
     r"\bformer\s+[\w-]+\s+(?:at|of)|\ba\s+former)\s*$", re.I)

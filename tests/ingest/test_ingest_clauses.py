@@ -78,6 +78,21 @@ def test_plans_told_with_intent_verbs_are_targets(matcher: Matcher, analyser: Ko
         assert (event.date, event.kind) == (PUB, "target"), text
 
 
+def test_an_open_clause_shares_the_intent_of_the_next(matcher: Matcher,
+                                                      analyser: KoreanAnalyser) -> None:
+    # '올해 … 늘리고, … 채용하겠다': both halves are the plan, stated on the publication day.
+    text = "LG유플러스는 올해 AI 투자를 30% 늘리고, 개발자도 두 배로 채용하겠다고 밝혔다."
+    events = propose_events(analysed(matcher, analyser, text), PUB)
+    assert brief(events) == [("2024-06-20", "target", "2024")]
+
+
+def test_a_launch_told_as_what_will_happen_is_a_plan(matcher: Matcher,
+                                                     analyser: KoreanAnalyser) -> None:
+    text = "홍길동 대표는 오는 9월 LG유플러스가 새 AI 비서를 선보일 것이라고 밝혔다."
+    assert brief(propose_events(analysed(matcher, analyser, text), PUB)) == [
+        ("2024-06-20", "target", "2024-09")]
+
+
 def test_a_vague_intention_without_a_party_or_measure_is_no_event(
         matcher: Matcher, analyser: KoreanAnalyser) -> None:
     texts = ("회사는 서비스 품질을 높여 나갈 방침이다.", "KT는 고객 경험을 개선해 나갈 계획이다.")

@@ -21,6 +21,14 @@ def test_a_dateline_alone_is_clutter(line: str) -> None:
     assert found.kind == "byline"
 
 
+@pytest.mark.parametrize(("line", "kind"), [
+    ("메뉴 건너뛰기", "menu"), ("본문 바로가기", "menu"), ("IT 정보통신", "menu"),
+])
+def test_skip_links_and_section_labels_are_no_headline(line: str, kind: str) -> None:
+    [found] = [x for x in clean_lines(f"{line}\nKT는 새 요금제를 내놓았다.\n") if x.text == line]
+    assert found.kind == kind
+
+
 @pytest.mark.parametrize("line", [
     "KT TO TRAIN AI SPECIALISTS",  # a headline in capitals: no date, agency or dash
     "Seoul bets on AI data centers",

@@ -33,6 +33,7 @@ def passing_ids(matcher: Matcher, text: str) -> list[str]:
     ("LG유플러스가 컨소시엄에 참여한 것과 달리, SK텔레콤은 주관사로 나섰다.", ["lguplus"]),
     ("SKT・KT・LGU+ 이동통신 3사 중 가장 빠른 곳은 SK텔레콤이다.", ["skt", "kt", "lguplus"]),
     ("KT·LG유플러스 등 경쟁사도 서비스를 준비한다.", ["kt", "lguplus"]),
+    ("같은 기간 SK텔레콤의 연구비는 4% 늘었다.", ["skt"]),
     ("이용자들은 \"SKT랑 LG유플러스는 문제가 없는 것 같다\"고 말했다.", ["skt", "lguplus"]),
     ("KT seeks to catch up with rivals SK Telecom and LG Uplus.", ["skt", "lguplus"]),
     ("Kim, a former KT executive, joined the startup.", ["kt"]),
