@@ -107,6 +107,8 @@ def _segments(sentence: Sentence, dated: list[DateMention]
     and each clause that states a plan with no date of its own (date None: when stated).
 
     'KT는 이달 초 조직을 신설한 데 이어 연내 500명을 채용하기로 했다' is two facts."""
+    if not dated:
+        return []
     text = sentence.text
     groups: list[list[Any]] = []  # [start, end, dates]
     lead: int | None = None
@@ -266,7 +268,7 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
                                   "the day the plan was stated", None if stated else
                                   "the day the plan was stated is not in the text")
         if not dated and ((horizon is not None and is_plan(sentence.text)) or (
-                is_intent(sentence.text) and _told_plan(sentence))):
+                _told_plan(sentence) and is_intent(sentence.text))):
             # '3년 안에 … 하겠다', '회사는 … 나서기로 했다': a plan without a date of its own
             # is dated when stated.
             dated = [when_stated]

@@ -142,22 +142,24 @@ def _sentences(lines: list[Line], published: PartialDate | None,
     return result
 
 
-def _governed(sentences: list[Sentence], tokenize: Tokenize | None) -> list[Sentence]:
+def _several_dates(sentence: Sentence) -> bool:
+    return sum(d.role in ("event", "since", "target") for d in sentence.dates) > 1
+
+
+def _governed(sentences: list[Sentence], tokens: dict[str, list[Any]],
+              analysed: bool) -> list[Sentence]:
     """Mark dates that sit in a clause describing a noun, where a sentence has several:
     Korean by Kiwi's adnominal endings, English by relative and participial clauses."""
-    several = [i for i, s in enumerate(sentences)
-               if sum(d.role in ("event", "since", "target") for d in s.dates) > 1]
-    korean = [i for i in several if _HANGUL.search(sentences[i].text)]
-    tokens = dict(zip(korean, tokenize([sentences[i].text for i in korean]), strict=True)) \
-        if tokenize is not None and korean else {}
     result = list(sentences)
-    for i in several:
-        if _HANGUL.search(sentences[i].text) and i not in tokens:
+    for i, sentence in enumerate(sentences):
+        if not _several_dates(sentence):
+            continue
+        korean = bool(_HANGUL.search(sentence.text))
+        if korean and not analysed:
             continue  # no analyser: the first explicit date governs, as before
-        sentence = sentences[i]
         dates = [d for d in sentence.dates if d.role in ("event", "since", "target")]
-        result[i] = replace(sentence, embedded=embedded_dates(sentence.text, dates,
-                                                              tokens.get(i)))
+        result[i] = replace(sentence, embedded=embedded_dates(
+            sentence.text, dates, tokens.get(sentence.text) if korean else None))
     return result
 
 
@@ -272,7 +274,19 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
     language = detect_language(plain)
     sentences = _sentences([line for line in body if line.number != headline_line], published,
                            context.matcher)
-    sentences = _governed(sentences, tokenize)
+    # Captions leave the text, but whom they name the article is about: entities only.
+    captions = [_CREDIT.sub("", line.text) for line in lines if line.kind == "caption"]
+    texts = [*(s.text for s in sentences), *captions]
+    # One Kiwi call per article: sentences that may name something new, and those with
+    # several dates (which of them governs the verb).
+    named = {t for t in texts if _HANGUL.search(t) and needs_analysis(t)}
+    korean = list(dict.fromkeys(
+        [t for t in texts if t in named] +
+        [s.text for s in sentences if _several_dates(s) and _HANGUL.search(s.text)]))
+    tokens_by_text: dict[str, list[Any]] = {}
+    if tokenize is not None and korean:
+        tokens_by_text = dict(zip(korean, tokenize(korean), strict=True))
+    sentences = _governed(sentences, tokens_by_text, tokenize is not None)
     if published is None:
         items.extend(_published_clues(sentences, plain))
     events = propose_events(sentences, published, context.carriers_of)
@@ -281,19 +295,12 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
     entities: dict[str, None] = {}
     for mention in [*title_mentions, *(m for s in sentences for m in s.parties)]:
         (carriers if mention.is_carrier else entities)[mention.id] = None
-    # Captions leave the text, but whom they name the article is about: entities only.
-    captions = [_CREDIT.sub("", line.text) for line in lines if line.kind == "caption"]
     caption_mentions = [tuple(context.matcher.find(text)) for text in captions]
     for mention in (m for found in caption_mentions for m in found if not m.is_carrier):
         entities[mention.id] = None
-    texts = [*(s.text for s in sentences), *captions]
-    korean = [t for t in texts if _HANGUL.search(t) and needs_analysis(t)]
-    tokens_by_text: dict[str, list[Any]] = {}
-    if tokenize is not None and korean:
-        tokens_by_text = dict(zip(korean, tokenize(korean), strict=True))
     new_entities = propose_entities(
         texts, [*(s.mentions for s in sentences), *caption_mentions],
-        [tokens_by_text.get(t) for t in texts], context.known_names)
+        [tokens_by_text.get(t) if t in named else None for t in texts], context.known_names)
     all_mentions = [*(s.mentions for s in sentences), *caption_mentions]
     taken = {e.name.split(" (")[0] for e in new_entities}
     new_entities += [e for e in unit_names(texts, all_mentions, context.known_names)
