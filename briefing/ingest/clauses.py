@@ -34,7 +34,8 @@ _INTENT = re.compile(
     r"방침(?:이다|이라|이며|입니다)|겠다|겠습니다|"
     r"추진(?:한다|합니다|할\s*(?:계획|방침|예정)|키로)|나선다|나섭니다|나설\s*(?:계획|방침|예정)|"
     rf"[{_FINAL_L}]\s*것(?:이라고|이라며|이다|입니다)|"
-    r"\b(?:said|says|announced|added)\s+(?:that\s+)?(?:it|they|the (?:company|firm|carrier|"
+    r"\b(?:said|says|announced|added)(?:\s+(?:on|in)?\s*(?:the\s+)?[\w.]+){0,2}?\s+"
+    r"(?:that\s+)?(?:it|they|the (?:company|firm|carrier|"
     r"operator|group)|he|she)\s+(?:will|would|plans|intends|aims)\b|"
     r"\b(?:plans?|planning|intends?|aims?|seeks?|pledged|vowed|promised)\s+to\b|"
     r"\b(?:is|are)\s+set\s+to\b", re.I)

@@ -60,7 +60,8 @@ def _menu(text: str) -> bool:
     if B.BREADCRUMB.match(text) and re.search(r"[>›»]", text):
         return True
     words = [w for w in re.split(r"[\s|/·>›»]+", text) if w]
-    return bool(words) and all(w in B.SECTION_WORDS for w in words)
+    return bool(words) and all(w in B.SECTION_WORDS or w.title() in B.SECTION_WORDS
+                               for w in words)
 
 
 def _classify(text: str, state: dict[str, bool]) -> Kind:

@@ -138,8 +138,19 @@ def test_background_gives_no_event_unless_dated_and_about_a_party(
         ("2022", "investment", "300억원")]
 
 
+def test_sentences_glued_in_copying_are_split() -> None:
+    from briefing.ingest.sentences import split_sentences
+    assert split_sentences("The carrier said Sunday.LG Uplus also named a head. It grew.") == [
+        "The carrier said Sunday.", "LG Uplus also named a head.", "It grew."]
+    assert split_sentences("It opened in the U.S.Army bases stayed.") == [
+        "It opened in the U.S.Army bases stayed."]
+
+
 def test_clause_helpers() -> None:
     assert is_intent("내년까지 1000명을 채용하기로 했다") and is_intent("plans to expand")
+    assert is_intent("SK Telecom said on the 5th it will build a data center")
+    assert is_intent("KT said Tuesday it would hire") and is_intent("선보일 것이라고 밝혔다")
+    assert not is_intent("The firm said the deal closed")
     assert not is_intent("두 회사를 합치기로 합의했다")
     assert not is_intent("\"우리는 반드시 세계 최고가 되겠다\"는 말")
     assert is_background("투자한 바 있다") and not is_background("투자했다")

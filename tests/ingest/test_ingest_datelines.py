@@ -23,6 +23,7 @@ def test_a_dateline_alone_is_clutter(line: str) -> None:
 
 @pytest.mark.parametrize(("line", "kind"), [
     ("메뉴 건너뛰기", "menu"), ("본문 바로가기", "menu"), ("IT 정보통신", "menu"),
+    ("BUSINESS", "menu"),
 ])
 def test_skip_links_and_section_labels_are_no_headline(line: str, kind: str) -> None:
     [found] = [x for x in clean_lines(f"{line}\nKT는 새 요금제를 내놓았다.\n") if x.text == line]
