@@ -16,10 +16,12 @@ from briefing.ingest.newents import NewEntity
 from briefing.ingest.recognise import Mention
 
 # A name that says it is a unit: a Korean or English unit word at its end.
+# Korean unit words: '…본부', '…센터', '…랩', '…사업개발단', '…전략실', '…추진그룹', '…팀'.
+_KO_UNIT = (r"(?:본부|센터|랩|연구소|연구원|사업부|[가-힣]{2}단|추진그룹|부문|전담\s*조직|조직|"
+            r"태스크포스|TF|CIC|(?:전략|추진|기획|연구|사업|개발|지원|혁신|경영|기술)실|[가-힣]{2}팀)")
 _UNIT_NAME = re.compile(
-    r"(?:본부|센터|랩|연구소|연구원|사업부|사업단|추진단|추진그룹|부문|전담\s*조직|조직|태스크포스|TF|CIC|"
-    r"\b(?:Division|Unit|Lab|Center|Centre|Team|Office|Research|Research Institute|"
-    r"Task\s*Force|CIC|Business))$")
+    rf"(?:{_KO_UNIT}|\b(?:Division|Unit|Lab|Center|Centre|Team|Office|Research|"
+    r"Research Institute|Task\s*Force|CIC|Business))$")
 # Government and public bodies end in the same words ('소방본부', '진흥원', '혁신센터').
 _PUBLIC = re.compile(r"소방본부|진흥원|혁신센터|고객센터|콜센터|정부|국가|한국|\bKorea\b|"
                      r"\bNational\b|\bMinistry\b|\bAgency\b")
@@ -73,8 +75,7 @@ def units(entities: Sequence[NewEntity], mentions: Sequence[Sequence[Mention]],
     return result, owners
 
 
-_UNIT_SUFFIX = (r"(?:센터|연구소|연구원|본부|사업부|사업단|랩|CIC|추진단|추진그룹|TF|Lab|Center|"
-                r"Division)")
+_UNIT_SUFFIX = rf"(?:{_KO_UNIT}|Lab|Center|Division)"
 # 'SK텔레콤 AI CIC는', 'LG유플러스의 AI 에이전트 추진그룹은': a unit named after its company.
 _NAMED_UNIT = re.compile(
     rf"(?:의)?\s+(?P<name>(?:[가-힣A-Za-z0-9·]+\s){{0,2}}[가-힣A-Za-z0-9·]*{_UNIT_SUFFIX})"

@@ -21,6 +21,8 @@ from tests.ingest.conftest import ingest
     ("T3K", "SK텔레콤은 AI 전담 조직인 T3K를 신설했다."),
     ("AI 에이전트 추진그룹", "LG유플러스의 AI 에이전트 추진그룹은 비서를 만들었다."),
     ("AI 연구소", "KT의 AI 연구소가 모델을 공개했다."),
+    ("해외사업개발단", "KT는 ‘해외사업개발단’을 신설했다."),
+    ("브랜드전략실", "KT는 '브랜드전략실'을 새로 만들었다."),
 ])
 def test_units_are_recognised(name: str, sentence: str) -> None:
     assert is_unit(NewEntity(name, "company", sentence))
