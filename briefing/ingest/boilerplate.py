@@ -103,6 +103,9 @@ _TIME_ETC = (rf"(?:\s*{_WEEKDAY}|[\s\d:.,()]|오전|오후|AM|PM|a\.m\.|p\.m\.|K
 DATELINE = re.compile(
     rf"^(?:{_WEEKDAY}\s*)?(?:(?:{_LABEL})?\s*(?:일|일시|시간|시각)?\s*[:：]?\s*{_DAY}{_TIME_ETC})+$",
     re.I)
+# An outlet's name before its date line: 'Pulse 2021. 11. 1. 15:21', '한빛경제 2024.03.20'.
+OUTLET_BEFORE_DATE = re.compile(
+    rf"^(?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){{0,2}}|[가-힣]{{2,10}})\s+(?={_DAY})")
 CONTENT_NOTE = re.compile(
     r"^이 기사는 (?:19|20)\d{2}년 .{0,60}(?:표출|게재|송고|출고|공개)된 기사입니다\.?$")
 LABELLED_DATE = re.compile(
@@ -130,7 +133,7 @@ PROMPT = re.compile(
     r"sign\s+up\s+for|subscribe\s+(?:to|now|for)|download\s+(?:our|the)\s+app|newsletter|"
     r"get\s+the\s+app|follow\s+us\s+on|unlimited\s+access|already\s+a\s+subscriber)",
     re.I)
-MARKDOWN_IMAGE = re.compile(r"^!\[.*\]\(\S*\)\s*$|^\[!\[")
+MARKDOWN_IMAGE = re.compile(r"^!\[.*\]\(\S*\)\s*\|?\s*$|^\[!\[")
 WIDGET = re.compile(
     r"^(?:\d+\s*min(?:ute)?s?\s*read|(?:By\s+)?\d+\s*(?:HOURS?|MINUTES?|DAYS?|MINS?)\s*AGO|"
     r"View\s+Market\s+Snapshot|광고\s*닫기|이미지\s*확대(?:\s.{0,20})?|음성\s*재생(?:\s*설정)?|"
@@ -208,4 +211,6 @@ LEADING_DATE = re.compile(r"^date\s+(?:19|20)\d{2}-\d{2}-\d{2}\s+(?=\S)", re.I)
 CAPTION_END = re.compile(
     r"(?:[.다]\s*(?:사진\s*)?(?:공동\s*취재단|연합뉴스|뉴스1|뉴시스|[\w가-힣+]{1,15}\s*제공)|"
     r"\([^()]{1,20}제공\)|<\s*[^<>]{1,20}\s*>|\[사진[^\]]{0,20}|"
-    r"\((?:Courtesy|Photo|Yonhap|News1|Newsis)[^()]{0,40}\))\s*$", re.I)
+    r"\((?:Courtesy|Photo|Yonhap|News1|Newsis)[^()]{0,40}\)|"
+    # '… in central Seoul, Monday. Yonhap |': a wire's photo credit (a table cell's bar).
+    r"[.]\s+(?:Yonhap|Newsis|News1|Reuters|AFP|EPA|AP|Getty Images)(?:\s*\|)?)\s*$", re.I)

@@ -56,3 +56,25 @@ def test_the_headline_is_never_the_dateline(tmp_path: Path, text: str,
     assert front["title"].startswith("KT")
     assert front["source"].get("publisher") == publisher
     assert text.split("\n")[0] not in front["review"]["source_text"]
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("![]() |", "image"),
+    ("Executives bow at a briefing on the outage, at the office in Seoul, Monday. Yonhap |",
+     "caption"),
+    ("Pulse 2021. 11. 1. 15:21", "dateline"),
+    ("한빛경제 2024.03.20 05:00", "dateline"),
+])
+def test_figure_cells_and_outlet_date_lines_are_clutter(line: str, kind: str) -> None:
+    [found] = [x for x in clean_lines(f"{line}\nKT는 새 요금제를 내놓았다.\n") if x.text == line]
+    assert found.kind == kind
+
+
+def test_a_date_line_after_the_outlet_name_dates_the_article(tmp_path: Path) -> None:
+    article = tmp_path / "pulse.txt"
+    article.write_text("KT offers credits for a one-hour outage\n\nHanbit Biz 2021. 11. 1. 15:21\n"
+                       "KT Corp. said it will credit 15 hours of fees to its customers.\n", "utf-8")
+    run = ingest([str(article)], tmp_path / "out")
+    front = run.front("2021-11-01")
+    assert front["published"] == "2021-11-01"
+    assert front["title"] == "KT offers credits for a one-hour outage"
