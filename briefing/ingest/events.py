@@ -289,8 +289,11 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
                 kind, sure = classify(clause)
             if not sure:
                 kind, sure = classify(sentence.text)
+            # A dated day keeps a kind its verb tells ('오는 25일 출시할 예정이다', '26일 합작사를
+            # 세우기로 했다'); a plan told at a briefing is the plan.
             plan = (is_intent(clause) or carried) and not (
-                date.date is not None and date.date.day and sure and date.role == "event")
+                date.date is not None and date.date.day and sure and date.role == "event"
+                and kind != "statement")
             clause_horizon = find_horizon(clause, stated) if found is None or plan else horizon
             if date.role == "target" or plan or (horizon is not None and is_plan(clause)):
                 # '2030년까지 …', '내년 상반기까지 내놓을 계획', '…에 나서기로 했다': a plan,
