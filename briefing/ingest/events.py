@@ -114,6 +114,12 @@ def _segments(sentence: Sentence, dated: list[DateMention]
     lead: int | None = None
     for start, end in clause_spans(text):
         dates = [d for d in dated if start <= d.start < end]
+        if dates and lead is not None and _RELATIVE.match(text, start) and \
+                is_intent(text[lead:start]):
+            # 'KT will pay …, which underwent disruptions Oct. 25': the main clause is a plan
+            # of its own; the date belongs to the relative clause.
+            groups.append([lead, start, []])
+            lead = None
         if dates or (groups and is_intent(text[start:end]) and strong_break(text, start)
                      and not _SUBORDINATE.match(text, start)):
             groups.append([start if lead is None else lead, end, dates])
@@ -309,7 +315,7 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
                                  and date.date.day and _SPOKE.search(sentence.text)
                                  and (sentence.mentions or _ANAPHOR.match(sentence.text))):
                 continue  # no verb tells what happened: a remark, not an event
-            single = len(dated) == 1
+            single = len(dated) == 1 and len(segments) == 1
             carriers, entities, issues = _parties(sentence, start, end, single, before)
             if not sure:
                 issues.append("no verb tells the kind; 'statement' (what was said) is a guess")

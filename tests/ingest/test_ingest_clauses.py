@@ -128,6 +128,15 @@ def test_an_english_relative_clause_does_not_date_the_event(matcher: Matcher) ->
     assert brief([event]) == [("2024-06-18", "appointment", None)]
 
 
+def test_a_plan_and_the_relative_clause_that_dates_something_else(matcher: Matcher) -> None:
+    text = ("KT said it will pay 40 billion won to customers of its services, which suffered "
+            "nationwide disruptions on June 10, the company said.")
+    events = propose_events(analysed(matcher, None, text), PUB)
+    assert [(e.date.iso() if e.date else None, e.kind, e.amount, e.carriers) for e in events] == [
+        ("2024-06-20", "target", "40 billion won", ("kt",)),
+        ("2024-06-10", "outage", None, ("kt",))]
+
+
 def test_background_gives_no_event_unless_dated_and_about_a_party(
         matcher: Matcher, analyser: KoreanAnalyser) -> None:
     texts = ("SK텔레콤은 지난해 비슷한 협약을 맺은 바 있다.",
