@@ -62,19 +62,20 @@ def _fields(mention: DateMention) -> tuple[Any, ...]:
             mention.basis, mention.problem)
 
 
-# A plan with neither date nor horizon is an event when a named party tells it ('KT는 …에
-# 나서기로 했다고 밝혔다') or it is measurable (an amount, a count): not every '…할 방침이다'.
-_TOLD = re.compile(r"밝혔|발표했|말했|공개했|선언했|\b(?:said|says|announced|told)\b")
+# A plan with neither date nor horizon is an event when a named party states something
+# measurable (an amount, a count: 'KT는 300명 채용에 나서기로 했다'), not every '…할 방침이다'
+# or '…하겠다는 입장을 밝혔다'.
 _MEASURE = re.compile(r"\d\s*(?:명|곳|개|대|%|만|억|조)|"
-                      r"\d+(?:\.\d+)?\s*(?:percent|%|million|billion)", re.I)
+                      r"\d+(?:\.\d+)?\s*(?:percent|%|million|billion)|"
+                      r"\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
+                      r"thousands)\b|[한두세네]\s*(?:곳|개|배|명)", re.I)
 
 
 def _told_plan(sentence: Sentence) -> bool:
     named = any(m.is_carrier and _SUBJECT_MARK.match(sentence.text, m.end)
                 for m in sentence.parties) or \
         any(m.is_carrier and m.start < 3 for m in sentence.parties)
-    return named and bool(_TOLD.search(sentence.text) or sentence.money or
-                          _MEASURE.search(sentence.text))
+    return named and bool(sentence.money or _MEASURE.search(sentence.text))
 
 
 _RELATIVE = re.compile(r"\s*(?:which|who|whose)\b", re.I)
@@ -197,7 +198,7 @@ class _Before:
     parties: tuple[str, ...] = ()
 
 
-_SUBJECT_MARK = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*(?:은|는|이|가|도|측은)(?![가-힣])")
+_SUBJECT_MARK = re.compile(r"['’\"”]?\s*(?:\([^)]{1,20}\))?\s*(?:은|는|이|가|도|측은)(?![가-힣])")
 
 
 def _has_subject(sentence: Sentence, start: int, end: int) -> bool:
@@ -235,6 +236,13 @@ def _parties(sentence: Sentence, start: int, end: int, single: bool,
         # '회사는 오는 9월 …', '지난해 6월에는 … 투자해': the subject of the story goes on.
         carriers = before.carriers
         issues.append(f"party '{carriers[0]}' taken from the sentences before (no name here)")
+    first = next((m for m in sentence.parties if m.start < start), None)
+    if not carriers and first is not None and not first.is_carrier and \
+            first.id not in entities and _SUBJECT_MARK.match(sentence.text, first.end):
+        # '‘…얼라이언스’는 지난해 출범하여 …, … 해 나갈 계획이다': the sentence's subject.
+        entities = (first.id, *entities)
+        issues.append(f"party '{first.id}' is the subject of the sentence, not named in "
+                      "this clause")
     if not carriers and not entities:
         issues.append("no party found in this clause: add who did it")
     return carriers, entities, issues

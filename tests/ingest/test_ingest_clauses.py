@@ -95,7 +95,8 @@ def test_a_launch_told_as_what_will_happen_is_a_plan(matcher: Matcher,
 
 def test_a_vague_intention_without_a_party_or_measure_is_no_event(
         matcher: Matcher, analyser: KoreanAnalyser) -> None:
-    texts = ("회사는 서비스 품질을 높여 나갈 방침이다.", "KT는 고객 경험을 개선해 나갈 계획이다.")
+    texts = ("회사는 서비스 품질을 높여 나갈 방침이다.", "KT는 고객 경험을 개선해 나갈 계획이다.",
+             "KT 측은 대응에 힘쓰겠다는 입장을 밝혔다.")
     assert propose_events(analysed(matcher, analyser, *texts), PUB) == []
 
 
@@ -135,6 +136,20 @@ def test_a_plan_and_the_relative_clause_that_dates_something_else(matcher: Match
     assert [(e.date.iso() if e.date else None, e.kind, e.amount, e.carriers) for e in events] == [
         ("2024-06-20", "target", "40 billion won", ("kt",)),
         ("2024-06-10", "outage", None, ("kt",))]
+
+
+def test_a_plan_after_the_subject_of_the_sentence_is_its_plan(matcher: Matcher,
+                                                               analyser: KoreanAnalyser) -> None:
+    text = "‘오르빗 텔코 포럼’은 지난달 출범했으며, 공동 모델 개발을 함께 해 나갈 계획이다."
+    events = propose_events(analysed(matcher, analyser, text), PUB)
+    assert [(e.kind, e.entities) for e in events][-1] == ("target", ("orbit-telco-forum",))
+
+
+def test_a_stance_is_not_a_plan_that_overrides_the_fact(matcher: Matcher,
+                                                        analyser: KoreanAnalyser) -> None:
+    text = "KT는 지난 10일 앤트로픽과 협약을 체결해 AI 기업으로 거듭나겠다는 의지를 내비쳤다."
+    assert brief(propose_events(analysed(matcher, analyser, text), PUB)) == [
+        ("2024-06-10", "partnership", None)]
 
 
 def test_background_gives_no_event_unless_dated_and_about_a_party(
