@@ -103,7 +103,7 @@ _TIME_ETC = (rf"(?:\s*{_WEEKDAY}|[\s\d:.,()]|오전|오후|AM|PM|a\.m\.|p\.m\.|K
 DATELINE = re.compile(
     rf"^(?:{_WEEKDAY}\s*)?(?:(?:{_LABEL})?\s*(?:일|일시|시간|시각)?\s*[:：]?\s*{_DAY}{_TIME_ETC})+$",
     re.I)
-# An outlet's name before its date line: 'Pulse 2021. 11. 1. 15:21', '한빛경제 2024.03.20'.
+# An outlet's name before its date line: 'Hanbit Biz 2021. 11. 1. 15:21', '한빛경제 2024.03.20'.
 OUTLET_BEFORE_DATE = re.compile(
     rf"^(?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){{0,2}}|[가-힣]{{2,10}})\s+(?={_DAY})")
 CONTENT_NOTE = re.compile(

@@ -11,7 +11,7 @@ _BREAK = re.compile(
     r"|(?<=[가-힣][.!?])[\"'”’」』)]?\s+"
     r"|(?<=[a-z0-9%)\"'”’][.!?])[\"'”’]?\s+(?=[A-Z“\"‘'(\[가-힣])"
     r"|(?<=[.!?][\"'”’])\s+(?=[A-Z“\"‘'(\[가-힣])"
-    # '… said Sunday.LG Uplus …', '…,” she said.The …': a break lost in copying (two lower-case
+    # '… on Friday.KT also …', '…,” she said.The …': a break lost in copying (two lower-case
     # letters before the stop, so 'U.S.Army' and 'e.g.' stay whole).
     r"|(?<=[a-z]{2}[.!?])(?=[A-Z“\"‘][A-Za-z])|(?<=[a-z][.!?][”\"])(?=[A-Z“\"‘])")
 _ABBREVIATIONS = re.compile(
