@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from briefing.core.amounts import AmountError, parse_amount
 
 TITLE_MAX = 60
+_LIST_MARK = re.compile(r"^\s*(?:[-–—•·*]\s+)")
 _COPY_MIN = 15  # a title sharing this many characters verbatim with the text is copied
 _PARTICLES = sorted(
     ["으로부터", "로부터", "에게서", "에서는", "에서도", "에서", "에게", "께서", "으로",
@@ -274,6 +275,7 @@ def _content_sentences(gold: Gold, text: str, title: str) -> list[str]:
             continue
         for span in inline:
             line = line.replace(span, " ")
+        line = _LIST_MARK.sub("", line)  # '- ', '• ': list formatting, not the sentence
         result.extend(s for s in sentences(line) if len(compact(s)) >= 4)
     return result[:-1] if gold.truncated else result
 
