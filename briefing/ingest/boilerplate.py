@@ -81,7 +81,7 @@ BYLINE = re.compile(
     r"(?-i:(?:B[Yy]\s+)?[A-Z]{2,}(?:[ -][A-Z]{2,}){1,3})|"
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3},\s*(?:Contributing|Senior|Staff|Chief|Managing)?\s*"
     r"(?:Editor|Reporter|Writer|Correspondent|Analyst)[^.]{0,60})"
-    rf"(?:\s*[,/=|Iㅣ]?\s*\(?\s*{_MAIL}\s*\)?)?"
+    rf"(?:\s*[,/=|Iㅣ]?\s*\(?\s*(?:{_MAIL}|[\w.+-]+@[\w-]+\.[\w.]*$)\s*\)?)?"
     r"(?:\s*[|,]\s*(?:Staff|Senior|Contributing)?\s*(?:reporter|writer|correspondent|editor))?"
     r"(?:\s*[·|•]+\s*\d+\s*min(?:ute)?s?\s*read)?"
     r"\s*[=\])>】Iㅣ|]?"

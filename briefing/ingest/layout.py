@@ -19,6 +19,8 @@ from briefing.ingest.lines import Line, is_sentence
 
 _LETTER = re.compile(r"[A-Za-z가-힣]")
 _HANGUL = re.compile(r"[가-힣]")
+# '… said. (Hanbit Wire)': a credit in brackets closing a paragraph.
+_CREDIT_TAIL = re.compile(r"(?<=[.!?\"'”’])\s*\([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}\)$")
 _CRUMB = re.compile(r"\s(?:>>?|›|»)\s")
 _WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9&+.'-]*|[가-힣]{2,}")
 _PERIOD_END = re.compile(r"[.!?。]\s*[\"'”’]?\s*$")
@@ -101,11 +103,11 @@ def body_start(lines: list[Line]) -> int | None:
 
 
 def _clutter_like(text: str, body: str) -> bool:
-    """A masthead, menu item or banner: two words or fewer that the body hardly uses
-    ('The Tasalli', 'Select Language', '닫기', '뉴스데스크'), or a breadcrumb."""
+    """A masthead, menu item or banner: three words or fewer that the body hardly uses
+    ('The Morning Ledger', 'Select Language', '닫기', '뉴스데스크'), or a breadcrumb."""
     if _CRUMB.search(text):
         return True
-    return len(_words(text)) <= 2 and _overlap(text, body) < _TITLE_OVERLAP
+    return len(_words(text)) <= 3 and _overlap(text, body) < _TITLE_OVERLAP
 
 
 def headline_index(lines: list[Line], start: int | None) -> int | None:
@@ -160,6 +162,10 @@ def _tail(lines: list[Line], start: int) -> list[Line]:
         if line.kind in ("related", "comment", "reaction"):
             area = True
             continue
+        if line.kind == "byline" and area:
+            # An outlet's name in a related list credits that story, not this one.
+            result[index] = replace(line, kind="related")
+            continue
         if line.kind != "content":
             continue
         if area:
@@ -185,7 +191,7 @@ def _closing_credit(lines: list[Line]) -> list[Line]:
     for index, line in enumerate(lines):
         if line.kind != "caption":
             continue
-        tail = B.WIRE_TAIL.search(line.text)
+        tail = B.WIRE_TAIL.search(line.text) or _CREDIT_TAIL.search(line.text)
         if tail is None or len(line.text[:tail.start()]) < _PARAGRAPH:
             continue
         after = next((x for x in lines[index + 1:] if x.kind != "empty"), None)
