@@ -239,3 +239,32 @@ def is_date_line(text: str) -> bool:
     rest = _LINE_NOISE.sub(" ", FULL_DATE.sub(" ", text))
     words = [w for w in re.split(r"\s+", rest) if w and w not in ("-", "--", "—", ".", ",")]
     return len(words) <= _METADATA_WORDS and all(len(w) <= 12 for w in words)
+
+# Page furniture of portals, video sites and message boards, each a whole short line.
+# Video players: 'Play Video', '동영상 재생', 'Your browser does not support the video tag.'
+PLAYER = re.compile(
+    r"^(?:(?:동영상|영상)\s*(?:재생|보기|시작|닫기)|재생(?:하기)?|자동\s*재생|일시\s*정지|"
+    r"(?:Play|Watch)(?:\s+(?:the\s+)?video)?|Now\s+Playing|Up\s+Next|다음\s*영상|"
+    r"Video\s+Player\s+is\s+loading\.?.*|Your\s+browser\s+does\s+not\s+support.{0,60}|"
+    r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:/\s*\d{1,2}:\d{2}(?::\d{2})?)?|"
+    r"조회수\s*[\d.,]+\s*[만천]?\s*회.{0,30}|[\d.,]+[KMk]?\s+views?.{0,30}|"
+    r"구독자\s*[\d.,]+\s*[만천]?\s*명|[\d.,]+[KMk]?\s+subscribers)$", re.I)
+# Message boards: a row of field labels ('작성자 홍길동 | 조회 123 | 추천 4'), post links.
+BOARD = re.compile(
+    r"^(?:(?:번호|제목|글쓴이|작성자|작성일|날짜|조회|추천|비추천|댓글|분류)\s*[:：]?\s*"
+    r"[\w.\-:/]{0,20}\s*[|·]?\s*){2,7}$|^(?:이전글|다음글|글쓰기|답글|신고|목록으로|새로고침)$")
+# Tag lines ('#AI #KT #통신', 'Tags: AI, 5G') and 'Also read: …' links.
+TAGS = re.compile(r"^(?:#[^\s#]{1,30}\s*){2,}$|^(?:Tags?|Topics|태그|키워드|관련\s*태그)\s*[:：]"
+                  r".{0,120}$", re.I)
+ALSO_READ = re.compile(r"^(?:Also\s+read|Read\s+also|Read\s+more|See\s+also|Related|More|"
+                       r"관련\s*기사|함께\s*보면\s*좋은\s*기사)\s*[:：|]\s*.{2,160}$", re.I)
+# Aggregators' AI-summary notices and repost footers.
+NOTICE = re.compile(
+    r"(?:AI-generated\s+summary|summar(?:y|ies|ised|ized)\s+(?:was\s+|were\s+)?"
+    r"(?:generated|written|produced)\s+(?:by|with)\s+AI|(?:generated|summari[sz]ed)\s+by\s+AI|"
+    r"AI\s*(?:가|로)\s*요약(?:했|한|됐|된)|AI\s*요약(?:입니다|본|문)|요약봇|"
+    r"^(?:원문\s*보기|기사\s*원문|원문보기)$|^(?:출처|Source)\s*[:：].{1,60}$|"
+    r"(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at)\b|"
+    r"이\s*기사는\s*.{0,40}(?:제공받은|외부\s*제공|외부제공|전재한)\s*기사)", re.I)
+EMPTY_CELL = re.compile(
+    r"^[\[(]?\s*(?:이미지|사진|그림|그래픽|Image|Photo|Picture|Video|영상)\s*[\])]?$", re.I)

@@ -63,8 +63,16 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "image"
     if B.MARKER_LINE.match(text):
         return "marker"
-    if B.WIDGET.match(text):
+    if B.WIDGET.match(text) or B.PLAYER.match(text) or B.BOARD.match(text) or \
+            (len(text) < 200 and B.NOTICE.search(text)):
         return "widget"
+    if B.EMPTY_CELL.match(text):
+        return "image"
+    if B.TAGS.match(text):
+        return "menu"
+    if B.ALSO_READ.match(text) and not _SENTENCE_END.search(text[-2:] + " "):
+        state["tail"] = True
+        return "related"
     if B.SHARE.match(text):
         return "share"
     if B.DATE_WIDGET.match(text):

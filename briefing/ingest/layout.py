@@ -21,6 +21,7 @@ _LETTER = re.compile(r"[A-Za-z가-힣]")
 _HANGUL = re.compile(r"[가-힣]")
 # '… said. (Hanbit Wire)': a credit in brackets closing a paragraph.
 _CREDIT_TAIL = re.compile(r"(?<=[.!?\"'”’])\s*\([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3}\)$")
+_REPORTER = re.compile(r"기자|특파원|@|\bBy\b|Reporter|Editor|Writer", re.I)
 _CRUMB = re.compile(r"\s(?:>>?|›|»)\s")
 _WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9&+.'-]*|[가-힣]{2,}")
 _PERIOD_END = re.compile(r"[.!?。]\s*[\"'”’]?\s*$")
@@ -162,7 +163,7 @@ def _tail(lines: list[Line], start: int) -> list[Line]:
         if line.kind in ("related", "comment", "reaction"):
             area = True
             continue
-        if line.kind == "byline" and area:
+        if line.kind == "byline" and area and not _REPORTER.search(line.text):
             # An outlet's name in a related list credits that story, not this one.
             result[index] = replace(line, kind="related")
             continue

@@ -4,6 +4,8 @@ table cells, widget areas after the body. Fictional outlets and text throughout.
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.ingest.byline import load_publishers, outlet_names
 from briefing.ingest.clean import clean_lines, content_lines
 from briefing.ingest.meta import find_people_and_publisher, find_title
@@ -157,3 +159,25 @@ def test_a_caption_printed_twice_goes_and_a_lede_printed_as_deck_stays_once() ->
     body = kept(text)
     assert caption not in body
     assert body.count(lede) == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Play Video", "동영상 재생", "Your browser does not support the video tag.", "02:31 / 04:10",
+    "조회수 1.2만회 · 3일 전", "12K views", "구독자 35만명",  # video pages
+    "작성자 한빛맨 | 조회 1234 | 추천 5", "이전글", "다음글",  # message boards
+    "#AI #한빛텔레콤 #데이터센터", "Tags: AI, data centres, Hanbit",  # tag lines
+    "AI-generated summary · from 3 sources", "이 기사는 AI가 요약했습니다.",  # AI notices
+    "원문보기", "Source: Hanbit Wire",  # repost footers
+    "[이미지]", "Photo",  # empty image cells
+])
+def test_page_furniture_of_portals_video_sites_and_boards_goes(line: str) -> None:
+    assert kept(f"Hanbit Telecom Bets on AI Data Centres\n{LEDE}\n{line}\n{SECOND}") == [
+        "Hanbit Telecom Bets on AI Data Centres", LEDE, SECOND]
+
+
+def test_an_also_read_link_goes_and_prose_about_ai_summaries_stays() -> None:
+    about = "한빛텔레콤은 통화 내용을 AI가 요약해 주는 기능을 다음 달 내놓는다고 밝혔다."
+    text = (f"Hanbit Telecom Bets on AI Data Centres\n{LEDE}\n"
+            "Also read: Hanbit rival opens its own AI lab\n"
+            f"{SECOND}\n{about}")
+    assert kept(text) == ["Hanbit Telecom Bets on AI Data Centres", LEDE, SECOND, about]
