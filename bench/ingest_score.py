@@ -145,6 +145,7 @@ class Drafted:
     events: tuple[DraftEvent, ...]
     amounts: tuple[str, ...]
     kept_text: str  # review.source_text and the body
+    title: str | None = None  # source.title: the headline ingest chose
 
 
 # --- matching ---------------------------------------------------------------------------
@@ -218,6 +219,8 @@ def match_entities(gold: Gold, draft: Drafted, known_names: dict[str, tuple[str,
 class ArticleScore:
     id: str
     drafted: bool = False  # ingest wrote a draft for the text
+    headline_gold: int = 0  # 1 when the text has a headline (informative row)
+    headline_ok: int = 0
     published_ok: bool | None = None  # None: the text states no date
     published_invented: bool = False
     publisher_ok: bool | None = None
@@ -301,6 +304,9 @@ def score_article(gold: Gold, draft: Drafted | None, text: str, title: str,
         score.missed_events = [f"{e.date} {e.kind}" for e in dated]
         return score
     score.drafted = True
+    if title:  # the annotated headline, when the text has one
+        score.headline_gold = 1
+        score.headline_ok = int(compact(draft.title or "") == compact(title))
     if gold.published is not None:
         score.published_ok = draft.published == gold.published
     else:
