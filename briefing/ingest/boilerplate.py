@@ -230,6 +230,7 @@ _LINE_NOISE = re.compile(
     rf"{_LABEL}|(?:일|일시|시간|시각)(?=\s*[:：])|조회(?:수)?|views?|[\d,]+|"
     r"[|/·•:：\[\]()<>]|[A-Z]?\d{1,2}\s*면", re.I)
 _METADATA_WORDS = 4
+_METADATA_MARK = re.compile(rf"\d{{1,2}}:\d{{2}}|[|/·•\[\]]|기자|특파원|조회|{_LABEL}", re.I)
 
 
 def is_date_line(text: str) -> bool:
@@ -238,7 +239,11 @@ def is_date_line(text: str) -> bool:
         return False
     rest = _LINE_NOISE.sub(" ", FULL_DATE.sub(" ", text))
     words = [w for w in re.split(r"\s+", rest) if w and w not in ("-", "--", "—", ".", ",")]
-    return len(words) <= _METADATA_WORDS and all(len(w) <= 12 for w in words)
+    if len(words) > _METADATA_WORDS or any(len(w) > 12 for w in words):
+        return False
+    # More than two words need a metadata mark, else '2019.04.03 세계 최초 5G 상용화' in a
+    # timeline would be taken for a date line.
+    return len(words) <= 2 or bool(_METADATA_MARK.search(text))
 
 # Page furniture of portals, video sites and message boards, each a whole short line.
 # Video players: 'Play Video', '동영상 재생', 'Your browser does not support the video tag.'

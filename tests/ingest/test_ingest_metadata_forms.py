@@ -43,6 +43,12 @@ def test_a_sentence_that_mentions_a_date_is_no_date_line() -> None:
     assert published(text) is None
 
 
+def test_a_timeline_entry_is_content_not_a_date_line() -> None:
+    entry = "2019.04.03 세계 최초 5G 상용화 서비스 개시"
+    lines = clean_lines(f"{BODY}\n{entry}", OUTLETS)
+    assert [line.kind for line in lines] == ["content", "content"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     (f"【 한빛경제=홍길동 기자 】 {BODY}", ("한빛경제", "홍길동")),
     (f"[ 한빛경제 = 홍길동 기자 ] {BODY}", ("한빛경제", "홍길동")),
