@@ -46,7 +46,7 @@ _ANGLE = re.compile(r"<([^<>\s]{2,15})>")
 _DESK = re.compile(r"^By\s+(?P<outlet>[A-Z][\w&.' -]{1,40}?)\s+Desk\b")
 _EN_NAME_DATE = re.compile(
     r"^(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,2})\s+(?=\d|[A-Z][a-z]{2}\.?\s*\d)")
-# A masthead that names an outlet not in the table: 'The Tasalli', 'Hanbit Times'.
+# A masthead that names an outlet not in the table: 'The Morning Ledger', 'Hanbit Times'.
 _OUTLET_LIKE = re.compile(
     r"^(?:The\s+[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+)?|[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+)?\s+"
     r"(?:News|Times|Daily|Post|Herald|Journal|Wire|Today|Review|Tribune|Insider)|"

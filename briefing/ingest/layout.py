@@ -114,7 +114,7 @@ def _clutter_like(text: str, body: str) -> bool:
 def headline_index(lines: list[Line], start: int | None) -> int | None:
     """The headline: the first title-like line before the body that is no masthead, menu
     item or breadcrumb; in English a short kicker right above a longer title
-    ('Strengthening Global AI Infrastructure') gives way to it. Never a sentence that ends
+    ('Building the AI Economy') gives way to it. Never a sentence that ends
     with a period, a line without letters, or anything after the body's first line."""
     end = start if start is not None else len(lines)
     candidates = [i for i in range(end) if lines[i].kind == "content"
