@@ -105,7 +105,8 @@ def parse_draft(path: Path, existing: dict[str, DraftEvent]) -> Drafted:
         new_entities=tuple((str(e.get("name")), str(e.get("type")))
                            for e in review.get("new_entities") or []),
         events=tuple(events), amounts=tuple(amounts),
-        kept_text=str(review.get("source_text") or "") + "\n" + body)
+        kept_text=str(review.get("source_text") or "") + "\n" + body,
+        title=str(source.get("title") or front.get("title") or ""))
 
 
 def _ingest(files: list[Path], content: Path, out: Path, cwd: Path

@@ -81,8 +81,9 @@ BYLINE = re.compile(
     r"(?-i:(?:B[Yy]\s+)?[A-Z]{2,}(?:[ -][A-Z]{2,}){1,3})|"
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3},\s*(?:Contributing|Senior|Staff|Chief|Managing)?\s*"
     r"(?:Editor|Reporter|Writer|Correspondent|Analyst)[^.]{0,60})"
-    rf"(?:\s*[,/=|Iㅣ]?\s*\(?\s*{_MAIL}\s*\)?)?"
+    rf"(?:\s*[,/=|Iㅣ]?\s*\(?\s*(?:{_MAIL}|[\w.+-]+@[\w-]+\.[\w.]*$)\s*\)?)?"
     r"(?:\s*[|,]\s*(?:Staff|Senior|Contributing)?\s*(?:reporter|writer|correspondent|editor))?"
+    r"(?:\s*[·|•]+\s*\d+\s*min(?:ute)?s?\s*read)?"
     r"\s*[=\])>】Iㅣ|]?"
     r"(?:\s*(?:입력|등록|작성)?\s*[:：]?\s*(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*"
     r"\d{1,2}\s*[.일]?[\s\d:.]*(?:오전|오후|AM|PM)?[\s\d:.]*)?$", re.I)
@@ -140,7 +141,10 @@ WIDGET = re.compile(
     r"번역\s*beta.*|Translated\s+by.*|재생\s*목록|상태바|이\s*기사를\s*공유합니다|"
     r"[a-z]+(?:_[a-z]+)+|기자\s*이미지(?:\s+[가-힣]{2,4})?|다음\s*기사|이전\s*기사|"
     r"(?:기사\s*)?목록(?:\s*보기)?|맨\s*위로|Back\s+to\s+top|입력\s*(?:시간)?|"
-    r"TOP)$", re.I)
+    # A read time ('schedule 5 min') and an ad slot's size ('728 x 90 Header Slot').
+    r"TOP|(?:schedule\s+)?\d+\s*min(?:ute)?s?(?:\s*read)?|"
+    r"\d{2,4}\s*[x×]\s*\d{2,4}(?:\s+[\w ]{0,20})?)$",
+    re.I)
 TAG_LINE = re.compile(r"^\[[^\]=]{1,15}\]$")  # '[MWC23]', '[단독]' alone: a series tag
 MARKER = (r"(?:앵커(?:\s*멘트|\s*리드)?|기자|리포트|인터뷰|녹취|현장음|싱크|자막|"
           r"Anchor(?:\s+Lead)?|Pkg|Package|Reporter|Sound\s*bite|SOT|VCR|Interview)")
@@ -179,12 +183,18 @@ BRACKET_BYLINE_ALONE = re.compile(
     r"^(?:[\[【]\s*[^\]】]{2,40}?(?:=|기자|특파원)[^\]】]{0,30}[\]】]|"
     r"\(\s*[^()]{1,20}=\s*[^()]{1,20}\))\s*(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*)?=?\s*$")
 WIRE_DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z .'-]{1,30}),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+)?"
-    r"\((?P<outlet>[A-Z][\w .&-]{1,30})\)\s*(?:(?:--|—|–|-)\s*(?=\S)|(?:--|—|–|-)?\s*$)")
+    r"^(?P<city>[A-Z][A-Z .'-]{1,30})(?:,\s+[A-Z][A-Za-z .'-]{1,30}?)?,\s+"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+)?"
+    r"[(/](?P<outlet>[A-Z][\w .&-]{1,30})[)/]\s*(?:(?:--|—|–|-)\s*(?=\S)|(?:--|—|–|-)?\s*$)|"
+    # 'Hanbit Wire (Mar 5) --': the outlet, then the day in brackets.
+    r"^(?P<outlet2>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}) \((?P<date2>[A-Z][a-z]{2,8}\.? \d{1,2})\)"
+    r"\s*(?:--|—|–)\s*(?=\S)")
 # '[뉴스투데이=임성지 기자]', '(서울=뉴스1) 홍길동 기자 =', '[헤럴드경제(바르셀로나)=차민주 기자]',
 # '[중부매일 박건영 기자]', '【서울=뉴시스】': a byline in brackets before the lede.
 BRACKET_BYLINE = re.compile(
     r"^(?:[\[【]\s*[^\]】]{2,40}?(?:=|기자|특파원)[^\]】]{0,30}[\]】]|"
+    r"[가-힣A-Za-z][가-힣A-Za-z0-9 ]{0,15}?\s*=\s*[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*\s*"
+    r"(?:기자|특파원)\s*[|ㅣ=]|"
     r"ㅣ\s*[^ㅣ]{2,40}?(?:=|기자|특파원)[^ㅣ]{0,30}ㅣ|"
     r"\(\s*[^()]{1,20}=\s*[^()]{1,20}\))"
     rf"(?:\s*[가-힣]{{2,4}}(?:\s*[·,\s]\s*[가-힣]{{2,4}})*\s*{_REPORTER_WORD}\s*=?)?"
@@ -200,7 +210,18 @@ WIRE_CREDIT_LINE = re.compile(
 RANKED = re.compile(r"^(?:[1-9]|10)(?=[가-힣A-Za-z\[\"'‘“(])")
 # A byline in brackets closing the last sentence: '… 밝혔다. [홍길동 한빛경제 기자]'.
 CLOSING_BYLINE = re.compile(
-    rf"(?<=[.!?\"'”’다])\s*[\[【][^\[\]【】=]{{2,30}}?(?:기자|특파원)(?:\s*{_MAIL})?\s*[\]】]$")
+    rf"(?<=[.!?\"'”’다])\s*[\[【][^\[\]【】]{{2,30}}?(?:기자|특파원)(?:\s*{_MAIL})?\s*[\]】]$|"
+    # '… 설명했다. 홍길동 기자 hong@example.kr': the sign-off glued to the last sentence.
+    rf"(?<=[.!?\"'”’])\s*(?:[가-힣]{{2,4}}\s*(?:기자|특파원)\s*|"
+    rf"[A-Z][a-z]+(?: [A-Z][a-z-]+){{1,2}}\s+)?{_MAIL}$")
+# A byline glued after a deck: '새 서비스 내놓는 한빛텔레콤[한빛경제 홍길동 기자] 본문…'.
+GLUED_BYLINE = re.compile(
+    r"^(?P<deck>[^\[\]【】]{4,80}?[^\s.다])\s*(?P<byline>[\[【][^\]】=]{2,20}?\s*[=\s]\s*"
+    r"[가-힣]{2,4}\s*(?:기자|특파원)\s*[\]】])\s*(?=\S)")
+# '(Reporting by Jane Doe; Editing by John Roe)': the wire's credits after the story.
+REPORTING = re.compile(
+    r"^\(?\s*(?:Reporting|Writing|Additional reporting) by (?P<names>[^;)]{2,80})"
+    r"(?:;[^)]*)?\)?$", re.I)
 # A caption's credit glued to the lede that follows: '… 화면. 연합뉴스25일 …'.
 GLUED_CREDIT = re.compile(
     r"^(?P<caption>.{4,200}?[.다]\s*(?:사진\s*)?(?:연합뉴스|뉴스1|뉴시스|[\w가-힣+]{1,15}\s*제공))"
@@ -214,3 +235,62 @@ CAPTION_END = re.compile(
     r"\((?:Courtesy|Photo|Yonhap|News1|Newsis)[^()]{0,40}\)|"
     # '… in central Seoul, Monday. Yonhap |': a wire's photo credit (a table cell's bar).
     r"[.]\s+(?:Yonhap|Newsis|News1|Reuters|AFP|EPA|AP|Getty Images)(?:\s*\|)?)\s*$", re.I)
+
+# A date line by its grammar rather than one pattern per outlet: a full date (and times,
+# weekdays, labels, view counts, separators) plus at most a few short metadata words
+# (a section, the reporter, 'Link'): '2024.03.05 15:20 | IT/과학 | 홍길동 기자',
+# 'IT/과학 / 홍길동 기자 / 2024.03.05 15:20', 'Jane Doe 5 Mar, 2024', 'Mar.5,2024',
+# 'Link [2022-06-11 14:39:36]'. A sentence that mentions a date has too many words.
+_MON = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}")
+FULL_DATE = re.compile(
+    r"(?<!\d)(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?(?!\d)|"
+    rf"\b{_MON}(?:\.\s*|\s+)\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:19|20)\d{{2}}\b|"
+    rf"\b\d{{1,2}}\s+{_MON}\.?,?\s+(?:19|20)\d{{2}}\b")
+_LINE_NOISE = re.compile(
+    rf"{_WEEKDAY}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|오전|오후|\b(?:AM|PM|a\.m\.|p\.m\.|KST|GMT|UTC)\b|"
+    rf"{_LABEL}|(?:일|일시|시간|시각)(?=\s*[:：])|조회(?:수)?|views?|[\d,]+|"
+    r"[|/·•:：\[\]()<>]|[A-Z]?\d{1,2}\s*면", re.I)
+_METADATA_WORDS = 4
+_METADATA_MARK = re.compile(rf"\d{{1,2}}:\d{{2}}|[|/·•\[\]]|기자|특파원|조회|{_LABEL}", re.I)
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is mostly one date: the date, times and a few metadata words."""
+    if len(text) > 100 or not FULL_DATE.search(text) or re.search(r"[다요]\.\s*$", text):
+        return False
+    rest = _LINE_NOISE.sub(" ", FULL_DATE.sub(" ", text))
+    words = [w for w in re.split(r"\s+", rest) if w and w not in ("-", "--", "—", ".", ",")]
+    if len(words) > _METADATA_WORDS or any(len(w) > 12 for w in words):
+        return False
+    # More than two words need a metadata mark, else '2019.04.03 세계 최초 5G 상용화' in a
+    # timeline would be taken for a date line.
+    return len(words) <= 2 or bool(_METADATA_MARK.search(text))
+
+# Page furniture of portals, video sites and message boards, each a whole short line.
+# Video players: 'Play Video', '동영상 재생', 'Your browser does not support the video tag.'
+PLAYER = re.compile(
+    r"^(?:(?:동영상|영상)\s*(?:재생|보기|시작|닫기)|재생(?:하기)?|자동\s*재생|일시\s*정지|"
+    r"(?:Play|Watch)(?:\s+(?:the\s+)?video)?|Now\s+Playing|Up\s+Next|다음\s*영상|"
+    r"Video\s+Player\s+is\s+loading\.?.*|Your\s+browser\s+does\s+not\s+support.{0,60}|"
+    r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:/\s*\d{1,2}:\d{2}(?::\d{2})?)?|"
+    r"조회수\s*[\d.,]+\s*[만천]?\s*회.{0,30}|[\d.,]+[KMk]?\s+views?.{0,30}|"
+    r"구독자\s*[\d.,]+\s*[만천]?\s*명|[\d.,]+[KMk]?\s+subscribers)$", re.I)
+# Message boards: a row of field labels ('작성자 홍길동 | 조회 123 | 추천 4'), post links.
+BOARD = re.compile(
+    r"^(?:(?:번호|제목|글쓴이|작성자|작성일|날짜|조회|추천|비추천|댓글|분류)\s*[:：]?\s*"
+    r"[\w.\-:/]{0,20}\s*[|·]?\s*){2,7}$|^(?:이전글|다음글|글쓰기|답글|신고|목록으로|새로고침)$")
+# Tag lines ('#AI #KT #통신', 'Tags: AI, 5G') and 'Also read: …' links.
+TAGS = re.compile(r"^(?:#[^\s#]{1,30}\s*){2,}$|^(?:Tags?|Topics|태그|키워드|관련\s*태그)\s*[:：]"
+                  r".{0,120}$", re.I)
+ALSO_READ = re.compile(r"^(?:Also\s+read|Read\s+also|Read\s+more|See\s+also|Related|More|"
+                       r"관련\s*기사|함께\s*보면\s*좋은\s*기사)\s*[:：|]\s*.{2,160}$", re.I)
+# Aggregators' AI-summary notices and repost footers.
+NOTICE = re.compile(
+    r"(?:AI-generated\s+summary|summar(?:y|ies|ised|ized)\s+(?:was\s+|were\s+)?"
+    r"(?:generated|written|produced)\s+(?:by|with)\s+AI|(?:generated|summari[sz]ed)\s+by\s+AI|"
+    r"AI\s*(?:가|로)\s*요약(?:했|한|됐|된)|AI\s*요약(?:입니다|본|문)|요약봇|"
+    r"^(?:원문\s*보기|기사\s*원문|원문보기)$|^(?:출처|Source)\s*[:：].{1,60}$|"
+    r"(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at)\b|"
+    r"이\s*기사는\s*.{0,40}(?:제공받은|외부\s*제공|외부제공|전재한)\s*기사)", re.I)
+EMPTY_CELL = re.compile(
+    r"^[\[(]?\s*(?:이미지|사진|그림|그래픽|Image|Photo|Picture|Video|영상)\s*[\])]?$", re.I)
