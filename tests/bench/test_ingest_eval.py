@@ -149,6 +149,17 @@ def test_the_committed_held_out_set_is_valid_and_disjoint() -> None:
     assert not {a.sha256 for a in held_out} & {a.sha256 for a in development}
 
 
+def test_the_second_held_out_set_is_valid_and_disjoint() -> None:
+    folder = ROOT / "bench" / "ingest_eval"
+    second = load_annotations(folder / "holdout2.yaml")
+    earlier = [*load_annotations(folder / "annotations.yaml"),
+               *load_annotations(folder / "holdout.yaml")]
+    assert len({a.id for a in second}) == len(second) >= 24  # at least 24 articles
+    assert not {a.id for a in second} & {a.id for a in earlier}
+    assert not {a.sha256 for a in second} & {a.sha256 for a in earlier}
+    assert len({a.outlet for a in second} - {a.outlet for a in earlier}) >= 15  # new outlets
+
+
 def test_drafts_are_matched_to_inputs_by_the_text_they_kept(tmp_path: Path) -> None:
     from ingest_eval import match_by_content
 
