@@ -35,7 +35,8 @@ def summarise(scores: list[ArticleScore], per_second: float) -> dict[str, Any]:
             "entity_types": len(s.entity_types),
             "entity_types_ok": sum(g == t for _, g, t in s.entity_types),
             "amounts_gold": s.amounts_gold, "amounts_found": s.amounts_found,
-            "amounts_extra": s.amounts_extra, "accepted": s.accepted})
+            "amounts_extra": s.amounts_extra, "accepted": s.accepted,
+            "headlines": s.headline_gold, "headlines_ok": s.headline_ok})
         kinds.update(s.kinds)
     precision = _share(total["entities_found"], total["entities_predicted"])
     recall = _share(total["entities_found"], total["entities_gold"])
@@ -102,6 +103,8 @@ def render_table(header: dict[str, Any], summary: dict[str, Any]) -> str:
         f"annotated: {t['amounts_extra']}",
         f"- type guess right for new entities found: "
         f"{_pct(t['entity_types_ok'], t['entity_types'])}",
+        f"- headline right where the text has one: "
+        f"{_pct(t.get('headlines_ok', 0), t.get('headlines', 0))}",
         "", "Event kinds of matched events (rows: annotated, columns: proposed):", "",
     ]
     lines += confusion(summary["kinds"])

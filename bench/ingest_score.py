@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from briefing.core.amounts import AmountError, parse_amount
 
 TITLE_MAX = 60
+_LIST_MARK = re.compile(r"^\s*(?:[-–—•·*]\s+)")
 _COPY_MIN = 15  # a title sharing this many characters verbatim with the text is copied
 _PARTICLES = sorted(
     ["으로부터", "로부터", "에게서", "에서는", "에서도", "에서", "에게", "께서", "으로",
@@ -144,6 +145,7 @@ class Drafted:
     events: tuple[DraftEvent, ...]
     amounts: tuple[str, ...]
     kept_text: str  # review.source_text and the body
+    title: str | None = None  # source.title: the headline ingest chose
 
 
 # --- matching ---------------------------------------------------------------------------
@@ -217,6 +219,8 @@ def match_entities(gold: Gold, draft: Drafted, known_names: dict[str, tuple[str,
 class ArticleScore:
     id: str
     drafted: bool = False  # ingest wrote a draft for the text
+    headline_gold: int = 0  # 1 when the text has a headline (informative row)
+    headline_ok: int = 0
     published_ok: bool | None = None  # None: the text states no date
     published_invented: bool = False
     publisher_ok: bool | None = None
@@ -274,6 +278,7 @@ def _content_sentences(gold: Gold, text: str, title: str) -> list[str]:
             continue
         for span in inline:
             line = line.replace(span, " ")
+        line = _LIST_MARK.sub("", line)  # '- ', '• ': list formatting, not the sentence
         result.extend(s for s in sentences(line) if len(compact(s)) >= 4)
     return result[:-1] if gold.truncated else result
 
@@ -299,6 +304,9 @@ def score_article(gold: Gold, draft: Drafted | None, text: str, title: str,
         score.missed_events = [f"{e.date} {e.kind}" for e in dated]
         return score
     score.drafted = True
+    if title:  # the annotated headline, when the text has one
+        score.headline_gold = 1
+        score.headline_ok = int(compact(draft.title or "") == compact(title))
     if gold.published is not None:
         score.published_ok = draft.published == gold.published
     else:

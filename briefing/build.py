@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from importlib.resources.abc import Traversable
@@ -45,7 +45,7 @@ from briefing.validate.markdown import make_markdown
 from briefing.validate.model import Content
 from briefing.validate.salvage import salvage
 from briefing.workdir.cache import code_version, file_key, load_cache, save_cache
-from briefing.workdir.packed import Notice, load_packed, save_packed
+from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
 from briefing.workdir.skip import input_fingerprint, load_state, output_stamp, save_state, stamp_of
 from briefing.workers.gc import collect_new_objects_only, no_cycle_collection
 from briefing.workers.parallel import default_jobs, map_chunks
@@ -67,6 +67,9 @@ class BuildOptions:
     file_urls: bool = False
     jobs: int = 0  # worker processes; 0: one per core
     cache_path: Path | None = None  # .briefing/cache; None: no persistent cache
+    fresh: bool = False  # --no-cache: read nothing kept in cache_path (still save to it)
+    # where a kept state that can't be used is reported (one line each)
+    notice: Notice = field(default=quiet, compare=False)
 
 
 @dataclass(slots=True)
@@ -77,7 +80,8 @@ class BuildResult:
     files: int = 0  # outputs made
     stats: WriteStats | None = None  # set once the site was published
     stamp: str = ""  # the published folder's output stamp (see workdir.skip.stamp_of)
-    notices: list[str] = field(default_factory=list)  # one line each: state files ignored
+    # pages and feeds rendered, of all planned, when the rest were kept from the last build
+    partial: tuple[int, int] | None = None
     seconds: float = 0.0
 
     @property
@@ -288,15 +292,23 @@ def put_all(sink: Sink, outputs: dict[str, bytes]) -> tuple[int, list[Entry]]:
 # --- the build ----------------------------------------------------------------------------
 
 
-def build(options: BuildOptions, progress: Report = no_progress) -> BuildResult:
+# The render, link-check and write steps, given the linked graph and the files read: this
+# module's own (`render_and_write`), or a caller's that reuses what it keeps.
+Render = Callable[[Graph, "BuildOptions", list[Diagnostic], Report, Gathered], BuildResult]
+
+
+def build(options: BuildOptions, progress: Report = no_progress,
+          render: Render | None = None) -> BuildResult:
     """The whole build. Without options.out_path every output stays in memory
     (`check`); with it, outputs are written as they are rendered into a new folder beside
     out_path, which replaces it only if the build succeeds."""
     started = time.perf_counter()
     cache = options.cache_path
     with no_cycle_collection():
-        previous = load_cache(cache) if cache is not None else {}
+        previous = load_cache(cache, options.notice) if cache is not None \
+            and not options.fresh else {}
         gathered = gather(options.content_path, previous, options.jobs, progress)
+        checked_ok = False
         try:
             progress("linking", 0, 0)
             content, problems = assemble(gathered.checked, options.drafts, options.base_url)
@@ -305,19 +317,21 @@ def build(options: BuildOptions, progress: Report = no_progress) -> BuildResult:
             problems = finish(problems + link_problems, options)
             if graph is None or has_errors(problems):
                 return BuildResult(problems, graph=graph, seconds=time.perf_counter() - started)
-            result = _render_and_write(graph, options, problems, progress)
+            result = (render or render_and_write)(graph, options, problems, progress, gathered)
+            checked_ok = result.ok
         finally:
-            # Saved last, whatever the outcome: pickling every file would grow this
-            # process before the render workers fork.
-            if cache is not None and options.out_path is not None \
-                    and gathered.fresh.keys() != previous.keys():
-                save_cache(cache, gathered.fresh)
+            # Saved last, whatever the outcome of a build: encoding every file would grow
+            # this process before the render workers fork. `check` writes nothing when it
+            # fails (it may run in a folder that must stay as it is).
+            if cache is not None and gathered.fresh.keys() != previous.keys() and (
+                    options.out_path is not None or checked_ok):
+                save_cache(cache, gathered.fresh, previous.keys())
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _render_and_write(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
-                      progress: Report) -> BuildResult:
+def render_and_write(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
+                     progress: Report, gathered: Gathered | None = None) -> BuildResult:
     settings = render_options(graph, options)
     jobs = jobs_for(options.jobs)
     pages = plan_pages(graph, settings.language)
@@ -327,7 +341,8 @@ def _render_and_write(graph: Graph, options: BuildOptions, problems: list[Diagno
     others = dict(assets.files)
     result = BuildResult(graph=graph)
     work = options.cache_path.parent if options.cache_path is not None else None
-    kept = Kept(load_search_state(work, result.notices.append)) if work is not None else None
+    kept = Kept(None if options.fresh else load_search_state(work, options.notice)) \
+        if work is not None else None
     try:
         with collect_new_objects_only():
             job = RenderJob(graph, settings, options.templates, assets.names, pages, known, sink)
@@ -364,7 +379,13 @@ def _options_key(options: BuildOptions) -> str:
                  options.drafts, options.strict, options.file_urls))
 
 
-def build_site(options: BuildOptions, progress: Report = no_progress) -> BuildResult:
+def options_key(options: BuildOptions) -> str:
+    """Every option that changes what is built, as text."""
+    return _options_key(options)
+
+
+def build_site(options: BuildOptions, progress: Report = no_progress,
+               render: Render | None = None) -> BuildResult:
     """`build`, skipped when neither the inputs nor the published folder changed since
     the last one (workdir.skip)."""
     out, cache_path = options.out_path, options.cache_path
@@ -373,13 +394,12 @@ def build_site(options: BuildOptions, progress: Report = no_progress) -> BuildRe
         started = time.perf_counter()
         fingerprint = input_fingerprint(options.content_path, options.templates,
                                         _options_key(options))
-        last = load_state(cache_path, out)
+        last = load_state(cache_path, out, options.notice) if not options.fresh else None
         if last and last[0] == fingerprint and last[1] == output_stamp(out):
-            count, diagnostics = last[2]
-            return BuildResult(diagnostics=list(diagnostics), stats=WriteStats(0, count),
+            return BuildResult(diagnostics=list(last[3]), stats=WriteStats(0, last[2]),
                                seconds=time.perf_counter() - started)
-    result = build(options, progress)
+    result = build(options, progress, render)
     if result.stats is not None and out is not None and cache_path is not None:
-        save_state(cache_path, out, fingerprint, result.stamp,
-                   (result.files, tuple(result.diagnostics)))
+        save_state(cache_path, out, (fingerprint, result.stamp, result.files,
+                                     tuple(result.diagnostics)))
     return result

@@ -7,6 +7,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.core.diagnostics import print_diagnostics
 from briefing.render.templates import folder_problem, template_root
@@ -14,6 +15,9 @@ from briefing.validate.fields import base_url_problem
 from briefing.workdir.lock import WORK_DIR, BusyError, build_lock
 from briefing.workers.progress import TerminalProgress
 from briefing.write.staging import OutputError, check_output_folder
+
+if TYPE_CHECKING:  # imported when a build runs: --help and ingest start faster without it
+    from briefing.build import BuildResult
 
 COMMANDS = ("build", "check", "serve", "ingest")
 
@@ -30,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--strict", action="store_true", help="treat warnings as errors")
         p.add_argument("--language", choices=("ko", "en"), default=None)
         p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+        p.add_argument("--no-cache", action="store_true",
+                       help=f"ignore what earlier builds kept in {WORK_DIR}/ (it is "
+                            "written afresh)")
 
     build = sub.add_parser("build", help="build the site (default)")
     common(build)
@@ -57,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _build(args: argparse.Namespace, check_only: bool) -> int:
     from briefing.build import BuildOptions, build_site
+    from briefing.incremental.persisted import render_kept
+    from briefing.workdir.packed import OncePerReason
 
     cwd = Path.cwd()
     problem = folder_problem(args.content, args.templates)
@@ -75,7 +84,7 @@ def _build(args: argparse.Namespace, check_only: bool) -> int:
         base_url=base_url, language=args.language,
         drafts=True if check_only else args.drafts, strict=args.strict,
         file_urls=getattr(args, "file_urls", False), jobs=getattr(args, "jobs", 0),
-        cache_path=cwd / WORK_DIR / "cache")
+        cache_path=cwd / WORK_DIR / "cache", fresh=args.no_cache, notice=OncePerReason(sys.stderr))
     if out is not None:
         sources = [args.content]
         if args.templates is not None:
@@ -86,23 +95,29 @@ def _build(args: argparse.Namespace, check_only: bool) -> int:
     try:
         if out is not None:
             with build_lock(cwd / WORK_DIR, out):
-                result = build_site(options, progress)
+                result = build_site(options, progress, render_kept)
         else:
-            result = build_site(options, progress)
+            result = build_site(options, progress, render_kept)
     finally:
         progress.finish()
-    for notice in result.notices:
-        print(f"note: {notice}", file=sys.stderr)
     print_diagnostics(result.diagnostics, sys.stderr)
     if not result.ok:
         return 1
     if result.stats is not None:
         total = result.stats.written + result.stats.unchanged
         print(f"built {total} files into {out}: {result.stats.written} written, "
-              f"{result.stats.unchanged} unchanged, {result.seconds:.2f} s")
+              f"{result.stats.unchanged} unchanged, {result.seconds:.2f} s{_partial(result)}")
     else:
-        print(f"checked: {result.files} files would be written, {result.seconds:.2f} s")
+        print(f"checked: {result.files} files would be written, {result.seconds:.2f} s"
+              f"{_partial(result)}")
     return 0
+
+
+def _partial(result: BuildResult) -> str:
+    if result.partial is None:
+        return ""
+    rendered, planned = result.partial
+    return f" ({rendered} of {planned} pages and feeds rendered, the others kept)"
 
 
 def _ingest(args: argparse.Namespace) -> int:

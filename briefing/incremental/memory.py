@@ -12,10 +12,12 @@ import jinja2
 
 from briefing.build import Kept
 from briefing.core.routes import output_file
+from briefing.incremental.pagestate import PageState
 from briefing.incremental.relink import Linked
 from briefing.incremental.stamps import LastRead
 from briefing.incremental.tracking import Read, Reads, TrackedGraph, changed_reads
 from briefing.link.graph import Graph
+from briefing.render.linkcheck import LateRef
 from briefing.render.pages import Page, plan_units
 from briefing.render.templates import make_environment
 
@@ -32,7 +34,11 @@ class BuildMemory:
     outputs: dict[str, bytes] = field(default_factory=dict)  # every output it made
     full: bool = True  # render every page next time (templates changed, nothing kept)
     environment: jinja2.Environment | None = None  # the templates, compiled, until `full`
-    kept: Kept = field(default_factory=Kept)  # the data files' and search index's state
+    after: Kept = field(default_factory=Kept)  # the data files' and search index's state
+    # what an earlier process kept (see resume.py), until this process's first good build
+    kept: PageState | None = None
+    late: dict[str, list[LateRef]] = field(default_factory=dict)  # links checked last, by page
+    cached: frozenset[str] = frozenset()  # the keys of the checked files kept on disk
 
     def templates(self, root: Traversable) -> jinja2.Environment:
         """The compiled templates: made again when they may have changed (`full`)."""
@@ -96,3 +102,4 @@ class BuildMemory:
                       if path in planned}
         self.graph, self.outputs, self.full = graph, outputs, False
         self.pages = {page.path: page for page in pages}
+        self.kept = None

@@ -4,7 +4,6 @@ memory; the dev server syncs them into the folder it serves."""
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable
 from typing import cast
@@ -24,7 +23,9 @@ from briefing.build import (
     save_search_state,
 )
 from briefing.core.diagnostics import Diagnostic, has_errors
+from briefing.core.routes import output_file
 from briefing.incremental.memory import BuildMemory
+from briefing.incremental.pagestate import Digests, stale_outputs
 from briefing.incremental.relink import relink
 from briefing.incremental.stamps import read_changed
 from briefing.incremental.tracking import Reads, TrackedGraph, changed_reads
@@ -45,20 +46,20 @@ def _view(graph: Graph, log: ReadLog) -> Graph:
 
 
 TRACKING = Tracking(Reads, _view)
-logger = logging.getLogger(__name__)
 
 # Gets every output of the site as soon as the pages and feeds are made, before the
 # search index (the slowest part): the dev server shows them at once.
 PagesReady = Callable[[dict[str, bytes]], None]
 
 
-def _kept(options: BuildOptions, memory: BuildMemory) -> Kept:
+def _after(options: BuildOptions, memory: BuildMemory) -> Kept:
     """The data and search state of the last build; on the first, the search state the
     last process left in .briefing/ (a file that is not usable gets a one-line notice)."""
-    kept = memory.kept
-    if kept.graph is None and kept.search is None and options.cache_path is not None:
-        kept.search = load_search_state(options.cache_path.parent, logger.warning)
-    return kept
+    after = memory.after
+    if after.graph is None and after.search is None and options.cache_path is not None \
+            and not options.fresh:
+        after.search = load_search_state(options.cache_path.parent, options.notice)
+    return after
 
 
 def _to_check(others: dict[str, bytes], memory: BuildMemory, names: set[str]
@@ -102,6 +103,14 @@ def _render(graph: Graph, options: BuildOptions, memory: BuildMemory,
     pages, units = memory.plan(graph, settings.language, changed)
     feeds = list(feed_paths(graph))
     only = memory.pick(changed, pages, feeds) if changed is not None and pages else None
+    partial = changed is not None
+    kept = memory.kept if memory.graph is None else None
+    if kept is not None:  # the first build after an earlier session kept its state
+        checked = memory.read.checked
+        only = stale_outputs(kept, Digests(graph, {id(item.result): key for key, item in
+                                                   checked.items() if item.result is not None}),
+                             [*(page.path for page in pages), *feeds])
+        partial = True
     assets = collect_assets(options.templates / "static")
     known = known_names(graph, pages, assets.files)
     sink = MemorySink()
@@ -118,24 +127,31 @@ def _render(graph: Graph, options: BuildOptions, memory: BuildMemory,
         # only the feeds that read something that changed, as for pages
         feed_outputs, feed_reads = render_feeds(graph, settings.language, only, TRACKING)
         others.update(feed_outputs)
-        partial = changed is not None
         if pages_ready is not None and not done.link_problems:
             pages_ready(memory.with_kept_pages({**sink.outputs, **others}, pages, feeds,
                                                partial))
         # in one process beside serve's threads: helpers that are new interpreters (not
         # forks) are safe there
         first = memory.graph is None
-        kept = _kept(options, memory)
-        since = changed_reads(kept.graph, graph) if kept.graph is not None else None
+        after = _after(options, memory)
+        since = changed_reads(after.graph, graph) if after.graph is not None else None
         others.update(outputs_after_pages(graph, settings, pages, default_jobs(), progress,
-                                          kept, since, TRACKING))
+                                          after, since, TRACKING))
 
         def read(path: str) -> bytes:  # a page kept from the last build was not rendered
             return sink.outputs[path] if path in sink.outputs else memory.outputs[path]
 
+        made = {output_file(path) for path in (*done.reads, *feed_outputs)}
+        planned = {*(output_file(page.path) for page in pages), *feeds}
+        # the links of kept pages checked at the end, again: their targets may have changed
+        late = {page: refs for page, refs in memory.late.items()
+                if page in planned and page not in made} if partial else {}
+        for ref in done.late:
+            late.setdefault(ref.page, []).append(ref)
         names = known.union(others)
         link_problems = done.link_problems + check_links(
-            _to_check(others, memory, names), settings.base_url, names, done.late, read)
+            _to_check(others, memory, names), settings.base_url, names,
+            [ref for refs in late.values() for ref in refs], read)
     put_all(sink, others)
     result.diagnostics = sorted(problems + link_problems)
     result.outputs = sink.outputs
@@ -143,7 +159,10 @@ def _render(graph: Graph, options: BuildOptions, memory: BuildMemory,
         result.outputs = memory.with_kept_pages(sink.outputs, pages, feeds, partial)
         memory.remember(graph, result.outputs, pages, feeds, {**done.reads, **feed_reads},
                         units)
-        if first and options.cache_path is not None and kept.search is not None:
-            save_search_state(options.cache_path.parent, kept.search)  # for the next start
+        memory.late = late
+        if partial:
+            result.partial = (len(indexes) + len(feed_reads), len(pages) + len(feeds))
+        if first and options.cache_path is not None and after.search is not None:
+            save_search_state(options.cache_path.parent, after.search)  # for the next start
     result.files = len(result.outputs)
     return result

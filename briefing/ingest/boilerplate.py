@@ -81,8 +81,9 @@ BYLINE = re.compile(
     r"(?-i:(?:B[Yy]\s+)?[A-Z]{2,}(?:[ -][A-Z]{2,}){1,3})|"
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3},\s*(?:Contributing|Senior|Staff|Chief|Managing)?\s*"
     r"(?:Editor|Reporter|Writer|Correspondent|Analyst)[^.]{0,60})"
-    rf"(?:\s*[,/=|Iㅣ]?\s*\(?\s*{_MAIL}\s*\)?)?"
+    rf"(?:\s*[,/=|Iㅣ]?\s*\(?\s*(?:{_MAIL}|[\w.+-]+@[\w-]+\.[\w.]*$)\s*\)?)?"
     r"(?:\s*[|,]\s*(?:Staff|Senior|Contributing)?\s*(?:reporter|writer|correspondent|editor))?"
+    r"(?:\s*[·|•]+\s*\d+\s*min(?:ute)?s?\s*read)?"
     r"\s*[=\])>】Iㅣ|]?"
     r"(?:\s*(?:입력|등록|작성)?\s*[:：]?\s*(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*"
     r"\d{1,2}\s*[.일]?[\s\d:.]*(?:오전|오후|AM|PM)?[\s\d:.]*)?$", re.I)
@@ -103,6 +104,9 @@ _TIME_ETC = (rf"(?:\s*{_WEEKDAY}|[\s\d:.,()]|오전|오후|AM|PM|a\.m\.|p\.m\.|K
 DATELINE = re.compile(
     rf"^(?:{_WEEKDAY}\s*)?(?:(?:{_LABEL})?\s*(?:일|일시|시간|시각)?\s*[:：]?\s*{_DAY}{_TIME_ETC})+$",
     re.I)
+# An outlet's name before its date line: 'Hanbit Biz 2021. 11. 1. 15:21', '한빛경제 2024.03.20'.
+OUTLET_BEFORE_DATE = re.compile(
+    rf"^(?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){{0,2}}|[가-힣]{{2,10}})\s+(?={_DAY})")
 CONTENT_NOTE = re.compile(
     r"^이 기사는 (?:19|20)\d{2}년 .{0,60}(?:표출|게재|송고|출고|공개)된 기사입니다\.?$")
 LABELLED_DATE = re.compile(
@@ -110,7 +114,8 @@ LABELLED_DATE = re.compile(
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})", re.I)
 DATE_WIDGET = re.compile(rf"^\d{{1,2}}\s*[./]\s*\d{{1,2}}\s*\.?\s*{_WEEKDAY}?$")
 SKIP_LINK = re.compile(
-    r"^(?:(?:본문|컨텐츠|콘텐츠|주\s*메뉴|메뉴|전체\s*메뉴|검색)\s*바로\s*가기\s*)+$|^(?:바로\s*가기|"
+    r"^(?:(?:본문|컨텐츠|콘텐츠|주\s*메뉴|메뉴|전체\s*메뉴|검색)\s*(?:바로\s*가기|건너\s*뛰기)\s*)+$|"
+    r"^(?:바로\s*가기|"
     r"Skip\s+to\s+(?:main\s+)?(?:content|navigation|main)|Go\s+to\s+(?:main\s+)?contents?|"
     r"Jump\s+to\s+(?:main\s+)?content|전체\s*메뉴|메뉴\s*열기|메뉴\s*닫기|검색\s*열기|Menu|"
     r"Search|Open\s+menu|Close)$", re.I)
@@ -118,6 +123,7 @@ SECTION_WORDS = frozenset(re.split(r"\s+", """
     홈 뉴스 전체기사 전체 정치 경제 사회 산업 IT IT/과학 IT·과학 과학 테크 통신 모바일 인터넷
     국제 세계 문화 생활 스포츠 연예 오피니언 사설 칼럼 금융 증권 부동산 유통 자동차 바이오
     게임 방송 통신·방송 전자 기업 재계 라이프 피플 인물 포토 영상 기획 연재 단독 속보
+    정보통신 ICT 방송통신 IT·인터넷 IT/인터넷 모바일·통신 과학기술 테크·IT 산업·재계
     Home News Business Tech Technology World National Opinion Economy Industry Companies
     Markets Science Sports Culture Life Politics Society Telecom AI Korea Finance""".strip()))
 BREADCRUMB = re.compile(r"^(?:[^>›»\n]{1,20}\s*[>›»]\s*){1,5}[^>›»\n]{1,20}$")
@@ -128,14 +134,17 @@ PROMPT = re.compile(
     r"sign\s+up\s+for|subscribe\s+(?:to|now|for)|download\s+(?:our|the)\s+app|newsletter|"
     r"get\s+the\s+app|follow\s+us\s+on|unlimited\s+access|already\s+a\s+subscriber)",
     re.I)
-MARKDOWN_IMAGE = re.compile(r"^!\[.*\]\(\S*\)\s*$|^\[!\[")
+MARKDOWN_IMAGE = re.compile(r"^!\[.*\]\(\S*\)\s*\|?\s*$|^\[!\[")
 WIDGET = re.compile(
     r"^(?:\d+\s*min(?:ute)?s?\s*read|(?:By\s+)?\d+\s*(?:HOURS?|MINUTES?|DAYS?|MINS?)\s*AGO|"
     r"View\s+Market\s+Snapshot|광고\s*닫기|이미지\s*확대(?:\s.{0,20})?|음성\s*재생(?:\s*설정)?|"
     r"번역\s*beta.*|Translated\s+by.*|재생\s*목록|상태바|이\s*기사를\s*공유합니다|"
     r"[a-z]+(?:_[a-z]+)+|기자\s*이미지(?:\s+[가-힣]{2,4})?|다음\s*기사|이전\s*기사|"
     r"(?:기사\s*)?목록(?:\s*보기)?|맨\s*위로|Back\s+to\s+top|입력\s*(?:시간)?|"
-    r"TOP)$", re.I)
+    # A read time ('schedule 5 min') and an ad slot's size ('728 x 90 Header Slot').
+    r"TOP|(?:schedule\s+)?\d+\s*min(?:ute)?s?(?:\s*read)?|"
+    r"\d{2,4}\s*[x×]\s*\d{2,4}(?:\s+[\w ]{0,20})?)$",
+    re.I)
 TAG_LINE = re.compile(r"^\[[^\]=]{1,15}\]$")  # '[MWC23]', '[단독]' alone: a series tag
 MARKER = (r"(?:앵커(?:\s*멘트|\s*리드)?|기자|리포트|인터뷰|녹취|현장음|싱크|자막|"
           r"Anchor(?:\s+Lead)?|Pkg|Package|Reporter|Sound\s*bite|SOT|VCR|Interview)")
@@ -159,13 +168,33 @@ CREDIT_LINE = re.compile(
     r"Graphic|Source|"
     r"Courtesy(?:\s+of)?|Getty\s+Images|게티이미지(?:뱅크|코리아)?)\b[^.!?]{0,60}[\])】]?$",
     re.I)
+_CITIES = (r"(?:Seoul|Busan|Incheon|Daejeon|Daegu|Gwangju|Ulsan|Sejong|Suwon|Pangyo|Seongnam|"
+           r"Barcelona|Las Vegas|San Francisco|San Jose|Washington|New York|Tokyo|Beijing|"
+           r"Shanghai|Singapore|Hong Kong|London|Paris|Berlin|Copenhagen|Dubai|Riyadh)")
+# A dateline on a line of its own, before the lede: 'SEOUL, Dec. 3 (Yonhap) --', 'BARCELONA —',
+# 'Seoul'. A city in capitals needs a date, an agency or a dash (a capitals headline has none).
+_PLACE = rf"(?:{_CITIES}|[A-Z][A-Z .'-]{{1,30}})"
+_AGENCY = r"\([A-Z][\w .&-]{1,30}\)"
+DATELINE_ALONE = re.compile(
+    rf"^(?:{_PLACE}(?:,\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?\s*(?:{_AGENCY})?|"
+    rf"\s*{_AGENCY})\s*(?:--|—|–|-)?|{_PLACE}\s*(?:--|—|–)|(?i:{_CITIES}))\s*$")
+# A bracketed byline on a line of its own: '[서울=뉴시스]', '(서울=뉴스1) 홍길동 기자 ='.
+BRACKET_BYLINE_ALONE = re.compile(
+    r"^(?:[\[【]\s*[^\]】]{2,40}?(?:=|기자|특파원)[^\]】]{0,30}[\]】]|"
+    r"\(\s*[^()]{1,20}=\s*[^()]{1,20}\))\s*(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*)?=?\s*$")
 WIRE_DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z .'-]{1,30}),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+)?"
-    r"\((?P<outlet>[A-Z][\w .&-]{1,30})\)\s*(?:--|—|–|-)\s*(?=\S)")
+    r"^(?P<city>[A-Z][A-Z .'-]{1,30})(?:,\s+[A-Z][A-Za-z .'-]{1,30}?)?,\s+"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+)?"
+    r"[(/](?P<outlet>[A-Z][\w .&-]{1,30})[)/]\s*(?:(?:--|—|–|-)\s*(?=\S)|(?:--|—|–|-)?\s*$)|"
+    # 'Hanbit Wire (Mar 5) --': the outlet, then the day in brackets.
+    r"^(?P<outlet2>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}) \((?P<date2>[A-Z][a-z]{2,8}\.? \d{1,2})\)"
+    r"\s*(?:--|—|–)\s*(?=\S)")
 # '[뉴스투데이=임성지 기자]', '(서울=뉴스1) 홍길동 기자 =', '[헤럴드경제(바르셀로나)=차민주 기자]',
 # '[중부매일 박건영 기자]', '【서울=뉴시스】': a byline in brackets before the lede.
 BRACKET_BYLINE = re.compile(
     r"^(?:[\[【]\s*[^\]】]{2,40}?(?:=|기자|특파원)[^\]】]{0,30}[\]】]|"
+    r"[가-힣A-Za-z][가-힣A-Za-z0-9 ]{0,15}?\s*=\s*[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*\s*"
+    r"(?:기자|특파원)\s*[|ㅣ=]|"
     r"ㅣ\s*[^ㅣ]{2,40}?(?:=|기자|특파원)[^ㅣ]{0,30}ㅣ|"
     r"\(\s*[^()]{1,20}=\s*[^()]{1,20}\))"
     rf"(?:\s*[가-힣]{{2,4}}(?:\s*[·,\s]\s*[가-힣]{{2,4}})*\s*{_REPORTER_WORD}\s*=?)?"
@@ -181,7 +210,18 @@ WIRE_CREDIT_LINE = re.compile(
 RANKED = re.compile(r"^(?:[1-9]|10)(?=[가-힣A-Za-z\[\"'‘“(])")
 # A byline in brackets closing the last sentence: '… 밝혔다. [홍길동 한빛경제 기자]'.
 CLOSING_BYLINE = re.compile(
-    rf"(?<=[.!?\"'”’다])\s*[\[【][^\[\]【】=]{{2,30}}?(?:기자|특파원)(?:\s*{_MAIL})?\s*[\]】]$")
+    rf"(?<=[.!?\"'”’다])\s*[\[【][^\[\]【】]{{2,30}}?(?:기자|특파원)(?:\s*{_MAIL})?\s*[\]】]$|"
+    # '… 설명했다. 홍길동 기자 hong@example.kr': the sign-off glued to the last sentence.
+    rf"(?<=[.!?\"'”’])\s*(?:[가-힣]{{2,4}}\s*(?:기자|특파원)\s*|"
+    rf"[A-Z][a-z]+(?: [A-Z][a-z-]+){{1,2}}\s+)?{_MAIL}$")
+# A byline glued after a deck: '새 서비스 내놓는 한빛텔레콤[한빛경제 홍길동 기자] 본문…'.
+GLUED_BYLINE = re.compile(
+    r"^(?P<deck>[^\[\]【】]{4,80}?[^\s.다])\s*(?P<byline>[\[【][^\]】=]{2,20}?\s*[=\s]\s*"
+    r"[가-힣]{2,4}\s*(?:기자|특파원)\s*[\]】])\s*(?=\S)")
+# '(Reporting by Jane Doe; Editing by John Roe)': the wire's credits after the story.
+REPORTING = re.compile(
+    r"^\(?\s*(?:Reporting|Writing|Additional reporting) by (?P<names>[^;)]{2,80})"
+    r"(?:;[^)]*)?\)?$", re.I)
 # A caption's credit glued to the lede that follows: '… 화면. 연합뉴스25일 …'.
 GLUED_CREDIT = re.compile(
     r"^(?P<caption>.{4,200}?[.다]\s*(?:사진\s*)?(?:연합뉴스|뉴스1|뉴시스|[\w가-힣+]{1,15}\s*제공))"
@@ -192,4 +232,65 @@ LEADING_DATE = re.compile(r"^date\s+(?:19|20)\d{2}-\d{2}-\d{2}\s+(?=\S)", re.I)
 CAPTION_END = re.compile(
     r"(?:[.다]\s*(?:사진\s*)?(?:공동\s*취재단|연합뉴스|뉴스1|뉴시스|[\w가-힣+]{1,15}\s*제공)|"
     r"\([^()]{1,20}제공\)|<\s*[^<>]{1,20}\s*>|\[사진[^\]]{0,20}|"
-    r"\((?:Courtesy|Photo|Yonhap|News1|Newsis)[^()]{0,40}\))\s*$", re.I)
+    r"\((?:Courtesy|Photo|Yonhap|News1|Newsis)[^()]{0,40}\)|"
+    # '… in central Seoul, Monday. Yonhap |': a wire's photo credit (a table cell's bar).
+    r"[.]\s+(?:Yonhap|Newsis|News1|Reuters|AFP|EPA|AP|Getty Images)(?:\s*\|)?)\s*$", re.I)
+
+# A date line by its grammar rather than one pattern per outlet: a full date (and times,
+# weekdays, labels, view counts, separators) plus at most a few short metadata words
+# (a section, the reporter, 'Link'): '2024.03.05 15:20 | IT/과학 | 홍길동 기자',
+# 'IT/과학 / 홍길동 기자 / 2024.03.05 15:20', 'Jane Doe 5 Mar, 2024', 'Mar.5,2024',
+# 'Link [2022-06-11 14:39:36]'. A sentence that mentions a date has too many words.
+_MON = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}")
+FULL_DATE = re.compile(
+    r"(?<!\d)(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?(?!\d)|"
+    rf"\b{_MON}(?:\.\s*|\s+)\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:19|20)\d{{2}}\b|"
+    rf"\b\d{{1,2}}\s+{_MON}\.?,?\s+(?:19|20)\d{{2}}\b")
+_LINE_NOISE = re.compile(
+    rf"{_WEEKDAY}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|오전|오후|\b(?:AM|PM|a\.m\.|p\.m\.|KST|GMT|UTC)\b|"
+    rf"{_LABEL}|(?:일|일시|시간|시각)(?=\s*[:：])|조회(?:수)?|views?|[\d,]+|"
+    r"[|/·•:：\[\]()<>]|[A-Z]?\d{1,2}\s*면", re.I)
+_METADATA_WORDS = 4
+_METADATA_MARK = re.compile(rf"\d{{1,2}}:\d{{2}}|[|/·•\[\]]|기자|특파원|조회|{_LABEL}", re.I)
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is mostly one date: the date, times and a few metadata words."""
+    if len(text) > 100 or not FULL_DATE.search(text) or re.search(r"[다요]\.\s*$", text):
+        return False
+    rest = _LINE_NOISE.sub(" ", FULL_DATE.sub(" ", text))
+    words = [w for w in re.split(r"\s+", rest) if w and w not in ("-", "--", "—", ".", ",")]
+    if len(words) > _METADATA_WORDS or any(len(w) > 12 for w in words):
+        return False
+    # More than two words need a metadata mark, else '2019.04.03 세계 최초 5G 상용화' in a
+    # timeline would be taken for a date line.
+    return len(words) <= 2 or bool(_METADATA_MARK.search(text))
+
+# Page furniture of portals, video sites and message boards, each a whole short line.
+# Video players: 'Play Video', '동영상 재생', 'Your browser does not support the video tag.'
+PLAYER = re.compile(
+    r"^(?:(?:동영상|영상)\s*(?:재생|보기|시작|닫기)|재생(?:하기)?|자동\s*재생|일시\s*정지|"
+    r"(?:Play|Watch)(?:\s+(?:the\s+)?video)?|Now\s+Playing|Up\s+Next|다음\s*영상|"
+    r"Video\s+Player\s+is\s+loading\.?.*|Your\s+browser\s+does\s+not\s+support.{0,60}|"
+    r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:/\s*\d{1,2}:\d{2}(?::\d{2})?)?|"
+    r"조회수\s*[\d.,]+\s*[만천]?\s*회.{0,30}|[\d.,]+[KMk]?\s+views?.{0,30}|"
+    r"구독자\s*[\d.,]+\s*[만천]?\s*명|[\d.,]+[KMk]?\s+subscribers)$", re.I)
+# Message boards: a row of field labels ('작성자 홍길동 | 조회 123 | 추천 4'), post links.
+BOARD = re.compile(
+    r"^(?:(?:번호|제목|글쓴이|작성자|작성일|날짜|조회|추천|비추천|댓글|분류)\s*[:：]?\s*"
+    r"[\w.\-:/]{0,20}\s*[|·]?\s*){2,7}$|^(?:이전글|다음글|글쓰기|답글|신고|목록으로|새로고침)$")
+# Tag lines ('#AI #KT #통신', 'Tags: AI, 5G') and 'Also read: …' links.
+TAGS = re.compile(r"^(?:#[^\s#]{1,30}\s*){2,}$|^(?:Tags?|Topics|태그|키워드|관련\s*태그)\s*[:：]"
+                  r".{0,120}$", re.I)
+ALSO_READ = re.compile(r"^(?:Also\s+read|Read\s+also|Read\s+more|See\s+also|Related|More|"
+                       r"관련\s*기사|함께\s*보면\s*좋은\s*기사)\s*[:：|]\s*.{2,160}$", re.I)
+# Aggregators' AI-summary notices and repost footers.
+NOTICE = re.compile(
+    r"(?:AI-generated\s+summary|summar(?:y|ies|ised|ized)\s+(?:was\s+|were\s+)?"
+    r"(?:generated|written|produced)\s+(?:by|with)\s+AI|(?:generated|summari[sz]ed)\s+by\s+AI|"
+    r"AI\s*(?:가|로)\s*요약(?:했|한|됐|된)|AI\s*요약(?:입니다|본|문)|요약봇|"
+    r"^(?:원문\s*보기|기사\s*원문|원문보기)$|^(?:출처|Source)\s*[:：].{1,60}$|"
+    r"(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at)\b|"
+    r"이\s*기사는\s*.{0,40}(?:제공받은|외부\s*제공|외부제공|전재한)\s*기사)", re.I)
+EMPTY_CELL = re.compile(
+    r"^[\[(]?\s*(?:이미지|사진|그림|그래픽|Image|Photo|Picture|Video|영상)\s*[\])]?$", re.I)

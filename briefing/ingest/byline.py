@@ -43,6 +43,14 @@ _COPYRIGHT_NAME = re.compile(
     r"\w+\.(?:com|co\.kr|kr|net)))",
     re.I)
 _ANGLE = re.compile(r"<([^<>\s]{2,15})>")
+_DESK = re.compile(r"^By\s+(?P<outlet>[A-Z][\w&.' -]{1,40}?)\s+Desk\b")
+_EN_NAME_DATE = re.compile(
+    r"^(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,2})\s+(?=\d|[A-Z][a-z]{2}\.?\s*\d)")
+# A masthead that names an outlet not in the table: 'The Morning Ledger', 'Hanbit Times'.
+_OUTLET_LIKE = re.compile(
+    r"^(?:The\s+[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+)?|[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+)?\s+"
+    r"(?:News|Times|Daily|Post|Herald|Journal|Wire|Today|Review|Tribune|Insider)|"
+    r"[가-힣A-Za-z0-9]{1,10}(?:닷컴|뉴스|일보|신문|경제|방송|미디어|데일리|타임스|저널))$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +134,14 @@ def _bracket(text: str, table: tuple[Publisher, ...]) -> tuple[str | None, str |
     """(publisher, author) of a byline before the lede, as clean.py split it off."""
     wire = B.WIRE_DATELINE.match(text)
     if wire:
-        outlet = wire.group("outlet")
+        outlet = wire.group("outlet") or wire.group("outlet2")
         return publisher_by_name(outlet, table) or outlet.strip(), None
     text = re.sub(r"^ㅣ([^ㅣ]+)ㅣ", r"[\1]", text)
+    # '[더팩트|우지수 기자]': a bar for the '='; '한빛경제 = 홍길동 기자 |': no brackets.
+    text = re.sub(r"^([\[【(]\s*[^|ㅣ\]】)=]+?)\s*[|ㅣ]\s*(?=[가-힣]{2,4}\s*(?:기자|특파원))",
+                  r"\1=", text)
+    if not text.startswith(("[", "【", "(")) and "=" in text:
+        text = "[" + text.rstrip(" |ㅣ=") + "]"
     inner = re.match(r"^[\[【]\s*(?P<a>[^=\]】]+?)\s*(?:=\s*(?P<b>[^\]】]*?))?\s*[\]】]"
                      r"\s*(?P<rest>.*)$", text) or \
         re.match(r"^\(\s*(?P<a>[^=)]+?)\s*(?:=\s*(?P<b>[^)]*?))?\s*\)\s*(?P<rest>.*)$", text)
@@ -160,9 +173,17 @@ def _title_case(name: str) -> str:
 
 
 def _author_of(line: Line) -> str | None:
+    if _DESK.match(line.text):
+        return None  # 'By Hanbit News Desk': the outlet's desk, no reporter
+    reporting = B.REPORTING.match(line.text)
+    if reporting:
+        return _authors(reporting.group("names"))
     by = _BY.match(line.text) or _EN_MAIL_NAME.match(line.text) or _EN_TITLED.match(line.text)
     if by:
         return _authors(by.group("name"))
+    dated = _EN_NAME_DATE.match(line.text) if line.kind == "dateline" else None
+    if dated:
+        return dated.group("name")
     caps = _CAPS_NAME.match(line.text)
     if caps:
         return _title_case(caps.group("name"))
@@ -194,6 +215,21 @@ def _copyright_holder(text: str, table: tuple[Publisher, ...]) -> str | None:
     return None
 
 
+def _desk(text: str, table: tuple[Publisher, ...]) -> str | None:
+    desk = _DESK.match(text)
+    if desk is None:
+        return None
+    name = desk.group("outlet").strip()
+    return publisher_by_name(name, table) or name
+
+
+def _masthead(text: str, table: tuple[Publisher, ...]) -> str | None:
+    known = publisher_in_text(text, table)
+    if known:
+        return known
+    return text.strip() if _OUTLET_LIKE.match(text.strip()) else None
+
+
 def outlet_names(table: tuple[Publisher, ...]) -> frozenset[str]:
     """Every name and alias of the table: lines that are only an outlet's name."""
     return frozenset(n for p in table for n in (p.name, *p.aliases) if len(n) >= 2)
@@ -209,7 +245,8 @@ def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...]
     items: list[ReviewItem] = []
     bylines = [line for line in lines if line.kind == "byline"]
     bracketed = [_bracket(line.text, table) for line in bylines
-                 if re.match(r"^[\[(【ㅣ]", line.text)]
+                 if re.match(r"^[\[(【ㅣ]|^[^=\s]{1,16}\s*=", line.text)
+                 or B.WIRE_DATELINE.match(line.text)]
     bracketed += [_bracket(line.text, table) for line in lines[:30]
                   if line.kind == "content" and B.WIRE_DATELINE.match(line.text)]
     author = _first([a for _, a in bracketed]) or _first([_author_of(line) for line in bylines])
@@ -220,7 +257,7 @@ def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...]
         author = _first([m.group(2) for m in named
                          if m and publisher_by_name(m.group(1), table)])
     mails = [m.group("domain") for line in lines
-             if line.kind in ("byline", "dateline", "copyright", "content")
+             if line.kind in ("byline", "dateline", "copyright", "content", "image")
              for m in _EMAIL.finditer(line.text)]
     copyright_lines = [line.text for line in lines if line.kind == "copyright"]
     credits = [line.text for line in lines if line.kind in ("credit", "caption")]
@@ -228,10 +265,13 @@ def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...]
         [p for p, _ in bracketed]
         + [publisher_in_text(text, table) for text in copyright_lines]
         + [publisher_by_domain(domain, table) for domain in mails]
+        + [_desk(line.text, table) for line in bylines]
         + [publisher_in_text(line.text, table) for line in bylines]
         + [_copyright_holder(text, table) for text in copyright_lines]
         # '[사진=녹색경제신문]': the outlet's own photo names it.
-        + [publisher_in_text(text, table) for text in credits])
+        + [publisher_in_text(text, table) for text in credits]
+        # Last: the masthead above the headline (an aggregator's source label too).
+        + [_masthead(line.text, table) for line in lines if line.kind == "masthead"])
     if publisher is None:
         items.extend(ReviewItem("source.publisher", f"e-mail domain {domain} is not in the "
                                 "publisher table (add it to content/publishers.yaml)")

@@ -8,32 +8,17 @@ content line in review.source_text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
 
 from briefing.ingest import boilerplate as B
+from briefing.ingest.layout import arrange
+from briefing.ingest.lines import BOILERPLATE, Kind, Line
 
-Kind = Literal[
-    "content", "caption", "widget", "share", "reaction", "comment", "related", "copyright",
-    "byline", "dateline", "duplicate", "empty", "marker", "menu", "prompt", "credit", "ticker",
-    "image",
-]
-# Captions and credits go too: they repeat the body or name a photographer.
-BOILERPLATE: frozenset[str] = frozenset(
-    {"widget", "share", "reaction", "comment", "related", "copyright", "byline", "dateline",
-     "duplicate", "empty", "marker", "menu", "prompt", "credit", "ticker", "image", "caption"})
+__all__ = ["BOILERPLATE", "Kind", "Line", "clean_lines", "content_lines"]
 
 _BULLET = re.compile(r"^[\s•·・◦▪▫■□●○►▶*\-–—]+(?=\S)")
 _TAIL_SECTION = re.compile(r"^(?:e\s*스튜디오|뉴스\s*발전소|포토|영상|오피니언|기획|연재)$", re.I)
 _SENTENCE_END = re.compile(r"(?:[다요죠]\.?|[음함임됨]\.|[.!?…]|[\"'”’」』]\s*)$")
 _NOT_BYLINE = re.compile(r"사진|자료|그래픽|제공|영상|출처|Photo", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    number: int  # 1-based line number in the decoded input
-    text: str  # stripped, bullets removed
-    kind: Kind
 
 
 def _key(text: str) -> str:
@@ -50,6 +35,7 @@ def _is_caption(text: str) -> bool:
         or re.search(r"[ⓒ©Ⓒ]\s?[\w가-힣]{1,20}$", text)
         or (len(text) < 400 and B.CREDIT_INSIDE.search(text) is not None)
         or (len(text) < 300 and B.CAPTION_END.search(text) is not None)
+        or (len(text) < 600 and text.endswith("|") and B.CAPTION_END.search(text) is not None)
         or re.search(r"[.!]\s*\((?:Yonhap|Reuters|AP|AFP|EPA|Getty Images|[A-Z][\w&.-]*"
                      r"(?:\s[A-Z][\w&.-]*){0,3})\)$", text) is not None)
 
@@ -60,7 +46,8 @@ def _menu(text: str) -> bool:
     if B.BREADCRUMB.match(text) and re.search(r"[>›»]", text):
         return True
     words = [w for w in re.split(r"[\s|/·>›»]+", text) if w]
-    return bool(words) and all(w in B.SECTION_WORDS for w in words)
+    return bool(words) and all(w in B.SECTION_WORDS or w.title() in B.SECTION_WORDS
+                               for w in words)
 
 
 def _classify(text: str, state: dict[str, bool]) -> Kind:
@@ -78,8 +65,16 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "image"
     if B.MARKER_LINE.match(text):
         return "marker"
-    if B.WIDGET.match(text):
+    if B.WIDGET.match(text) or B.PLAYER.match(text) or B.BOARD.match(text) or \
+            (len(text) < 200 and B.NOTICE.search(text)):
         return "widget"
+    if B.EMPTY_CELL.match(text):
+        return "image"
+    if B.TAGS.match(text):
+        return "menu"
+    if B.ALSO_READ.match(text) and not _SENTENCE_END.search(text[-2:] + " "):
+        state["tail"] = True
+        return "related"
     if B.SHARE.match(text):
         return "share"
     if B.DATE_WIDGET.match(text):
@@ -99,10 +94,15 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "copyright"
     if B.END_MARK.match(text):
         return "copyright"
-    if B.BYLINE.match(text) or B.EMAIL_LINE.match(text) or B.SIGN_OFF.match(text):
+    if B.BYLINE.match(text) or B.EMAIL_LINE.match(text) or B.SIGN_OFF.match(text) or \
+            B.REPORTING.match(text) or \
+            (len(text) < 60 and (B.DATELINE_ALONE.match(text) or (
+                B.BRACKET_BYLINE_ALONE.match(text) and not _NOT_BYLINE.search(text)))):
         return "byline"
+    outlet = B.OUTLET_BEFORE_DATE.match(text) if len(text) < 60 else None
     if B.DATELINE.match(text) or B.CONTENT_NOTE.match(text) or \
-            (len(text) < 120 and B.LABELLED_DATE.search(text)):
+            (outlet and B.DATELINE.match(text[outlet.end():])) or \
+            (len(text) < 120 and B.LABELLED_DATE.search(text)) or B.is_date_line(text):
         return "dateline"
     if len(text) < 200 and B.PROMPT.search(text) and not _SENTENCE_END.search(text[-2:] + " "):
         return "prompt"
@@ -176,12 +176,18 @@ def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
             head, head_kind, stripped = split
             lines.append(Line(number, head, head_kind))
             split = _prefix(stripped)
+        deck = B.GLUED_BYLINE.match(stripped) if "기자" in stripped[:120] else None
+        if deck:
+            lines.append(Line(number, deck.group("deck").strip(), "content"))
+            lines.append(Line(number, deck.group("byline").strip(), "byline"))
+            stripped = stripped[deck.end():].strip()
         # Cheap guards first: these two patterns scan the whole line.
         glued = B.GLUED_CREDIT.match(stripped) if re.search(r"\d일\s", stripped) else None
         if glued:
             lines.append(Line(number, glued.group("caption"), "caption"))
             stripped = stripped[glued.end():]
-        closing = B.CLOSING_BYLINE.search(stripped) if stripped.endswith(("]", "】")) else None
+        closing = B.CLOSING_BYLINE.search(stripped) \
+            if stripped.endswith(("]", "】")) or "@" in stripped[-60:] else None
         if closing:
             stripped = stripped[:closing.start()].strip()
         kind = "byline" if _outlet_line(stripped, outlets) else _classify(stripped, state)
@@ -195,7 +201,7 @@ def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
         lines.append(Line(number, stripped, kind))
         if closing:
             lines.append(Line(number, closing.group(0).strip(), "byline"))
-    return _closing_credit(lines)
+    return arrange(_closing_credit(lines))
 
 
 def _closing_credit(lines: list[Line]) -> list[Line]:

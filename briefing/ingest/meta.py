@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.core.dates import PartialDate
+from briefing.ingest import boilerplate as B
 from briefing.ingest.byline import (  # re-exported: the metadata API lives here
     Publisher,
     ReviewItem,
@@ -16,11 +17,13 @@ from briefing.ingest.byline import (  # re-exported: the metadata API lives here
 )
 from briefing.ingest.clean import Line
 from briefing.ingest.dates import MONTHS
+from briefing.ingest.layout import body_start, headline_index
 
 __all__ = ["ArticleMeta", "Publisher", "ReviewItem", "detect_language", "find_dates_in_header",
            "find_people_and_publisher", "find_title", "load_publishers", "publisher_by_domain",
            "publisher_by_name"]
 
+_HEAD_LINES = 30  # a wire's dateline opens the story
 _UPDATED = re.compile(r"수정|업데이트|updated|modified", re.I)
 _STAMP = re.compile(
     r"(?P<label>(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|송고|작성|최종\s*수정|수정|"
@@ -28,7 +31,7 @@ _STAMP = re.compile(
     r"Updated|Modified|Date)?\s*[:：]?\s*(?:(?:[월화수목금토일]요일|(?:Mon|Tues|Wednes|Thurs|Fri|"
     r"Satur|Sun)day),?\s*)?"
     r"(?P<date>(?P<y>(?:19|20)\d{2})\s*[.\-/년]\s*(?P<m>\d{1,2})\s*[.\-/월]\s*(?P<d>\d{1,2})"
-    r"|(?P<mn>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>(?:19|20)\d{2})"
+    r"|(?P<mn>[A-Z][a-z]{2,8})(?:\.\s*|\s+)(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s*(?P<y2>(?:19|20)\d{2})"
     r"|(?P<d3>\d{1,2})\s+(?P<mn3>[A-Z][a-z]{2,8})\.?,?\s+(?P<y3>(?:19|20)\d{2}))", re.I)
 _SENTENCE_END = re.compile(r"(?:[다요죠음함임됨]\.|[.!?][\"'”’]?)\s*$")
 _GLUE = re.compile(r"(?<=[가-힣])(?=[A-Z][A-Za-z]*[,+ ])")
@@ -73,11 +76,18 @@ def find_dates_in_header(
     first: list[tuple[PartialDate, str]] = []
     labelled: list[tuple[PartialDate, str]] = []
     updates: list[PartialDate] = []
-    for line in lines:
-        if line.kind not in ("dateline", "byline"):
+    for number, line in enumerate(lines):
+        text = line.text
+        if line.kind == "content" and number < _HEAD_LINES:
+            # 'SEOUL, South Korea, May 23, 2018 /PRNewswire/ --': a wire's dateline.
+            wire = B.WIRE_DATELINE.match(text)
+            if wire is None or not wire.group("date"):
+                continue
+            text = wire.group(0)
+        elif line.kind not in ("dateline", "byline"):
             continue
         unlabelled_here = 0
-        for match in _STAMP.finditer(line.text):
+        for match in _STAMP.finditer(text):
             date = _date_of(match)
             if date is None:
                 continue
@@ -85,12 +95,12 @@ def find_dates_in_header(
             if label and _UPDATED.search(label):
                 updates.append(date)
             elif label and not label.lower().startswith("date"):
-                labelled.append((date, line.text))
+                labelled.append((date, text))
             elif unlabelled_here:
                 updates.append(date)
             else:
                 unlabelled_here += 1
-                first.append((date, line.text))
+                first.append((date, text))
     chosen = min(labelled, key=lambda d: d[0]) if labelled else first[0] if first else None
     published, evidence = chosen if chosen else (None, None)
     later = [u for u in updates if published is None or published < u]
@@ -103,25 +113,33 @@ def _is_sentence(text: str) -> bool:
 
 
 def find_title(lines: list[Line]) -> tuple[str, bool, int | None, list[ReviewItem]]:
-    """(title, is it a deck, headline line number, review items)."""
+    """(title, is it a deck, headline line number, review items).
+
+    The headline is chosen by layout.headline_index among the lines before the body;
+    a cut-off last line, a menu item or a masthead never is."""
     body = [line for line in lines if line.kind == "content"]
     if not body:
         return "", False, None, [ReviewItem("title", "no text found for a title")]
-    first = body[0]
-    glued = len(_GLUE.findall(first.text))
-    if not _is_sentence(first.text) and len(first.text) <= 140 and not glued:
-        return first.text, False, first.number, []
-    if not _is_sentence(first.text) and glued:
+    start = body_start(lines)
+    head = headline_index(lines, start)
+    if head is not None:
+        first = lines[head]
+        glued = len(_GLUE.findall(first.text))
+        if not glued or _is_sentence(first.text):
+            return first.text, False, first.number, []
         # Sub-heads pasted together without breaks ('…구축KT, MS와 …'): split them again.
         parts = [p.strip() for p in _GLUE.split(first.text) if p.strip()]
         deck = " / ".join(parts)
         return deck, True, first.number, [ReviewItem(
             "source.title", "no headline in the text; this is the deck of sub-heads", first.text)]
-    heads = [line.text for line in body if not _is_sentence(line.text) and len(line.text) <= 80]
+    # Cross-heads make a deck; the last line is left out: a cut-off copy ends mid-sentence.
+    heads = [line.text for line in body[:-1]
+             if not _is_sentence(line.text) and len(line.text) <= 80]
     if heads:
         deck = " / ".join(heads[:4])
         return deck, True, None, [ReviewItem(
             "source.title", "no headline in the text; this is the deck of sub-heads", deck)]
+    first = body[0]
     cut = first.text[:100].rsplit(" ", 1)[0] + "…" if len(first.text) > 100 else first.text
     return cut, True, None, [ReviewItem(
         "source.title", "no headline or sub-heads in the text; this is the opening sentence",

@@ -12,13 +12,20 @@ from dataclasses import dataclass
 from briefing.core.amounts import Amount, AmountError, parse_amount
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
+# Yonhap style writes thousands before a big unit with 천 (and 백, 십): '6천156억원' is
+# 6,156억원, '4천700억원', '1천53억원'. The whole group is one figure, never '156억원'.
+_SMALL = r"(?:\d[\d,]*\s?[천백십]\s?)+"
+_GROUP = rf"(?:{_SMALL}(?:\d[\d,]*)?|{_NUM})"
 _KO = re.compile(
     rf"(?:(?<![\w.])(?P<lead>약|최대|매년)\s*)?"
-    rf"(?<![\d.,])(?P<figure>(?:{_NUM}\s?[천백십]?\s?[조억만]\s?)+(?:\d[\d,]*\s?)?|{_NUM}\s?)"
+    rf"(?<![\d.,])(?P<figure>(?:{_GROUP}\s?[조억만]\s?)+(?:{_SMALL}?\d[\d,]*\s?|{_SMALL})?"
+    rf"|{_NUM}\s?)"
     r"(?P<cur>원|달러|유로|엔|위안|파운드)?"
     r"(?P<tail>\s?(?:씩|이상|넘는|넘게|가량))?")
+# Counts, not money: '110만명', '70억개', '2000억 파라미터' (a model's parameters).
 _COUNTER = re.compile(
-    r"\s?(?:명|개|건|대|회|배|가구|곳|종|편|권|장|톤|주|명분|가입자|회선|시간|km)")
+    r"\s?(?:명|개|건|대|회|배|가구|곳|종|편|권|장|톤|주|명분|가입자|회선|시간|km|파라미터|"
+    r"매개변수|토큰|단어|쪽|페이지|parameters?\b|tokens?\b)")
 _EN = re.compile(
     r"(?:(?P<lead>approximately|about|around|roughly|more than|over|up to|nearly)\s+)?"
     r"(?:(?P<sym>US\$|\$|€|£|¥|₩)\s?(?P<n1>\d[\d,]*(?:\.\d+)?)"
@@ -48,6 +55,11 @@ def _read(written: str) -> tuple[Amount | None, str | None]:
         return parse_amount(written), None
     except AmountError as exc:
         return None, str(exc)
+
+
+def read_amount(written: str) -> Amount | None:
+    """An amount as written ('150억원', '$100 million'), or None when it cannot be read."""
+    return _read(written)[0]
 
 
 def _korean(text: str) -> list[Money]:

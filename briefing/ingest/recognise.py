@@ -3,9 +3,13 @@
 Rules that keep false hits out:
 - an alias that starts with a Latin letter or digit must not follow one (`KT` in `SKT`,
   `MS` in `SMS`); one that starts with Hangul must start a word;
-- an alias that ends in Latin must not be followed by a Latin letter or digit (`KT` in
-  `KTX`); anything followed by Hangul must be followed by particles only (`엔비디아로부터`,
-  `MS와`, `SK텔레콤은`) and then the end of the word (`메타` in `메타버스` is no hit).
+- an alias that ends in Latin or punctuation must not be followed by a Latin letter or
+  digit (`KT` in `KTX`, `A.` in `A.X 4.0`);
+- anything followed by Hangul must be followed by particles only (`엔비디아로부터`, `MS와`,
+  `SK텔레콤은`) and then the end of the word: `메타` in `메타버스` and `KT` in
+  `KT나스미디어` are no hits;
+- where Latin meets Hangul a name may be written with or without a space (`LG 유플러스`).
+Overlapping names: the longest wins.
 """
 
 from __future__ import annotations
@@ -66,6 +70,15 @@ def _case_sensitive(alias: str) -> bool:
     return not letters or (letters.isupper() and len(letters) <= 5) or bool(_HANGUL.search(alias))
 
 
+_SCRIPT_GAP = re.compile(r"(?<=[A-Za-z0-9+])\s?(?=[가-힣])|(?<=[가-힣])\s?(?=[A-Za-z0-9])")
+
+
+def _spacings(name: str) -> tuple[str, ...]:
+    """A name as written, and with or without a space where Latin meets Hangul: outlets
+    write 'LG유플러스' and 'LG 유플러스', 'SK 텔레콤' and 'SK텔레콤' for the same company."""
+    return tuple(dict.fromkeys((name, _SCRIPT_GAP.sub(" ", name), _SCRIPT_GAP.sub("", name))))
+
+
 def build_matcher(nodes: tuple[KnownNode, ...]) -> Matcher:
     """Index every name and alias; a name shared by a carrier and an entity goes to the carrier."""
     owners: dict[str, KnownNode] = {}
@@ -73,7 +86,8 @@ def build_matcher(nodes: tuple[KnownNode, ...]) -> Matcher:
         for name in node.names:
             key = re.sub(r"\s+", " ", name.strip())
             if len(key) >= 2 or _HANGUL.search(key):
-                owners.setdefault(key, node)
+                for variant in _spacings(key):
+                    owners.setdefault(variant, node)
     aliases = []
     for key, node in owners.items():
         sensitive = _case_sensitive(key)
@@ -99,8 +113,8 @@ def _boundary_ok(alias: _Alias, text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else ""
     if not after:
         return True
-    if _LATIN_OR_DIGIT.match(after) and alias.latin_end:
-        return False
+    if _LATIN_OR_DIGIT.match(after) and (alias.latin_end or not alias.text[-1].isalnum()):
+        return False  # 'KT' in 'KTX'; 'A.' in the model name 'A.X 4.0'
     if alias.latin_end and after == "-" and _LATIN_OR_DIGIT.match(text[end + 1:end + 2]):
         return False  # 'ixi' is not 'ixi-O'
 

@@ -28,6 +28,7 @@ from briefing.serve.rebuild import BuildReport, Rebuilder, rebuild_loop
 from briefing.serve.state import ServeState
 from briefing.serve.watch import ChangeFlag, changed_between, snapshot, start_watching
 from briefing.workdir.lock import WORK_DIR
+from briefing.workdir.packed import OncePerReason
 from briefing.write.staging import check_output_folder
 
 SERVE_DIR = "serve"
@@ -49,8 +50,11 @@ def print_report(report: BuildReport) -> None:
     verb = "built" if report.number == 1 else "rebuilt"
     if report.stats is not None:
         stats = report.stats
+        kept = "" if report.partial is None else (
+            f" ({report.partial[0]} of {report.partial[1]} pages and feeds rendered, the "
+            "others kept)")
         print(f"{verb} {report.files} files: {stats.written} written, {stats.unchanged} "
-              f"unchanged, {stats.removed} removed, {report.seconds:.2f} s", flush=True)
+              f"unchanged, {stats.removed} removed, {report.seconds:.2f} s{kept}", flush=True)
     else:
         keeping = ("keeping the last good site" if report.has_site
                    else "serving the errors until they are fixed")
@@ -108,9 +112,11 @@ def run_server(args: argparse.Namespace) -> int:
             content_path=args.content, templates=templates, out_path=None, base_url=url,
             language=args.language, drafts=args.drafts, strict=args.strict,
             jobs=1,  # rebuilds run beside the server's threads: no forking
-            cache_path=cwd / WORK_DIR / "cache")  # .briefing/: the search index's state
+            cache_path=cwd / WORK_DIR / "cache", fresh=args.no_cache,
+            notice=OncePerReason(sys.stderr))
         rebuilder = Rebuilder(options, OutputFolder(out_path), state, print_report)
         _serve(server, rebuilder, watched, [cwd / WORK_DIR, cwd / "site"], url)
+        rebuilder.keep()  # every thread has stopped: the folder is as the last build left it
     print("stopped", flush=True)
     return 0
 

@@ -19,6 +19,7 @@ from briefing.build import BuildOptions
 from briefing.core.diagnostics import Diagnostic, Severity, count_line
 from briefing.incremental.memory import BuildMemory
 from briefing.incremental.rebuild import rebuild
+from briefing.incremental.resume import resume, suspend
 from briefing.render.engine import RenderOptions
 from briefing.serve.output import OutputFolder, SyncStats
 from briefing.serve.preview import render_article_preview, valid_article
@@ -40,6 +41,8 @@ class BuildReport:
     files: int
     seconds: float
     has_site: bool  # a good build of this session is being served
+    # pages and feeds rendered, of all planned, when the others were kept
+    partial: tuple[int, int] | None = None
 
     @property
     def ok(self) -> bool:
@@ -66,7 +69,17 @@ class Rebuilder:
         # The last build, kept: a rebuild re-reads only changed files and re-renders only
         # the pages that show something that changed.
         self._memory = BuildMemory()
+        resume(self._memory, options, folder.path)  # what the last session kept
         self._early: SyncStats | None = None  # this build's first sync, if any
+        # the folder holds something the memory does not (a preview, a first part)
+        self._ahead = False
+        self._building = False  # a build is running (keep() must not save beside it)
+
+    def keep(self) -> None:
+        """Save the last good build for the next session (see incremental/resume.py);
+        only while the folder holds exactly that build."""
+        if not self._ahead and not self._building:
+            suspend(self._memory, self.options, self.folder.path)
 
     def _preview(self, path: Path) -> None:
         """Render and serve an edited briefing's own page at once, if the file is valid and
@@ -86,6 +99,7 @@ class Rebuilder:
             site_path, page = render_article_preview(graph, options, self.options.templates,
                                                      article, self._memory.environment)
             with self.state.writing:
+                self._ahead = True
                 self.folder.put(site_path, page)
                 self.state.publish((), has_site=True)
         except Exception:  # a preview is a courtesy: the full rebuild reports any problem
@@ -97,6 +111,7 @@ class Rebuilder:
         if self.state.snapshot().errors:
             return
         with self.state.writing:
+            self._ahead = True
             self._early = self.folder.sync(outputs, remove_stale=False)
             self.state.publish((), has_site=True)
 
@@ -113,6 +128,13 @@ class Rebuilder:
         content = self.options.content_path.resolve()
         if not changed or not all(Path(p).resolve().is_relative_to(content) for p in changed):
             self._memory.full = True  # templates (or unknown files) changed: render all
+        self._building = True
+        try:
+            return self._build(changed, parallel)
+        finally:
+            self._building = False
+
+    def _build(self, changed: frozenset[str], parallel: bool) -> BuildReport:
         self._count += 1
         self._early = None
         started = time.perf_counter()
@@ -120,15 +142,18 @@ class Rebuilder:
         failure = ""
         stats: SyncStats | None = None
         files = 0
+        partial = None
         with ExitStack() as hold:
             try:
                 options = dataclasses.replace(self.options, jobs=0) if parallel else self.options
                 result = rebuild(options, self._memory, self._pages_ready)
                 diagnostics = tuple(sorted(result.diagnostics))
                 files = len(result.outputs)
+                partial = result.partial
                 if result.ok:
                     hold.enter_context(self.state.writing)  # until published
                     stats = self.folder.sync(result.outputs)
+                    self._ahead = False
                     if self._early is not None:  # files written early count as written
                         stats = SyncStats(stats.written + self._early.written,
                                           stats.unchanged - self._early.written,
@@ -143,7 +168,7 @@ class Rebuilder:
                 errors = ("the build failed",)
             snapshot = self.state.publish(errors, has_site=stats is not None)
         report = BuildReport(self._count, diagnostics, failure, stats, files,
-                             time.perf_counter() - started, snapshot.has_site)
+                             time.perf_counter() - started, snapshot.has_site, partial)
         self.report(report)
         return report
 

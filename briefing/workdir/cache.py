@@ -1,21 +1,24 @@
 """A persistent cache of validated files, keyed by content hash, in .briefing/cache/.
 
 A file's validation (YAML, models, its Markdown rendered once) depends only on its bytes,
-its path and the tool's own code, so those make the key. The cache is one pickle, written
-atomically (workdir.pickled); any problem reading it means an empty cache, never a failed
-build.
+its path and the tool's own code, so those make the key. The cache is 256 state files
+(workdir.packed: plain data, never pickle), written atomically; a missing, foreign or
+malformed one means an empty cache, never a failed build.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-from briefing.workdir.pickled import load_pickle, save_pickle
+from briefing.validate.fields import Checked
+from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
+from briefing.workdir.plain import Malformed, decoder, to_plain
 
-CACHE_FILE = "checked.pickle"
+CACHE_DIR = "checked"  # one state file per shard: an edit rewrites one of 256
+_KIND = "checked-files"
 
 
 @cache
@@ -33,13 +36,53 @@ def file_key(shown_path: str, kind: str, data: bytes) -> str:
     return hashlib.sha256(b"%s\0%s\0" % (shown_path.encode(), kind.encode()) + data).hexdigest()
 
 
-def load_cache(cache_path: Path) -> dict[str, Any]:
-    kept = load_pickle(cache_path / CACHE_FILE)
-    if not (isinstance(kept, tuple) and len(kept) == 2):
-        return {}
-    version, entries = kept
-    return entries if version == code_version() and isinstance(entries, dict) else {}
+def _shard(key: str) -> str:
+    return key[:2]
 
 
-def save_cache(cache_path: Path, entries: dict[str, Any]) -> None:
-    save_pickle(cache_path / CACHE_FILE, (code_version(), entries))
+def _by_shard(entries: dict[str, Checked]) -> dict[str, dict[str, Checked]]:
+    shards: dict[str, dict[str, Checked]] = {}
+    for key, item in entries.items():
+        shards.setdefault(_shard(key), {})[key] = item
+    return shards
+
+
+def load_cache(cache_path: Path, notice: Notice = quiet) -> dict[str, Checked]:
+    """Every checked file kept, by content key. A shard that can't be used is left out
+    whole (its files are validated again), with one notice."""
+    entries: dict[str, Checked] = {}
+    try:
+        shards = sorted((cache_path / CACHE_DIR).glob("*.state"))
+    except OSError:
+        return entries
+    read = decoder(dict[str, Checked])
+    for path in shards:
+        kept = load_packed(path, _KIND, code_version(), notice)
+        if kept is None:
+            continue
+        try:
+            shard = read(kept)
+        except (Malformed, TypeError, ValueError, RecursionError):
+            notice(f"{path}: ignored, not in the expected shape; building without it")
+            continue
+        if all(_shard(key) == path.stem for key in shard):
+            entries.update(shard)
+        else:
+            notice(f"{path}: ignored, holds keys of another shard; building without it")
+    return entries
+
+
+def save_cache(cache_path: Path, entries: dict[str, Checked],
+               previous: Collection[str] = ()) -> None:
+    """Keep `entries`; only the shards whose keys differ from those of `previous` (the
+    keys loaded) are written."""
+    new = _by_shard(entries)
+    old: dict[str, set[str]] = {}
+    for key in previous:
+        old.setdefault(_shard(key), set()).add(key)
+    folder = cache_path / CACHE_DIR
+    for name in sorted(new.keys() | old.keys()):
+        if name in new and (name not in old or new[name].keys() != old[name]):
+            save_packed(folder / f"{name}.state", _KIND, code_version(), to_plain(new[name]))
+        elif name not in new:
+            (folder / f"{name}.state").unlink(missing_ok=True)

@@ -19,7 +19,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import msgpack
 
@@ -29,8 +29,23 @@ FORMAT = 1  # of the header and framing; bump on any change to them
 Notice = Callable[[str], None]
 
 
-def _quiet(_: str) -> None:
+def quiet(_: str) -> None:
     return None
+
+
+class OncePerReason:
+    """Notices as `briefing: ...` lines on a stream, one per reason: after an upgrade
+    every kept file gives the same one."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.seen: set[str] = set()
+
+    def __call__(self, line: str) -> None:
+        reason = line.partition(": ignored, ")[2]
+        if reason not in self.seen:
+            self.seen.add(reason)
+            print(f"briefing: {line}", file=self.stream)
 
 
 def _header(kind: str, version: str) -> bytes:
@@ -59,7 +74,7 @@ def unpack(data: bytes, kind: str, version: str) -> tuple[Any, str]:
     return value, ""
 
 
-def load_packed(path: Path, kind: str, version: str, notice: Notice = _quiet) -> Any | None:
+def load_packed(path: Path, kind: str, version: str, notice: Notice = quiet) -> Any | None:
     """What `save_packed(path, kind, version, ...)` wrote, or None. A missing file is
     silent; one that exists and can't be used gets `notice` with one line saying so."""
     try:

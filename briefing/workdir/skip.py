@@ -13,9 +13,15 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from briefing.core.diagnostics import Diagnostic
 from briefing.load.files import MAX_FILE_BYTES, content_files
 from briefing.workdir.cache import code_version
-from briefing.workdir.pickled import load_pickle, save_pickle
+from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
+from briefing.workdir.plain import Malformed, decoder, to_plain
+
+_KIND = "last-build"
+# fingerprint, output stamp, files published, the diagnostics printed
+LastBuild = tuple[str, str, int, tuple[Diagnostic, ...]]
 
 
 def _templates(digest: Any, root: Traversable, prefix: str = "") -> None:
@@ -26,6 +32,13 @@ def _templates(digest: Any, root: Traversable, prefix: str = "") -> None:
         elif item.is_file():
             digest.update(f"{prefix}{item.name}\0".encode())
             digest.update(item.read_bytes())
+
+
+def templates_digest(root: Traversable) -> str:
+    """Every template and static file, names and bytes."""
+    digest = hashlib.sha256()
+    _templates(digest, root)
+    return digest.hexdigest()
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -85,14 +98,20 @@ def stamp_of(entries: list[tuple[str, int, int]]) -> str:
 
 def _state_file(cache_path: Path, out_path: Path) -> Path:
     key = hashlib.sha256(str(out_path.resolve()).encode()).hexdigest()[:12]
-    return cache_path / f"last-build-{key}.pickle"
+    return cache_path / f"last-build-{key}.state"
 
 
-def load_state(cache_path: Path, out_path: Path) -> tuple[str, str, Any] | None:
-    state = load_pickle(_state_file(cache_path, out_path))
-    return state if isinstance(state, tuple) and len(state) == 3 else None
+def load_state(cache_path: Path, out_path: Path, notice: Notice = quiet) -> LastBuild | None:
+    path = _state_file(cache_path, out_path)
+    kept = load_packed(path, _KIND, code_version(), notice)
+    if kept is None:
+        return None
+    try:
+        return decoder(LastBuild)(kept)
+    except (Malformed, TypeError, ValueError, RecursionError):
+        notice(f"{path}: ignored, not in the expected shape; building without it")
+        return None
 
 
-def save_state(cache_path: Path, out_path: Path, fingerprint: str, stamp: str,
-               payload: Any) -> None:
-    save_pickle(_state_file(cache_path, out_path), (fingerprint, stamp, payload))
+def save_state(cache_path: Path, out_path: Path, state: LastBuild) -> None:
+    save_packed(_state_file(cache_path, out_path), _KIND, code_version(), to_plain(state))

@@ -192,6 +192,23 @@ class Staging:
         except OSError as exc:
             raise _write_error(self.out, exc) from exc
 
+    def keep(self, site_path: str) -> None:
+        """Take one output unchanged from the current site (an incremental build that did
+        not render it): hard-linked, or copied where links are refused."""
+        if not is_confined(site_path):
+            raise OutputError(f"output path '{site_path}' escapes the output folder")
+        parent = site_path.rpartition("/")[0]
+        try:
+            if parent not in self._made:
+                os.makedirs(f"{self.new}/{parent}", exist_ok=True)
+                self._made.add(parent)
+            try:
+                os.link(f"{self.out}/{site_path}", f"{self.new}/{site_path}")
+            except OSError:
+                shutil.copy2(f"{self.out}/{site_path}", f"{self.new}/{site_path}")
+        except OSError as exc:
+            raise _write_error(self.out, exc) from exc
+
     def read(self, site_path: str) -> bytes:
         return (self.new / site_path).read_bytes()
 

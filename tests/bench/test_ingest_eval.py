@@ -149,6 +149,17 @@ def test_the_committed_held_out_set_is_valid_and_disjoint() -> None:
     assert not {a.sha256 for a in held_out} & {a.sha256 for a in development}
 
 
+def test_the_second_held_out_set_is_valid_and_disjoint() -> None:
+    folder = ROOT / "bench" / "ingest_eval"
+    second = load_annotations(folder / "holdout2.yaml")
+    earlier = [*load_annotations(folder / "annotations.yaml"),
+               *load_annotations(folder / "holdout.yaml")]
+    assert len({a.id for a in second}) == len(second) >= 24  # at least 24 articles
+    assert not {a.id for a in second} & {a.id for a in earlier}
+    assert not {a.sha256 for a in second} & {a.sha256 for a in earlier}
+    assert len({a.outlet for a in second} - {a.outlet for a in earlier}) >= 15  # new outlets
+
+
 def test_drafts_are_matched_to_inputs_by_the_text_they_kept(tmp_path: Path) -> None:
     from ingest_eval import match_by_content
 
@@ -171,3 +182,16 @@ def test_a_fragment_missing_from_the_text_is_noted(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "a: annotated fragments not in the text: ['없는 조각']" in json.loads(
         done.stdout)["notes"]
+
+
+def test_a_reused_event_is_read_from_the_content_with_the_drafts_amount(tmp_path: Path) -> None:
+    from ingest_eval import parse_draft
+    from ingest_score import DraftEvent
+
+    known = {"kt-fund": DraftEvent("2025-04-01", "investment", ("kt",), (), None, None)}
+    draft = tmp_path / "d.md"
+    draft.write_text("---\nevents:\n  - {id: kt-fund, amount: 200억원}\n  - {id: kt-fund}\n"
+                     "review:\n  source_text: |\n    x\n---\n", encoding="utf-8")
+    first, second = parse_draft(draft, known).events
+    assert (first.date, first.kind, first.amount) == ("2025-04-01", "investment", "200억원")
+    assert second == known["kt-fund"]

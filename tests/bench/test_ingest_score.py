@@ -202,3 +202,12 @@ def test_the_cut_off_tail_of_a_truncated_copy_is_not_content() -> None:
         "회사는 협력을 넓힌다."]
     score = score_article(_gold(truncated=True), draft, TEXT, "KT, 반도체 새내기에 뭉칫돈", {})
     assert score.content == 2 and score.lost == []
+
+
+def test_the_headline_is_scored_where_the_text_has_one() -> None:
+    right = score_article(_gold(), _draft(title="예시 헤드라인"), TEXT, "예시  헤드라인", {})
+    wrong = score_article(_gold(), _draft(title="메뉴 바로가기"), TEXT, "예시 헤드라인", {})
+    none = score_article(_gold(), _draft(title="아무 제목"), TEXT, "", {})
+    assert (right.headline_gold, right.headline_ok) == (1, 1)
+    assert (wrong.headline_gold, wrong.headline_ok) == (1, 0)
+    assert (none.headline_gold, none.headline_ok) == (0, 0)

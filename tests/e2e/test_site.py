@@ -586,13 +586,16 @@ def test_the_korean_ui_shows_korean_strings(site_page) -> None:
     assert page.select_one("a.skip").text == "본문으로 건너뛰기"
 
 
-def test_check_writes_nothing(project: Path, run_cli) -> None:
+def test_check_writes_nothing_but_its_state(project: Path, run_cli) -> None:
     before = _tree(project)
     done = run_cli(["check", "--strict"], project)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("checked: ")
-    assert _tree(project) == before
-    assert sorted(p.name for p in project.iterdir()) == ["content"]
+    # no site, no file of the project touched: only what the next check uses (issue 15)
+    after = _tree(project)
+    assert {k: v for k, v in after.items() if not k.startswith(".briefing/")} == before
+    assert sorted(p.name for p in project.iterdir()) == [".briefing", "content"]
+    assert any(k.startswith(".briefing/cache/pages-") for k in after)
 
 
 def test_a_failing_build_leaves_the_previous_site_untouched(project: Path, cli) -> None:

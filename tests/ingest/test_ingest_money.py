@@ -51,3 +51,26 @@ def test_counts_and_dates_are_not_money(sentence: str) -> None:
 def test_finds_several_amounts_in_order() -> None:
     found = find_money("KT는 300억원을, SKT는 2억달러를 냈다")
     assert [m.written for m in found] == ["300억원", "2억달러"]
+
+
+@pytest.mark.parametrize(("sentence", "written", "value"), [
+    # Yonhap style: thousands written with 천 before the big unit.
+    ("영업이익은 6천156억원으로 집계됐다", "6천156억원", "615600000000"),
+    ("4천700억원 규모의 투자", "4천700억원", "470000000000"),
+    ("매출 1천53억원을 기록했다", "1천53억원", "105300000000"),
+    ("1조6천억원을 쏟는다", "1조6천억원", "1600000000000"),
+    ("6천156억 원", "6천156억 원", "615600000000"),
+])
+def test_thousands_with_cheon_before_eok_are_one_amount(sentence: str, written: str,
+                                                        value: str) -> None:
+    found = find_money(sentence)
+    assert [(m.written, m.amount.value if m.amount else None) for m in found] == [
+        (written, Decimal(value))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "70억개의 파라미터를 학습시켰다", "2000억 파라미터 규모의 모델", "매개변수 700억 매개변수",
+    "1조 토큰을 학습했다",
+])
+def test_counts_of_parameters_and_tokens_are_not_money(sentence: str) -> None:
+    assert find_money(sentence) == []

@@ -43,3 +43,31 @@ def test_a_name_shared_by_carrier_and_entity_goes_to_the_carrier() -> None:
 def test_reports_offsets_of_each_mention(matcher: Matcher) -> None:
     mention = matcher.find("어제 SK텔레콤은")[0]
     assert (mention.start, mention.end, mention.text) == (3, 8, "SK텔레콤")
+
+
+SPACED = build_matcher((
+    KnownNode("lguplus", True, ("LG유플러스", "LG U+"), "carrier"),
+    KnownNode("skt", True, ("SK텔레콤", "SKT"), "carrier"),
+    KnownNode("kt", True, ("KT",), "carrier"),
+    KnownNode("a-dot", False, ("에이닷", "A."), "product"),
+))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("LG 유플러스는 새 요금제를 내놨다", ["lguplus"]),  # a space where Latin meets Hangul
+    ("SK 텔레콤과 KT가 손잡았다", ["skt", "kt"]),
+    ("LG유플러스가 밝혔다", ["lguplus"]),
+    ("SKT의 A. 서비스", ["skt", "a-dot"]),
+])
+def test_a_name_may_be_written_with_or_without_a_space_between_scripts(
+        text: str, expected: list[str]) -> None:
+    assert ids(SPACED, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A.X 4.0 모델을 공개했다",  # a model name that starts with a known product's name
+    "KT나스미디어가 서비스를 출시했다",  # a subsidiary is not its parent
+    "KT그룹의 광고 자회사",
+])
+def test_a_known_name_never_matches_inside_a_longer_different_name(text: str) -> None:
+    assert ids(SPACED, text) == []

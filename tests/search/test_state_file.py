@@ -57,7 +57,7 @@ def test_a_build_from_the_saved_state_writes_what_a_cold_build_writes(
         project: Path, run_cli: RunCli) -> None:
     _edit(project)
     done = _build(project, run_cli, "site")
-    assert "note:" not in done.stderr
+    assert "ignored" not in done.stderr
     assert _tree(project / "site") == _cold(project, run_cli)
 
 
@@ -74,8 +74,9 @@ def test_a_state_file_that_is_not_usable_is_ignored_with_a_notice(
     state.write_bytes(data(code_version()))
     _edit(project)
     done = _build(project, run_cli, "site")
-    notices = [line for line in done.stderr.splitlines() if line.startswith("note:")]
-    assert len(notices) == 1 and SEARCH_STATE in notices[0] and "ignored" in notices[0]
+    notices = [line for line in done.stderr.splitlines() if "ignored" in line]
+    assert len(notices) == 1 and notices[0].startswith("briefing: ")
+    assert SEARCH_STATE in notices[0]
     assert why in notices[0], notices
     assert _tree(project / "site") == _cold(project, run_cli)
     assert load_search_state(project / ".briefing", print) is not None  # written anew

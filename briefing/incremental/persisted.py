@@ -1,0 +1,153 @@
+"""`build` and `check` that remember what each page read, across processes: the render,
+link-check and write steps of build.py, rendering only the pages and feeds that read
+something that changed since the last build (see pagestate.py for what is kept).
+
+Every other output is taken unchanged from the folder the last build published
+(hard-linked into the new folder). Anything that can't be vouched for falls back to
+rendering everything: no state, another tool version, other options, templates or
+site.yaml, a published folder someone touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from briefing.build import (
+    BuildOptions,
+    BuildResult,
+    Gathered,
+    jobs_for,
+    known_names,
+    outputs_after_pages,
+    put_all,
+    render_options,
+)
+from briefing.core.diagnostics import Diagnostic
+from briefing.core.routes import output_file
+from briefing.incremental.memory import BuildMemory
+from briefing.incremental.pagestate import (
+    Digests,
+    PageState,
+    config_of,
+    load_state,
+    next_state,
+    save_state,
+    stale_outputs,
+    state_file,
+    usable,
+)
+from briefing.incremental.rebuild import TRACKING
+from briefing.incremental.tracking import Read
+from briefing.link.graph import Graph
+from briefing.render.assets import collect_assets
+from briefing.render.engine import RenderedPages, RenderJob, render_pages
+from briefing.render.feedset import feed_paths, render_feeds
+from briefing.render.linkcheck import check_links
+from briefing.render.pages import Page
+from briefing.render.sink import MemorySink
+from briefing.workdir.skip import stamp_of
+from briefing.workers.gc import collect_new_objects_only
+from briefing.workers.progress import Report
+from briefing.write.staging import MARKER, Staging, WriteStats
+
+
+def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
+                progress: Report, gathered: Gathered) -> BuildResult:
+    """build.py's render and write, reusing and then saving .briefing/'s page state."""
+    settings = render_options(graph, options)
+    jobs = jobs_for(options.jobs)
+    out = options.out_path
+    where = state_file(options.cache_path, out) if options.cache_path is not None else None
+    config = config_of(options)
+    kept = None
+    if where is not None and not options.fresh:
+        kept = usable(load_state(where, options.notice), config, out)
+    # the plan in parts, each with what it read (a page's reads include its part's)
+    pages, units = BuildMemory().plan(graph, settings.language, None)
+    plan_reads = {page.path: reads for reads, made in units.values() for page in made}
+    feeds = list(feed_paths(graph))
+    digests = Digests(graph, {id(item.result): key for key, item in gathered.fresh.items()
+                              if item.result is not None})
+    stale = stale_outputs(kept, digests, [*(p.path for p in pages), *feeds]) if kept else None
+    assets = collect_assets(options.templates / "static")
+    known = known_names(graph, pages, assets.files)
+    sink: Staging | MemorySink = Staging(out) if out is not None else MemorySink()
+    result = BuildResult(graph=graph)
+    try:
+        kept_files = _keep(sink, kept, stale, pages, feeds)
+        others = dict(assets.files)
+        feed_reads: dict[str, frozenset[Read]] = {}
+
+        def make_feeds() -> None:
+            made, reads = render_feeds(graph, settings.language, stale, TRACKING)
+            others.update(made)
+            feed_reads.update(reads)
+
+        with collect_new_objects_only():
+            job = RenderJob(graph, settings, options.templates, assets.names, pages, known,
+                            sink, TRACKING)
+            indexes = [i for i, page in enumerate(pages) if stale is None or page.path in stale]
+            done = render_pages(job, indexes, jobs, progress=progress, meanwhile=make_feeds)
+            if done.template_problems:
+                result.diagnostics = sorted(problems + done.template_problems)
+                return result
+            others.update(outputs_after_pages(graph, settings, pages, jobs, progress))
+            late = done.late + [ref for ref in kept.late if ref.page in kept_files] \
+                if kept else done.late
+            read = sink.read if isinstance(sink, Staging) else _on_demand(job, pages, sink)
+            link_problems = done.link_problems + check_links(
+                others, settings.base_url, known.union(others), late, read)
+        written, entries = put_all(sink, others)
+        result.diagnostics = sorted(problems + link_problems)
+        result.files = done.files + len(others) + len(kept_files)
+        if stale is not None:
+            result.partial = (len(indexes) + len(feed_reads), len(pages) + len(feeds))
+        if isinstance(sink, MemorySink):
+            result.outputs = sink.outputs
+        elif result.ok:
+            entries += [sink.entry(name) for name in kept_files]
+            result.stamp = stamp_of([*done.entries, *entries, sink.entry(MARKER)])
+            sink.commit()
+            written += done.written
+            result.stats = WriteStats(written, result.files - written)
+        if result.ok and where is not None:
+            made = {path: reads | plan_reads.get(path, frozenset())
+                    for path, reads in {**done.reads, **feed_reads}.items()}
+            folder = str(out.resolve()) if out is not None else ""
+            save_state(where, next_state(config, folder, result.stamp, kept, digests, made,
+                                         {*plan_reads, *feeds}, late))
+    finally:
+        if isinstance(sink, Staging) and result.stats is None:
+            sink.abort()
+    return result
+
+
+def _keep(sink: Staging | MemorySink, kept: PageState | None, stale: set[str] | None,
+          pages: list[Page], feeds: list[str]) -> set[str]:
+    """Take the outputs not made again from the published folder; their file names."""
+    if kept is None or stale is None:
+        return set()
+    names = {output_file(page.path) for page in pages if page.path not in stale}
+    names.update(feed for feed in feeds if feed not in stale)
+    if isinstance(sink, Staging):
+        for name in sorted(names):
+            sink.keep(name)
+    return names
+
+
+def _on_demand(job: RenderJob, pages: list[Page], sink: MemorySink
+               ) -> Callable[[str], bytes]:
+    """`check` keeps no outputs: a kept page whose #fragments are linked is rendered when
+    the link check asks for it."""
+    index = {output_file(page.path): number for number, page in enumerate(pages)}
+    workers: list[Callable[[list[int]], RenderedPages]] = []
+
+    def read(name: str) -> bytes:
+        if name not in sink.outputs and name in index:
+            if not workers:
+                workers.append(job.start())
+            made = workers[0]([index[name]])
+            sink.outputs.update(made.outputs)
+        return sink.outputs.get(name, b"")
+
+    return read

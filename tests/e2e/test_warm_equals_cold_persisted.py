@@ -1,0 +1,208 @@
+"""test_warm_equals_cold across processes: what a build keeps in .briefing/ (the checked
+files, what each page read, the skip state) is used by the next `build` and `check`, each
+a new process, and a warm build is byte for byte the cold build of the same content."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefing.render.templates import packaged_templates
+from briefing.workdir.cache import code_version
+from briefing.workdir.packed import pack, unpack
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+PARTIAL = re.compile(r"\((\d+) of (\d+) pages and feeds rendered, the others kept\)")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+class Project:
+    """A project folder whose .briefing/ is kept between builds, and cold builds of the
+    same content in a folder of their own."""
+
+    def __init__(self, root: Path, run: Run, options: list[str]) -> None:
+        self.root, self.run, self.options = root, run, options
+        self.content = root / "content"
+        self.cold_count = 0
+
+    def build(self, *extra: str) -> subprocess.CompletedProcess[str]:
+        done = self.run(["build", "--content", str(self.content), "--out", "site", "-j", "1",
+                         *self.options, *extra], self.root)
+        assert done.returncode == 0, done.stderr
+        return done
+
+    def cold(self, *extra: str) -> dict[str, bytes]:
+        self.cold_count += 1
+        where = self.root.parent / f"cold-{self.root.name}-{self.cold_count}"
+        where.mkdir()
+        done = self.run(["build", "--content", str(self.content), "--out", "site", "-j", "1",
+                         *self.options, *extra], where)
+        assert done.returncode == 0, done.stderr
+        assert PARTIAL.search(done.stdout) is None  # nothing was kept: every page rendered
+        tree = _tree(where / "site")
+        shutil.rmtree(where)
+        return tree
+
+    def warm_equals_cold(self, *extra: str) -> subprocess.CompletedProcess[str]:
+        warm = self.build(*extra)
+        assert _tree(self.root / "site") == self.cold(*extra), warm.stdout
+        return warm
+
+    def state_files(self) -> list[Path]:
+        return sorted((self.root / ".briefing/cache").glob("pages-*.state"))
+
+
+def _rendered(done: subprocess.CompletedProcess[str]) -> tuple[int, int] | None:
+    found = PARTIAL.search(done.stdout)
+    return (int(found[1]), int(found[2])) if found else None
+
+
+def _article(content: Path, number: int) -> Path:
+    return sorted((content / "articles").rglob("*.md"))[number]
+
+
+def _unreferenced(content: Path) -> Path:
+    """A briefing no other file names (deleting it breaks no link)."""
+    files = sorted(content.rglob("*.md"))
+    texts = {path: path.read_text(encoding="utf-8") for path in files}
+    return next(path for path in sorted((content / "articles").rglob("*.md"))[10:]
+                if not any(path.stem in text for other, text in texts.items() if other != path))
+
+
+def _sub(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(pattern, replacement, text, count=1, flags=re.MULTILINE)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_warm_equals_cold_across_processes(
+        tmp_path: Path, language: str, run_cli: Run,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
+    project = tmp_path / "project"
+    templates = project / "templates-copy"
+    shutil.copytree(Path(str(packaged_templates())), templates)
+    project_ = Project(project, run_cli, ["--language", language, "--templates",
+                                          str(templates)])
+    generate_corpus(project_.content, 40, 3)
+    first = project_.build()
+    assert _rendered(first) is None and project_.state_files()
+
+    # a one-line body edit: its page and the few that show it, nothing else
+    body = _article(project_.content, 4)
+    body.write_text(body.read_text(encoding="utf-8") + "\nOne more line of text.\n",
+                    encoding="utf-8")
+    rendered = _rendered(project_.warm_equals_cold())
+    assert rendered is not None and 0 < rendered[0] < rendered[1] // 4, rendered
+
+    _sub(_article(project_.content, 7), r"^title: .*$", "title: A title edited later")
+    rendered = _rendered(project_.warm_equals_cold())
+    assert rendered is not None and 0 < rendered[0] < rendered[1] // 2, rendered
+
+    source = _article(project_.content, 9)  # a new briefing reporting the same events
+    copy = source.with_name("a-second-report.md")
+    copy.write_text(re.sub(r"^title: .*$", "title: A second report", source.read_text(
+        encoding="utf-8"), count=1, flags=re.MULTILINE), encoding="utf-8")
+    assert _rendered(project_.warm_equals_cold()) is not None
+
+    _unreferenced(project_.content).unlink()
+    assert _rendered(project_.warm_equals_cold()) is not None
+
+    base = templates / "base.html"  # every page shows it: nothing can be kept
+    base.write_text(base.read_text(encoding="utf-8").replace("</body>", "<!-- t -->\n</body>"),
+                    encoding="utf-8")
+    assert _rendered(project_.warm_equals_cold()) is None
+
+    _sub(project_.content / "site.yaml", r"^title: .*$", "title: Edited site title")
+    assert _rendered(project_.warm_equals_cold()) is None
+
+    assert _rendered(project_.warm_equals_cold("--base-url", "https://other.example/")) is None
+    assert _rendered(project_.warm_equals_cold()) is None  # back: the state was replaced
+
+    # nothing changed: the whole build is skipped
+    skipped = project_.build()
+    assert re.match(r"built (\d+) files into site: 0 written, \1 unchanged", skipped.stdout)
+
+
+def _rewrite_state(path: Path, make: Callable[[object], bytes]) -> None:
+    value, why = unpack(path.read_bytes(), "page-reads", code_version())
+    assert not why
+    path.write_bytes(make(value))
+
+
+@pytest.mark.parametrize("damage", ["other-version", "truncated", "wrong-shape", "foreign",
+                                    "out-of-range"])
+def test_a_state_that_cannot_be_trusted_is_ignored_with_one_line(
+        tmp_path: Path, damage: str, run_cli: Run,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
+    project = Project(tmp_path / "project", run_cli, [])
+    generate_corpus(project.content, 20, 5)
+    project.build()
+    _sub(_article(project.content, 3), r"^title: .*$", "title: Edited while the state broke")
+    (state,) = project.state_files()
+    if damage == "other-version":
+        _rewrite_state(state, lambda value: pack("page-reads", "0123456789abcdef", value))
+    elif damage == "truncated":
+        state.write_bytes(state.read_bytes()[:-40])
+    elif damage == "wrong-shape":
+        _rewrite_state(state, lambda value: pack("page-reads", code_version(),
+                                                 {**value, "reads": [[1, 2, 3]]}))
+    elif damage == "foreign":
+        state.write_bytes(b"\x80\x04\x95 not ours at all")
+    else:  # a page names a read the table does not have
+        def far(value: dict[str, object]) -> bytes:
+            outputs = dict(value["outputs"])  # type: ignore[call-overload]
+            outputs[next(iter(outputs))] = (10**6).to_bytes(4, "little")
+            return pack("page-reads", code_version(), {**value, "outputs": outputs})
+        _rewrite_state(state, far)
+    warm = project.warm_equals_cold()
+    lines = [line for line in warm.stderr.splitlines() if "ignored" in line]
+    assert len(lines) == 1 and str(state.name) in lines[0], warm.stderr
+    assert "Traceback" not in warm.stderr
+    assert _rendered(warm) is None  # nothing trusted: every page rendered
+
+
+def test_a_published_folder_touched_by_hand_is_not_trusted(
+        tmp_path: Path, run_cli: Run,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
+    project = Project(tmp_path / "project", run_cli, [])
+    generate_corpus(project.content, 20, 6)
+    project.build()
+    page = next(p for p in sorted((project.root / "site/articles").rglob("index.html")))
+    page.write_bytes(page.read_bytes() + b"<!-- by hand -->")
+    _sub(_article(project.content, 2), r"^title: .*$", "title: Edited after a hand edit")
+    warm = project.warm_equals_cold()
+    assert _rendered(warm) is None
+
+
+def test_check_uses_what_the_last_check_kept(
+        tmp_path: Path, run_cli: Run,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
+    content = tmp_path / "content"
+    generate_corpus(content, 30, 7)
+    first = run_cli(["check", "--content", str(content)], tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert _rendered(first) is None
+    _sub(_article(content, 5), r"^title: .*$", "title: Checked again")
+    second = run_cli(["check", "--content", str(content)], tmp_path)
+    assert second.returncode == 0, second.stderr
+    rendered = _rendered(second)
+    assert rendered is not None and 0 < rendered[0] < rendered[1] // 2
+    count = re.search(r"checked: (\d+) files", first.stdout)
+    assert count and f"checked: {count[1]} files" in second.stdout
+    # a broken link made by the edit is still found, though most pages were kept
+    _sub(_article(content, 5), r"\Z", "\nSee [[event:no-such-event]].\n")
+    third = run_cli(["check", "--content", str(content)], tmp_path)
+    assert third.returncode == 1 and "no-such-event" in third.stderr
+    fresh = run_cli(["check", "--content", str(content), "--no-cache"], tmp_path)
+    assert fresh.returncode == 1 and _rendered(fresh) is None
