@@ -16,11 +16,14 @@ from briefing.build import (
     BuildOptions,
     BuildResult,
     Gathered,
+    Kept,
     jobs_for,
     known_names,
+    load_search_state,
     outputs_after_pages,
     put_all,
     render_options,
+    save_search_state,
 )
 from briefing.core.diagnostics import Diagnostic
 from briefing.core.routes import output_file
@@ -73,6 +76,9 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
     known = known_names(graph, pages, assets.files)
     sink: Staging | MemorySink = Staging(out) if out is not None else MemorySink()
     result = BuildResult(graph=graph)
+    work = options.cache_path.parent if options.cache_path is not None else None
+    after = Kept(None if options.fresh else load_search_state(work, options.notice)) \
+        if work is not None else None  # the search index's state (search.update)
     try:
         kept_files = _keep(sink, kept, stale, pages, feeds)
         others = dict(assets.files)
@@ -91,7 +97,7 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             if done.template_problems:
                 result.diagnostics = sorted(problems + done.template_problems)
                 return result
-            others.update(outputs_after_pages(graph, settings, pages, jobs, progress))
+            others.update(outputs_after_pages(graph, settings, pages, jobs, progress, after))
             late = done.late + [ref for ref in kept.late if ref.page in kept_files] \
                 if kept else done.late
             read = sink.read if isinstance(sink, Staging) else _on_demand(job, pages, sink)
@@ -110,6 +116,8 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             sink.commit()
             written += done.written
             result.stats = WriteStats(written, result.files - written)
+        if result.ok and work is not None and after is not None and after.search is not None:
+            save_search_state(work, after.search)
         if result.ok and where is not None:
             made = {path: reads | plan_reads.get(path, frozenset())
                     for path, reads in {**done.reads, **feed_reads}.items()}
