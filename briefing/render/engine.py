@@ -166,7 +166,7 @@ class RenderJob:
     options: RenderOptions
     templates: Traversable
     assets: dict[str, str]  # asset name -> its fingerprinted site path
-    pages: list[Page]  # the plan
+    pages: Sequence[Page]  # the plan (a render.plan.LazyPlan in a cold build)
     known: Collection[str]  # output names known before the pages (checked links)
     sink: Sink
     tracking: Tracking | None = None
