@@ -1,32 +1,39 @@
 """Convert a briefing content folder into Hugo content, for the Hugo comparison.
 
 Reads the files bench/corpus.py wrote (so both tools build the same articles and the
-comparison cannot drift) and writes, under ``<site>/content``:
+comparison cannot drift) and writes, under one converted folder:
 
 - ``articles/<slug>.md``: title, date (start of the published period), carriers and
-  entities as taxonomies, summary and source as params; the body with every wikilink
-  replaced by plain text (its label, or the target's name or title);
+  entities as taxonomies, the year and ISO week (briefing's timeline and week pages),
+  summary and source as params; the body with every wikilink replaced by plain text (its
+  label, or the target's name or title);
 - ``events/<id>.md``: one page per merged event (date, kind, amount, its sources);
 - ``carriers/<id>/_index.md`` and ``entities/<id>/_index.md``: term pages with the
   overview body, so taxonomy term pages carry the same text as ours.
 
-    python bench/hugo_content.py --content CORPUS --site DIR   # DIR gets hugo.toml too
+``assemble_site`` then makes a Hugo site of one configuration (bench/hugo/<config>.toml,
+the shared layouts, and the converted files hard-linked, so three sites cost one copy).
+
+    python bench/hugo_content.py --content CORPUS --site DIR [--config same]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import sys
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 HUGO_PROJECT = Path(__file__).resolve().parent / "hugo"
+CONFIGS = ("lean", "same", "related")  # bench/hugo/<name>.toml
 WIKILINK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]")
 
 
@@ -67,6 +74,12 @@ def display_name(name: Any, language: str) -> str:
 def period_start(text: str) -> str:
     parts = text.split("-")
     return "-".join(parts + ["01"] * (3 - len(parts)))
+
+
+def calendar_terms(day: str) -> dict[str, list[str]]:
+    """The year and ISO week taxonomy terms of a YYYY-MM-DD day."""
+    year, week, _ = date.fromisoformat(day).isocalendar()
+    return {"years": [day[:4]], "weeks": [f"{year}-w{week:02d}"]}
 
 
 def quote(value: str) -> str:
@@ -145,6 +158,7 @@ class Converter:
                 "date": period_start(meta["published"]),
                 "carriers": list(meta.get("carriers", [])),
                 "entities": list(meta.get("entities", [])),
+                **calendar_terms(period_start(meta["published"])),
                 "summary": meta.get("summary", ""),
                 "source": {k: v for k, v in meta["source"].items() if k in ("publisher", "title")},
             }
@@ -182,31 +196,35 @@ def write_text(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def convert_corpus(content_dir: Path, site_dir: Path, language: str = "ko") -> int:
-    """Write Hugo content for ``content_dir`` into ``site_dir/content``; returns pages written."""
-    out = site_dir / "content"
+def convert_corpus(content_dir: Path, out: Path, language: str = "ko") -> int:
+    """Write Hugo content for ``content_dir`` into ``out``; returns the pages written."""
     if out.exists():
         shutil.rmtree(out)
     return Converter(content_dir, language).write(out)
 
 
-def prepare_hugo_site(content_dir: Path, site_dir: Path) -> int:
-    """A ready-to-build Hugo site: the fixed project from bench/hugo plus converted content."""
-    site_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(HUGO_PROJECT / "hugo.toml", site_dir / "hugo.toml")
-    if (site_dir / "layouts").exists():
-        shutil.rmtree(site_dir / "layouts")
+def assemble_site(converted: Path, site_dir: Path, config: str) -> None:
+    """A ready-to-build Hugo site of one configuration: its hugo.toml, the shared layouts,
+    and the converted content hard-linked (the lean site leaves the events out)."""
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    site_dir.mkdir(parents=True)
+    shutil.copy2(HUGO_PROJECT / f"{config}.toml", site_dir / "hugo.toml")
     shutil.copytree(HUGO_PROJECT / "layouts", site_dir / "layouts")
-    return convert_corpus(content_dir, site_dir)
+    skip = shutil.ignore_patterns("events") if config == "lean" else None
+    shutil.copytree(converted, site_dir / "content", copy_function=os.link, ignore=skip)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Convert a briefing corpus into a Hugo site.")
     parser.add_argument("--content", type=Path, required=True)
     parser.add_argument("--site", type=Path, required=True)
+    parser.add_argument("--config", choices=CONFIGS, default="same")
     args = parser.parse_args(argv)
-    pages = prepare_hugo_site(args.content, args.site)
-    print(f"wrote {pages} Hugo pages to {args.site / 'content'}")
+    converted = args.site.with_name(args.site.name + "-content")
+    pages = convert_corpus(args.content, converted)
+    assemble_site(converted, args.site, args.config)
+    print(f"wrote {pages} Hugo pages to {converted}, linked into {args.site / 'content'}")
     return 0
 
 

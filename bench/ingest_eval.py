@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -82,9 +83,11 @@ def parse_draft(path: Path, existing: dict[str, DraftEvent]) -> Drafted:
     review = front.get("review") or {}
     events: list[DraftEvent] = []
     for item in front.get("events") or []:
-        if set(item) == {"id"}:  # an event already in the content keeps its id
-            known = existing.get(str(item["id"]))
-            events.append(known or DraftEvent(None, None, (), (), None, None))
+        if set(item) <= {"id", "amount"}:  # an event already in the content: its id (and
+            # this source's amount) only; the rest is read from the content
+            known = existing.get(str(item["id"])) or DraftEvent(None, None, (), (), None, None)
+            events.append(replace(known, amount=str(item["amount"])) if item.get("amount")
+                          else known)
         else:
             events.append(_event(item, str(item.get("title") or "")))
     amounts = [e.amount for e in events if e.amount]

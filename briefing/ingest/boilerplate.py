@@ -103,6 +103,9 @@ _TIME_ETC = (rf"(?:\s*{_WEEKDAY}|[\s\d:.,()]|오전|오후|AM|PM|a\.m\.|p\.m\.|K
 DATELINE = re.compile(
     rf"^(?:{_WEEKDAY}\s*)?(?:(?:{_LABEL})?\s*(?:일|일시|시간|시각)?\s*[:：]?\s*{_DAY}{_TIME_ETC})+$",
     re.I)
+# An outlet's name before its date line: 'Hanbit Biz 2021. 11. 1. 15:21', '한빛경제 2024.03.20'.
+OUTLET_BEFORE_DATE = re.compile(
+    rf"^(?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){{0,2}}|[가-힣]{{2,10}})\s+(?={_DAY})")
 CONTENT_NOTE = re.compile(
     r"^이 기사는 (?:19|20)\d{2}년 .{0,60}(?:표출|게재|송고|출고|공개)된 기사입니다\.?$")
 LABELLED_DATE = re.compile(
@@ -110,7 +113,8 @@ LABELLED_DATE = re.compile(
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})", re.I)
 DATE_WIDGET = re.compile(rf"^\d{{1,2}}\s*[./]\s*\d{{1,2}}\s*\.?\s*{_WEEKDAY}?$")
 SKIP_LINK = re.compile(
-    r"^(?:(?:본문|컨텐츠|콘텐츠|주\s*메뉴|메뉴|전체\s*메뉴|검색)\s*바로\s*가기\s*)+$|^(?:바로\s*가기|"
+    r"^(?:(?:본문|컨텐츠|콘텐츠|주\s*메뉴|메뉴|전체\s*메뉴|검색)\s*(?:바로\s*가기|건너\s*뛰기)\s*)+$|"
+    r"^(?:바로\s*가기|"
     r"Skip\s+to\s+(?:main\s+)?(?:content|navigation|main)|Go\s+to\s+(?:main\s+)?contents?|"
     r"Jump\s+to\s+(?:main\s+)?content|전체\s*메뉴|메뉴\s*열기|메뉴\s*닫기|검색\s*열기|Menu|"
     r"Search|Open\s+menu|Close)$", re.I)
@@ -118,6 +122,7 @@ SECTION_WORDS = frozenset(re.split(r"\s+", """
     홈 뉴스 전체기사 전체 정치 경제 사회 산업 IT IT/과학 IT·과학 과학 테크 통신 모바일 인터넷
     국제 세계 문화 생활 스포츠 연예 오피니언 사설 칼럼 금융 증권 부동산 유통 자동차 바이오
     게임 방송 통신·방송 전자 기업 재계 라이프 피플 인물 포토 영상 기획 연재 단독 속보
+    정보통신 ICT 방송통신 IT·인터넷 IT/인터넷 모바일·통신 과학기술 테크·IT 산업·재계
     Home News Business Tech Technology World National Opinion Economy Industry Companies
     Markets Science Sports Culture Life Politics Society Telecom AI Korea Finance""".strip()))
 BREADCRUMB = re.compile(r"^(?:[^>›»\n]{1,20}\s*[>›»]\s*){1,5}[^>›»\n]{1,20}$")
@@ -128,7 +133,7 @@ PROMPT = re.compile(
     r"sign\s+up\s+for|subscribe\s+(?:to|now|for)|download\s+(?:our|the)\s+app|newsletter|"
     r"get\s+the\s+app|follow\s+us\s+on|unlimited\s+access|already\s+a\s+subscriber)",
     re.I)
-MARKDOWN_IMAGE = re.compile(r"^!\[.*\]\(\S*\)\s*$|^\[!\[")
+MARKDOWN_IMAGE = re.compile(r"^!\[.*\]\(\S*\)\s*\|?\s*$|^\[!\[")
 WIDGET = re.compile(
     r"^(?:\d+\s*min(?:ute)?s?\s*read|(?:By\s+)?\d+\s*(?:HOURS?|MINUTES?|DAYS?|MINS?)\s*AGO|"
     r"View\s+Market\s+Snapshot|광고\s*닫기|이미지\s*확대(?:\s.{0,20})?|음성\s*재생(?:\s*설정)?|"
@@ -159,9 +164,23 @@ CREDIT_LINE = re.compile(
     r"Graphic|Source|"
     r"Courtesy(?:\s+of)?|Getty\s+Images|게티이미지(?:뱅크|코리아)?)\b[^.!?]{0,60}[\])】]?$",
     re.I)
+_CITIES = (r"(?:Seoul|Busan|Incheon|Daejeon|Daegu|Gwangju|Ulsan|Sejong|Suwon|Pangyo|Seongnam|"
+           r"Barcelona|Las Vegas|San Francisco|San Jose|Washington|New York|Tokyo|Beijing|"
+           r"Shanghai|Singapore|Hong Kong|London|Paris|Berlin|Copenhagen|Dubai|Riyadh)")
+# A dateline on a line of its own, before the lede: 'SEOUL, Dec. 3 (Yonhap) --', 'BARCELONA —',
+# 'Seoul'. A city in capitals needs a date, an agency or a dash (a capitals headline has none).
+_PLACE = rf"(?:{_CITIES}|[A-Z][A-Z .'-]{{1,30}})"
+_AGENCY = r"\([A-Z][\w .&-]{1,30}\)"
+DATELINE_ALONE = re.compile(
+    rf"^(?:{_PLACE}(?:,\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?\s*(?:{_AGENCY})?|"
+    rf"\s*{_AGENCY})\s*(?:--|—|–|-)?|{_PLACE}\s*(?:--|—|–)|(?i:{_CITIES}))\s*$")
+# A bracketed byline on a line of its own: '[서울=뉴시스]', '(서울=뉴스1) 홍길동 기자 ='.
+BRACKET_BYLINE_ALONE = re.compile(
+    r"^(?:[\[【]\s*[^\]】]{2,40}?(?:=|기자|특파원)[^\]】]{0,30}[\]】]|"
+    r"\(\s*[^()]{1,20}=\s*[^()]{1,20}\))\s*(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*)?=?\s*$")
 WIRE_DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z .'-]{1,30}),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+)?"
-    r"\((?P<outlet>[A-Z][\w .&-]{1,30})\)\s*(?:--|—|–|-)\s*(?=\S)")
+    r"\((?P<outlet>[A-Z][\w .&-]{1,30})\)\s*(?:(?:--|—|–|-)\s*(?=\S)|(?:--|—|–|-)?\s*$)")
 # '[뉴스투데이=임성지 기자]', '(서울=뉴스1) 홍길동 기자 =', '[헤럴드경제(바르셀로나)=차민주 기자]',
 # '[중부매일 박건영 기자]', '【서울=뉴시스】': a byline in brackets before the lede.
 BRACKET_BYLINE = re.compile(
@@ -192,4 +211,6 @@ LEADING_DATE = re.compile(r"^date\s+(?:19|20)\d{2}-\d{2}-\d{2}\s+(?=\S)", re.I)
 CAPTION_END = re.compile(
     r"(?:[.다]\s*(?:사진\s*)?(?:공동\s*취재단|연합뉴스|뉴스1|뉴시스|[\w가-힣+]{1,15}\s*제공)|"
     r"\([^()]{1,20}제공\)|<\s*[^<>]{1,20}\s*>|\[사진[^\]]{0,20}|"
-    r"\((?:Courtesy|Photo|Yonhap|News1|Newsis)[^()]{0,40}\))\s*$", re.I)
+    r"\((?:Courtesy|Photo|Yonhap|News1|Newsis)[^()]{0,40}\)|"
+    # '… in central Seoul, Monday. Yonhap |': a wire's photo credit (a table cell's bar).
+    r"[.]\s+(?:Yonhap|Newsis|News1|Reuters|AFP|EPA|AP|Getty Images)(?:\s*\|)?)\s*$", re.I)

@@ -209,7 +209,7 @@ def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...]
     items: list[ReviewItem] = []
     bylines = [line for line in lines if line.kind == "byline"]
     bracketed = [_bracket(line.text, table) for line in bylines
-                 if re.match(r"^[\[(【ㅣ]", line.text)]
+                 if re.match(r"^[\[(【ㅣ]", line.text) or B.WIRE_DATELINE.match(line.text)]
     bracketed += [_bracket(line.text, table) for line in lines[:30]
                   if line.kind == "content" and B.WIRE_DATELINE.match(line.text)]
     author = _first([a for _, a in bracketed]) or _first([_author_of(line) for line in bylines])

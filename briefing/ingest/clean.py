@@ -50,6 +50,7 @@ def _is_caption(text: str) -> bool:
         or re.search(r"[ⓒ©Ⓒ]\s?[\w가-힣]{1,20}$", text)
         or (len(text) < 400 and B.CREDIT_INSIDE.search(text) is not None)
         or (len(text) < 300 and B.CAPTION_END.search(text) is not None)
+        or (len(text) < 600 and text.endswith("|") and B.CAPTION_END.search(text) is not None)
         or re.search(r"[.!]\s*\((?:Yonhap|Reuters|AP|AFP|EPA|Getty Images|[A-Z][\w&.-]*"
                      r"(?:\s[A-Z][\w&.-]*){0,3})\)$", text) is not None)
 
@@ -60,7 +61,8 @@ def _menu(text: str) -> bool:
     if B.BREADCRUMB.match(text) and re.search(r"[>›»]", text):
         return True
     words = [w for w in re.split(r"[\s|/·>›»]+", text) if w]
-    return bool(words) and all(w in B.SECTION_WORDS for w in words)
+    return bool(words) and all(w in B.SECTION_WORDS or w.title() in B.SECTION_WORDS
+                               for w in words)
 
 
 def _classify(text: str, state: dict[str, bool]) -> Kind:
@@ -99,9 +101,13 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "copyright"
     if B.END_MARK.match(text):
         return "copyright"
-    if B.BYLINE.match(text) or B.EMAIL_LINE.match(text) or B.SIGN_OFF.match(text):
+    if B.BYLINE.match(text) or B.EMAIL_LINE.match(text) or B.SIGN_OFF.match(text) or \
+            (len(text) < 60 and (B.DATELINE_ALONE.match(text) or (
+                B.BRACKET_BYLINE_ALONE.match(text) and not _NOT_BYLINE.search(text)))):
         return "byline"
+    outlet = B.OUTLET_BEFORE_DATE.match(text) if len(text) < 60 else None
     if B.DATELINE.match(text) or B.CONTENT_NOTE.match(text) or \
+            (outlet and B.DATELINE.match(text[outlet.end():])) or \
             (len(text) < 120 and B.LABELLED_DATE.search(text)):
         return "dateline"
     if len(text) < 200 and B.PROMPT.search(text) and not _SENTENCE_END.search(text[-2:] + " "):

@@ -286,6 +286,9 @@ def _resolve(name: str, m: re.Match[str], pub: PartialDate | None,
                     basis=f"'{text}' taken as the last {g['wd']} up to the publication date")
     if name == "en_year":
         prep = (g.get("prep") or "").strip().lower()
+        before = m.string[max(0, m.start() - 20):m.start()]
+        if not prep and re.search(r"\b[A-Z][A-Za-z]*\s$", before):
+            return None  # 'SK Tech Summit 2023', 'MWC 2024': the year is part of a name
         role = "since" if prep == "since" else "target" if prep in ("by", "until") else \
             "compare" if g.get("poss") and _COMPARE_AFTER.match(m.string, m.end()) else "event"
         return done(_valid(int(g["y"])), role=role)

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from briefing.ingest.events import ProposedEvent
+from briefing.ingest.eventmerge import ProposedEvent
 from briefing.ingest.pipeline import Draft
 
 
@@ -39,8 +39,12 @@ def _str(dumper: _BaseDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str)
 
 
-def _event(event: ProposedEvent) -> dict[str, Any]:
+def draft_event(event: ProposedEvent) -> dict[str, Any]:
     if event.existing:
+        # The content defines the event; its amount is repeated so that this source's
+        # figure is on record too (left out when it differs: review item).
+        if event.amount and not event.amount_conflict:
+            return {"id": event.id, "amount": event.amount}
         return {"id": event.id}
     data: dict[str, Any] = {"id": event.id}
     if event.date is not None:
@@ -85,7 +89,7 @@ def draft_front_matter(draft: Draft) -> dict[str, Any]:
     front["carriers"] = list(draft.carriers)
     front["entities"] = list(draft.entities)
     front["draft"] = True
-    front["events"] = [_event(event) for event in draft.events]
+    front["events"] = [draft_event(event) for event in draft.events]
     review: dict[str, Any] = {
         "items": [{"field": i.field, "issue": i.issue, **({"evidence": i.evidence}
                                                           if i.evidence else {})}

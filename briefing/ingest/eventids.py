@@ -7,8 +7,9 @@ import hashlib
 from dataclasses import dataclass, field, replace
 
 from briefing.core.dates import PartialDate
-from briefing.ingest.events import ProposedEvent
+from briefing.ingest.eventmerge import ProposedEvent
 from briefing.ingest.known import KnownEvent
+from briefing.ingest.money import read_amount
 from briefing.load.files import slugify
 
 
@@ -51,6 +52,17 @@ def match_existing(event: ProposedEvent, index: EventIndex) -> KnownEvent | None
     return None
 
 
+def _conflict(ours: str | None, theirs: str | None) -> str | None:
+    """The content's amount when this article's differs in value or currency (the build
+    would refuse both); None when they agree or either is missing."""
+    if not ours or not theirs:
+        return None
+    mine, other = read_amount(ours), read_amount(theirs)
+    if mine is None or other is None:
+        return theirs if ours.replace(" ", "") != theirs.replace(" ", "") else None
+    return None if (mine.value, mine.currency) == (other.value, other.currency) else theirs
+
+
 def _base_id(event: ProposedEvent) -> str:
     parts = [*event.carriers[:2], *event.entities[:2], event.kind,
              event.date.iso() if event.date else "undated"]
@@ -68,8 +80,9 @@ def assign_ids(events: tuple[ProposedEvent, ...], index: EventIndex) -> tuple[Pr
         if existing is not None and existing.id not in {e.id for e in result}:
             # A content event keeps only its id here; one from a draft of this run keeps
             # everything, as drafts are reviewed (and may be dropped) one by one.
-            result.append(replace(event, id=existing.id, existing=existing.path) if
-                          not existing.in_run else
+            result.append(replace(event, id=existing.id, existing=existing.path,
+                                  amount_conflict=_conflict(event.amount, existing.amount))
+                          if not existing.in_run else
                           replace(event, id=existing.id, same_as=existing.path))
             continue
         base = _base_id(event)

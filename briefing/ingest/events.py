@@ -1,4 +1,5 @@
-"""Proposed events: one per dated clause whose kind a verb tells, merged within the article.
+"""Proposed events: one per fact (a dated clause whose kind a verb tells, or a plan), merged
+within the article (eventmerge.py).
 
 Ids against the content are given in eventids.py.
 """
@@ -7,18 +8,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from itertools import pairwise
+from dataclasses import dataclass
+from typing import Any
 
 from briefing.core.dates import PartialDate
+from briefing.ingest.clauses import (
+    CLAUSE_CUT,
+    clause_spans,
+    is_background,
+    is_intent,
+    strong_break,
+)
 from briefing.ingest.dates import DateMention
+from briefing.ingest.eventmerge import ProposedEvent, merge_events
 from briefing.ingest.horizon import find_horizon
 from briefing.ingest.kinds import classify, is_plan
 from briefing.ingest.money import Money
 from briefing.ingest.recognise import Mention
 
-_CLAUSE_CUT = re.compile(r",\s+(?:followed by\s+|while\s+|and\s+)?|;\s+|(?<=[며고서])\s+|"
-                         r"\s+(?:followed by|and then|before|after which)\s+")
 _PAST = re.compile(r"(?:었|았|했|됐|였|쳤|졌)다[.\"”']*\s*$")
 
 
@@ -30,37 +37,57 @@ class Sentence:
     dates: tuple[DateMention, ...]
     caption: bool = False
     heading: bool = False  # a headline or sub-head: it restates the body, no event of its own
+    embedded: frozenset[int] = frozenset()  # starts of dates in a clause describing a noun
+    passing: frozenset[int] = frozenset()  # starts of carriers named in passing (parties.py)
 
-
-@dataclass(frozen=True, slots=True)
-class ProposedEvent:
-    id: str
-    date: PartialDate | None
-    until: PartialDate | None
-    approximate: bool
-    basis: str | None
-    title: str
-    kind: str
-    carriers: tuple[str, ...]
-    entities: tuple[str, ...]
-    amount: str | None
-    evidence: tuple[str, ...]
-    issues: tuple[str, ...]
-    existing: str | None = None  # the content file that already has this event
-    same_as: str | None = None  # a draft of this run that tells it too (same id, all fields)
-    clause: str = ""  # the words the event was read from (for its title)
-    due: PartialDate | None = None  # targets: when the commitment falls due
-    due_basis: str | None = None
+    @property
+    def parties(self) -> tuple[Mention, ...]:
+        """The names that can be parties: all but the carriers named in passing."""
+        return tuple(m for m in self.mentions if not (m.is_carrier and m.start in self.passing))
 
 
 def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around a span: from the clause break before it to the one after it."""
-    before = [m.end() for m in _CLAUSE_CUT.finditer(text, 0, start)]
-    after = _CLAUSE_CUT.search(text, end)
+    before = [m.end() for m in CLAUSE_CUT.finditer(text, 0, start)]
+    after = CLAUSE_CUT.search(text, end)
     return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
 _DEICTIC = re.compile(r"^(?:오늘|이날|금일|today)$", re.I)
+
+
+def _fields(mention: DateMention) -> tuple[Any, ...]:
+    """A date mention's values after its span (to place it at another clause)."""
+    return (mention.text, mention.date, mention.until, mention.role, mention.relative,
+            mention.basis, mention.problem)
+
+
+# A plan with neither date nor horizon is an event when a named party states something
+# measurable (an amount, a count: 'KT는 300명 채용에 나서기로 했다'), not every '…할 방침이다'
+# or '…하겠다는 입장을 밝혔다'.
+_MEASURE = re.compile(r"\d\s*(?:명|곳|개|대|%|만|억|조)|"
+                      r"\d+(?:\.\d+)?\s*(?:percent|%|million|billion)|"
+                      r"\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
+                      r"thousands)\b|[한두세네]\s*(?:곳|개|배|명)", re.I)
+
+
+def _told_plan(sentence: Sentence) -> bool:
+    named = any(m.is_carrier and _SUBJECT_MARK.match(sentence.text, m.end)
+                for m in sentence.parties) or \
+        any(m.is_carrier and m.start < 3 for m in sentence.parties)
+    return named and bool(sentence.money or _MEASURE.search(sentence.text))
+
+
+_RELATIVE = re.compile(r"\s*(?:which|who|whose)\b", re.I)
+
+
+def _about_passing(sentence: Sentence, clause_start: int) -> bool:
+    """Is the clause a relative clause ('…, which …') describing a carrier named in passing?"""
+    if not sentence.passing or not _RELATIVE.match(sentence.text, clause_start):
+        return False
+    return any(m.start in sentence.passing and
+               not sentence.text[m.end:clause_start].strip(" ,")
+               for m in sentence.mentions)
 
 
 def _main_date(sentence: Sentence, dated: list[DateMention]) -> DateMention:
@@ -69,19 +96,45 @@ def _main_date(sentence: Sentence, dated: list[DateMention]) -> DateMention:
     return explicit[0]
 
 
-def _segments(sentence: Sentence, dated: list[DateMention]) -> list[tuple[int, int, DateMention]]:
-    """Cut a sentence with several dated clauses at the clause breaks between the dates."""
-    if len(dated) < 2:
-        return [(0, len(sentence.text), dated[0])]
-    starts, ends = [0], []
-    for left, right in pairwise(dated):
-        breaks = list(_CLAUSE_CUT.finditer(sentence.text, left.end, right.start))
-        if not breaks:
-            return [(0, len(sentence.text), _main_date(sentence, dated))]
-        ends.append(breaks[-1].start())
-        starts.append(breaks[-1].end())
-    ends.append(len(sentence.text))
-    return [(starts[i], ends[i], date) for i, date in enumerate(dated)]
+_OPEN_END = re.compile(r"(?<![었았였했됐졌렸켰])(?:고|며)\s*$")
+# '…, as the carrier seeks to …', '…, while it plans to …': no fact of its own.
+_SUBORDINATE = re.compile(r"\s*(?:as|while|because|since|although|though|which|who|that|when|"
+                          r"if|so that|in order to|to)\b", re.I)
+
+
+def _segments(sentence: Sentence, dated: list[DateMention]
+              ) -> list[tuple[int, int, DateMention | None]]:
+    """The facts of a sentence: each dated clause (with the undated clauses that lead to it),
+    and each clause that states a plan with no date of its own (date None: when stated).
+
+    'KT는 이달 초 조직을 신설한 데 이어 연내 500명을 채용하기로 했다' is two facts."""
+    if not dated:
+        return []
+    text = sentence.text
+    groups: list[list[Any]] = []  # [start, end, dates]
+    lead: int | None = None
+    for start, end in clause_spans(text):
+        dates = [d for d in dated if start <= d.start < end]
+        if dates and lead is not None and _RELATIVE.match(text, start) and \
+                is_intent(text[lead:start]):
+            # 'KT will pay …, which underwent disruptions Oct. 25': the main clause is a plan
+            # of its own; the date belongs to the relative clause.
+            groups.append([lead, start, []])
+            lead = None
+        if dates or (groups and is_intent(text[start:end]) and strong_break(text, start)
+                     and not _SUBORDINATE.match(text, start)):
+            groups.append([start if lead is None else lead, end, dates])
+            lead = None
+        elif groups:
+            groups[-1][1] = end  # a clause that goes on with the fact before
+        elif lead is None:
+            lead = start
+    if lead is not None and groups:
+        groups[-1][1] = len(text)
+    if not any(g[2] for g in groups):
+        return [(0, len(text), dated[0])] if dated else []
+    return [(start, end, _main_date(sentence, dates) if dates else None)
+            for start, end, dates in groups]
 
 
 def _ids_in(mentions: tuple[Mention, ...], start: int, end: int, carriers: bool) -> tuple[str, ...]:
@@ -93,6 +146,8 @@ def _event_date(sentence: Sentence, published: PartialDate | None
                 ) -> tuple[list[DateMention], str | None]:
     """The dates that place events in this sentence, and a basis when it is a report date."""
     dated = [d for d in sentence.dates if d.role in ("event", "since", "target")]
+    governing = [d for d in dated if d.start not in sentence.embedded]
+    dated = governing or dated
     if dated:
         return dated, None
     announced = [d for d in sentence.dates if d.role == "announce"]
@@ -143,7 +198,7 @@ class _Before:
     parties: tuple[str, ...] = ()
 
 
-_SUBJECT_MARK = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*(?:은|는|이|가|도|측은)(?![가-힣])")
+_SUBJECT_MARK = re.compile(r"['’\"”]?\s*(?:\([^)]{1,20}\))?\s*(?:은|는|이|가|도|측은)(?![가-힣])")
 
 
 def _has_subject(sentence: Sentence, start: int, end: int) -> bool:
@@ -161,17 +216,17 @@ def _has_subject(sentence: Sentence, start: int, end: int) -> bool:
 def _parties(sentence: Sentence, start: int, end: int, single: bool,
              before: _Before) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:
     """(carriers, entities, issues): only names in the clause are its parties."""
-    carriers = _ids_in(sentence.mentions, start, end, True)
-    entities = _ids_in(sentence.mentions, start, end, False)
+    carriers = _ids_in(sentence.parties, start, end, True)
+    entities = _ids_in(sentence.parties, start, end, False)
     if single and not carriers:
-        carriers = _ids_in(sentence.mentions, 0, len(sentence.text), True)
+        carriers = _ids_in(sentence.parties, 0, len(sentence.text), True)
     if single and not entities:
-        entities = _ids_in(sentence.mentions, 0, len(sentence.text), False)
+        entities = _ids_in(sentence.parties, 0, len(sentence.text), False)
     issues: list[str] = []
     anaphor = _ANAPHOR.match(sentence.text[start:end].lstrip()) or \
         _ANAPHOR.match(sentence.text.lstrip())
-    subject = _ids_in(sentence.mentions, 0, start, True)
-    if not carriers and len(subject) == 1 and not _ids_in(sentence.mentions, start, end, False):
+    subject = _ids_in(sentence.parties, 0, start, True)
+    if not carriers and len(subject) == 1 and not _ids_in(sentence.parties, start, end, False):
         # 'KT는 2월 … 알렸고, 4월에는 … 도입했다': one subject for both clauses.
         carriers = subject
         issues.append(f"party '{carriers[0]}' is the subject of the sentence, not named in "
@@ -181,6 +236,13 @@ def _parties(sentence: Sentence, start: int, end: int, single: bool,
         # '회사는 오는 9월 …', '지난해 6월에는 … 투자해': the subject of the story goes on.
         carriers = before.carriers
         issues.append(f"party '{carriers[0]}' taken from the sentences before (no name here)")
+    first = next((m for m in sentence.parties if m.start < start), None)
+    if not carriers and first is not None and not first.is_carrier and \
+            first.id not in entities and _SUBJECT_MARK.match(sentence.text, first.end):
+        # '‘…얼라이언스’는 지난해 출범하여 …, … 해 나갈 계획이다': the sentence's subject.
+        entities = (first.id, *entities)
+        issues.append(f"party '{first.id}' is the subject of the sentence, not named in "
+                      "this clause")
     if not carriers and not entities:
         issues.append("no party found in this clause: add who did it")
     return carriers, entities, issues
@@ -216,28 +278,52 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
         stated = _stated(sentence, that_day, published)
         dated, report_basis = _event_date(sentence, published)
         horizon = find_horizon(sentence.text, stated)
-        if not dated and horizon is not None and is_plan(sentence.text):
-            # '3년 안에 … 하겠다': a plan without a date of its own is dated when stated.
-            dated = [DateMention(0, 0, "", stated, None, "target", True,
-                                 "the day the plan was stated", None if stated else
-                                 "the day the plan was stated is not in the text")]
-        for start, end, date in _segments(sentence, dated) if dated else ():
+        when_stated = DateMention(0, 0, "", stated, None, "target", True,
+                                  "the day the plan was stated", None if stated else
+                                  "the day the plan was stated is not in the text")
+        if not dated and ((horizon is not None and is_plan(sentence.text)) or (
+                _told_plan(sentence) and is_intent(sentence.text))):
+            # '3년 안에 … 하겠다', '회사는 … 나서기로 했다': a plan without a date of its own
+            # is dated when stated.
+            dated = [when_stated]
+        segments = _segments(sentence, dated)
+        for index, (start, end, found) in enumerate(segments):
             clause = sentence.text[start:end]
+            # '올해 투자를 40% 늘리고, 인력도 두 배로 채용하겠다': an open '-고' clause shares
+            # the intent of the clause it leads into.
+            carried = index + 1 < len(segments) and bool(_OPEN_END.search(clause)) and \
+                is_intent(sentence.text[segments[index + 1][0]:segments[index + 1][1]])
+            date = found or DateMention(start, start, *_fields(when_stated))
             near_start, near_end = _clause_of(sentence.text, max(date.start, start),
                                               min(date.end, end))
+            if _about_passing(sentence, near_start):
+                continue  # 'Unlike SK Telecom, which invested …': a fact of a rival in passing
             kind, sure = classify(sentence.text[max(near_start, start):min(near_end, end)])
             if not sure:
                 kind, sure = classify(clause)
             if not sure:
                 kind, sure = classify(sentence.text)
-            if date.role == "target" or (horizon is not None and is_plan(clause)):
-                # '2030년까지 …', '내년 상반기까지 내놓을 계획': a plan, due at its horizon.
+            # A dated day keeps a kind its verb tells ('오는 25일 출시할 예정이다', '26일 합작사를
+            # 세우기로 했다'); a plan told at a briefing is the plan.
+            plan = (is_intent(clause) or carried) and not (
+                date.date is not None and date.date.day and sure and date.role == "event"
+                and kind != "statement")
+            clause_horizon = find_horizon(clause, stated) if found is None or plan else horizon
+            if date.role == "target" or plan or (horizon is not None and is_plan(clause)):
+                # '2030년까지 …', '내년 상반기까지 내놓을 계획', '…에 나서기로 했다': a plan,
+                # due at its horizon (a scheduled day keeps its kind: '오는 5일 열 예정').
                 kind, sure = "target", True
-            if not sure and not (date.role == "event" and date.date is not None
+            if is_background(clause) and not (
+                    date.date is not None and (date.date.month or not date.relative)
+                    and found is not None and _ids_in(sentence.parties, start, end, True)):
+                # '지난해 … 한 바 있다', 'previously': recalled, not reported; kept when the
+                # text dates it ('지난 2022년에도 … 투자한 바 있다') and names the carrier.
+                continue
+            if not sure and not (date.role in ("event", "announce") and date.date is not None
                                  and date.date.day and _SPOKE.search(sentence.text)
                                  and (sentence.mentions or _ANAPHOR.match(sentence.text))):
                 continue  # no verb tells what happened: a remark, not an event
-            single = len(dated) == 1
+            single = len(dated) == 1 and len(segments) == 1
             carriers, entities, issues = _parties(sentence, start, end, single, before)
             if not sure:
                 issues.append("no verb tells the kind; 'statement' (what was said) is a guess")
@@ -257,14 +343,20 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
                 # Results are an event on the day they are announced, not in the quarter.
                 issues.append(f"results for '{date.text}', announced '{said[0].text}'")
                 when, basis = said[0].date, "the day the results were announced"
-            due, due_basis = (horizon.due, horizon.basis) if horizon and kind == "target" \
-                else (None, None)
+            horizon_here = clause_horizon or horizon
+            due, due_basis = (horizon_here.due, horizon_here.basis) \
+                if horizon_here and kind == "target" else (None, None)
             if date.role == "target" and date.text:
                 # 'by 2025' is when the target falls due; the event is when it was set.
                 due, due_basis = date.date, f"'{date.text}'"
                 when, basis = stated, "the day the target was stated"
-            elif horizon is not None and kind == "target" and date.text and \
-                    date.text in horizon.text:
+            elif horizon_here is not None and kind == "target" and date.text and \
+                    date.text in horizon_here.text:
+                when, basis = stated, "the day the plan was stated"
+            elif plan and date.role == "event" and date.date is not None and stated is not None \
+                    and date.date.end >= stated.start and date.date != stated:
+                # '오는 9월 출시할 예정이다': the plan is stated now and due then.
+                due, due_basis = date.until or date.date, f"'{date.text}'"
                 when, basis = stated, "the day the plan was stated"
             if due is not None and when is not None and due.end < when.start:
                 # 'by 2020' in a 2024 story is history, not a horizon: the check would refuse it.
@@ -280,73 +372,10 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
                 title="", kind=kind, carriers=carriers, entities=entities, amount=amount,
                 evidence=(sentence.text,), issues=tuple(issues), clause=clause, due=due,
                 due_basis=due_basis))
-        own = _ids_in(sentence.mentions, 0, len(sentence.text), True)
+        own = _ids_in(sentence.parties, 0, len(sentence.text), True)
         if own:
             before = _Before(own, tuple(m.id for m in sentence.mentions))
         for date in sentence.dates:
             if date.date is not None and date.date.day and date.role == "event":
                 that_day = date.date
     return merge_events(events)
-
-
-def _same(a: ProposedEvent, b: ProposedEvent) -> bool:
-    if a.kind != b.kind or a.date != b.date or a.until != b.until or a.date is None \
-            or a.due != b.due:
-        return False
-    if a.amount and b.amount and a.amount != b.amount:
-        return False
-    if set(a.carriers) != set(b.carriers) and a.carriers and b.carriers:
-        return False
-    # Same carrier, kind and day is one event (a caption may name only the speaker).
-    if a.date.day:
-        return True
-    return not (a.entities and b.entities and not set(a.entities) & set(b.entities))
-
-
-def _said_then(statement: ProposedEvent, other: ProposedEvent) -> bool:
-    """A remark dated like another event of the article is part of that event."""
-    return (statement.kind == "statement" and other.kind != "statement"
-            and statement.date is not None and statement.date == other.date
-            and (not statement.carriers or bool(set(statement.carriers) & set(other.carriers))))
-
-
-def _combine(main: ProposedEvent, extra: ProposedEvent) -> ProposedEvent:
-    issues = extra.issues if extra.kind == main.kind else \
-        tuple(i for i in extra.issues if not i.startswith("no verb tells"))
-    return replace(
-        main,
-        carriers=tuple(dict.fromkeys(main.carriers + extra.carriers)),
-        entities=tuple(dict.fromkeys(main.entities + extra.entities)),
-        amount=main.amount or extra.amount,
-        evidence=tuple(dict.fromkeys(main.evidence + extra.evidence)),
-        issues=tuple(dict.fromkeys(main.issues + issues)))
-
-
-def _one_sentence(a: ProposedEvent, b: ProposedEvent) -> bool:
-    """'2027년 90곳, 2028년 100곳, …': one plan told as a schedule, not four events."""
-    return a.evidence == b.evidence and a.kind == b.kind and a.carriers == b.carriers
-
-
-def _undated_twice(a: ProposedEvent, b: ProposedEvent) -> bool:
-    """Undated, same kind and parties: the article telling one fact again."""
-    return (a.date is None and b.date is None and a.kind == b.kind
-            and set(a.carriers) == set(b.carriers) and bool(a.carriers)
-            and (not a.entities or not b.entities or bool(set(a.entities) & set(b.entities)))
-            and (not a.amount or not b.amount or a.amount == b.amount))
-
-
-def merge_events(events: list[ProposedEvent]) -> list[ProposedEvent]:
-    """Merge the same event told twice in one article (a caption and its paragraph)."""
-    merged: list[ProposedEvent] = []
-    for event in events:
-        for index, other in enumerate(merged):
-            if _same(other, event) or _said_then(event, other) or \
-                    _one_sentence(other, event) or _undated_twice(other, event):
-                merged[index] = _combine(other, event)
-                break
-            if _said_then(other, event):
-                merged[index] = _combine(event, other)
-                break
-        else:
-            merged.append(event)
-    return merged

@@ -65,8 +65,15 @@ def _half(word: str) -> int:
     return _HALF_END[re.sub(r"\s+", "", word) if "분기" in word else word.lower()]
 
 
+# Every horizon holds one of these words: most sentences are passed over in one scan.
+_HINT = re.compile(r"안에|내|뒤|후|만에|반기|분기|중|까지|말|목표|연중|"
+                   r"\b(?:within|in|over|by|until|before)\b", re.I)
+
+
 def find_horizon(sentence: str, stated: PartialDate | None) -> Horizon | None:
     """The first horizon in a sentence; relative ones need the statement's date."""
+    if not _HINT.search(sentence):
+        return None
     for name, pattern in _PATTERNS:
         match = pattern.search(sentence)
         if match is None:

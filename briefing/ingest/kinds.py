@@ -39,6 +39,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
     ("earnings", r"영업이익|매출|실적|순이익|\b(?:revenue|profit|earnings|sales)\b"),
     ("regulation", r"과징금|규제|법안|제재|방통위|과기정통부|"
                    r"\b(?:regulat|fine[sd]? |penalt|sanction)"),
+    # A press conference or briefing is where something was said, not a conference.
+    ("statement", r"기자\s*간담회|간담회|기자\s*회견|브리핑|설명회|"
+                  r"\b(?:press conference|news conference|media briefing|briefing)\b"),
     ("conference", r"행사|포럼|콘퍼런스|컨퍼런스|서밋|박람회|전시회|전시관|총회|라운드\s?테이블|"
                    r"개최|"
                    r"기조\s*연설|기조연설|부스|\b(?:MWC|CES|conference|summit|forum|congress|keynote|"

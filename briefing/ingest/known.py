@@ -28,6 +28,7 @@ class KnownEvent:
     entities: frozenset[str]
     path: str
     in_run: bool = False  # a draft written earlier in this ingest run, not yet content
+    amount: str | None = None  # as written in the content
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,8 @@ def _events(front: dict[str, Any], shown: str) -> list[KnownEvent]:
             found.append(KnownEvent(
                 id=event["id"], date=str(date) if date else None,
                 kind=str(kind) if kind else None, carriers=_ids(event.get("carriers")),
-                entities=_ids(event.get("entities")), path=shown))
+                entities=_ids(event.get("entities")), path=shown,
+                amount=str(event["amount"]) if event.get("amount") else None))
     return found
 
 

@@ -65,13 +65,16 @@ _GOVERNMENT = re.compile(r"\b(?:Ministry|Agency|Commission|Government|Administra
 
 
 _PHRASES = frozenset({"Big Tech", "South Korea", "North Korea", "United States", "Chief Executive",
-                      "Chief Executive Officer", "Vice President", "Silicon Valley"})
+                      "Chief Executive Officer", "Vice President", "Silicon Valley",
+                      "Internet of Things", "Artificial Intelligence", "Generative AI"})
 _TITLE_WORDS = re.compile(r"^(?:.*\s)?(?:Head|CEO|Chief|President|Chairman|Minister|Director|"
                           r"Officer|Founder|Professor|Manager|Secretary|Commissioner|Analyst|"
                           r"Executive|Lead)\s+(?P<person>[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,2})$")
 
 
 _DEMONYMS = frozenset({"Korean", "American", "Chinese", "Japanese", "European", "Asian"})
+_NOT_FIRST = frozenset({"CEO", "Chief", "President", "Chairman", "Vice", "Senior", "Executive",
+                        "Head", "Director", "Courtesy", "Photo", "Source", "Minister"})
 # 'KRW346.2', 'USD12': an amount in a currency code, not a name.
 _AMOUNT = re.compile(r"(?:KRW|USD|EUR|JPY|CNY|GBP|US\$|W)[\d.,]+(?:[A-Za-z]{1,2})?")
 
@@ -82,6 +85,10 @@ def _plausible(name: str) -> bool:
         return False
     if words and words[-1] in _DEMONYMS and all(w in _WORDS for w in words):
         return False  # 'South Korean': an adjective of a place
+    if words and words[0] in _DEMONYMS and all(w in _COMMON for w in words[1:]):
+        return False  # 'Asian AI', 'Korean LLM': a kind of thing, not a name
+    if words and words[0] in _NOT_FIRST and (len(words) == 1 or " of " in f" {name} "):
+        return False  # 'CEO of South Korean …', 'Courtesy of Yonhap News': a title, a credit
     if len(words) == 1 and words[0] in _WORDS:
         return False
     if len(words) > 1 and all(w in _FUNCTION for w in words):

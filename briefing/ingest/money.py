@@ -50,6 +50,11 @@ def _read(written: str) -> tuple[Amount | None, str | None]:
         return None, str(exc)
 
 
+def read_amount(written: str) -> Amount | None:
+    """An amount as written ('150억원', '$100 million'), or None when it cannot be read."""
+    return _read(written)[0]
+
+
 def _korean(text: str) -> list[Money]:
     found = []
     for match in _KO.finditer(text):

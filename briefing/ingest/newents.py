@@ -65,6 +65,11 @@ _STOP = frozenset([
     "관제센터", "연구센터"
 ])
 _PERSON = re.compile(r"[가-힣]{1,4}(?: [가-힣]{1,4})?")
+# A whole Korean name: a common family name and two syllables ('김민수'); what follows it
+# ('김민수 누리랩스 대표') is the company, not the rest of a foreign name ('얀 호프만').
+_KOREAN_NAME = re.compile(r"[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유"
+                          r"남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설"
+                          r"마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉][가-힣]{2}")
 
 
 class Token(Protocol):
@@ -165,6 +170,7 @@ def _from_tokens(sentence: str, tokens: Sequence[Any], mentions: Sequence[Mentio
                 nxt = tokens[following] if following < len(tokens) else None
                 if nxt is not None and nxt.tag == "NNP" and nxt.start == end + 1 and \
                         re.fullmatch(r"[가-힣]{1,4}", nxt.form) and \
+                        not _KOREAN_NAME.fullmatch(name) and \
                         not _known_at(mentions, nxt.start, nxt.start + nxt.len):
                     person = f"{name} {nxt.form}"
                     index = following + 1
@@ -184,8 +190,11 @@ _INSTITUTION = re.compile(
     r"에서|으로|\s|$|[,.()]|장(?![가-힣]))")
 # '정재헌 SK텔레콤 CEO는': a name, then a known company, then a title (Kiwi often misses the name).
 _NAME_COMPANY_TITLE = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{3})\s+(?=\S)")
-_TITLE_AFTER = re.compile(r"\s*(?:대표이사|대표|사장|회장|부회장|부사장|전무|상무|CEO|CTO|"
-                          r"최고경영자|의장)(?:[은는이가의와과도(]|\s|$)")
+# The title may follow the person's unit: '윤하늘 KT AI사업부 인터랙션 담당은'.
+_TITLE_AFTER = re.compile(r"(?:\s+[가-힣A-Za-z0-9·]+(?:부|본부|센터|실|팀|랩|CIC|그룹))?"
+                          r"(?:\s+[가-힣A-Za-z]+)?\s*(?:대표이사|대표|사장|회장|부회장|부사장|전무|"
+                          r"상무|CEO|CTO|최고경영자|의장|담당|본부장|센터장|부문장|팀장|리더|그룹장)"
+                          r"(?:[은는이가의와과도(]|\s|$)")
 _NOT_INSTITUTION = re.compile(r"^(?:책임|선임|수석|전임|주임|연구|관련|해당|각|이|그|전|현|투자|"
                               r"시중|인터넷|지방|국책|공동)")
 # 'KT클라우드', 'SK하이닉스', 'LG그룹', 'LG AI연구원': a group's Latin prefix glued to a name.

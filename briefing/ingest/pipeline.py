@@ -10,10 +10,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from briefing.core.dates import DateError, PartialDate, parse_date
+from briefing.ingest.clauses import embedded_dates
 from briefing.ingest.clean import Line, clean_lines, content_lines
 from briefing.ingest.dates import find_dates
 from briefing.ingest.eventids import EventIndex, assign_ids
-from briefing.ingest.events import ProposedEvent, Sentence, propose_events
+from briefing.ingest.eventmerge import ProposedEvent
+from briefing.ingest.events import Sentence, propose_events
 from briefing.ingest.meta import (
     Publisher,
     ReviewItem,
@@ -26,9 +28,11 @@ from briefing.ingest.meta import (
 )
 from briefing.ingest.money import find_money
 from briefing.ingest.newents import NewEntity, needs_analysis, propose_entities
+from briefing.ingest.parties import passing_mentions
 from briefing.ingest.recognise import Matcher, Mention
 from briefing.ingest.sentences import split_sentences
 from briefing.ingest.titles import compose_title
+from briefing.ingest.units import unit_names, units
 from briefing.ingest.webpage import Page
 
 Tokenize = Callable[[Sequence[str]], list[list[Any]]]
@@ -131,8 +135,31 @@ def _sentences(lines: list[Line], published: PartialDate | None,
             for date in dates:
                 if date.date is not None and date.date.day and date.role == "event":
                     that_day = date.date
-            result.append(Sentence(text, tuple(matcher.find(text)), tuple(find_money(text)), dates,
-                                   caption=line.kind == "caption", heading=heading))
+            mentions = tuple(matcher.find(text))
+            result.append(Sentence(text, mentions, tuple(find_money(text)), dates,
+                                   caption=line.kind == "caption", heading=heading,
+                                   passing=passing_mentions(text, mentions)))
+    return result
+
+
+def _several_dates(sentence: Sentence) -> bool:
+    return sum(d.role in ("event", "since", "target") for d in sentence.dates) > 1
+
+
+def _governed(sentences: list[Sentence], tokens: dict[str, list[Any]],
+              analysed: bool) -> list[Sentence]:
+    """Mark dates that sit in a clause describing a noun, where a sentence has several:
+    Korean by Kiwi's adnominal endings, English by relative and participial clauses."""
+    result = list(sentences)
+    for i, sentence in enumerate(sentences):
+        if not _several_dates(sentence):
+            continue
+        korean = bool(_HANGUL.search(sentence.text))
+        if korean and not analysed:
+            continue  # no analyser: the first explicit date governs, as before
+        dates = [d for d in sentence.dates if d.role in ("event", "since", "target")]
+        result[i] = replace(sentence, embedded=embedded_dates(
+            sentence.text, dates, tokens.get(sentence.text) if korean else None))
     return result
 
 
@@ -149,7 +176,11 @@ def _event_items(events: Sequence[ProposedEvent]) -> list[ReviewItem]:
     items = []
     for event in events:
         if event.existing:
-            issue = f"same event as '{event.id}' in {event.existing}; only its id is kept"
+            issue = f"same event as '{event.id}' in {event.existing}; only its id " + (
+                "and amount are kept" if event.amount and not event.amount_conflict else "is kept")
+            if event.amount_conflict:
+                issue += (f"; this article's amount '{event.amount}' differs from the content's "
+                          f"'{event.amount_conflict}': check which is right")
         elif event.same_as:
             issue = (f"same event as '{event.id}' in {event.same_as} (a draft of this run): "
                      "one id for both; keep the fuller telling")
@@ -243,27 +274,41 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
     language = detect_language(plain)
     sentences = _sentences([line for line in body if line.number != headline_line], published,
                            context.matcher)
+    # Captions leave the text, but whom they name the article is about: entities only.
+    captions = [_CREDIT.sub("", line.text) for line in lines if line.kind == "caption"]
+    texts = [*(s.text for s in sentences), *captions]
+    # One Kiwi call per article: sentences that may name something new, and those with
+    # several dates (which of them governs the verb).
+    named = {t for t in texts if _HANGUL.search(t) and needs_analysis(t)}
+    korean = list(dict.fromkeys(
+        [t for t in texts if t in named] +
+        [s.text for s in sentences if _several_dates(s) and _HANGUL.search(s.text)]))
+    tokens_by_text: dict[str, list[Any]] = {}
+    if tokenize is not None and korean:
+        tokens_by_text = dict(zip(korean, tokenize(korean), strict=True))
+    sentences = _governed(sentences, tokens_by_text, tokenize is not None)
     if published is None:
         items.extend(_published_clues(sentences, plain))
     events = propose_events(sentences, published, context.carriers_of)
     title_mentions = context.matcher.find(title)
     carriers: dict[str, None] = {}
     entities: dict[str, None] = {}
-    for mention in [*title_mentions, *(m for s in sentences for m in s.mentions)]:
+    for mention in [*title_mentions, *(m for s in sentences for m in s.parties)]:
         (carriers if mention.is_carrier else entities)[mention.id] = None
-    # Captions leave the text, but whom they name the article is about: entities only.
-    captions = [_CREDIT.sub("", line.text) for line in lines if line.kind == "caption"]
     caption_mentions = [tuple(context.matcher.find(text)) for text in captions]
     for mention in (m for found in caption_mentions for m in found if not m.is_carrier):
         entities[mention.id] = None
-    texts = [*(s.text for s in sentences), *captions]
-    korean = [t for t in texts if _HANGUL.search(t) and needs_analysis(t)]
-    tokens_by_text: dict[str, list[Any]] = {}
-    if tokenize is not None and korean:
-        tokens_by_text = dict(zip(korean, tokenize(korean), strict=True))
     new_entities = propose_entities(
         texts, [*(s.mentions for s in sentences), *caption_mentions],
-        [tokens_by_text.get(t) for t in texts], context.known_names)
+        [tokens_by_text.get(t) if t in named else None for t in texts], context.known_names)
+    all_mentions = [*(s.mentions for s in sentences), *caption_mentions]
+    taken = {e.name.split(" (")[0] for e in new_entities}
+    new_entities += [e for e in unit_names(texts, all_mentions, context.known_names)
+                     if e.name not in taken and not any(e.name in t for t in taken)]
+    new_entities, owned = units(new_entities, all_mentions, texts)
+    items.extend(ReviewItem("new_entities", f"'{name}' is a unit of '{owner}' (typed "
+                            "organization): propose it under its company or drop it")
+                 for name, owner in owned)
     items.extend(_loose_amounts(sentences, events))
     events = [_titled(e, language, context.labels, new_entities) for e in events]
     return Draft(

@@ -10,7 +10,10 @@ _BREAK = re.compile(
     r"(?<=다\.)(?=[가-힣“‘\"'])"  # '…강조했다.국내 …': a break lost in copying
     r"|(?<=[가-힣][.!?])[\"'”’」』)]?\s+"
     r"|(?<=[a-z0-9%)\"'”’][.!?])[\"'”’]?\s+(?=[A-Z“\"‘'(\[가-힣])"
-    r"|(?<=[.!?][\"'”’])\s+(?=[A-Z“\"‘'(\[가-힣])")
+    r"|(?<=[.!?][\"'”’])\s+(?=[A-Z“\"‘'(\[가-힣])"
+    # '… on Friday.KT also …', '…,” she said.The …': a break lost in copying (two lower-case
+    # letters before the stop, so 'U.S.Army' and 'e.g.' stay whole).
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z“\"‘][A-Za-z])|(?<=[a-z][.!?][”\"])(?=[A-Z“\"‘])")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Inc|Co|Corp|Ltd|Mr|Ms|Mrs|Dr|Prof|St|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
     r"Sept|Oct|Nov|Dec|U\.S|U\.K|e\.g|i\.e|Jr|Sr|Gov|Rep|Sen|Gen|Lt|Col)\.|\b[A-Z]\.)$")

@@ -171,3 +171,16 @@ def test_a_fragment_missing_from_the_text_is_noted(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "a: annotated fragments not in the text: ['없는 조각']" in json.loads(
         done.stdout)["notes"]
+
+
+def test_a_reused_event_is_read_from_the_content_with_the_drafts_amount(tmp_path: Path) -> None:
+    from ingest_eval import parse_draft
+    from ingest_score import DraftEvent
+
+    known = {"kt-fund": DraftEvent("2025-04-01", "investment", ("kt",), (), None, None)}
+    draft = tmp_path / "d.md"
+    draft.write_text("---\nevents:\n  - {id: kt-fund, amount: 200억원}\n  - {id: kt-fund}\n"
+                     "review:\n  source_text: |\n    x\n---\n", encoding="utf-8")
+    first, second = parse_draft(draft, known).events
+    assert (first.date, first.kind, first.amount) == ("2025-04-01", "investment", "200억원")
+    assert second == known["kt-fund"]

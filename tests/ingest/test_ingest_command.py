@@ -73,10 +73,13 @@ def test_cp949_article_with_a_bracketed_dateline(fixture_run: IngestRun) -> None
     assert front["source"]["author"] == "박소연"
     events = events_by_date(front)
     assert events["2025-02-27"]["entities"] == ["perplexity"]
-    assert events["2025-09"]["kind"] == "product"
+    # '오는 9월 … 출시할 예정이다': a plan stated on the publication day, due in September.
+    due = {e.get("due"): e for e in front["events"]}
+    assert (due["2025-09"]["kind"], due["2025-09"]["date"]) == ("target", "2025-03-04")
     # '2027년까지 … 목표': set on the publication day, due in 2027.
-    target = events["2025-03-04"]
-    assert (target["kind"], target["due"], target["carriers"]) == ("target", "2027", ["lguplus"])
+    target = due["2027"]
+    assert (target["kind"], target["date"], target["carriers"]) == ("target", "2025-03-04",
+                                                                     ["lguplus"])
     assert target["title"] == "LG유플러스, 2027년까지 가입자 500만명 목표"
     assert "댓글" not in front["review"]["source_text"]
 

@@ -65,3 +65,13 @@ def test_a_name_proposed_once_and_its_parts_not_again(matcher: Matcher,
              "Helio Mythos could be misused, and Mythos access is limited.")
     names = [name for name, _ in proposed(matcher, analyser, *texts)]
     assert names.count("Helio Mythos") == 1 and "Mythos" not in names
+
+
+@pytest.mark.parametrize("sentence", [
+    "The board named him CEO of South Korean operations last spring.",
+    "Officials want the city to grow into an Asian AI hub.",
+    "A photo of the event. Courtesy of Hanbit News",
+    "It runs Internet of Things services.",
+])
+def test_titles_credits_and_kinds_of_things_are_no_names(sentence: str) -> None:
+    assert propose_entities([sentence], [[]], [None], frozenset()) == []

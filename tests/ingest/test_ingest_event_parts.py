@@ -133,7 +133,7 @@ def test_no_event_from_quoted_speech_or_a_remark_without_a_party(matcher: Matche
 
 
 def test_what_a_named_party_said_on_a_day_is_a_statement(matcher: Matcher) -> None:
-    [event] = propose_events(sentences(matcher, "KT는 지난 12일 간담회에서 새 전략을 설명했다."),
+    [event] = propose_events(sentences(matcher, "KT는 지난 12일 서울에서 새 전략을 설명했다."),
                              PUB)
     assert (event.kind, event.date, event.carriers) == ("statement", parse_date("2024-06-12"),
                                                         ("kt",))
@@ -198,3 +198,12 @@ def test_a_horizon_before_the_statement_is_no_due_date(matcher: Matcher) -> None
         matcher, "KT는 2020년까지 매출 1조원을 달성하겠다고 밝혔다."), PUB)
     assert (event.kind, event.date, event.due) == ("target", PUB, None)
     assert any("before the statement" in issue for issue in event.issues)
+
+
+@pytest.mark.parametrize(("clause", "kind"), [
+    ("KT는 기자간담회를 열고 보상 방침을 설명했다", "statement"),
+    ("홍길동 대표는 기자간담회에서 AI 전략을 설명했다", "statement"),
+    ("In a press conference on Monday the carrier disclosed a damage package", "statement"),
+])
+def test_a_press_conference_is_where_something_was_said(clause: str, kind: str) -> None:
+    assert classify(clause)[0] == kind

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.core.dates import parse_date
 from briefing.ingest.dates import find_dates
+from briefing.ingest.draft import draft_event
 from briefing.ingest.eventids import EventIndex, assign_ids
 from briefing.ingest.events import Sentence, propose_events
 from briefing.ingest.kinds import classify
@@ -88,3 +91,20 @@ def test_new_ids_are_slugs_that_avoid_taken_ones(matcher: Matcher) -> None:
         matcher, "KT는 지난 12일 앤트로픽과 협약을 맺었다."), PUB)), EventIndex.of(known))
     assert event.id == "kt-anthropic-partnership-2024-06-12-2"
     assert event.existing is None
+
+
+@pytest.mark.parametrize(("content_amount", "written", "conflict"), [
+    (None, {"id": "kt-anthropic-pact", "amount": "300억원"}, None),
+    ("300억 원", {"id": "kt-anthropic-pact", "amount": "300억원"}, None),  # same value
+    ("500억원", {"id": "kt-anthropic-pact"}, "500억원"),
+])
+def test_an_event_reusing_a_content_id_repeats_its_amount(
+        matcher: Matcher, content_amount: str | None, written: dict[str, str],
+        conflict: str | None) -> None:
+    known = (KnownEvent("kt-anthropic-pact", "2024-06-12", "investment", frozenset({"kt"}),
+                        frozenset({"anthropic"}), "content/articles/x.md",
+                        amount=content_amount),)
+    [event] = assign_ids(tuple(propose_events(sentences(
+        matcher, "KT는 지난 12일 앤트로픽에 300억원을 투자했다."), PUB)), EventIndex.of(known))
+    assert event.existing == "content/articles/x.md" and event.amount_conflict == conflict
+    assert draft_event(event) == written

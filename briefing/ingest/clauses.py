@@ -1,0 +1,122 @@
+"""Clauses of a sentence and what governs them: where one fact ends and the next begins, which
+of several dates belongs to the main verb, whether a clause states a plan, and whether it only
+recalls background.
+
+Pure functions over the sentence text (and Kiwi's tokens where a sentence has several dates).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Any
+
+from briefing.ingest.dates import QUOTED_SPEECH, DateMention
+
+# Clause breaks: a comma or semicolon, a Korean connective ending ('…했으며', '…하고',
+# '…해서'), '…한 데 이어' / '…한 뒤', and English coordination before a new verb
+# ('… and was named', '… and plans to').
+CLAUSE_CUT = re.compile(
+    r",\s+(?:followed by\s+|while\s+|and\s+)?|;\s+|(?<=[며고서])\s+|"
+    r"(?<=[한된난진운낸친온준])\s+(?:데\s*이어(?:서)?|뒤|후(?:에)?|이후)\s+|"
+    r"\s+(?:followed by|and then|before|after which)\s+|"
+    r"\s+and\s+(?=(?:was|were|has|have|had|will|would|also|then|later|plans|aims|intends|is|"
+    r"are)\b)")
+
+# Syllables that end in ㄹ ('할', '선보일', '늘릴'): the future adnominal before '것이라고'.
+_FINAL_L = "".join(chr(0xAC00 + i) for i in range(11172) if i % 28 == 8)
+# A plan or commitment told by its verb: '…하기로 했다', '…할 계획이다', '…하겠다고 밝혔다',
+# '…에 나선다', '추진한다', 'said it will …', 'plans to …'.
+_INTENT = re.compile(
+    r"[기키]로\s*(?:했|하였|결정|한\s*것)|"
+    r"계획(?:이다|이라|이며|이고|입니다|을\s*(?:밝|세|발표))|예정(?:이다|이라|이며|입니다)|"
+    # '…하겠다는 의지를 내비쳤다' is a stance, not a plan.
+    r"방침(?:이다|이라|이며|입니다)|겠다(?!는\s*(?:의지|입장|뜻|각오|포부|의사|자신감))|겠습니다|"
+    r"추진(?:한다|합니다|할\s*(?:계획|방침|예정)|키로)|나선다|나섭니다|나설\s*(?:계획|방침|예정)|"
+    rf"[{_FINAL_L}]\s*것(?:이라고|이라며|이다|입니다)|"
+    r"\b(?:said|says|announced|added)(?:\s+(?:on|in)?\s*(?:the\s+)?[\w.]+){0,2}?\s+"
+    r"(?:that\s+)?(?:it|they|the (?:company|firm|carrier|"
+    r"operator|group)|he|she)\s+(?:will|would|plans|intends|aims)\b|"
+    r"\b(?:plans?|planning|intends?|aims?|seeks?|pledged|vowed|promised)\s+to\b|"
+    r"\b(?:is|are)\s+set\s+to\b", re.I)
+
+# Background: what the text recalls rather than reports ('… 한 바 있다', 'previously').
+_BACKGROUND = re.compile(
+    r"바\s*(?:있다|있으며|있고|있는데|있습니다)|"
+    r"\b(?:previously|had (?:earlier|already|previously)|earlier this year|in the past)\b",
+    re.I)
+
+
+# A break that ends a clause with its own verb: a comma or semicolon, a verb's connective
+# ending ('…했으며', '…하고'), '…한 데 이어', or English coordination ('… and plans to').
+_STRONG = re.compile(r"(?:[,;]|(?:하|했|되|됐|였|었|았|이|으|히|지|키)(?:고|며)|데\s*이어서?|"
+                     r"뒤|후에?|이후|\band)\s*$")
+
+
+def strong_break(text: str, start: int) -> bool:
+    """Does the clause at start follow a break that ends a clause of its own (not '…에서')?"""
+    return bool(_STRONG.search(text[max(0, start - 12):start]))
+
+
+def is_intent(text: str) -> bool:
+    """Does the clause state a plan or commitment by its verb (not in quoted speech)?"""
+    return bool(_INTENT.search(QUOTED_SPEECH.sub(" ", text)))
+
+
+def is_background(text: str) -> bool:
+    """Does the clause recall an earlier fact ('지난해 … 한 바 있다', 'previously')?"""
+    return bool(_BACKGROUND.search(text))
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence as (start, end) spans, in order; together they cover it."""
+    spans, start = [], 0
+    for cut in CLAUSE_CUT.finditer(text):
+        if cut.start() > start:
+            spans.append((start, cut.start()))
+        start = cut.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+_NOUN_AFTER = frozenset({"NNG", "NNP", "NR", "SL", "SN", "MM", "XPN"})
+# Bound nouns after an adnominal ending that join two clauses rather than embed one:
+# '…한 데 이어', '…한 뒤', '…한 후', '…한 가운데'.
+_JOINING = frozenset({"데", "뒤", "후", "가운데", "이후", "반면"})
+# '…, which was set up in 2019, …', '…, founded in 2019, …': a relative or participial clause.
+_EN_EMBEDDED = re.compile(r"(?:\b(?:who|which|whose|that)\b|(?:^|[,(]\s*)(?:founded|established|"
+                          r"launched|set up|acquired|formerly)\b)[^,()]*$", re.I)
+
+
+def _korean_embedded(date: DateMention, limit: int, tokens: Sequence[Any]) -> bool:
+    """Is the first verb after the date an adnominal ending ('지난 7월 퇴임한 김 전 대표를'),
+    so that the date belongs to a clause that describes a noun, not to the main verb?"""
+    after = [t for t in tokens if date.end <= t.start < limit]
+    for index, token in enumerate(after):
+        if token.tag in ("EC", "EF"):
+            return False
+        if token.tag == "ETM":
+            nxt = after[index + 1] if index + 1 < len(after) else None
+            if nxt is None:
+                return False
+            return nxt.form not in _JOINING and (nxt.tag in _NOUN_AFTER or nxt.tag == "NNB")
+    return False
+
+
+def embedded_dates(text: str, dates: Sequence[DateMention],
+                   tokens: Sequence[Any] | None) -> frozenset[int]:
+    """Starts of the dates that sit in a clause describing a noun (Korean adnominal clause,
+    English relative or participial clause): of two dates in one clause, not the one that
+    governs its verb. Only dates followed by another date are checked: the last date of a
+    sentence is always left to govern."""
+    found: set[int] = set()
+    korean = tokens is not None
+    for date, following in pairwise(dates):
+        if korean:
+            if _korean_embedded(date, following.start, tokens or ()):
+                found.add(date.start)
+        elif _EN_EMBEDDED.search(text[:date.start]) and "," in text[date.end:following.start]:
+            found.add(date.start)
+    return frozenset(found)
