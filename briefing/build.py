@@ -30,7 +30,8 @@ from briefing.render.engine import RenderJob, RenderOptions, render_pages
 from briefing.render.feedset import feed_paths, render_feeds
 from briefing.render.linkcheck import check_links
 from briefing.render.opml import OPML_PATH, site_opml
-from briefing.render.pages import Page, plan_pages
+from briefing.render.pages import Page
+from briefing.render.plan import LazyPlan
 from briefing.render.reads import Tracking
 from briefing.render.sink import Entry, MemorySink, Sink
 from briefing.render.sitefiles import site_files
@@ -334,7 +335,8 @@ def render_and_write(graph: Graph, options: BuildOptions, problems: list[Diagnos
                      progress: Report, gathered: Gathered | None = None) -> BuildResult:
     settings = render_options(graph, options)
     jobs = jobs_for(options.jobs)
-    pages = plan_pages(graph, settings.language)
+    plan = LazyPlan(graph, settings.language)  # pages made again where they render
+    pages = plan.stubs
     assets = collect_assets(options.templates / "static")
     known = known_names(graph, pages, assets.files)
     sink: Staging | MemorySink = Staging(options.out_path) if options.out_path else MemorySink()
@@ -345,7 +347,7 @@ def render_and_write(graph: Graph, options: BuildOptions, problems: list[Diagnos
         if work is not None else None
     try:
         with collect_new_objects_only():
-            job = RenderJob(graph, settings, options.templates, assets.names, pages, known, sink)
+            job = RenderJob(graph, settings, options.templates, assets.names, plan, known, sink)
             done = render_pages(job, range(len(pages)), jobs, progress=progress,
                                 meanwhile=lambda: others.update(
                                     render_feeds(graph, settings.language)[0]))

@@ -18,6 +18,10 @@ from briefing.core.diagnostics import Diagnostic, error
 _HTML_REF = re.compile(rb'(?:href|src)="([^"]*)"')
 _XML_REF = re.compile(rb'(?:href="([^"]*)"|<loc>([^<]*)</loc>)')
 _ID = re.compile(rb'\bid="([^"]+)"')
+_WORD = re.compile(rb"\w")
+# Resolved hrefs a scanner keeps: the shared ones (header, chips) come back at once after
+# a reset, while a page's own links would grow the caches by a million at 100,000 articles.
+CACHE_LIMIT = 50_000
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -67,51 +71,115 @@ class LinkScanner:
 
     base_url: str
     known: Collection[str]
-    # Resolved hrefs, shared by pages at the same depth (most links climb to the root).
+    # Resolved hrefs, shared by pages at the same depth (most links climb to the root) or
+    # in the same folder (see _place).
     _resolved: dict[tuple[str | int, str], tuple[str, str] | None] = field(
         default_factory=dict)
+    # Raw hrefs (by depth or folder, as above) that need nothing more: external, or to a
+    # known output without a #fragment. Most of a page's links are these (header, footer,
+    # chips), so a page whose links are all here is done in one pass over its bytes.
+    _fine: set[tuple[str | int, bytes]] = field(default_factory=set)
 
     def scan(self, name: str, data: bytes) -> tuple[list[Diagnostic], list[LateRef]]:
         """Broken links of one output, and its links to check at the end."""
+        if len(self._resolved) > CACHE_LIMIT or len(self._fine) > CACHE_LIMIT:
+            self._resolved.clear()  # most entries are one page's own links: start again
+            self._fine.clear()
         if name.endswith(".html"):
-            pattern = _HTML_REF
+            # Only the hrefs not known to be fine are looked at one by one, each where it
+            # occurs (a page repeats most of its links: the header, chips, rows).
+            depth, directory, fine = name.count("/"), posixpath.dirname(name), self._fine
+            todo = {raw for raw in set(_HTML_REF.findall(data))
+                    if (_place(raw, name, depth, directory), raw) not in fine
+                    and not _own_id(raw, data)}
+            found = sorted((start, raw) for raw in todo for start in _occurrences(data, raw))
         elif name.endswith(".xml"):
-            pattern = _XML_REF
+            found = [(match.start(), next(g for g in match.groups() if g is not None))
+                     for match in _XML_REF.finditer(data)]
         else:
             return [], []
-        rest = self.base_url.split("://", 1)[-1]
-        base_path = rest[rest.find("/"):] if "/" in rest else "/"
-        directory = posixpath.dirname(name)
-        depth = name.count("/")
         own_ids: set[str] | None = None
         problems: list[Diagnostic] = []
         pending: list[LateRef] = []
-        for match in pattern.finditer(data):
-            raw = next(g for g in match.groups() if g is not None)
-            href = raw.decode("utf-8", "replace").replace("&amp;", "&")
-            if not href or href.startswith("mailto:"):
+        for start, raw in found:
+            checked = self._check(name, raw)
+            if checked is None:
                 continue
-            if name.endswith(".xml") and not href.startswith(self.base_url):
+            target, fragment, href = checked
+            line = data.count(b"\n", 0, start) + 1
+            if target != name:
+                pending.append(LateRef(target, fragment, name, line, href))
                 continue
-            ups = href.count("../", 0, 3 * depth) if href.startswith("../") else -1
-            key = (depth, href) if ups == depth or href.startswith(("/", "http")) else (
-                directory, href)
-            if key not in self._resolved:
-                self._resolved[key] = _target(name, href, self.base_url, base_path)
-            found = self._resolved[key]
-            if found is None:
-                continue
-            target, fragment = found
-            known = target == name or target in self.known
-            if not known or (fragment and target.endswith(".html")):
-                line = data.count(b"\n", 0, match.start()) + 1
-                if target != name:
-                    pending.append(LateRef(target, fragment, name, line, href))
-                    continue
-                own_ids = page_ids(data) if own_ids is None else own_ids
-                if fragment not in own_ids:
-                    problems.append(_missing_fragment(name, line, href, fragment))
+            own_ids = page_ids(data) if own_ids is None else own_ids
+            if fragment not in own_ids:
+                problems.append(_missing_fragment(name, line, href, fragment))
         return problems, pending
+
+    def _check(self, name: str, raw: bytes) -> tuple[str, str, str] | None:
+        """None when the href needs nothing more; else its target, fragment and text."""
+        href = raw.decode("utf-8", "replace").replace("&amp;", "&")
+        if not href or href.startswith("mailto:"):
+            return None
+        html = name.endswith(".html")
+        if not html and not href.startswith(self.base_url):
+            return None
+        place = _place(raw, name, name.count("/"), posixpath.dirname(name))
+        key = (place, href)
+        if key not in self._resolved:
+            rest = self.base_url.split("://", 1)[-1]
+            base_path = rest[rest.find("/"):] if "/" in rest else "/"
+            self._resolved[key] = _target(name, href, self.base_url, base_path)
+        found = self._resolved[key]
+        if found is None:
+            if html:
+                self._fine.add((place, raw))
+            return None
+        target, fragment = found
+        in_site = target in self.known
+        to_fragment = bool(fragment) and target.endswith(".html")
+        if html and in_site and not to_fragment:
+            self._fine.add((place, raw))
+        if (target == name or in_site) and not to_fragment:
+            return None
+        return target, fragment, href
+
+
+def _place(raw: bytes, name: str, depth: int, directory: str) -> str | int:
+    """What an href's target depends on besides itself: only the page's depth when it is
+    absolute or climbs to the root; the page itself for a bare #fragment or ?query; else
+    the page's folder (`depth` and `directory` are the page's)."""
+    if raw.startswith((b"/", b"http")) or (
+            raw.startswith(b"../") and raw.count(b"../", 0, 3 * depth) == depth):
+        return depth
+    if raw.startswith((b"#", b"?")):
+        return name
+    return directory
+
+
+def _occurrences(data: bytes, raw: bytes) -> list[int]:
+    """Where `href="raw"` and `src="raw"` start in data (as _HTML_REF finds them)."""
+    starts = []
+    for attribute in (b'href="', b'src="'):
+        needle = attribute + raw + b'"'
+        at = data.find(needle)
+        while at != -1:
+            starts.append(at)
+            at = data.find(needle, at + len(needle))
+    return starts
+
+
+def _own_id(raw: bytes, data: bytes) -> bool:
+    """Whether `raw` is a plain #fragment of this page that it has (the skip link, the
+    table of contents): found without collecting every id of the page."""
+    if not raw.startswith(b"#") or len(raw) == 1 or b"%" in raw or b"&" in raw:
+        return False
+    needle = b'id="' + raw[1:] + b'"'
+    at = data.find(needle)
+    while at != -1:
+        if at == 0 or not _WORD.match(data, at - 1):  # _ID's \b
+            return True
+        at = data.find(needle, at + 1)
+    return False
 
 
 def _missing_fragment(name: str, line: int, href: str, fragment: str) -> Diagnostic:

@@ -66,18 +66,20 @@ class Body:
     packed_text: bytes
     line: int  # 1-based file line of the body's first line
     packed_html: bytes = b""
-    packed_links: str = ""  # JSON [[kind, target, label, path, line, col], ...]
+    # JSON [[kind, target, label, path, line, col], ...], compressed: as a str, one Korean
+    # label makes it two bytes a character, and the path repeats on every row.
+    packed_links: bytes = b""
 
     @classmethod
     def of(cls, text: str, line: int, html: str = "", links: tuple[WikiLink, ...] = ()
            ) -> Body:
         packed = json.dumps([[w.kind, w.target, w.label, w.loc.path, w.loc.line, w.loc.col]
                              for w in links], ensure_ascii=False) if links else ""
-        return cls(_pack(text), line, _pack(html), packed)
+        return cls(_pack(text), line, _pack(html), _pack(packed))
 
     def link_rows(self) -> list[list[Any]]:
         """The wikilinks as [kind, target, label, path, line, col] rows (no objects)."""
-        return json.loads(self.packed_links) if self.packed_links else []
+        return json.loads(_unpack(self.packed_links)) if self.packed_links else []
 
     @property
     def links(self) -> tuple[WikiLink, ...]:

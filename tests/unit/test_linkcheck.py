@@ -112,3 +112,22 @@ def test_non_page_outputs_are_not_scanned() -> None:
     outputs = _site(**{"data/index.json": b'{"href="nowhere/"": 1}',
                        "assets/app.js": b'x = "href=\\"nowhere/\\""'})
     assert _problems(outputs) == []
+
+
+def test_a_bare_fragment_is_looked_up_on_its_own_page_not_a_neighbour_in_its_folder() -> None:
+    # 404.html is scanned first and has the id; index.html, in the same folder, has not.
+    outputs = _site(**{"404.html": _page('<p id="only-here">x</p> <a href="#only-here">a</a>'),
+                       "index.html": _page('<a href="#only-here">b</a>')})
+    assert _problems(outputs) == [
+        "index.html:4:1: error[broken-link]: link '#only-here' points to a missing #only-here"]
+
+
+def test_every_occurrence_of_a_broken_link_is_reported_after_the_same_link_was_fine() -> None:
+    # the scanner remembers hrefs found fine; a broken one is reported on every line, even
+    # on a page scanned after the same href resolved fine on a page of another depth
+    outputs = _site(**{"a/index.html": _page('<a href="../carriers/">ok</a>'),
+                       "b/c/index.html": _page('<a href="../carriers/">1</a>\n'
+                                               '<a href="../carriers/">2</a>')})
+    problems = _problems(outputs)
+    assert [p.split(": error")[0] for p in problems] == ["b/c/index.html:4:1",
+                                                         "b/c/index.html:5:1"]
