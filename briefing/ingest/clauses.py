@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
-from briefing.ingest.dates import QUOTED_SPEECH, DateMention
+from briefing.ingest.boilerplate import WIRE_DATELINE
+from briefing.ingest.dates import DateMention, unquoted
 
 # Clause breaks: a comma or semicolon, a Korean connective ending ('…했으며', '…하고',
 # '…해서'), '…한 데 이어' / '…한 뒤', and English coordination before a new verb
@@ -31,14 +32,17 @@ _FINAL_L = "".join(chr(0xAC00 + i) for i in range(11172) if i % 28 == 8)
 _INTENT = re.compile(
     r"[기키]로\s*(?:했|하였|결정|한\s*것)|"
     r"계획(?:이다|이라|이며|이고|입니다|을\s*(?:밝|세|발표))|예정(?:이다|이라|이며|입니다)|"
-    # '…하겠다는 의지를 내비쳤다' is a stance, not a plan.
-    r"방침(?:이다|이라|이며|입니다)|겠다(?!는\s*(?:의지|입장|뜻|각오|포부|의사|자신감))|겠습니다|"
+    # '…하겠다는 의지를 내비쳤다' is a stance, not a plan; '검토하겠다' promises only a look.
+    r"방침(?:이다|이라|이며|입니다)|(?<!검토하)겠다(?!는\s*(?:의지|입장|뜻|각오|포부|의사|자신감))|"
+    r"(?<!검토하)겠습니다|"
     r"추진(?:한다|합니다|할\s*(?:계획|방침|예정)|키로)|나선다|나섭니다|나설\s*(?:계획|방침|예정)|"
     rf"[{_FINAL_L}]\s*것(?:이라고|이라며|이다|입니다)|"
+    # 'said on Thursday the two companies will …', 'said SK Telecom will invest …'.
     r"\b(?:said|says|announced|added)(?:\s+(?:on|in)?\s*(?:the\s+)?[\w.]+){0,2}?\s+"
-    r"(?:that\s+)?(?:it|they|the (?:company|firm|carrier|"
-    r"operator|group)|he|she)\s+(?:will|would|plans|intends|aims)\b|"
-    r"\b(?:plans?|planning|intends?|aims?|seeks?|pledged|vowed|promised)\s+to\b|"
+    r"(?:that\s+)?(?:it|they|he|she|both companies|the (?:two )?(?:company|companies|firm|firms|"
+    r"carrier|operator|group|partners)|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+"
+    r"(?:will|would|plans|intends|aims)\b|"
+    r"\b(?:plans?|planning|intends?|intentions?|aims?|seeks?|pledged|vowed|promised)\s+to\b|"
     r"\b(?:is|are)\s+set\s+to\b", re.I)
 
 # Background: what the text recalls rather than reports ('… 한 바 있다', 'previously').
@@ -61,7 +65,7 @@ def strong_break(text: str, start: int) -> bool:
 
 def is_intent(text: str) -> bool:
     """Does the clause state a plan or commitment by its verb (not in quoted speech)?"""
-    return bool(_INTENT.search(QUOTED_SPEECH.sub(" ", text)))
+    return bool(_INTENT.search(unquoted(text)))
 
 
 def is_background(text: str) -> bool:
@@ -120,3 +124,32 @@ def embedded_dates(text: str, dates: Sequence[DateMention],
         elif _EN_EMBEDDED.search(text[:date.start]) and "," in text[date.end:following.start]:
             found.add(date.start)
     return frozenset(found)
+
+
+# '… 짓겠다고 4월 29일 공시했다': a plan reported on a day; its bare date dates the telling.
+_REPORTED = re.compile(r"(?:다|라)고\s*(?:(?:\S+\s+){0,3}?"
+                       r"(?:밝혔|공시했|발표했|말했|설명했|전했|알렸)|$)|"
+                       r"\b(?:said|announced|told)\b", re.I)
+
+
+def plan_spans(text: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence that state a plan, not as reported speech: their bare
+    dates lie ahead ('3월 출시할 계획이다' in a June story is next March)."""
+    return [(start, end) for start, end in clause_spans(text)
+            if is_intent(text[start:end]) and not _REPORTED.search(text[start:end])]
+
+
+_MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+              r"(?:,\s+\d{4})?")
+# 'Seoul, South Korea - June 7, 2026 -', 'India, July 5 --': a dateline with dashes (the wire
+# forms with an agency, 'SEOUL, March 10 (Yonhap) --', are boilerplate.py's).
+_DASH_DATELINE = re.compile(
+    rf"^[A-Z][A-Za-z .'-]{{1,30}}(?:,\s+[A-Z][A-Za-z .'-]{{1,30}}?)?\s*(?:,|--|—|–|-)\s*"
+    rf"{_MONTH_DAY}\s*(?:--|—|–|-)\s*(?=\S)")
+
+
+def lede_dateline(text: str) -> int:
+    """Where a dateline that opens a lede ends (0 without one): its date is the day the
+    story was told, and it is no clause of the fact."""
+    match = WIRE_DATELINE.match(text) or _DASH_DATELINE.match(text)
+    return match.end() if match else 0

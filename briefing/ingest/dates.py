@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -134,15 +135,19 @@ def _rel_year(word: str, pub: PartialDate) -> int:
     return pub.year + (_YEAR_WORDS.get(word.strip(), 0) if word else 0)
 
 
-def _month_year(rel: str | None, month: int, pub: PartialDate) -> int:
+def _month_year(rel: str | None, month: int, pub: PartialDate, future: bool = False) -> int:
     if rel == "지난":
         return pub.year if month < pub.month else pub.year - 1
-    if rel in ("오는", "다음"):
-        return pub.year if month > pub.month else pub.year + 1
+    if rel in ("오는", "다음") or (future and rel is None):
+        # A plan's bare month is the next one ('3월 출시할 계획' in a June story: next March).
+        return pub.year if month >= pub.month else pub.year + 1
     return pub.year
 
 
-def _day_month(rel: str | None, day: int, pub: PartialDate, local_time: bool) -> tuple[int, int]:
+def _day_month(rel: str | None, day: int, pub: PartialDate, local_time: bool,
+               future: bool = False) -> tuple[int, int]:
+    if future and rel is None and day >= pub.day:
+        return pub.year, pub.month  # a plan's day after publication: this month, not the last
     if rel == "오는":
         return (pub.year, pub.month) if day > pub.day else _add_months(pub.year, pub.month, 1)
     if rel == "지난":
@@ -161,10 +166,15 @@ def _needs_pub(text: str) -> DateMention:
                        "not give")
 
 
+# 'starting in December', 'from March', 'beginning next month': a start ahead.
+_STARTING = re.compile(r"\b(?:starting|beginning|from|effective)\s+(?:in\s+|on\s+)?$", re.I)
+
+
 def _resolve(name: str, m: re.Match[str], pub: PartialDate | None,
-             that_day: PartialDate | None) -> DateMention | None:
+             that_day: PartialDate | None, future: bool = False) -> DateMention | None:
     g = m.groupdict()
     text = m.group(0).strip()
+    future = future or bool(_STARTING.search(m.string[max(0, m.start() - 20):m.start()]))
     if g.get("mn") and not g["mn"][0].isupper():
         return None  # 'may', 'march' as words, not months
 
@@ -204,7 +214,7 @@ def _resolve(name: str, m: re.Match[str], pub: PartialDate | None,
         if pub is None:
             return _needs_pub(text)
         rel = g.get("rel")
-        year = _rel_year(g["ry"], pub) if g.get("ry") else _month_year(rel, month, pub)
+        year = _rel_year(g["ry"], pub) if g.get("ry") else _month_year(rel, month, pub, future)
         basis = None if g.get("ry") or rel else _YEAR_FROM_PUB
         if name == "ko_month":
             return done(_valid(year, month), relative=True, basis=basis)
@@ -231,7 +241,7 @@ def _resolve(name: str, m: re.Match[str], pub: PartialDate | None,
                                f"only the day is given ('{text}'); the publication date that "
                                "would place it is not in the text")
         local = "현지시간" in m.string[m.end():m.end() + 8]
-        year, month = _day_month(g.get("rel"), day, pub, local)
+        year, month = _day_month(g.get("rel"), day, pub, local, future)
         until = _valid(year, month, int(g["d2"])) if g.get("d2") else None
         basis = None if (year, month) == (pub.year, pub.month) else \
             f"'{text}' is after the publication day, so taken as the month before"
@@ -262,15 +272,18 @@ def _resolve(name: str, m: re.Match[str], pub: PartialDate | None,
         if pub is None:
             return _needs_pub(text)
         month = MONTHS[g["mn"].lower().rstrip(".")]
-        return done(_valid(pub.year, month, int(g["d"])), relative=True, basis=_YEAR_FROM_PUB)
+        year = pub.year + 1 if future and (month, int(g["d"])) < (pub.month, pub.day) \
+            else pub.year
+        return done(_valid(year, month, int(g["d"])), relative=True, basis=_YEAR_FROM_PUB)
     if name == "en_month":
         if pub is None:
             return _needs_pub(text)
         month = MONTHS[g["mn"].lower().rstrip(".")]
         ahead = (g.get("prep") or "").strip().lower() in ("by", "until")
         # A month named alone is the latest one up to publication ('in January' in a
-        # March story); a deadline ('by June') is the next one.
-        if ahead:
+        # March story); a deadline ('by June') and a plan's month ('starting in December')
+        # are the next one.
+        if ahead or future:
             year = pub.year if month >= pub.month else pub.year + 1
         else:
             year = pub.year if month <= pub.month else pub.year - 1
@@ -287,8 +300,8 @@ def _resolve(name: str, m: re.Match[str], pub: PartialDate | None,
     if name == "en_year":
         prep = (g.get("prep") or "").strip().lower()
         before = m.string[max(0, m.start() - 20):m.start()]
-        if not prep and re.search(r"\b[A-Z][A-Za-z]*\s$", before):
-            return None  # 'SK Tech Summit 2023', 'MWC 2024': the year is part of a name
+        if not prep and re.search(r"(?:\b[A-Z][A-Za-z]*|\([A-Z][A-Za-z]+\))\s$", before):
+            return None  # 'SK Tech Summit 2023', '(MWC) 2024': the year is part of a name
         role = "since" if prep == "since" else "target" if prep in ("by", "until") else \
             "compare" if g.get("poss") and _COMPARE_AFTER.match(m.string, m.end()) else "event"
         return done(_valid(int(g["y"])), role=role)
@@ -324,10 +337,39 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTED_SPEECH.finditer(sentence)]
 
 
+# A quote the sentence splitter cut: one opened and not closed in this sentence, or closed
+# here and opened in the sentence before ('… 원년으로 삼겠다”며 …').
+_OPEN_TAIL = re.compile(r"[“\"][^”\"]{15,}$")
+_CLOSED_HEAD = re.compile(r"^[^“\"]{15,}?[”\"]")
+
+
+def speech_spans(sentence: str) -> list[tuple[int, int]]:
+    """Quoted speech, a quote cut by the sentence split included."""
+    spans = quoted_spans(sentence)
+    rest = QUOTED_SPEECH.sub(lambda m: "\0" * len(m.group(0)), sentence)
+    if "“" in rest or "”" in rest:
+        opened = _OPEN_TAIL.search(rest)
+        if opened and "”" not in opened.group(0):
+            spans.append((opened.start(), len(sentence)))
+        closed = _CLOSED_HEAD.match(rest)
+        if closed and "“" not in closed.group(0) and "\0" not in closed.group(0):
+            spans.append((0, closed.end()))
+    return sorted(spans)
+
+
+def unquoted(sentence: str) -> str:
+    """The sentence with its quoted speech blanked (same length, so spans still fit)."""
+    for start, end in speech_spans(sentence):
+        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    return sentence
+
+
 def find_dates(sentence: str, published: PartialDate | None,
-               that_day: PartialDate | None = None) -> list[DateMention]:
-    """Every date expression in a sentence, resolved where it can be, in order."""
-    taken: list[tuple[int, int]] = quoted_spans(sentence)
+               that_day: PartialDate | None = None,
+               ahead: Sequence[tuple[int, int]] = ()) -> list[DateMention]:
+    """Every date expression in a sentence, resolved where it can be, in order. Within the
+    `ahead` spans (clauses that state a plan) a bare month or day is the next one."""
+    taken: list[tuple[int, int]] = speech_spans(sentence)
     found: list[DateMention] = []
     korean = len(re.findall(r"[가-힣]", sentence)) * 2 >= len(re.findall(r"[A-Za-z]", sentence))
     for name, pattern in _PATTERNS:
@@ -339,7 +381,11 @@ def find_dates(sentence: str, published: PartialDate | None,
                 continue
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            mention = _resolve(name, match, published, that_day)
+            # A plan's date, unless it dates the telling ('said in March it will …').
+            future = any(a <= start < b for a, b in ahead) and not (
+                _ANNOUNCE_AFTER.match(sentence, end)
+                or _ANNOUNCE_BEFORE.search(sentence[max(0, start - 60):start]))
+            mention = _resolve(name, match, published, that_day, future)
             if mention is None:
                 continue
             lead = len(match.group(0)) - len(match.group(0).lstrip())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
 from briefing.core.dates import PartialDate
@@ -17,33 +17,23 @@ from briefing.ingest.clauses import (
     clause_spans,
     is_background,
     is_intent,
+    lede_dateline,
     strong_break,
 )
 from briefing.ingest.dates import DateMention
 from briefing.ingest.eventmerge import ProposedEvent, merge_events
+from briefing.ingest.eventparties import (
+    ANAPHOR,
+    SUBJECT_MARK,
+    Before,
+    Sentence,
+    ids_in,
+    parties_of,
+)
 from briefing.ingest.horizon import find_horizon
 from briefing.ingest.kinds import classify, is_plan
-from briefing.ingest.money import Money
-from briefing.ingest.recognise import Mention
 
 _PAST = re.compile(r"(?:었|았|했|됐|였|쳤|졌)다[.\"”']*\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    text: str
-    mentions: tuple[Mention, ...]
-    money: tuple[Money, ...]
-    dates: tuple[DateMention, ...]
-    caption: bool = False
-    heading: bool = False  # a headline or sub-head: it restates the body, no event of its own
-    embedded: frozenset[int] = frozenset()  # starts of dates in a clause describing a noun
-    passing: frozenset[int] = frozenset()  # starts of carriers named in passing (parties.py)
-
-    @property
-    def parties(self) -> tuple[Mention, ...]:
-        """The names that can be parties: all but the carriers named in passing."""
-        return tuple(m for m in self.mentions if not (m.is_carrier and m.start in self.passing))
 
 
 def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
@@ -72,7 +62,7 @@ _MEASURE = re.compile(r"\d\s*(?:명|곳|개|대|%|만|억|조)|"
 
 
 def _told_plan(sentence: Sentence) -> bool:
-    named = any(m.is_carrier and _SUBJECT_MARK.match(sentence.text, m.end)
+    named = any(m.is_carrier and SUBJECT_MARK.match(sentence.text, m.end)
                 for m in sentence.parties) or \
         any(m.is_carrier and m.start < 3 for m in sentence.parties)
     return named and bool(sentence.money or _MEASURE.search(sentence.text))
@@ -102,6 +92,14 @@ _SUBORDINATE = re.compile(r"\s*(?:as|while|because|since|although|though|which|w
                           r"if|so that|in order to|to)\b", re.I)
 
 
+def _only_dates(text: str, start: int, end: int, dates: list[DateMention]) -> bool:
+    rest = text[start:end]
+    for date in dates:
+        rest = rest.replace(date.text, " ")
+    return len(re.sub(r"[\W_]+|\b(?:on|in|at|early|late|earlier|later)\b|에는|에도|에", "",
+                      rest, flags=re.I)) <= 1
+
+
 def _segments(sentence: Sentence, dated: list[DateMention]
               ) -> list[tuple[int, int, DateMention | None]]:
     """The facts of a sentence: each dated clause (with the undated clauses that lead to it),
@@ -113,8 +111,16 @@ def _segments(sentence: Sentence, dated: list[DateMention]
     text = sentence.text
     groups: list[list[Any]] = []  # [start, end, dates]
     lead: int | None = None
+    fronted: list[DateMention] = []
     for start, end in clause_spans(text):
         dates = [d for d in dated if start <= d.start < end]
+        if dates and _only_dates(text, start, end, dates):
+            # 'Last month, SK Telecom …', '지난 3월, KT는 …': a fronted date is the next
+            # clause's, not a clause of its own.
+            fronted += dates
+            lead = start if lead is None else lead
+            continue
+        dates, fronted = fronted + dates, []
         if dates and lead is not None and _RELATIVE.match(text, start) and \
                 is_intent(text[lead:start]):
             # 'KT will pay …, which underwent disruptions Oct. 25': the main clause is a plan
@@ -135,11 +141,6 @@ def _segments(sentence: Sentence, dated: list[DateMention]
         return [(0, len(text), dated[0])] if dated else []
     return [(start, end, _main_date(sentence, dates) if dates else None)
             for start, end, dates in groups]
-
-
-def _ids_in(mentions: tuple[Mention, ...], start: int, end: int, carriers: bool) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(m.id for m in mentions
-                               if m.is_carrier == carriers and start <= m.start < end))
 
 
 def _event_date(sentence: Sentence, published: PartialDate | None
@@ -173,13 +174,6 @@ _SPOKE = re.compile(r"(?:말했|밝혔|강조했|설명했|언급했|발표했|�
                     r"\b(?:said|told|stressed|declared|pledged|announced)\b")
 _SAME_DAY = re.compile(r"이날|이 날|이 자리에서|같은 날|당시|"
                        r"\b(?:the same day|at the event|there)\b", re.I)
-# 'The company …', '회사는 …', '양사는 …': the subject named in the sentences before.
-_ANAPHOR = re.compile(r"^[가-힣]\s*(?:CEO|대표|사장|회장|부사장|의장)(?:는|은|가|이)\s|"
-                      r"^(?:(?:이|해당|같은)\s*)?(?:회사|업체|기업|통신사|양사|이통사|그룹)"
-                      r"(?:는|가|도|측은)|^(?:The|the)\s+(?:company|carrier|firm|operator|"
-                      r"telco|group)\b|^(?:It|The two|Both companies)\b")
-
-
 def _stated(sentence: Sentence, that_day: PartialDate | None,
             published: PartialDate | None) -> PartialDate | None:
     """The day a statement was made: the day the sentence says it was announced, the day
@@ -188,64 +182,6 @@ def _stated(sentence: Sentence, that_day: PartialDate | None,
     if said:
         return said[0]
     return that_day if that_day and _SAME_DAY.search(sentence.text) else published
-
-
-@dataclass(frozen=True, slots=True)
-class _Before:
-    """Who the article was last about: for sentences that name no one ('회사는 …')."""
-
-    carriers: tuple[str, ...] = ()
-    parties: tuple[str, ...] = ()
-
-
-_SUBJECT_MARK = re.compile(r"['’\"”]?\s*(?:\([^)]{1,20}\))?\s*(?:은|는|이|가|도|측은)(?![가-힣])")
-
-
-def _has_subject(sentence: Sentence, start: int, end: int) -> bool:
-    """Does a name in the clause take a subject particle ('엔비디아는'), or open an English
-    clause ('Nvidia said …')? Without one, the story's subject goes on."""
-    for mention in sentence.mentions:
-        if not start <= mention.start < end:
-            continue
-        if _SUBJECT_MARK.match(sentence.text, mention.end) or \
-                not sentence.text[start:mention.start].strip(" ,\"'“‘"):
-            return True
-    return False
-
-
-def _parties(sentence: Sentence, start: int, end: int, single: bool,
-             before: _Before) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:
-    """(carriers, entities, issues): only names in the clause are its parties."""
-    carriers = _ids_in(sentence.parties, start, end, True)
-    entities = _ids_in(sentence.parties, start, end, False)
-    if single and not carriers:
-        carriers = _ids_in(sentence.parties, 0, len(sentence.text), True)
-    if single and not entities:
-        entities = _ids_in(sentence.parties, 0, len(sentence.text), False)
-    issues: list[str] = []
-    anaphor = _ANAPHOR.match(sentence.text[start:end].lstrip()) or \
-        _ANAPHOR.match(sentence.text.lstrip())
-    subject = _ids_in(sentence.parties, 0, start, True)
-    if not carriers and len(subject) == 1 and not _ids_in(sentence.parties, start, end, False):
-        # 'KT는 2월 … 알렸고, 4월에는 … 도입했다': one subject for both clauses.
-        carriers = subject
-        issues.append(f"party '{carriers[0]}' is the subject of the sentence, not named in "
-                      "this clause")
-    elif not carriers and len(before.carriers) == 1 and (
-            anaphor or not sentence.mentions or not _has_subject(sentence, start, end)):
-        # '회사는 오는 9월 …', '지난해 6월에는 … 투자해': the subject of the story goes on.
-        carriers = before.carriers
-        issues.append(f"party '{carriers[0]}' taken from the sentences before (no name here)")
-    first = next((m for m in sentence.parties if m.start < start), None)
-    if not carriers and first is not None and not first.is_carrier and \
-            first.id not in entities and _SUBJECT_MARK.match(sentence.text, first.end):
-        # '‘…얼라이언스’는 지난해 출범하여 …, … 해 나갈 계획이다': the sentence's subject.
-        entities = (first.id, *entities)
-        issues.append(f"party '{first.id}' is the subject of the sentence, not named in "
-                      "this clause")
-    if not carriers and not entities:
-        issues.append("no party found in this clause: add who did it")
-    return carriers, entities, issues
 
 
 def _amount(sentence: Sentence, start: int, end: int, single: bool) -> tuple[str | None, list[str]]:
@@ -259,22 +195,44 @@ def _amount(sentence: Sentence, start: int, end: int, single: bool) -> tuple[str
     return (money[0].written if money else None), issues
 
 
+# Market commentary: analysts, brokers and market researchers on the market, insiders' views.
+_COMMENTARY = re.compile(
+    r"애널리스트|증권가|연구원은|시장\s*조사|(?:업계|시장)\s*(?:관계자|전문가)(?:는|들은|들)|"
+    r"업계에서는|\b(?:analysts?|market (?:research|watchers?|researchers?|tracker)|industry "
+    r"(?:watchers|observers|experts|insiders) (?:say|said|expect)|brokerage)\b", re.I)
+
+
 def _no_event(sentence: Sentence) -> bool:
-    """Headings restate the body; quoted speech is what someone said, not what happened."""
+    """Headings restate the body; quoted speech is what someone said, not what happened;
+    market commentary is a view, not a fact about a party."""
     return sentence.heading or sentence.caption or \
-        sentence.text.lstrip().startswith(('"', "“", "「"))  # ‘…’ quotes a name, not speech
+        sentence.text.lstrip().startswith(('"', "“", "「")) or \
+        bool(_COMMENTARY.search(sentence.text))  # ‘…’ quotes a name, not speech
+
+
+def _after_dateline(sentence: Sentence) -> Sentence:
+    """A lede's dateline ('SEOUL, March 10 (Yonhap) --') blanked, its date the day the
+    story was told: no clause of the fact, and no date of it."""
+    end = lede_dateline(sentence.text)
+    if not end:
+        return sentence
+    dates = tuple(replace(d, role="announce") if d.start < end and d.role == "event" else d
+                  for d in sentence.dates)
+    return replace(sentence, text=" " * end + sentence.text[end:], dates=dates)
 
 
 def propose_events(sentences: list[Sentence], published: PartialDate | None,
-                   affiliated: Mapping[str, tuple[str, ...]] | None = None
-                   ) -> list[ProposedEvent]:
-    """Every dated clause whose kind a verb tells, as an event (ids are given later)."""
+                   affiliated: Mapping[str, tuple[str, ...]] | None = None,
+                   venues: frozenset[str] = frozenset()) -> list[ProposedEvent]:
+    """Every dated clause whose kind a verb tells, as an event (ids are given later).
+    `venues` are the ids of fairs and conferences: where something happened, not who."""
     events: list[ProposedEvent] = []
-    before = _Before()
+    before = Before()
     that_day: PartialDate | None = None
-    for sentence in sentences:
-        if _no_event(sentence):
+    for told in sentences:
+        if _no_event(told):
             continue
+        sentence = _after_dateline(told)
         stated = _stated(sentence, that_day, published)
         dated, report_basis = _event_date(sentence, published)
         horizon = find_horizon(sentence.text, stated)
@@ -315,16 +273,16 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
                 kind, sure = "target", True
             if is_background(clause) and not (
                     date.date is not None and (date.date.month or not date.relative)
-                    and found is not None and _ids_in(sentence.parties, start, end, True)):
+                    and found is not None and ids_in(sentence.parties, start, end, True)):
                 # '지난해 … 한 바 있다', 'previously': recalled, not reported; kept when the
                 # text dates it ('지난 2022년에도 … 투자한 바 있다') and names the carrier.
                 continue
             if not sure and not (date.role in ("event", "announce") and date.date is not None
                                  and date.date.day and _SPOKE.search(sentence.text)
-                                 and (sentence.mentions or _ANAPHOR.match(sentence.text))):
+                                 and (sentence.mentions or ANAPHOR.match(sentence.text))):
                 continue  # no verb tells what happened: a remark, not an event
             single = len(dated) == 1 and len(segments) == 1
-            carriers, entities, issues = _parties(sentence, start, end, single, before)
+            carriers, entities, issues = parties_of(sentence, start, end, single, before, kind)
             if not sure:
                 issues.append("no verb tells the kind; 'statement' (what was said) is a guess")
             if not carriers and affiliated:
@@ -366,15 +324,19 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
                 issues.append(date.problem)
             if date.role == "since":
                 issues.append(f"'{date.text}' gives the start of something ongoing")
+            placed = found is not None and date.date is not None and bool(date.date.day) \
+                and date.role in ("event", "announce")
+            if not carriers and not set(entities) - venues and not placed:
+                continue  # no one acts and no day places it: background, or another's story
             events.append(ProposedEvent(
                 id="", date=when, until=date.until if when is date.date else None,
                 approximate=report_basis is not None and "report" in report_basis, basis=basis,
                 title="", kind=kind, carriers=carriers, entities=entities, amount=amount,
-                evidence=(sentence.text,), issues=tuple(issues), clause=clause, due=due,
+                evidence=(told.text,), issues=tuple(issues), clause=clause.strip(), due=due,
                 due_basis=due_basis))
-        own = _ids_in(sentence.parties, 0, len(sentence.text), True)
+        own = ids_in(sentence.parties, 0, len(sentence.text), True)
         if own:
-            before = _Before(own, tuple(m.id for m in sentence.mentions))
+            before = Before(own, tuple(m.id for m in sentence.mentions))
         for date in sentence.dates:
             if date.date is not None and date.date.day and date.role == "event":
                 that_day = date.date

@@ -1,14 +1,17 @@
 """The kind of an event from the words of its clause (Korean and English news prose).
 
 First match wins, in the order below: an apology outranks the outage it is about, a deal
-verb the meeting it happened at, a launch the plan it was part of.
+verb the meeting it happened at, a launch the plan it was part of, a revenue target the
+investment words around it. Then where it happened refines it: at a fair or conference a
+keynote or a showcase is taking part (conference), a remark with no part taken is what was
+said there (statement).
 """
 
 from __future__ import annotations
 
 import re
 
-from briefing.ingest.dates import QUOTED_SPEECH
+from briefing.ingest.dates import unquoted
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (
     ("statement", r"사과(?:했|하|문|의)|사죄|선포|발간|보고서를\s*(?:냈|내놓|공개)|백서|"
@@ -18,14 +21,21 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
                r"outage|disruption|blackout|network failure|"
                r"(?:service|services) (?:were|was) (?:interrupted|disrupted|down))"),
     ("earnings", r"실적\s*발표|컨퍼런스\s*콜|콘퍼런스\s*콜|\bearnings call\b"),
-    ("appointment", r"선임|임명|영입|취임(?!\s*\d+\s*(?:주년|년|개월|일))|선출|내정|"
+    # '취임 첫 간담회', '취임 후': the office is the occasion, not the news.
+    ("appointment", r"선임|임명|영입|취임(?!\s*(?:\d+\s*(?:주년|년|개월|일)|첫|후|이후|이래|직후|"
+                    r"당시|초))|선출|내정|"
                     r"신임\s*(?:대표|사장|CEO)|"
                     r"\b(?:appoint|named (?:as )?(?:the )?(?:new )?(?:ceo|chief|head)|elected|"
                     r"board member|new (?:ceo|chief executive)|hired|recruited)"),
+    # 'a revenue target of KRW 25 trillion' beside 'investments': the target is the news.
+    ("target", r"(?:매출|수익|영업이익)\s*목표|\b(?:revenue|sales|profit) (?:target|goal)"),
+    # '힘을 쏟고 있다' is effort, not money.
     ("investment", r"투자(?!은행|자|\s*업계|\s*펀드를 조성)|출자|지분|인수했|인수한|인수를|인수에|"
-                   r"쏟|투입|베팅|\b(?:invest|stake|acqui|funding round|backed|spen[dt]|"
+                   r"(?<!힘을 )(?<!힘을)(?<!공을 )(?<!력을 )(?<!량을 )쏟|투입|베팅|"
+                   r"\b(?:invest|stake|acqui|funding round|backed|spen[dt]|"
                    r"put\b[^.]{0,40}\binto\b)"),
-    ("alliance", r"얼라이언스|동맹|합작|회원사로|"
+    # 'AI 원팀': Korean industry coalitions are named '… 원팀'.
+    ("alliance", r"얼라이언스|동맹|합작|회원사로|원팀|"
                  r"(?:연합체|포럼|협의체|컨소시엄)에?\s*(?:가입|합류)|"
                  r"\b(?:alliance|joint venture|consortium|joined [^.]{0,40}"
                  r"(?:project|initiative|framework|coalition))"),
@@ -49,12 +59,40 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
 ))
 
 
+# Where: a fair, show or conference ('MWC 2024에서', 'at CES').
+_VENUE = re.compile(r"행사|포럼|콘퍼런스|컨퍼런스|서밋|박람회|전시회|총회|"
+                    r"\b(?:MWC|CES|IFA|conference|summit|forum|congress|expo|fair|show)\b", re.I)
+# Taking part there: attending, hosting, a keynote, a booth or a showcase ('참가한 대표가'
+# describes the speaker, not what the clause reports).
+_TAKING_PART = re.compile(
+    r"참석(?:해|했|하며|하고)|참가(?:해|했|하며|하고)|참여(?:해|했|하며|하고)|개최|열었|연다|"
+    r"기조\s*연설|부스|전시(?!회)|시연|찾아|방문|"
+    r"\b(?:attend|host|keynote|booth|exhibit|showcas|demonstrat|participat|pavilion)", re.I)
+_SHOWING = re.compile(r"기조\s*연설|부스|전시(?!회)|시연|"
+                      r"\b(?:keynote|booth|exhibit|showcas|demonstrat)", re.I)
+# What someone said: the clause reports a remark.
+_SAID = re.compile(r"(?:밝혔|말했|강조했|설명했|언급했|전했)|이야기(?:다|했)|발언|"
+                   r"\b(?:said|says|told|stressed|noted|remarked|explained)\b", re.I)
+
+
+def _at_venue(kind: str, text: str) -> str:
+    """A clause told at a fair or conference: a keynote or showcase there is taking part, a
+    remark with no part taken is a statement."""
+    if not _VENUE.search(text):
+        return kind
+    if kind in ("product", "statement", "target", "conference") and _SHOWING.search(text):
+        return "conference"
+    if kind == "conference" and _SAID.search(text) and not _TAKING_PART.search(text):
+        return "statement"
+    return kind
+
+
 def classify(text: str) -> tuple[str, bool]:
     """(kind, sure): 'statement' when no verb tells, which needs review."""
-    text = QUOTED_SPEECH.sub(" ", text)  # what someone said is not what happened
+    text = unquoted(text)  # what someone said is not what happened
     for kind, pattern in _KINDS:
         if pattern.search(text):
-            return kind, True
+            return _at_venue(kind, text), True
     return "statement", False
 
 
@@ -64,4 +102,4 @@ _PLAN = re.compile(r"계획|예정|하겠|겠다|목표|방침|추진|"
 
 def is_plan(text: str) -> bool:
     """Does the clause say something is planned (a target), whatever the verb planned?"""
-    return bool(_PLAN.search(QUOTED_SPEECH.sub(" ", text)))
+    return bool(_PLAN.search(unquoted(text)))

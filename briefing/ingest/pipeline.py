@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from briefing.core.dates import DateError, PartialDate, parse_date
-from briefing.ingest.clauses import embedded_dates
+from briefing.ingest.clauses import embedded_dates, plan_spans
 from briefing.ingest.clean import Line, clean_lines, content_lines
 from briefing.ingest.dates import find_dates
 from briefing.ingest.eventids import EventIndex, assign_ids
@@ -131,7 +131,7 @@ def _sentences(lines: list[Line], published: PartialDate | None,
     for line in lines:
         heading = len(line.text) <= 100 and not _PROSE_END.search(line.text)
         for text in split_sentences(line.text):
-            dates = tuple(find_dates(text, published, that_day))
+            dates = tuple(find_dates(text, published, that_day, plan_spans(text)))
             for date in dates:
                 if date.date is not None and date.date.day and date.role == "event":
                     that_day = date.date
@@ -289,7 +289,8 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
     sentences = _governed(sentences, tokens_by_text, tokenize is not None)
     if published is None:
         items.extend(_published_clues(sentences, plain))
-    events = propose_events(sentences, published, context.carriers_of)
+    venues = frozenset(i for i, (_, _, kind) in context.labels.items() if kind == "conference")
+    events = propose_events(sentences, published, context.carriers_of, venues)
     title_mentions = context.matcher.find(title)
     carriers: dict[str, None] = {}
     entities: dict[str, None] = {}

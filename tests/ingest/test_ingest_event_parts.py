@@ -54,7 +54,7 @@ def sentences(matcher: Matcher, *texts: str, heading: bool = False) -> list[Sent
     ("The company aims to double its AI revenue", "target"),
     ("방통위는 과징금 10억원을 부과했다", "regulation"),
     ("홍길동 대표는 MWC에서 기조연설을 했다", "conference"),
-    ("KT opened a booth at the expo", "product"),  # 'opened' tells a launch first
+    ("KT opened a booth at the expo", "conference"),  # a booth at a fair is taking part
     ("유영상 대표는 취임 1주년을 맞아 비전을 밝혔다", "statement"),  # an anniversary
 ])
 def test_classifies_the_kind_of_a_clause(clause: str, kind: str) -> None:
