@@ -13,7 +13,9 @@ MAX_TITLE = 60
 _APOLOGY = re.compile(r"사과|사죄|apologi[sz]", re.I)
 _LAUNCH = re.compile(r"출시|내놓|선보|상용화|launch|unveil|release", re.I)
 _KEYNOTE = re.compile(r"기조\s*연설|keynote", re.I)
-_COUNT = re.compile(r"(?:(?P<what>[가-힣A-Za-z]{2,8})\s)?(?P<n>\d[\d,.]*\s?(?:만|억|천)?\s?"
+# A count: '가입자 500만명', '80곳'; a number glued to a word is part of a name ('코로나19 대응').
+_COUNT = re.compile(r"(?:(?P<what>[가-힣A-Za-z]{2,8})\s)?(?P<n>(?<![A-Za-z가-힣\d])\d[\d,.]*\s?"
+                    r"(?:만|억|천)?\s?"
                     r"(?:곳|개사|개|명|가구|대|%|배|회선))")
 
 
@@ -54,65 +56,56 @@ def _ko_due(due: str) -> str:
     return f"{year}년 {int(month[:2])}월" if month else f"{year}년"
 
 
-def _korean(kind: str, who: str, other: str, amount: str | None, clause: str,
+# One phrase per kind, variant and language: the variant says which parts there are
+# ('other': a counterpart, 'amount', 'what': a target's measure, 'launch', 'apology',
+# 'keynote'), 'plain' is the phrase without them. Empty parts are squeezed out afterwards.
+_PHRASES: dict[str, dict[str, tuple[str, str]]] = {
+    "investment": {"other": ("{who}, {other}에 {amount} 투자", "{who} invests {amount} in {other}"),
+                   "plain": ("{who}, {amount} 투자", "{who} invests {amount}")},
+    "partnership": {"other": ("{who}, {other_with} 협력", "{who} partners with {other}"),
+                    "plain": ("{who}, 협력 체결", "{who} signs a partnership")},
+    "alliance": {"other": ("{who}, {other_with} 동맹", "{who} joins {other}"),
+                 "plain": ("{who}, 연합체 참여", "{who} joins an alliance")},
+    "product": {"other": ("{who}, {other} 출시", "{who} launches {other}"),
+                "plain": ("{who}, 새 서비스 출시", "{who} launches a new service")},
+    "appointment": {"other": ("{who}, {other} 선임", "{who} appoints {other}"),
+                    "plain": ("{who} 인사", "{who} names a new executive")},
+    "outage": {"plain": ("{who} 통신 장애", "{who} suffers a network outage")},
+    "earnings": {"amount": ("{who} 실적: {amount}", "{who} reports {amount}"),
+                 "plain": ("{who} 실적 발표", "{who} reports results")},
+    "target": {"what": ("{who}, {by}{what} 목표", "{who} targets {what}{by}"),
+               "launch": ("{who}, {by}출시 목표", "{who} plans a launch{by}"),
+               "plain": ("{who}, {by}목표 제시", "{who} sets a target{by}")},
+    "regulation": {"plain": ("{who}, 규제 당국 조치{paren}",
+                             "{who} faces regulatory action{paren}")},
+    "conference": {"keynote": ("{who}, {other} 기조연설", "{who} keynote at {other}"),
+                   "other": ("{who}, {other} 참가", "{who} at {other}"),
+                   "plain": ("{who}, 행사 참가", "{who} at an industry event")},
+    "statement": {"apology": ("{who} 사과", "{who} apologises"),
+                  "plain": ("{who} 입장 발표", "{who} statement")},
+}
+
+
+def _variant(kind: str, other: str, amount: str | None, what: str | None, clause: str) -> str:
+    phrases = _PHRASES.get(kind, _PHRASES["statement"])
+    wanted = {"apology": bool(_APOLOGY.search(clause)), "keynote": bool(_KEYNOTE.search(clause)),
+              "what": bool(what), "launch": bool(_LAUNCH.search(clause)),
+              "other": bool(other), "amount": bool(amount)}
+    return next((v for v in phrases if v != "plain" and wanted[v]), "plain")
+
+
+def _phrase(kind: str, language: str, who: str, other: str, amount: str | None, clause: str,
             due: str | None) -> str:
-    target = amount or _count_phrase(clause)
-    if kind == "investment":
-        return " ".join(p for p in (f"{who},", f"{other}에" if other else "", amount or "", "투자")
-                        if p)
-    if kind == "partnership":
-        return f"{who}, {_with(other)} 협력" if other else f"{who}, 협력 체결"
-    if kind == "alliance":
-        return f"{who}, {_with(other)} 동맹" if other else f"{who}, 연합체 참여"
-    if kind == "product":
-        return f"{who}, {other} 출시" if other else f"{who}, 새 서비스 출시"
-    if kind == "appointment":
-        return f"{who}, {other} 선임" if other else f"{who} 인사"
-    if kind == "outage":
-        return f"{who} 통신 장애"
-    if kind == "earnings":
-        return f"{who} 실적: {amount}" if amount else f"{who} 실적 발표"
-    if kind == "target":
-        by = f"{_ko_due(due)}까지 " if due else ""
-        what = target or ("출시" if _LAUNCH.search(clause) else "")
-        return f"{who}, {by}{what} 목표" if what else f"{who}, {by}목표 제시"
-    if kind == "regulation":
-        return f"{who}, 규제 당국 조치" + (f" ({amount})" if amount else "")
-    if kind == "conference":
-        verb = "기조연설" if _KEYNOTE.search(clause) else "참가"
-        return f"{who}, {other} {verb}" if other else f"{who}, 행사 {verb}"
-    return f"{who} 사과" if _APOLOGY.search(clause) else f"{who} 입장 발표"
-
-
-def _english(kind: str, who: str, other: str, amount: str | None, clause: str,
-             due: str | None) -> str:
-    target = amount or _count_phrase(clause)
-    if kind == "investment":
-        return " ".join(p for p in (who, "invests", amount or "", f"in {other}" if other else "")
-                        if p)
-    if kind == "partnership":
-        return f"{who} partners with {other}" if other else f"{who} signs a partnership"
-    if kind == "alliance":
-        return f"{who} joins {other}" if other else f"{who} joins an alliance"
-    if kind == "product":
-        return f"{who} launches {other}" if other else f"{who} launches a new service"
-    if kind == "appointment":
-        return f"{who} appoints {other}" if other else f"{who} names a new executive"
-    if kind == "outage":
-        return f"{who} suffers a network outage"
-    if kind == "earnings":
-        return f"{who} reports {amount}" if amount else f"{who} reports results"
-    if kind == "target":
-        by = f" by {due}" if due else ""
-        if not target and _LAUNCH.search(clause):
-            return f"{who} plans a launch{by}"
-        return f"{who} targets {target}{by}" if target else f"{who} sets a target{by}"
-    if kind == "regulation":
-        return f"{who} faces regulatory action" + (f" ({amount})" if amount else "")
-    if kind == "conference":
-        verb = "keynote at" if _KEYNOTE.search(clause) else "at"
-        return f"{who} {verb} {other}" if other else f"{who} at an industry event"
-    return f"{who} apologises" if _APOLOGY.search(clause) else f"{who} statement"
+    what = (amount or _count_phrase(clause)) if kind == "target" else None
+    keynote = kind == "conference" and _KEYNOTE.search(clause)
+    if keynote and not other:
+        other = "행사" if language == "ko" else "an industry event"
+    template = _PHRASES.get(kind, _PHRASES["statement"])[
+        _variant(kind, other, amount, what, clause)][0 if language == "ko" else 1]
+    by = (f"{_ko_due(due)}까지 " if language == "ko" else f" by {due}") if due else ""
+    return template.format(who=who, other=other, other_with=_with(other) if other else "",
+                           amount=amount or "", what=what or "", by=by,
+                           paren=f" ({amount})" if amount else "")
 
 
 def _plural(match: re.Match[str]) -> str:
@@ -125,12 +118,12 @@ def compose_title(kind: str, language: str, parties: Sequence[str], others: Sequ
                   amount: str | None, clause: str, due: str | None = None) -> str:
     """A short title from the event's parts; 'Unnamed party' stands for one not found."""
     unknown = "당사자 미상" if language == "ko" else "Unnamed party"
-    compose = _korean if language == "ko" else _english
     for limit in (2, 1):
         who = _join(parties, language, limit) or unknown
         other = _join(others, language, limit)
         for money in (amount, None):
-            title = re.sub(r"\s+", " ", compose(kind, who, other, money, clause, due)).strip()
+            title = re.sub(r"\s+", " ", _phrase(kind, language, who, other, money, clause,
+                                                  due)).strip()
             if language != "ko" and " and " in who:  # 'SK Telecom and KT invest'
                 title = title.replace(who + " ", "", 1)
                 title = f"{who} " + re.sub(r"^(\w+?)(?:e?s)\b", _plural, title, count=1)
