@@ -1,0 +1,163 @@
+"""Which clauses report a new fact about a party, and when it happened: parties or a day,
+English subjects, datelines, fronted dates, plans' dates ahead, fairs, commentary, quotes.
+Fictional sentences in the styles of wire ledes, English editions and Korean dailies."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.core.dates import parse_date
+from briefing.ingest.clauses import lede_dateline, plan_spans
+from briefing.ingest.dates import find_dates, unquoted
+from briefing.ingest.eventmerge import ProposedEvent
+from briefing.ingest.events import Sentence, propose_events
+from briefing.ingest.kinds import classify
+from briefing.ingest.money import find_money
+from briefing.ingest.recognise import Matcher
+from briefing.ingest.titles import compose_title
+
+PUB = parse_date("2024-06-20")
+
+
+def told(matcher: Matcher, *texts: str, published: str | None = "2024-06-20") -> list[Sentence]:
+    """Sentences as the pipeline makes them (plans' dates read ahead)."""
+    pub = parse_date(published) if published else None
+    return [Sentence(t, tuple(matcher.find(t)), tuple(find_money(t)),
+                     tuple(find_dates(t, pub, None, plan_spans(t)))) for t in texts]
+
+
+def brief(events: list[ProposedEvent]) -> list[tuple[str | None, str, tuple[str, ...]]]:
+    return [(e.date.iso() if e.date else None, e.kind, e.carriers) for e in events]
+
+
+def test_no_party_and_no_day_is_no_event(matcher: Matcher) -> None:
+    texts = ("The two firms are poised to launch the project later this month.",
+             "지난 7일 공개된 보고서 이후 관심이 빠르게 확산됐다.")
+    assert propose_events(told(matcher, *texts, published=None), None) == []
+
+
+def test_a_venue_is_no_party(matcher: Matcher) -> None:
+    text = "홍 사장은 4일 오르빗 텔코 포럼 기자간담회에서 고객 중심 AI를 지향한다고 말했다."
+    [sentence] = told(matcher, text, published=None)
+    assert [m.id for m in sentence.mentions] == ["orbit-telco-forum"]
+    assert len(propose_events([sentence], None)) == 1  # a party, though no day: kept
+    assert propose_events([sentence], None, venues=frozenset({"orbit-telco-forum"})) == []
+
+
+def test_an_english_sentence_about_something_else_is_not_the_carriers(matcher: Matcher) -> None:
+    texts = ("KT signed a deal with Microsoft on Monday.",
+             "The initiative builds on a joint venture outlined last year.")
+    assert brief(propose_events(told(matcher, *texts), PUB)) == [("2024-06-17", "partnership",
+                                                                   ("kt",))]
+
+
+def test_the_company_and_an_outage_keep_the_story_subject(matcher: Matcher) -> None:
+    texts = ("KT suffered a network outage on Monday.",
+             "The company will expand its AI data centers by 2026.",
+             "The breach was detected on April 18.")
+    events = propose_events(told(matcher, *texts), PUB)
+    assert [e.carriers for e in events[1:]] == [("kt",), ("kt",)]
+    assert [e.kind for e in events[1:]] == ["target", "outage"]
+
+
+def test_an_owner_is_not_the_party_of_someone_elses_clause(matcher: Matcher) -> None:
+    texts = ("LG유플러스는 AI 펀드에 출자한다.",
+             "이들 운용사는 LG유플러스의 자금을 활용해 펀드를 결성해 "
+             "내년 초부터 투자에 나설 계획이다.")
+    assert propose_events(told(matcher, *texts, published=None), None) == []
+
+
+@pytest.mark.parametrize(("lede", "end"), [
+    ("SEOUL, March 10 (Hanbit Wire) — KT said …", 32),
+    ("Seoul, South Korea - June 7, 2026 - KT and Nvidia …", 36),
+    ("BUSAN, South Korea, May 23, 2018 /Wirenews/ -- KT Corp. …", 47),
+    ("KT said on May 5 that …", 0),
+])
+def test_a_ledes_dateline_is_found(lede: str, end: int) -> None:
+    assert lede_dateline(lede) == end
+
+
+def test_a_ledes_dateline_dates_the_telling_and_is_no_clause(matcher: Matcher) -> None:
+    text = ("Seoul, South Korea - June 7, 2026 - SK Telecom and Nvidia have announced plans to "
+            "build an AI cloud platform in Korea.")
+    [event] = propose_events(told(matcher, text, published="2026-06-08"), parse_date("2026-06-08"))
+    assert (event.date.iso() if event.date else None, event.kind) == ("2026-06-07", "target")
+    assert (event.carriers, event.entities) == (("skt",), ("nvidia",))
+    assert event.evidence == (text,)
+
+
+def test_a_fronted_date_belongs_to_its_clause(matcher: Matcher) -> None:
+    text = ("Last month, SK Telecom set a target to exceed 25 trillion won in sales by 2028 at a "
+            "press conference.")
+    [event] = propose_events(told(matcher, text), PUB)
+    assert (event.date.iso() if event.date else None, event.kind) == ("2024-05", "target")
+    assert event.due is not None and event.due.iso() == "2028"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 'starting in December' in a June story is this December, not the last one.
+    ("KT plans to offer the service with Nvidia starting in December.", "2024-12"),
+    ("LG유플러스는 3월 새 서비스를 출시할 계획이다.", "2025-03"),  # a plan's bare month
+    ("LG유플러스는 25일 새 요금제를 출시할 예정이다.", "2024-06-25"),  # a plan's later day
+    ("KT는 3월 새 서비스를 출시했다.", "2024-03"),  # a report: the last March
+    ("LG유플러스도 4월 29일 파주에 데이터센터를 짓겠다고 공시했다.", "2024-04-29"),  # telling
+])
+def test_plans_dates_lie_ahead_and_reports_behind(text: str, expected: str) -> None:
+    [date] = [d for d in find_dates(text, PUB, None, plan_spans(text)) if d.date is not None]
+    assert date.date is not None and date.date.iso() == expected
+
+
+@pytest.mark.parametrize(("clause", "kind"), [
+    ("김 대표는 27일 MWC 2024에서 AI 회사로 거듭나겠다고 밝혔다", "statement"),
+    ("The CEO said at CES that AI would change telecoms", "statement"),
+    ("KT plans to showcase its robots at the fair on November 16", "conference"),
+    ("홍 대표는 MWC 개막 기조연설자로 나서 전략을 공개한다", "conference"),
+    ("유 대표는 MWC 2024에 참석해 이같이 밝혔다", "conference"),  # attending is taking part
+    ("with plans to raise AI investments and a revenue target of KRW 25 trillion", "target"),
+    ("KT는 책임 있는 AI 체계 구축에 힘을 쏟고 있다", "statement"),
+    ("홍 사장은 취임 첫 기자간담회를 가졌다", "statement"),
+    ("LG전자와 LG유플러스는 'AI 원팀' 참여 협약을 맺었다", "alliance"),
+])
+def test_kinds_at_fairs_targets_and_idioms(clause: str, kind: str) -> None:
+    assert classify(clause)[0] == kind
+
+
+def test_plans_told_by_a_named_subject_and_not_promises_to_look(matcher: Matcher) -> None:
+    plans = ("SK Telecom said SK Broadband will invest 100 billion won in AI starting next year.",
+             "KT said on Thursday the two companies will unveil a model next year.",
+             "SK Telecom announced in March intentions to build an AI data center.")
+    for text in plans:
+        assert [e.kind for e in propose_events(told(matcher, text), PUB)] == ["target"], text
+    look = "KT는 피해 고객 2만 명의 위약금 면제를 적극 검토하겠다고 설명했다."
+    assert propose_events(told(matcher, look), PUB) == []
+
+
+def test_market_commentary_gives_no_event(matcher: Matcher) -> None:
+    texts = ("증권가에서는 SK텔레콤이 내년 매출 20조원을 달성할 것으로 본다.",
+             "Analysts said KT will post record profit in the second quarter of 2025.",
+             "업계 관계자는 KT가 지난 3월 AI 투자를 늘렸다고 말했다.")
+    assert propose_events(told(matcher, *texts), PUB) == []
+
+
+def test_a_quote_cut_by_the_sentence_split_is_still_speech(matcher: Matcher) -> None:
+    text = "이철우 지사는 “오늘 KT와 원팀을 구성한 것을 계기로 협력을 넓혀 가겠다"
+    assert unquoted(text).startswith("이철우 지사는 ") and "원팀" not in unquoted(text)
+    assert propose_events(told(matcher, text), PUB) == []
+
+
+def test_a_year_after_a_bracketed_acronym_is_a_name(matcher: Matcher) -> None:
+    text = "At the Mobile World Congress (MWC) 2026 in Barcelona, KT showed a robot."
+    assert [d.text for d in find_dates(text, PUB)] == []
+
+
+@pytest.mark.parametrize(("kind", "language", "others", "clause", "title"), [
+    ("conference", "ko", [], "기조연설", "KT, 행사 기조연설"),
+    ("conference", "en", ["MWC"], "keynote", "KT keynote at MWC"),
+    ("target", "ko", [], "▲코로나19 대응 등 분야에서 협력하기로 했다", "KT, 목표 제시"),
+    ("target", "en", [], "plans to launch", "KT plans a launch"),
+    ("statement", "en", [], "apologised", "KT apologises"),
+    ("regulation", "ko", [], "과징금", "KT, 규제 당국 조치"),
+])
+def test_one_title_composer_for_both_languages(kind: str, language: str, others: list[str],
+                                               clause: str, title: str) -> None:
+    assert compose_title(kind, language, ["KT"], others, None, clause) == title
