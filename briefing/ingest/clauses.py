@@ -14,12 +14,15 @@ from typing import Any
 
 from briefing.ingest.boilerplate import WIRE_DATELINE
 from briefing.ingest.dates import DateMention, unquoted
+from briefing.ingest.kinds import classify
 
 # Clause breaks: a comma or semicolon, a Korean connective ending ('…했으며', '…하고',
 # '…해서'), '…한 데 이어' / '…한 뒤', and English coordination before a new verb
 # ('… and was named', '… and plans to').
 CLAUSE_CUT = re.compile(
-    r",\s+(?:followed by\s+|while\s+|and\s+)?|;\s+|(?<=[며고서])\s+|"
+    # A quotative '…”고 말했다' binds to its speech verb: no break there.
+    r",\s+(?:followed by\s+|while\s+|and\s+)?|;\s+|"
+    r"(?<=[며고서])\s+(?!(?:말했|밝혔|강조했|설명했|전했|덧붙였|말하|밝히))|"
     r"(?<=[한된난진운낸친온준])\s+(?:데\s*이어(?:서)?|뒤|후(?:에)?|이후)\s+|"
     r"\s+(?:followed by|and then|before|after which)\s+|"
     r"\s+and\s+(?=(?:was|were|has|have|had|will|would|also|then|later|plans|aims|intends|is|"
@@ -43,7 +46,7 @@ _INTENT = re.compile(
     r"carrier|operator|group|partners)|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+"
     r"(?:will|would|plans|intends|aims)\b|"
     r"\b(?:plans?|planning|intends?|intentions?|aims?|seeks?|pledged|vowed|promised)\s+to\b|"
-    r"\b(?:is|are)\s+set\s+to\b", re.I)
+    r"\b(?:is|are)\s+(?:set|scheduled|slated|due)\s+(?:to|for)\b", re.I)
 
 # Background: what the text recalls rather than reports ('… 한 바 있다', 'previously').
 _BACKGROUND = re.compile(
@@ -113,8 +116,9 @@ def embedded_dates(text: str, dates: Sequence[DateMention],
                    tokens: Sequence[Any] | None) -> frozenset[int]:
     """Starts of the dates that sit in a clause describing a noun (Korean adnominal clause,
     English relative or participial clause): of two dates in one clause, not the one that
-    governs its verb. Only dates followed by another date are checked: the last date of a
-    sentence is always left to govern."""
+    governs its verb. In Korean only dates followed by another date are checked: the last
+    date of a sentence is always left to govern. In English a date in a relative clause
+    after a comma or in a backdrop ('following the summit last month') never governs."""
     found: set[int] = set()
     korean = tokens is not None
     for date, following in pairwise(dates):
@@ -123,13 +127,34 @@ def embedded_dates(text: str, dates: Sequence[DateMention],
                 found.add(date.start)
         elif _EN_EMBEDDED.search(text[:date.start]) and "," in text[date.end:following.start]:
             found.add(date.start)
+    if not korean:
+        found.update(d.start for d in dates if _backdrop(text, d))
     return frozenset(found)
+
+
+# 'following the summit last month': a date that sets the scene; '…, which began in 2004':
+# one too, unless the relative clause tells a fact of its own ('…, which lost card payments
+# in an outage on June 10').
+_EN_SCENE = re.compile(r"\b(?:following|amid|in the wake of)\b[^,()]*$", re.I)
+_EN_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,()]*$", re.I)
+
+
+def _backdrop(text: str, date: DateMention) -> bool:
+    if _EN_SCENE.search(text[:date.start]):
+        return True
+    relative = _EN_RELATIVE.search(text[:date.start])
+    return relative is not None and not classify(text[relative.start():date.end])[1]
 
 
 # '… 짓겠다고 4월 29일 공시했다': a plan reported on a day; its bare date dates the telling.
 _REPORTED = re.compile(r"(?:다|라)고\s*(?:(?:\S+\s+){0,3}?"
                        r"(?:밝혔|공시했|발표했|말했|설명했|전했|알렸)|$)|"
                        r"\b(?:said|announced|told)\b", re.I)
+
+
+def is_reported(text: str) -> bool:
+    """Does the text tell what was said ('…하겠다고 밝혔다', 'said')?"""
+    return bool(_REPORTED.search(text))
 
 
 def plan_spans(text: str) -> list[tuple[int, int]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from briefing.core.dates import PartialDate
@@ -44,10 +45,33 @@ def _same(a: ProposedEvent, b: ProposedEvent) -> bool:
 
 
 def _said_then(statement: ProposedEvent, other: ProposedEvent) -> bool:
-    """A remark dated like another event of the article is part of that event."""
+    """A remark dated like another event of the article, or told in the same sentence
+    ('…, outlined plans to …'), is part of that event."""
     return (statement.kind == "statement" and other.kind != "statement"
-            and statement.date is not None and statement.date == other.date
+            and ((statement.date is not None and statement.date == other.date)
+                 or statement.evidence == other.evidence)
             and (not statement.carriers or bool(set(statement.carriers) & set(other.carriers))))
+
+
+# A plan that spells out an agreement: '양사는 … 9월까지 상세화할 예정이다', 'under the
+# agreement', 'The two companies plan to …'.
+_TERMS = re.compile(r"양사|양측|두\s*회사|(?:이번|해당)\s*(?:업무\s*)?협약|협약을\s*통해|"
+                    r"\b(?:the two (?:companies|firms)|both (?:companies|firms)|the partners|"
+                    r"under the (?:agreement|deal|partnership|pact))\b", re.I)
+
+
+# What the plan is about: the cooperation itself ('협력 영역을 상세화', 'finalize their
+# cooperation details'), not a product or a number of its own.
+_COOPERATION = re.compile(r"협력|협업|세부|구체화|상세화|\b(?:cooperat|collaborat|details)", re.I)
+
+
+def _terms_of(plan: ProposedEvent, deal: ProposedEvent) -> bool:
+    """A target without an amount that spells out the cooperation of an agreement told
+    before it is part of the agreement, not a commitment of its own."""
+    text = plan.clause or plan.evidence[0]
+    return (plan.kind == "target" and deal.kind in ("partnership", "alliance")
+            and not plan.amount and bool(_TERMS.search(text)) and bool(_COOPERATION.search(text))
+            and (not plan.carriers or set(plan.carriers) <= set(deal.carriers)))
 
 
 def _combine(main: ProposedEvent, extra: ProposedEvent) -> ProposedEvent:
@@ -76,10 +100,15 @@ def _undated_twice(a: ProposedEvent, b: ProposedEvent) -> bool:
 
 
 def merge_events(events: list[ProposedEvent]) -> list[ProposedEvent]:
-    """Merge the same event told twice in one article (a caption and its paragraph)."""
+    """Merge the same event told twice in one article (a caption and its paragraph), and
+    what only tells more of another (a remark on it, the terms of an agreement)."""
     merged: list[ProposedEvent] = []
     for event in events:
         for index, other in enumerate(merged):
+            if _terms_of(event, other):
+                merged[index] = replace(other, evidence=tuple(dict.fromkeys(
+                    other.evidence + event.evidence)))
+                break
             if _same(other, event) or _said_then(event, other) or \
                     _one_sentence(other, event) or _undated_twice(other, event):
                 merged[index] = _combine(other, event)

@@ -56,6 +56,11 @@ _HANGUL = re.compile(r"[가-힣]")
 # subject is someone else.
 _OWNER = re.compile(r"의(?![가-힣])")
 _TOPIC = re.compile(r"[가-힣A-Za-z)]\s*(?:은|는|이|가)\s")
+# '홍길동 한빛전자 사장은 …': a person the text names in full, with a title, is a new subject
+# (a known one has been found by name; '홍 사장은' is the one before).
+_NAMED_SUBJECT = re.compile(r"(?:^|\s)[가-힣]{2,4}\s+(?:[가-힣A-Za-z+]+\s+){0,2}"
+                            r"(?:대표|사장|회장|부회장|부사장|CEO|의장|장관|위원장|본부장|센터장)"
+                            r"(?:은|는|이|가)\s")
 # Kinds whose subject is what happened, not who acted: 'The breach was detected …', 'Operating
 # profit rose …'.
 _HAPPENINGS = frozenset({"outage", "earnings"})
@@ -105,7 +110,9 @@ def parties_of(sentence: Sentence, start: int, end: int, single: bool, before: B
     # English names its subject: a sentence that opens with another noun ('The initiative
     # expands …') is not about the story's subject unless it says so ('The company …').
     english = not _HANGUL.search(sentence.text)
-    goes_on = anaphor or ((not english or kind in _HAPPENINGS) and (
+    named_subject = not english and _NAMED_SUBJECT.search(sentence.text[:end]) and not any(
+        m.start < end for m in sentence.mentions if not m.is_carrier)
+    goes_on = anaphor or ((not english or kind in _HAPPENINGS) and not named_subject and (
         not sentence.mentions or not _has_subject(sentence, start, end)))
     subject = ids_in(named, 0, start, True)
     if owners:

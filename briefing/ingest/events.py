@@ -17,6 +17,7 @@ from briefing.ingest.clauses import (
     clause_spans,
     is_background,
     is_intent,
+    is_reported,
     lede_dateline,
     strong_break,
 )
@@ -86,6 +87,7 @@ def _main_date(sentence: Sentence, dated: list[DateMention]) -> DateMention:
     return explicit[0]
 
 
+_DEALS = frozenset({"partnership", "investment", "alliance", "appointment"})
 _OPEN_END = re.compile(r"(?<![었았였했됐졌렸켰])(?:고|며)\s*$")
 # '…, as the carrier seeks to …', '…, while it plans to …': no fact of its own.
 _SUBORDINATE = re.compile(r"\s*(?:as|while|because|since|although|though|which|who|that|when|"
@@ -146,9 +148,8 @@ def _segments(sentence: Sentence, dated: list[DateMention]
 def _event_date(sentence: Sentence, published: PartialDate | None
                 ) -> tuple[list[DateMention], str | None]:
     """The dates that place events in this sentence, and a basis when it is a report date."""
-    dated = [d for d in sentence.dates if d.role in ("event", "since", "target")]
-    governing = [d for d in dated if d.start not in sentence.embedded]
-    dated = governing or dated
+    dated = [d for d in sentence.dates if d.role in ("event", "since", "target")
+             and d.start not in sentence.embedded]
     if dated:
         return dated, None
     announced = [d for d in sentence.dates if d.role == "announce"]
@@ -257,15 +258,22 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
             if _about_passing(sentence, near_start):
                 continue  # 'Unlike SK Telecom, which invested …': a fact of a rival in passing
             kind, sure = classify(sentence.text[max(near_start, start):min(near_end, end)])
+            if kind == "conference":  # 'At MWC 2025, KT signed …': the deal, not the venue
+                after = _clause_of(sentence.text, near_end + 1, near_end + 1)
+                deal = classify(sentence.text[after[0]:min(after[1], end)])[0]
+                kind = deal if deal in _DEALS else kind
             if not sure:
                 kind, sure = classify(clause)
             if not sure:
                 kind, sure = classify(sentence.text)
             # A dated day keeps a kind its verb tells ('오는 25일 출시할 예정이다', '26일 합작사를
             # 세우기로 했다'); a plan told at a briefing is the plan.
+            # '9일 … 투입할 방침이라고 밝혔다': a day up to the telling dates the telling.
+            telling = date.date is not None and stated is not None and \
+                date.date.start <= stated.start and is_reported(sentence.text[date.end:])
             plan = (is_intent(clause) or carried) and not (
                 date.date is not None and date.date.day and sure and date.role == "event"
-                and kind != "statement")
+                and kind != "statement" and not telling)
             clause_horizon = find_horizon(clause, stated) if found is None or plan else horizon
             if date.role == "target" or plan or (horizon is not None and is_plan(clause)):
                 # '2030년까지 …', '내년 상반기까지 내놓을 계획', '…에 나서기로 했다': a plan,

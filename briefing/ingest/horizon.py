@@ -44,6 +44,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"second quarter|third quarter|fourth quarter)\s+(?:of\s+)?"
                     r"(?P<y>(?:19|20)\d{2})\b"),
         ("en_year", r"\b(?:by|until|before)\s+(?:the\s+end\s+of\s+)?(?P<y>(?:19|20)\d{2})\b"),
+        # 'in the first half of this year', 'by the fourth quarter of next year'.
+        ("en_rel_half", r"\b(?:by|in|during|within)\s+(?:the\s+)?(?P<half>first half|second half|"
+                        r"first quarter|second quarter|third quarter|fourth quarter)\s+of\s+"
+                        r"(?P<rel>this year|next year)\b"),
         ("en_rel_year", r"\b(?:by|before|within)\s+(?P<rel>the end of (?:this|next) year|"
                         r"the end of the year|year-end|next year|this year)\b"),
     ))

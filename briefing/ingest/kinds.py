@@ -25,15 +25,20 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
     ("appointment", r"선임|임명|영입|취임(?!\s*(?:\d+\s*(?:주년|년|개월|일)|첫|후|이후|이래|직후|"
                     r"당시|초))|선출|내정|"
                     r"신임\s*(?:대표|사장|CEO)|"
-                    r"\b(?:appoint|named (?:as )?(?:the )?(?:new )?(?:ceo|chief|head)|elected|"
+                    r"\b(?:appoint|named (?:as )?(?:the )?(?:new )?(?:ceo|chief|head)|"
+                    r"named\b[^.,]{0,40}\bas (?:the )?(?:new )?(?:ceo|chief|head|president)|"
+                    r"elected|"
                     r"board member|new (?:ceo|chief executive)|hired|recruited)"),
     # 'a revenue target of KRW 25 trillion' beside 'investments': the target is the news.
     ("target", r"(?:매출|수익|영업이익)\s*목표|\b(?:revenue|sales|profit) (?:target|goal)"),
     # '힘을 쏟고 있다' is effort, not money.
     ("investment", r"투자(?!은행|자|\s*업계|\s*펀드를 조성)|출자|지분|인수했|인수한|인수를|인수에|"
                    r"(?<!힘을 )(?<!힘을)(?<!공을 )(?<!력을 )(?<!량을 )쏟|투입|베팅|"
-                   r"\b(?:invest|stake|acqui|funding round|backed|spen[dt]|"
-                   r"put\b[^.]{0,40}\binto\b)"),
+                   # English by the verb or an investment of/in something: 'support for AI
+                   # investment' is no investment made.
+                   r"\b(?:invest(?:s|ed|ing)?\b|investments?\s+(?:of|in|into|worth)\b|"
+                   r"stake|acqui|funding round|backed|spen[dt]|"
+                   r"(?:put|pump(?:s|ed)?|pour(?:s|ed)?|inject(?:s|ed)?)\b[^.]{0,40}\binto\b)"),
     # 'AI 원팀': Korean industry coalitions are named '… 원팀'.
     ("alliance", r"얼라이언스|동맹|합작|회원사로|원팀|"
                  r"(?:연합체|포럼|협의체|컨소시엄)에?\s*(?:가입|합류)|"
@@ -97,7 +102,8 @@ def classify(text: str) -> tuple[str, bool]:
 
 
 _PLAN = re.compile(r"계획|예정|하겠|겠다|목표|방침|추진|"
-                   r"\b(?:plans?|aims?|will|intends?|expects? to|targets?|goal)\b", re.I)
+                   r"\b(?:plans?|aims?|will|intends?|expects? to|targets?|goal|scheduled|slated)\b",
+                   re.I)
 
 
 def is_plan(text: str) -> bool:

@@ -152,9 +152,9 @@ def _governed(sentences: list[Sentence], tokens: dict[str, list[Any]],
     Korean by Kiwi's adnominal endings, English by relative and participial clauses."""
     result = list(sentences)
     for i, sentence in enumerate(sentences):
-        if not _several_dates(sentence):
-            continue
         korean = bool(_HANGUL.search(sentence.text))
+        if not _several_dates(sentence) and (korean or not sentence.dates):
+            continue  # English: a single date may set the scene ('…, which began in 2004')
         if korean and not analysed:
             continue  # no analyser: the first explicit date governs, as before
         dates = [d for d in sentence.dates if d.role in ("event", "since", "target")]
