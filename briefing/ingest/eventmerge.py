@@ -77,13 +77,20 @@ def _terms_of(plan: ProposedEvent, deal: ProposedEvent) -> bool:
 def _combine(main: ProposedEvent, extra: ProposedEvent) -> ProposedEvent:
     issues = extra.issues if extra.kind == main.kind else \
         tuple(i for i in extra.issues if not i.startswith("no verb tells"))
-    return replace(
-        main,
-        carriers=tuple(dict.fromkeys(main.carriers + extra.carriers)),
-        entities=tuple(dict.fromkeys(main.entities + extra.entities)),
-        amount=main.amount or extra.amount,
-        evidence=tuple(dict.fromkeys(main.evidence + extra.evidence)),
-        issues=tuple(dict.fromkeys(main.issues + issues)))
+    carriers = tuple(dict.fromkeys(main.carriers + extra.carriers))
+    entities = tuple(dict.fromkeys(main.entities + extra.entities))
+    issues = tuple(i for i in dict.fromkeys(main.issues + issues)
+                   if not (i.startswith("no party") and (carriers or entities)))
+    when, basis = main.date, main.basis
+    if main.kind == "target" and main.basis == "the day the plan was stated" and \
+            extra.kind == "statement" and extra.date is not None and extra.evidence == \
+            main.evidence and (main.due is None or extra.date.end <= main.due.end):
+        # 'Speaking at a briefing on Monday, the CEO said it will …': stated that day.
+        when, basis = extra.date, "the day the plan was stated"
+    return replace(main, date=when, basis=basis, carriers=carriers, entities=entities,
+                   amount=main.amount or extra.amount,
+                   evidence=tuple(dict.fromkeys(main.evidence + extra.evidence)),
+                   issues=issues)
 
 
 def _one_sentence(a: ProposedEvent, b: ProposedEvent) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.core.dates import parse_date
-from briefing.ingest.clauses import lede_dateline, plan_spans
+from briefing.ingest.clauses import embedded_dates, lede_dateline, plan_spans
 from briefing.ingest.dates import find_dates, unquoted
 from briefing.ingest.eventmerge import ProposedEvent
 from briefing.ingest.events import Sentence, propose_events
@@ -20,10 +20,16 @@ PUB = parse_date("2024-06-20")
 
 
 def told(matcher: Matcher, *texts: str, published: str | None = "2024-06-20") -> list[Sentence]:
-    """Sentences as the pipeline makes them (plans' dates read ahead)."""
+    """Sentences as the pipeline makes them (plans' dates read ahead; English backdrops)."""
     pub = parse_date(published) if published else None
-    return [Sentence(t, tuple(matcher.find(t)), tuple(find_money(t)),
-                     tuple(find_dates(t, pub, None, plan_spans(t)))) for t in texts]
+    result = []
+    for text in texts:
+        dates = tuple(find_dates(text, pub, None, plan_spans(text)))
+        english = not any("가" <= ch <= "힣" for ch in text)
+        result.append(Sentence(text, tuple(matcher.find(text)), tuple(find_money(text)), dates,
+                               embedded=embedded_dates(text, dates, None) if english
+                               else frozenset()))
+    return result
 
 
 def brief(events: list[ProposedEvent]) -> list[tuple[str | None, str, tuple[str, ...]]]:
@@ -161,3 +167,80 @@ def test_a_year_after_a_bracketed_acronym_is_a_name(matcher: Matcher) -> None:
 def test_one_title_composer_for_both_languages(kind: str, language: str, others: list[str],
                                                clause: str, title: str) -> None:
     assert compose_title(kind, language, ["KT"], others, None, clause) == title
+
+
+def test_a_remark_in_the_same_sentence_is_part_of_the_fact(matcher: Matcher) -> None:
+    text = ("Speaking at a press conference on Monday, the KT chief said the company will "
+            "open two data centers.")
+    [event] = propose_events(told(matcher, text), PUB)
+    assert (event.kind, event.carriers) == ("target", ("kt",))
+    assert event.date is not None and event.date.iso() == "2024-06-17"  # stated that day
+    assert not any("no party" in issue for issue in event.issues)
+
+
+def test_a_plan_that_spells_out_an_agreement_is_part_of_it(matcher: Matcher) -> None:
+    texts = ("KT는 마이크로소프트와 전략적 파트너십을 체결했다고 4일 밝혔다.",
+             "양사는 협력 영역을 9월까지 상세화할 예정이다.",
+             "양사는 2027년까지 가입자 500만명 확보를 목표로 삼았다.")
+    events = propose_events(told(matcher, *texts), PUB)
+    assert [e.kind for e in events] == ["partnership", "target"]
+    assert events[0].evidence == texts[:2]  # the terms stay as evidence
+    assert events[1].evidence == texts[2:]  # a number of its own is a commitment
+
+
+def test_a_day_up_to_the_telling_dates_the_telling(matcher: Matcher) -> None:
+    text = "KT는 18일 통신 분야에 5년간 10조원을 투입할 방침이라고 밝혔다."
+    [event] = propose_events(told(matcher, text), PUB)
+    assert (event.date.iso() if event.date else None, event.kind) == ("2024-06-18", "target")
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("LG Uplus plans to release a new model in the first half of this year.", "2024-06"),
+    ("LG Uplus' data center is scheduled for completion in 2027.", "2027"),
+])
+def test_scheduled_plans_and_relative_halves(matcher: Matcher, text: str, due: str) -> None:
+    [event] = propose_events(told(matcher, text), PUB)
+    assert (event.kind, event.due.iso() if event.due else None) == ("target", due)
+
+
+def test_an_english_backdrop_does_not_date_the_fact(matcher: Matcher) -> None:
+    texts = ("KT plans to restart joint research with a university, which began in 2004, to "
+             "train engineers.",
+             "KT created a task force on June 3 following the summit last month.")
+    events = propose_events(told(matcher, *texts), PUB)
+    assert [(e.date.iso() if e.date else None) for e in events] == ["2024-06-03"]
+
+
+def test_a_relative_clause_with_a_fact_of_its_own_still_dates_it(matcher: Matcher) -> None:
+    text = ("KT said it will give credits to small shops, which lost card payments in an "
+            "outage on June 10.")
+    assert sorted(e.kind for e in propose_events(told(matcher, text), PUB)) == ["outage",
+                                                                                "target"]
+
+
+def test_a_quotative_binds_to_its_speech_verb(matcher: Matcher) -> None:
+    text = ("MWC 2024에 참가한 김하늘 KT 전무가 17일 “통신 역량에 AI를 더한 회사로 "
+            "거듭나겠다”고 말했다.")
+    [event] = propose_events(told(matcher, text), PUB)
+    assert (event.kind, event.carriers) == ("statement", ("kt",))
+
+
+def test_a_person_named_in_full_is_a_new_subject(matcher: Matcher) -> None:
+    texts = ("KT는 AI 사업을 키운다.", "홍길동 한빛전자 사장은 취임 첫 기자간담회를 가졌다.")
+    assert propose_events(told(matcher, *texts, published=None), None) == []
+
+
+def test_a_deal_at_a_fair_is_the_deal(matcher: Matcher) -> None:
+    text = "At MWC 2025, LG Uplus announced a partnership with Nvidia on Monday."
+    [event] = propose_events(told(matcher, text), PUB)
+    assert (event.kind, event.carriers, event.entities) == ("partnership", ("lguplus",),
+                                                            ("nvidia",))
+
+
+@pytest.mark.parametrize(("clause", "kind"), [
+    ("On Thursday, KT named a senior vice president as head of its AI unit", "appointment"),
+    ("SK Telecom itself pumped $100 million into Anthropic last month", "investment"),
+    ("The CEOs met the minister on Monday to ask for support for AI investment", "statement"),
+])
+def test_more_english_kinds(clause: str, kind: str) -> None:
+    assert classify(clause)[0] == kind
