@@ -38,6 +38,8 @@ _HALVES = {"상반기": (1, 6), "하반기": (7, 12), "1분기": (1, 3), "2분�
            "fourth quarter": (10, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12)}
 _YEAR_FROM_PUB = "the year is not written; taken from the publication date"
 _REL_YEAR = r"(?P<ry>올해|금년|지난해|작년|재작년|내년|이듬해|올(?=\s))"
+# '같은 해 6월': the year of the date told before, not the publication's.
+_SAME_YEAR = r"(?P<same>같은\s*해|그\s*해)"
 _HALF = r"(?P<half>상반기|하반기|[1-4]\s*분기)"
 _TILDE = r"\s*[~∼〜\-–]\s*"
 
@@ -56,10 +58,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ("ko_year", r"(?<![\d'‘’])(?P<y>(?:19|20)\d{2})\s*년(?!\s*(?:간|동안|형|생|대|차))"
                 r"(?P<suf>\s*(?:부터|이후|이래|까지))?"),
     ("ko_relyear_half", rf"{_REL_YEAR}\s*{_HALF}"),
-    ("ko_month_day", rf"(?:{_REL_YEAR}|(?P<rel>지난|오는|이번|다음))?\s*"
+    ("ko_month_day", rf"(?:{_REL_YEAR}|(?P<rel>지난|오는|이번|다음)|{_SAME_YEAR})?\s*"
                      rf"(?<![\d.])(?P<m>\d{{1,2}})\s*월\s*"
                      rf"(?P<d>\d{{1,2}})(?:{_TILDE}(?P<d2>\d{{1,2}}))?\s*일(?!\s*간)"),
-    ("ko_month", rf"(?:{_REL_YEAR}|(?P<rel>지난|오는|이번|다음))?\s*"
+    ("ko_month", rf"(?:{_REL_YEAR}|(?P<rel>지난|오는|이번|다음)|{_SAME_YEAR})?\s*"
                  rf"(?<![\d.~∼\-])(?P<m>\d{{1,2}})\s*월"
                  r"(?!\s*간|\s*\d|(?:[가-힣]*(?:상품|호|세|일자)))"),
     ("ko_relmonth_day", r"(?P<rm>지난\s*달|이번\s*달|이달|다음\s*달|내달|전달)\s*(?P<d>\d{1,2})"
@@ -70,7 +72,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                r"\s*일(?!\s?간(?![가-힣])|째|동안|치|\s*연속|분|로\s*예정된?\s*기한)"),
     ("ko_relyear", r"(?P<ry>올해|금년|지난해|작년|재작년|내년)(?![가-힣]{0,1}도\b)"),
     ("ko_thatday", r"(?P<that>이날|이 날|당일|같은\s*날)"),
-    ("ko_relday", r"(?<![가-힣])(?P<rd>그제|그저께|어제|오늘|내일)(?=[은는이가을를의에도(\s,]|$)"),
+    ("ko_relday", r"(?<![가-힣])(?P<rd>그제|그저께|어제|오늘|내일)"
+                  r"(?=[은는이가을를의에도(\s,]|부터|까지|$)"),
     ("en_range", r"\b(?:from|between)\s+(?P<y>(?:19|20)\d{2})\s+(?:to|and|through|until)\s+"
                  r"(?P<y2>(?:19|20)\d{2})\b"),
     ("en_full", rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
@@ -171,7 +174,8 @@ _STARTING = re.compile(r"\b(?:starting|beginning|from|effective)\s+(?:in\s+|on\s
 
 
 def _resolve(name: str, m: re.Match[str], pub: PartialDate | None,
-             that_day: PartialDate | None, future: bool = False) -> DateMention | None:
+             that_day: PartialDate | None, future: bool = False,
+             that_year: int | None = None) -> DateMention | None:
     g = m.groupdict()
     text = m.group(0).strip()
     future = future or bool(_STARTING.search(m.string[max(0, m.start() - 20):m.start()]))
@@ -211,11 +215,19 @@ def _resolve(name: str, m: re.Match[str], pub: PartialDate | None,
         month = int(g["m"])
         if not 1 <= month <= 12:
             return None
-        if pub is None:
-            return _needs_pub(text)
+        if g.get("same") and that_year is None:
+            return DateMention(0, 0, text, None, None, "event", True, None,
+                               f"'{text}': the year told before is not known")
         rel = g.get("rel")
-        year = _rel_year(g["ry"], pub) if g.get("ry") else _month_year(rel, month, pub, future)
-        basis = None if g.get("ry") or rel else _YEAR_FROM_PUB
+        if g.get("same") and that_year is not None:
+            year = that_year
+        elif pub is None:
+            return _needs_pub(text)
+        else:
+            year = _rel_year(g["ry"], pub) if g.get("ry") else \
+                _month_year(rel, month, pub, future)
+        basis = f"'{text}': the year told before" if g.get("same") else \
+            None if g.get("ry") or rel else _YEAR_FROM_PUB
         if name == "ko_month":
             return done(_valid(year, month), relative=True, basis=basis)
         day = int(g["d"])
@@ -366,7 +378,8 @@ def unquoted(sentence: str) -> str:
 
 def find_dates(sentence: str, published: PartialDate | None,
                that_day: PartialDate | None = None,
-               ahead: Sequence[tuple[int, int]] = ()) -> list[DateMention]:
+               ahead: Sequence[tuple[int, int]] = (),
+               that_year: int | None = None) -> list[DateMention]:
     """Every date expression in a sentence, resolved where it can be, in order. Within the
     `ahead` spans (clauses that state a plan) a bare month or day is the next one."""
     taken: list[tuple[int, int]] = speech_spans(sentence)
@@ -385,7 +398,7 @@ def find_dates(sentence: str, published: PartialDate | None,
             future = any(a <= start < b for a, b in ahead) and not (
                 _ANNOUNCE_AFTER.match(sentence, end)
                 or _ANNOUNCE_BEFORE.search(sentence[max(0, start - 60):start]))
-            mention = _resolve(name, match, published, that_day, future)
+            mention = _resolve(name, match, published, that_day, future, that_year)
             if mention is None:
                 continue
             lead = len(match.group(0)) - len(match.group(0).lstrip())

@@ -324,6 +324,12 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
                 # '오는 9월 출시할 예정이다': the plan is stated now and due then.
                 due, due_basis = date.until or date.date, f"'{date.text}'"
                 when, basis = stated, "the day the plan was stated"
+            elif kind == "target" and date.role == "event" and date.relative and \
+                    date.date is not None and stated is not None and date.date != stated and \
+                    date.date.start <= stated.start <= date.date.end:
+                # '올해 … 등을 목표로 내세웠다': this year's goals, set on the day told.
+                due, due_basis = date.until or date.date, f"'{date.text}'"
+                when, basis = stated, "the day the target was stated"
             if due is not None and when is not None and due.end < when.start:
                 # 'by 2020' in a 2024 story is history, not a horizon: the check would refuse it.
                 issues.append(f"the horizon ({due_basis}) is before the statement; no 'due' given")

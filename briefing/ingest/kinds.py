@@ -30,14 +30,17 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
                     r"elected|"
                     r"board member|new (?:ceo|chief executive)|hired|recruited)"),
     # 'a revenue target of KRW 25 trillion' beside 'investments': the target is the news.
-    ("target", r"(?:매출|수익|영업이익)\s*목표|\b(?:revenue|sales|profit) (?:target|goal)"),
+    # '… 등을 목표로 내세웠다': goals set, whatever the nouns before them.
+    ("target", r"(?:매출|수익|영업이익)\s*목표|목표로\s*(?:내세웠|삼았|제시했|세웠|정했)|"
+               r"\b(?:revenue|sales|profit) (?:target|goal)"),
     # '힘을 쏟고 있다' is effort, not money.
     ("investment", r"투자(?!은행|자|\s*업계|\s*펀드를 조성)|출자|지분|인수했|인수한|인수를|인수에|"
                    r"(?<!힘을 )(?<!힘을)(?<!공을 )(?<!력을 )(?<!량을 )쏟|투입|베팅|"
+                   r"(?:매입|매수|취득)(?:했|한|하|에|을)|"
                    # English by the verb or an investment of/in something: 'support for AI
                    # investment' is no investment made.
                    r"\b(?:invest(?:s|ed|ing)?\b|investments?\s+(?:of|in|into|worth)\b|"
-                   r"stake|acqui|funding round|backed|spen[dt]|"
+                   r"stake|acqui|funding round|backed|spen[dt]|purchas(?:e|ed|es)\b|bought|"
                    r"(?:put|pump(?:s|ed)?|pour(?:s|ed)?|inject(?:s|ed)?)\b[^.]{0,40}\binto\b)"),
     # 'AI 원팀': Korean industry coalitions are named '… 원팀'.
     ("alliance", r"얼라이언스|동맹|합작|회원사로|원팀|"

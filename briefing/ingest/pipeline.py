@@ -128,13 +128,16 @@ def _sentences(lines: list[Line], published: PartialDate | None,
                matcher: Matcher) -> list[Sentence]:
     result: list[Sentence] = []
     that_day: PartialDate | None = None
+    that_year: int | None = None  # the year last told, for '같은 해 6월'
     for line in lines:
         heading = len(line.text) <= 100 and not _PROSE_END.search(line.text)
         for text in split_sentences(line.text):
-            dates = tuple(find_dates(text, published, that_day, plan_spans(text)))
+            dates = tuple(find_dates(text, published, that_day, plan_spans(text), that_year))
             for date in dates:
                 if date.date is not None and date.date.day and date.role == "event":
                     that_day = date.date
+                if date.date is not None and date.role in ("event", "since"):
+                    that_year = date.date.year
             mentions = tuple(matcher.find(text))
             result.append(Sentence(text, mentions, tuple(find_money(text)), dates,
                                    caption=line.kind == "caption", heading=heading,

@@ -244,3 +244,34 @@ def test_a_deal_at_a_fair_is_the_deal(matcher: Matcher) -> None:
 ])
 def test_more_english_kinds(clause: str, kind: str) -> None:
     assert classify(clause)[0] == kind
+
+
+def test_the_same_year_is_the_year_told_before(matcher: Matcher) -> None:
+    texts = ("KT는 지난해 초 AI 비전을 제시했다.",
+             "이를 위해 같은 해 6월 엔비디아와 파트너십을 체결했다.")
+    pub = parse_date("2025-01-02")
+    sentences, year = [], None
+    for text in texts:
+        dates = tuple(find_dates(text, pub, None, plan_spans(text), year))
+        year = next((d.date.year for d in dates if d.date is not None), year)
+        sentences.append(Sentence(text, tuple(matcher.find(text)), (), dates))
+    assert [d.date.iso() for d in sentences[1].dates if d.date] == ["2024-06"]
+    assert [(e.date.iso() if e.date else None, e.kind) for e in propose_events(
+        sentences, pub)] == [("2024-06", "partnership")]
+    [unknown] = find_dates("같은 해 6월 협약을 맺었다.", pub)
+    assert unknown.date is None and unknown.problem is not None  # no year told before
+
+
+def test_this_years_goals_are_set_on_the_day_told(matcher: Matcher) -> None:
+    text = "KT는 신년사를 통해 올해를 도약의 원년으로 삼고 미디어 사업 성장 등을 목표로 내세웠다."
+    [event] = propose_events(told(matcher, text, published="2025-01-02"),
+                             parse_date("2025-01-02"))
+    assert (event.kind, event.date.iso() if event.date else None) == ("target", "2025-01-02")
+    assert event.due is not None and event.due.iso() == "2025"
+
+
+def test_from_today_and_a_purchase(matcher: Matcher) -> None:
+    texts = ("해킹으로 정보가 유출된 SK텔레콤이 오늘부터 유심 무상 교체를 시작했다.",
+             "LG유플러스는 지난 4월 파주의 토지와 건물을 매수한다고 공시했다.")
+    assert brief(propose_events(told(matcher, *texts), PUB)) == [
+        ("2024-06-20", "outage", ("skt",)), ("2024-04", "investment", ("lguplus",))]
