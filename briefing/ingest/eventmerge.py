@@ -38,6 +38,9 @@ def _same(a: ProposedEvent, b: ProposedEvent) -> bool:
         return False
     if set(a.carriers) != set(b.carriers) and a.carriers and b.carriers:
         return False
+    if (a.approximate or b.approximate) and not (
+            (a.amount and a.amount == b.amount) or set(a.entities) & set(b.entities)):
+        return False  # an inferred date alone does not make two tellings one fact
     # Same carrier, kind and day is one event (a caption may name only the speaker).
     if a.date.day:
         return True

@@ -49,7 +49,7 @@ ANAPHOR = re.compile(r"^[가-힣]\s*(?:CEO|대표|사장|회장|부사장|의장
                      r"^(?:(?:이|해당|같은)\s*)?(?:회사|업체|기업|통신사|양사|이통사|그룹)"
                      r"(?:는|가|도|측은)|^(?:The|the)\s+(?:(?:Korean|South Korean|mobile|"
                      r"telecom|telecommunications)\s+)?(?:company|carrier|firm|operator|"
-                     r"telco|group)\b|^(?:It|The two|Both companies)\b")
+                     r"telco|group)\b|^(?:[Ii]t|The two|Both companies)\b")
 SUBJECT_MARK = re.compile(r"['’\"”]?\s*(?:\([^)]{1,20}\))?\s*(?:은|는|이|가|도|측은)(?![가-힣])")
 _HANGUL = re.compile(r"[가-힣]")
 # '이들 VC는 LG유플러스의 자금을 …': a carrier as the owner of something, in a clause whose

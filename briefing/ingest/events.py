@@ -35,6 +35,11 @@ from briefing.ingest.horizon import find_horizon
 from briefing.ingest.kinds import classify, is_plan
 
 _PAST = re.compile(r"(?:었|았|했|됐|였|쳤|졌)다[.\"”']*\s*$")
+# A fact told in the past tense ('…투자했는데요', 'it invested …'), not a plan.
+_TOLD_PAST = re.compile(r"(?:었|았|했|됐|였|쳤|졌)(?:다|는데요|습니다)[.\"”']*\s*$|"
+                        r"\b(?:it|he|she|they|the (?:company|carrier|firm))\s+(?:also\s+)?"
+                        r"[a-z]{3,}ed\b", re.I)
+_CARRY = 3  # sentences a year told before still dates an undated fact
 
 
 def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
@@ -230,6 +235,8 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
     events: list[ProposedEvent] = []
     before = Before()
     that_day: PartialDate | None = None
+    year_before: DateMention | None = None  # the year the last dated sentence told
+    since_year = 0
     for told in sentences:
         if _no_event(told):
             continue
@@ -240,6 +247,17 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
         when_stated = DateMention(0, 0, "", stated, None, "target", True,
                                   "the day the plan was stated", None if stated else
                                   "the day the plan was stated is not in the text")
+        kind_here, sure_here = classify(sentence.text)
+        if not sentence.dates and year_before is not None and sure_here and \
+                kind_here in _DEALS and _TOLD_PAST.search(sentence.text) and \
+                not is_plan(sentence.text) and (sentence.money or any(
+                    not m.is_carrier for m in sentence.mentions)):
+            # 'SK Telecom … in 2023 … . Notably, it invested 15 billion won in …': a deal with
+            # no date of its own, right after a dated sentence, happened that year
+            # (approximate).
+            dated = [replace(year_before, start=0, end=0, problem=(
+                f"no date of its own; the year of the sentence before ('{year_before.text}')"))]
+            report_basis = f"the year of the sentence before ('{year_before.text}')"
         if not dated and ((horizon is not None and is_plan(sentence.text)) or (
                 _told_plan(sentence) and is_intent(sentence.text))):
             # '3년 안에 … 하겠다', '회사는 … 나서기로 했다': a plan without a date of its own
@@ -344,10 +362,20 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
                 continue  # no one acts and no day places it: background, or another's story
             events.append(ProposedEvent(
                 id="", date=when, until=date.until if when is date.date else None,
-                approximate=report_basis is not None and "report" in report_basis, basis=basis,
+                approximate=report_basis is not None and (
+                    "report" in report_basis or "sentence before" in report_basis), basis=basis,
                 title="", kind=kind, carriers=carriers, entities=entities, amount=amount,
                 evidence=(told.text,), issues=tuple(issues), clause=clause.strip(), due=due,
                 due_basis=due_basis))
+        told_year = next((d for d in sentence.dates if d.role == "event" and d.date is not None
+                          and d.start not in sentence.embedded), None)
+        if told_year is not None and told_year.date is not None:
+            year_before = replace(told_year, date=PartialDate(told_year.date.year), until=None,
+                                  basis=None, problem=None)
+            since_year = 0
+        elif sentence.dates or since_year >= _CARRY:
+            year_before = None
+        since_year += 1
         own = ids_in(sentence.parties, 0, len(sentence.text), True)
         if own:
             before = Before(own, tuple(m.id for m in sentence.mentions))

@@ -275,3 +275,18 @@ def test_from_today_and_a_purchase(matcher: Matcher) -> None:
              "LG유플러스는 지난 4월 파주의 토지와 건물을 매수한다고 공시했다.")
     assert brief(propose_events(told(matcher, *texts), PUB)) == [
         ("2024-06-20", "outage", ("skt",)), ("2024-04", "investment", ("lguplus",))]
+
+
+def test_a_deal_right_after_a_dated_sentence_happened_that_year(matcher: Matcher) -> None:
+    texts = ("SK Telecom stepped up its AI alliances in 2023.",
+             "Notably, it invested 15 billion won in Upstage.",
+             "It also said its service grew quickly.")
+    events = propose_events(told(matcher, *texts), PUB)
+    deals = [e for e in events if e.kind == "investment"]
+    assert [(e.date.iso() if e.date else None, e.approximate, e.amount) for e in deals] == [
+        ("2023", True, "15 billion won")]
+    assert any("sentence before" in issue for issue in deals[0].issues)
+    # Without a deal's amount or counterpart it stays undated: no event.
+    later = told(matcher, "SK Telecom stepped up its AI alliances in 2023.",
+                 "It invested in startups.")
+    assert [e.kind for e in propose_events(later, PUB)] == ["alliance"]
