@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.ingest.clauses import clause_spans
 from briefing.ingest.dates import DateMention
 from briefing.ingest.money import Money
 from briefing.ingest.recognise import Mention
@@ -52,6 +53,9 @@ ANAPHOR = re.compile(r"^[가-힣]\s*(?:CEO|대표|사장|회장|부사장|의장
                      r"telco|group)\b|^(?:[Ii]t|The two|Both companies)\b")
 SUBJECT_MARK = re.compile(r"['’\"”]?\s*(?:\([^)]{1,20}\))?\s*(?:은|는|이|가|도|측은)(?![가-힣])")
 _HANGUL = re.compile(r"[가-힣]")
+_PARTICIPLE = re.compile(r"\s*(?:[a-z]+ing|to)\b")
+_FRONTED_AIM = re.compile(r"\s*(?:Aiming|Seeking|Hoping|Planning|Looking|Striving|Targeting|"
+                          r"Eyeing|Working|Trying)\b")
 # '이들 VC는 LG유플러스의 자금을 …': a carrier as the owner of something, in a clause whose
 # subject is someone else.
 _OWNER = re.compile(r"의(?![가-힣])")
@@ -105,11 +109,17 @@ def parties_of(sentence: Sentence, start: int, end: int, single: bool, before: B
     if single and not entities:
         entities = ids_in(named, 0, len(sentence.text), False)
     issues: list[str] = []
-    anaphor = ANAPHOR.match(sentence.text[start:end].lstrip()) or \
-        ANAPHOR.match(sentence.text.lstrip())
     # English names its subject: a sentence that opens with another noun ('The initiative
-    # expands …') is not about the story's subject unless it says so ('The company …').
+    # expands …') is not about the story's subject unless it says so ('The company …'), also
+    # after a fronted aim ('Aiming to …, the company is …').
     english = not _HANGUL.search(sentence.text)
+    anaphor = ANAPHOR.match(sentence.text[start:end].lstrip()) or \
+        ANAPHOR.match(sentence.text.lstrip()) or (
+            english and _FRONTED_AIM.match(sentence.text) is not None and any(
+                ANAPHOR.match(sentence.text[s:e].lstrip())
+                for s, e in clause_spans(sentence.text)))
+    # '…, aiming for Midm's revenue to …': a participle's subject is the sentence's.
+    participle = english and bool(_PARTICIPLE.match(sentence.text, start))
     named_subject = not english and _NAMED_SUBJECT.search(sentence.text[:end]) and not any(
         m.start < end for m in sentence.mentions if not m.is_carrier)
     goes_on = anaphor or ((not english or kind in _HAPPENINGS) and not named_subject and (
@@ -117,7 +127,8 @@ def parties_of(sentence: Sentence, start: int, end: int, single: bool, before: B
     subject = ids_in(named, 0, start, True)
     if owners:
         pass  # someone else's clause: its owner is no party, nor is the story's subject
-    elif not carriers and len(subject) == 1 and not ids_in(named, start, end, False):
+    elif not carriers and len(subject) == 1 and (participle or not ids_in(named, start, end,
+                                                                          False)):
         # 'KT는 2월 … 알렸고, 4월에는 … 도입했다': one subject for both clauses.
         carriers = subject
         issues.append(f"party '{carriers[0]}' is the subject of the sentence, not named in "

@@ -40,6 +40,7 @@ _TOLD_PAST = re.compile(r"(?:었|았|했|됐|였|쳤|졌)(?:다|는데요|습니
                         r"\b(?:it|he|she|they|the (?:company|carrier|firm))\s+(?:also\s+)?"
                         r"[a-z]{3,}ed\b", re.I)
 _CARRY = 3  # sentences a year told before still dates an undated fact
+_ACTS = re.compile(r"\b(?:it|the (?:company|carrier|firm))\s+(?:also\s+)?[a-z]{3,}ed\b", re.I)
 
 
 def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
@@ -250,11 +251,13 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
         kind_here, sure_here = classify(sentence.text)
         if not sentence.dates and year_before is not None and sure_here and \
                 kind_here in _DEALS and _TOLD_PAST.search(sentence.text) and \
-                not is_plan(sentence.text) and (sentence.money or any(
-                    not m.is_carrier for m in sentence.mentions)):
+                not is_plan(sentence.text) and sentence.money and (
+                    _ACTS.search(sentence.text) or any(
+                        m.is_carrier and SUBJECT_MARK.match(sentence.text, m.end)
+                        for m in sentence.parties)):
             # 'SK Telecom … in 2023 … . Notably, it invested 15 billion won in …': a deal with
-            # no date of its own, right after a dated sentence, happened that year
-            # (approximate).
+            # an amount, by the story's subject, with no date of its own, right after a
+            # dated sentence, happened that year (approximate).
             dated = [replace(year_before, start=0, end=0, problem=(
                 f"no date of its own; the year of the sentence before ('{year_before.text}')"))]
             report_basis = f"the year of the sentence before ('{year_before.text}')"

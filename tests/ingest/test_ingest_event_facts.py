@@ -290,3 +290,18 @@ def test_a_deal_right_after_a_dated_sentence_happened_that_year(matcher: Matcher
     later = told(matcher, "SK Telecom stepped up its AI alliances in 2023.",
                  "It invested in startups.")
     assert [e.kind for e in propose_events(later, PUB)] == ["alliance"]
+
+
+def test_a_fronted_aim_and_a_participle_keep_the_sentences_subject(matcher: Matcher) -> None:
+    texts = ("KT built a new AI model.",
+             "Aiming to raise its AI revenue share to 30 percent by 2028, the company is "
+             "expected to speed up.",
+             "KT outlined plans to sell its model after unveiling it in October 2023, aiming for "
+             "revenue from Upstage to hit 100 billion won by 2027.")
+    events = propose_events(told(matcher, *texts), PUB)
+    assert [(e.kind, e.carriers) for e in events] == [("target", ("kt",)), ("target", ("kt",))]
+    assert events[1].amount == "100 billion won"  # one plan, not split at the participle
+    # A new subject after a fronted phrase is not the story's: 'However, …, the company'.
+    other = told(matcher, "KT joined a project on Monday.",
+                 "Regarding payments, the company said customers will be paid in December.")
+    assert [e.kind for e in propose_events(other, PUB)] == ["alliance"]
