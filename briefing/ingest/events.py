@@ -248,10 +248,9 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
         when_stated = DateMention(0, 0, "", stated, None, "target", True,
                                   "the day the plan was stated", None if stated else
                                   "the day the plan was stated is not in the text")
-        kind_here, sure_here = classify(sentence.text)
-        if not sentence.dates and year_before is not None and sure_here and \
-                kind_here in _DEALS and _TOLD_PAST.search(sentence.text) and \
-                not is_plan(sentence.text) and sentence.money and (
+        if not sentence.dates and year_before is not None and sentence.money and \
+                _TOLD_PAST.search(sentence.text) and classify(sentence.text)[0] in _DEALS and \
+                not is_plan(sentence.text) and (
                     _ACTS.search(sentence.text) or any(
                         m.is_carrier and SUBJECT_MARK.match(sentence.text, m.end)
                         for m in sentence.parties)):

@@ -121,6 +121,8 @@ def _published_clues(sentences: list[Sentence], text: str) -> list[ReviewItem]:
 _CREDIT = re.compile(r"\((?:[^()]*(?:Courtesy|Photo|Corps|제공|사진)[^()]*)\)|"
                      r"(?:사진\s*)?(?:공동\s*취재단|Joint Press Corps|연합뉴스|뉴스1|뉴시스)\s*$|"
                      r"(?:사진|그래픽)\s*(?:제공)?\s*=\s*\S+\s*$", re.I)
+# A date needs a digit or a month's name: plans' clauses are looked for only then.
+_DATE_HINT = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _PROSE_END = re.compile(r"(?:[.!?…。]|[다요])[\"'”’)\]]*$")
 
 
@@ -132,7 +134,8 @@ def _sentences(lines: list[Line], published: PartialDate | None,
     for line in lines:
         heading = len(line.text) <= 100 and not _PROSE_END.search(line.text)
         for text in split_sentences(line.text):
-            dates = tuple(find_dates(text, published, that_day, plan_spans(text), that_year))
+            ahead = plan_spans(text) if _DATE_HINT.search(text) else []
+            dates = tuple(find_dates(text, published, that_day, ahead, that_year))
             for date in dates:
                 if date.date is not None and date.date.day and date.role == "event":
                     that_day = date.date
