@@ -53,6 +53,9 @@ ANAPHOR = re.compile(r"^[가-힣]\s*(?:CEO|대표|사장|회장|부사장|의장
                      r"telco|group)\b|^(?:[Ii]t|The two|Both companies)\b")
 SUBJECT_MARK = re.compile(r"['’\"”]?\s*(?:\([^)]{1,20}\))?\s*(?:은|는|이|가|도|측은)(?![가-힣])")
 _HANGUL = re.compile(r"[가-힣]")
+# 'Notably, it invested …': a sentence adverb before the subject.
+_ADVERB = re.compile(r"^(?:Notably|However|Meanwhile|Also|In addition|Additionally|Separately|"
+                     r"Moreover|Furthermore|Likewise|Similarly),\s*")
 _PARTICIPLE = re.compile(r"\s*(?:[a-z]+ing|to)\b")
 _FRONTED_AIM = re.compile(r"\s*(?:Aiming|Seeking|Hoping|Planning|Looking|Striving|Targeting|"
                           r"Eyeing|Working|Trying)\b")
@@ -114,7 +117,7 @@ def parties_of(sentence: Sentence, start: int, end: int, single: bool, before: B
     # after a fronted aim ('Aiming to …, the company is …').
     english = not _HANGUL.search(sentence.text)
     anaphor = ANAPHOR.match(sentence.text[start:end].lstrip()) or \
-        ANAPHOR.match(sentence.text.lstrip()) or (
+        ANAPHOR.match(_ADVERB.sub("", sentence.text.lstrip())) or (
             english and _FRONTED_AIM.match(sentence.text) is not None and any(
                 ANAPHOR.match(sentence.text[s:e].lstrip())
                 for s, e in clause_spans(sentence.text)))

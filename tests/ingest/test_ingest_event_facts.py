@@ -283,8 +283,8 @@ def test_a_deal_right_after_a_dated_sentence_happened_that_year(matcher: Matcher
              "It also said its service grew quickly.")
     events = propose_events(told(matcher, *texts), PUB)
     deals = [e for e in events if e.kind == "investment"]
-    assert [(e.date.iso() if e.date else None, e.approximate, e.amount) for e in deals] == [
-        ("2023", True, "15 billion won")]
+    assert [(e.date.iso() if e.date else None, e.approximate, e.amount, e.carriers)
+            for e in deals] == [("2023", True, "15 billion won", ("skt",))]
     assert any("sentence before" in issue for issue in deals[0].issues)
     # Without a deal's amount or counterpart it stays undated: no event.
     later = told(matcher, "SK Telecom stepped up its AI alliances in 2023.",
