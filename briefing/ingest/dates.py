@@ -104,6 +104,9 @@ _REPORT_BEFORE = re.compile(r"according to [^,.]{0,80}?\s(?:on\s+)?$", re.I)
 _ANNOUNCE_BEFORE = re.compile(r"\b(?:said|announced|reported|told [^,.]{0,40})\s+(?:on\s+)?$", re.I)
 _COMPARE_AFTER = re.compile(r"\s*(?:대비|보다|에\s*비해|같은\s*기간|동기|figure|level|levels|"
                             r"same\s+period)")
+# 'up 11.7% over last year', 'compared with a year earlier': the base of a comparison.
+_COMPARE_BEFORE = re.compile(r"\b(?:over|than|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?$",
+                             re.I)
 # '올해 2분기(4~6월)': the months in brackets restate the quarter before them.
 _GLOSS_BEFORE = re.compile(r"(?:분기|반기|half|quarter)\s*\($")
 
@@ -333,7 +336,8 @@ def _role(mention: DateMention, sentence: str, start: int, end: int) -> Role:
         return "announce"
     if _COMPARE_AFTER.match(sentence, end) and not sentence[end:end + 3].strip().startswith("fig"):
         return "compare"
-    if _GLOSS_BEFORE.search(sentence[max(0, start - 12):start]):
+    if _GLOSS_BEFORE.search(sentence[max(0, start - 12):start]) or \
+            _COMPARE_BEFORE.search(sentence[max(0, start - 20):start]):
         return "compare"
     return "event"
 

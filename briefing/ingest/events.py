@@ -202,11 +202,17 @@ def _amount(sentence: Sentence, start: int, end: int, single: bool) -> tuple[str
     return (money[0].written if money else None), issues
 
 
-# Market commentary: analysts, brokers and market researchers on the market, insiders' views.
+# Market commentary: analysts, brokers and market researchers speaking, insiders' views and
+# the reporter's reading ('… 것으로 풀이된다'). A fact that only mentions analysts ('ahead of
+# analysts' expectations') is still a fact.
 _COMMENTARY = re.compile(
-    r"애널리스트|증권가|연구원은|시장\s*조사|(?:업계|시장)\s*(?:관계자|전문가)(?:는|들은|들)|"
-    r"업계에서는|\b(?:analysts?|market (?:research|watchers?|researchers?|tracker)|industry "
-    r"(?:watchers|observers|experts|insiders) (?:say|said|expect)|brokerage)\b", re.I)
+    r"애널리스트(?:는|들은)|증권가(?:에서는|는)|\s[가-힣]{2,3}\s+연구원은|시장\s*조사\s*업체|"
+    r"(?:업계|시장)\s*(?:관계자|전문가)(?:는|들은)|업계에서는|"
+    r"것으로\s*(?:해석|분석|풀이|관측|전망)(?:된다|됐다|한다|했다)|것으로\s*보인다|"
+    r"\b(?:analysts?\s+(?:said|say|says|expect|expected|predict|predicted|estimate|estimated|"
+    r"believe|noted|forecast)|according to (?:analysts|market (?:research|watchers))|"
+    r"market (?:research firm|watchers?|researchers?|tracker)|industry "
+    r"(?:watchers|observers|experts|insiders) (?:say|said|expect))\b", re.I)
 
 
 def _no_event(sentence: Sentence) -> bool:

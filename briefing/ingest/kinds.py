@@ -23,11 +23,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
     ("earnings", r"실적\s*발표|컨퍼런스\s*콜|콘퍼런스\s*콜|\bearnings call\b"),
     # '취임 첫 간담회', '취임 후': the office is the occasion, not the news.
     ("appointment", r"선임|임명|영입|취임(?!\s*(?:\d+\s*(?:주년|년|개월|일)|첫|후|이후|이래|직후|"
-                    r"당시|초))|선출|내정|"
+                    r"당시|초))|선출|내정|연임|유임|재선임|"
                     r"신임\s*(?:대표|사장|CEO)|"
                     r"\b(?:appoint|named (?:as )?(?:the )?(?:new )?(?:ceo|chief|head)|"
                     r"named\b[^.,]{0,40}\bas (?:the )?(?:new )?(?:ceo|chief|head|president)|"
-                    r"elected|"
+                    r"elected|reappointed|"
                     r"board member|new (?:ceo|chief executive)|hired|recruited)"),
     # 'a revenue target of KRW 25 trillion' beside 'investments': the target is the news.
     # '… 등을 목표로 내세웠다': goals set, whatever the nouns before them.

@@ -305,3 +305,18 @@ def test_a_fronted_aim_and_a_participle_keep_the_sentences_subject(matcher: Matc
     other = told(matcher, "KT joined a project on Monday.",
                  "Regarding payments, the company said customers will be paid in December.")
     assert [e.kind for e in propose_events(other, PUB)] == ["alliance"]
+
+
+def test_a_fact_that_mentions_analysts_is_still_a_fact(matcher: Matcher) -> None:
+    texts = ("SK Telecom announced quarterly earnings of 350 billion won on Tuesday, ahead of "
+             "analysts' expectations.",
+             "KT의 AI 사업 성과가 이번 인사에 영향을 미친 것으로 풀이된다.")
+    assert brief(propose_events(told(matcher, *texts), PUB)) == [
+        ("2024-06-18", "earnings", ("skt",))]
+
+
+def test_a_comparisons_base_and_a_reappointment(matcher: Matcher) -> None:
+    [base, day] = find_dates("Operating profit was up 11.7% over last year on Wednesday.", PUB)
+    assert (base.role, day.role) == ("compare", "event")
+    assert classify("황 대표는 연임에 성공했다")[0] == "appointment"
+    assert classify("The board reappointed its chief executive")[0] == "appointment"
