@@ -13,8 +13,9 @@ from itertools import pairwise
 from typing import Any
 
 from briefing.ingest.boilerplate import WIRE_DATELINE
-from briefing.ingest.dates import DateMention, unquoted
+from briefing.ingest.dates import DateMention
 from briefing.ingest.kinds import classify
+from briefing.ingest.speech import unquoted
 
 # Clause breaks: a comma or semicolon, a Korean connective ending ('…했으며', '…하고',
 # '…해서'), '…한 데 이어' / '…한 뒤', and English coordination before a new verb

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from briefing.core.dates import PartialDate
+from briefing.ingest.speech import quoted_spans as quoted_spans  # units.py reads it here
+from briefing.ingest.speech import speech_spans
 
 Role = Literal["event", "report", "announce", "since", "target", "compare"]
 
@@ -345,41 +347,6 @@ def _role(mention: DateMention, sentence: str, start: int, end: int) -> Role:
 # Bare years, weekdays and 'last year' in a Korean sentence are names ('MWC 2024') or noise.
 _ENGLISH_ONLY = frozenset({"en_month", "en_year", "en_weekday", "en_relyear", "en_relmonth",
                            "en_month_day", "en_day", "en_relday"})
-QUOTED_SPEECH = re.compile(r"[“\"][^”\"]{15,}[”\"]")
-
-
-def quoted_spans(sentence: str) -> list[tuple[int, int]]:
-    """Spans of quoted speech: what someone said is no dated fact of the article."""
-    return [(m.start(), m.end()) for m in QUOTED_SPEECH.finditer(sentence)]
-
-
-# A quote the sentence splitter cut: one opened and not closed in this sentence, or closed
-# here and opened in the sentence before ('… 원년으로 삼겠다”며 …').
-_OPEN_TAIL = re.compile(r"[“\"][^”\"]{15,}$")
-_CLOSED_HEAD = re.compile(r"^[^“\"]{15,}?[”\"]")
-
-
-def speech_spans(sentence: str) -> list[tuple[int, int]]:
-    """Quoted speech, a quote cut by the sentence split included."""
-    spans = quoted_spans(sentence)
-    rest = QUOTED_SPEECH.sub(lambda m: "\0" * len(m.group(0)), sentence)
-    if "“" in rest or "”" in rest:
-        opened = _OPEN_TAIL.search(rest)
-        if opened and "”" not in opened.group(0):
-            spans.append((opened.start(), len(sentence)))
-        closed = _CLOSED_HEAD.match(rest)
-        if closed and "“" not in closed.group(0) and "\0" not in closed.group(0):
-            spans.append((0, closed.end()))
-    return sorted(spans)
-
-
-def unquoted(sentence: str) -> str:
-    """The sentence with its quoted speech blanked (same length, so spans still fit)."""
-    for start, end in speech_spans(sentence):
-        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
-    return sentence
-
-
 def find_dates(sentence: str, published: PartialDate | None,
                that_day: PartialDate | None = None,
                ahead: Sequence[tuple[int, int]] = (),

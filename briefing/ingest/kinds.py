@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.ingest.dates import unquoted
+from briefing.ingest.speech import unquoted
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (
     ("statement", r"사과(?:했|하|문|의)|사죄|선포|발간|보고서를\s*(?:냈|내놓|공개)|백서|"

@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from briefing.ingest.dates import quoted_spans
 from briefing.ingest.recognise import Mention
+from briefing.ingest.speech import quoted_spans
 
 _TITLE = (r"(?:대표이사|대표|사장|부사장|회장|부회장|전무|상무|임원|본부장|부문장|센터장|팀장|"
           r"CEO|CTO|CFO|COO|CMO|CSO)")

@@ -8,12 +8,13 @@ import pytest
 
 from briefing.core.dates import parse_date
 from briefing.ingest.clauses import embedded_dates, lede_dateline, plan_spans
-from briefing.ingest.dates import find_dates, unquoted
+from briefing.ingest.dates import find_dates
 from briefing.ingest.eventmerge import ProposedEvent
 from briefing.ingest.events import Sentence, propose_events
 from briefing.ingest.kinds import classify
 from briefing.ingest.money import find_money
 from briefing.ingest.recognise import Matcher
+from briefing.ingest.speech import unquoted
 from briefing.ingest.titles import compose_title
 
 PUB = parse_date("2024-06-20")
