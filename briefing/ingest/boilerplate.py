@@ -11,6 +11,21 @@ import re
 _WEEKDAY = (r"(?:\(\s*(?:[월화수목금토일](?:요일)?|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s*\)|"
             r"[월화수목금토일]요일|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)")
 
+
+def _date_shapes(named: bool) -> tuple[str, str, str]:
+    """The three full-date shapes (2024.03.19, March 19, 2024, 19 March 2024), written once;
+    named, their parts are groups for STAMP's reader in meta.py."""
+    def part(name: str, body: str) -> str:
+        return f"(?P<{name}>{body})" if named else body
+    year, month, day = r"(?:19|20)\d{2}", r"[A-Z][a-z]{2,8}", r"\d{1,2}"
+    return (rf"{part('y', year)}\s*[.\-/년]\s*{part('m', day)}\s*[.\-/월]\s*{part('d', day)}",
+            rf"{part('mn', month)}(?:\.\s*|\s+){part('d2', day)}(?:st|nd|rd|th)?,?\s*"
+            rf"{part('y2', year)}",
+            rf"{part('d3', day)}\s+{part('mn3', month)}\.?,?\s+{part('y3', year)}")
+
+
+_YMD, _MDY, _DMY = _date_shapes(named=False)
+
 FONT_WIDGET = re.compile(
     r"^(?:작게\s*보기|기본\s*크기|크게\s*보기|글자\s*크기(?:\s*설정)?|글씨\s*크기|폰트\s*크기|"
     r"본문\s*글자\s*(?:크기|키우기|줄이기)|글자\s*(?:크게|작게)|가\s*가|가+|[AaＡ]{1,2}[+-]?|"
@@ -85,8 +100,8 @@ BYLINE = re.compile(
     r"(?:\s*[|,]\s*(?:Staff|Senior|Contributing)?\s*(?:reporter|writer|correspondent|editor))?"
     r"(?:\s*[·|•]+\s*\d+\s*min(?:ute)?s?\s*read)?"
     r"\s*[=\])>】Iㅣ|]?"
-    r"(?:\s*(?:입력|등록|작성)?\s*[:：]?\s*(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*"
-    r"\d{1,2}\s*[.일]?[\s\d:.]*(?:오전|오후|AM|PM)?[\s\d:.]*)?$", re.I)
+    rf"(?:\s*(?:입력|등록|작성)?\s*[:：]?\s*{_YMD}\s*[.일]?[\s\d:.]*(?:오전|오후|AM|PM)?"
+    r"[\s\d:.]*)?$", re.I)
 EMAIL_LINE = re.compile(rf"^[\[(<]?\s*{_MAIL}\s*[\])>]?$")
 SIGN_OFF = re.compile(
     r"^(?:(?:[A-Z]{2,5}|[가-힣]{2,6})\s+(?:뉴스\s+)?)?[가-힣]{2,4}\s*(?:기자|특파원)?"
@@ -94,11 +109,9 @@ SIGN_OFF = re.compile(
     r"^[가-힣]{2,4}\s*(?:기자|특파원)(?:가|이)\s.{0,30}(?:취재|보도|전해\s*드립|전합)[가-힣]*\.?$|"
     r"^(?:지금까지\s.{0,30})?(?:[가-힣]{2,6}\s)?[가-힣]{2,4}\s*(?:기자|특파원)?(?:가|이)?\s*"
     r"전해\s*드렸습니다\.?$")
-_LABEL = (r"(?:기사\s*)?(?:입력|등록|승인|수정|게재|발행|송고|업데이트|작성|최종\s*수정|"
-          r"Published|Posted|Updated|Modified|Last\s+updated|Date|First\s+published)")
-_DAY = (r"(?:(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?|"
-        r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d{2})|"
-        r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d{2}))")
+_LABEL = (r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|수정|게재|발행|송고|업데이트|작성|"
+          r"최종\s*수정|Published|Posted|Updated|Modified|Last\s+updated|Date|First\s+published)")
+_DAY = rf"(?:{_YMD}\s*[.일]?|(?:{_MDY})|(?:{_DMY}))"
 _TIME_ETC = (rf"(?:\s*{_WEEKDAY}|[\s\d:.,()]|오전|오후|AM|PM|a\.m\.|p\.m\.|KST|GMT|UTC|"
              r"[+\-]\d{2}:?\d{2}|\||/|·|조회(?:수)?|[A-Z]?\d{1,2}\s*면|)*")
 DATELINE = re.compile(
@@ -112,6 +125,11 @@ CONTENT_NOTE = re.compile(
 LABELLED_DATE = re.compile(
     rf"(?:{_LABEL})\s*(?:일|일시)?\s*[:：]?\s*(?:\d{{4}}\s*[.\-/년]|"
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})", re.I)
+# A labelled or bare date in a date line or byline, its parts named for meta.py: '입력
+# 2024.03.19 15:36', 'Posted: Tuesday, March 19, 2024', '19 March 2024'.
+STAMP = re.compile(
+    rf"(?P<label>{_LABEL}(?:\s*(?:일|일시|시간|시각))?)?\s*[:：]?\s*(?:{_WEEKDAY},?\s*)?"
+    "(?P<date>{}|{}|{})".format(*_date_shapes(named=True)), re.I)
 DATE_WIDGET = re.compile(rf"^\d{{1,2}}\s*[./]\s*\d{{1,2}}\s*\.?\s*{_WEEKDAY}?$")
 SKIP_LINK = re.compile(
     r"^(?:(?:본문|컨텐츠|콘텐츠|주\s*메뉴|메뉴|전체\s*메뉴|검색)\s*(?:바로\s*가기|건너\s*뛰기)\s*)+$|"

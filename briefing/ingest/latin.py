@@ -9,6 +9,17 @@ from __future__ import annotations
 
 import re
 
+# One word of a Latin name ('SK', 'T3K', 'AT&T', 'A.X'), a run of them, and a code name
+# ('T3K', 'RAIC'): the shapes newents.py and units.py read names by.
+NAME_WORD = r"[A-Z][\w&+.-]*"
+CODE_NAME = r"[A-Z][A-Za-z0-9]{1,10}"
+
+
+def name_run(most: int) -> str:
+    """A run of one to `most` name words separated by spaces."""
+    return rf"(?:{NAME_WORD}\s+){{0,{most - 1}}}{NAME_WORD}"
+
+
 _COMMON = frozenset(re.split(r"\s+", """
 AI AGI API AR VR XR MR IT ICT IoT ESG CEO CTO CFO COO CSO CMO CIO CPO CISO CDO IB VC PE LP
 GP LLM sLLM SLM UAM GPU NPU CPU TPU HBM DRAM NAND SW HW PC TV OTT SNS DB DX AX BM KPI MOU
