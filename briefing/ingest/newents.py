@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from briefing.ingest.latin import english_names, is_common, korean_latin_names, latin_type
+from briefing.ingest.people import korean_people, romanised_people
 from briefing.ingest.recognise import JOSA, Mention
 
 _EN_ORG = re.compile(
@@ -84,6 +85,8 @@ class NewEntity:
     name: str
     type: str
     evidence: str
+    aliases: tuple[str, ...] = ()  # a gloss: '람다' with 'Lambda'
+    parent: str | None = None  # a unit's company id (units.py)
 
 
 def guess_type(name: str, sentence: str) -> str:
@@ -171,6 +174,7 @@ def _from_tokens(sentence: str, tokens: Sequence[Any], mentions: Sequence[Mentio
                 if nxt is not None and nxt.tag == "NNP" and nxt.start == end + 1 and \
                         re.fullmatch(r"[가-힣]{1,4}", nxt.form) and \
                         not _KOREAN_NAME.fullmatch(name) and \
+                        not _KOREAN_NAME.fullmatch(nxt.form) and \
                         not _known_at(mentions, nxt.start, nxt.start + nxt.len):
                     person = f"{name} {nxt.form}"
                     index = following + 1
@@ -323,11 +327,16 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
             kind = "product" if _PRODUCT_CONTEXT.search(sentence[max(0, match.start() - 12):
                                                                   match.start()]) \
                 else guess_type(ko + " " + en, sentence)
-            found.append(NewEntity(f"{ko.lstrip('▲△▶▷■□●○◆◇-·')} ({en})", kind, sentence))
+            found.append(NewEntity(ko.lstrip('▲△▶▷■□●○◆◇-·'), kind, sentence, (en,)))
         if sentence_tokens:
             found.extend(_from_tokens(sentence, sentence_tokens, sentence_mentions))
         found.extend(_latin(sentence, sentence_mentions))
+        taken = [(m.start, m.end) for m in sentence_mentions]
+        found.extend(NewEntity(name, "person", sentence)
+                     for name, _ in romanised_people(sentence))
         if re.search(r"[가-힣]", sentence):
+            found.extend(NewEntity(name, "person", sentence)
+                         for name, _ in korean_people(sentence, sentence_tokens, taken))
             found.extend(_korean_names(sentence, sentence_mentions, sentence_tokens))
             found.extend(_enumerated(sentence, sentence_mentions, sentence_tokens))
         if _PRODUCT_CONTEXT.search(sentence):
@@ -341,12 +350,12 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
         other != e.name and re.search(rf"(?<![\w]){re.escape(e.name)}(?![\w])", other)
         for other in names)]
     result: dict[str, NewEntity] = {}
+    seen: set[str] = set()
     for entity in found:
-        key = entity.name.split(" (")[0].lower()
-        if key in known_names or key in result or entity.name.split(" (")[0] in _STOP:
-            continue
-        # '람다' alone after '람다 (Lambda)' was proposed is the same proposal.
-        if any(k.split(" (")[0] == key for k in result):
-            continue
-        result[key] = entity
+        keys = [n.lower() for n in (entity.name, *entity.aliases)]
+        if keys[0] in known_names or entity.name in _STOP or \
+                any(k in seen or k in known_names for k in keys):
+            continue  # 'Lambda' after '람다' (gloss 'Lambda') is the same proposal
+        seen.update(keys)
+        result[keys[0]] = entity
     return list(result.values())

@@ -48,7 +48,7 @@ def _owner(name: str, sentence: str, mentions: Sequence[Mention]) -> str | None:
 
 def is_unit(entity: NewEntity) -> bool:
     """Does the name, or what the sentence says of it, make it a unit of a company?"""
-    name = entity.name.split(" (")[0]
+    name = entity.name
     if _PUBLIC.search(name) or entity.type in ("government", "person", "conference"):
         return False
     at = entity.evidence.find(name)
@@ -68,9 +68,8 @@ def units(entities: Sequence[NewEntity], mentions: Sequence[Sequence[Mention]],
         if not is_unit(entity):
             result.append(entity)
             continue
-        result.append(replace(entity, type="organization"))
-        owner = _owner(entity.name.split(" (")[0], entity.evidence,
-                       by_text.get(entity.evidence, ()))
+        owner = _owner(entity.name, entity.evidence, by_text.get(entity.evidence, ()))
+        result.append(replace(entity, type="organization", parent=owner))
         if owner:
             owners.append((entity.name, owner))
     return result, owners

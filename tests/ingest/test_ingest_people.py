@@ -1,0 +1,78 @@
+"""People named with a title in the shapes news copy uses, and romanised Korean names in
+English; vox pops, words before a title that are no names, and titles used as adjectives
+are not proposed. Fictional names only."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.ingest.newents import propose_entities
+from briefing.ingest.nlp import KoreanAnalyser
+from briefing.ingest.recognise import Matcher
+
+
+def people(matcher: Matcher, analyser: KoreanAnalyser, text: str) -> list[str]:
+    tokens = analyser.tokenize([text])[0] if any("가" <= c <= "힣" for c in text) else None
+    found = propose_entities([text], [matcher.find(text)], [tokens], frozenset())
+    return [e.name for e in found if e.type == "person"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("현재 한민재 전무가 두 사업부를 겸직하고 있다.", "한민재"),  # title right after the name
+    ("디바이스 담당은 오세진 상무가 맡는다.", "오세진"),
+    ("발표는 김도윤 한빛 Gen AI Lab장 상무가 맡았다.", "김도윤"),  # company and unit between
+    ("민서영 한빛비전 미디어사업담당 상무는 말했다.", "민서영"),  # Kiwi splits the name
+    ("한빛텔레콤(대표 윤태호)은 18일 밝혔다.", "윤태호"),  # the title first
+    ("(왼쪽부터) 한빛전자 차민호 사장, 한빛 구태경 부사장.", "구태경"),
+    ("이재성 도지사와 조현우 대표이사가 협약을 맺었다.", "이재성"),
+    ("이미지 확대 문경호 한빛유플러스 대표가 연설했다.", "문경호"),
+    ("김경수 한빛시장은 유치를 환영했다.", "김경수"),  # a mayor: place glued to the title
+    ("[황민아 / 한빛당 의원 : 다시 묻겠습니다.", "황민아"),  # a lawmaker's speaker label
+    ("CFO Kim Min-seob said margins would recover.", "Kim Min-seob"),
+    ("Park Ji-hoon, who leads the unit, declined to comment.", "Park Ji-hoon"),
+])
+def test_people_with_titles_and_romanised_names(matcher: Matcher, analyser: KoreanAnalyser,
+                                                text: str, name: str) -> None:
+    assert name in people(matcher, analyser, text)
+
+
+@pytest.mark.parametrize("text", [
+    "[박정훈 / 식당 사장 : 정신이 없어요.",  # a vox pop's label: a trade, not an office
+    "Lee Do-hyun (Office Worker) : \"Nothing worked all day.\"",
+    "고객사 대표들이 행사에 참석했다.",
+    "이사회 의장을 새로 뽑았다.",
+    "한국의 AI 반도체 대표 스타트업인 한빛칩이 투자를 받았다.",  # 대표 as 'leading'
+    "내 모습을 본뜬 AI 아나운서를 만들었다.",
+])
+def test_no_person_from_labels_words_or_adjectives(matcher: Matcher, analyser: KoreanAnalyser,
+                                                   text: str) -> None:
+    assert people(matcher, analyser, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The deal with Hanbit Mobility's AT&T CEO rival closed.", None),
+    ("Officials met Gyeol Systems CEO on Friday, the firm said.", "Gyeol Systems"),
+    ("Shares rose after a talk with Minister Yoo on Monday, officials said.", None),
+])
+def test_titles_are_no_part_of_a_name(matcher: Matcher, analyser: KoreanAnalyser,
+                                      text: str, expected: str | None) -> None:
+    names = [e.name for e in propose_entities([text], [matcher.find(text)], [None],
+                                              frozenset())]
+    assert not any(n.endswith(("CEO", "Minister")) or n.startswith("Minister") for n in names)
+    if expected:
+        assert expected in names
+
+
+@pytest.mark.parametrize("text", [
+    "Main Impact",  # a sub-head of an AI summary
+    "Key Details",
+    "The network shift rests on AI Infrastructure and Edge AI, the company said.",
+    "Why it matters: Integrating AI at the core could lift efficiency.",
+    "The plant will rise in the Hanbit Industrial Complex near the port, it said.",
+    "It was the largest outage since the Korean War era, residents said.",
+    "The firm could face sanctions under the Personal Data Guard Act, lawyers said.",
+    "IMPACT This buildout signals demand for chips, analysts said.",
+])
+def test_sub_heads_generic_phrases_sites_and_laws_are_not_names(
+        matcher: Matcher, analyser: KoreanAnalyser, text: str) -> None:
+    assert propose_entities([text], [matcher.find(text)], [None], frozenset()) == []
