@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from briefing.ingest.latin import english_names, is_common, korean_latin_names, latin_type
 from briefing.ingest.people import korean_people, romanised_people
+from briefing.ingest.products import quoted_names, versioned_names
 from briefing.ingest.recognise import JOSA, Mention
 
 _EN_ORG = re.compile(
@@ -283,6 +284,25 @@ def _enumerated(sentence: str, mentions: Sequence[Mention], tokens: Sequence[Any
     return found
 
 
+# Sites and buildings ('한빛빌딩', '평촌2센터', 'AI 데이터센터') and an office with its
+# region ('경북도지사'): no organisation to file.
+_SITE = re.compile(r"(?:빌딩|타워|사옥|캠퍼스|\d센터|메가센터|데이터\s?센터|IDC|"
+                   r"[도시군구](?:지사|지사장|시장|군수|청장|구청장)|도지사)$")
+
+
+def _no_name(entity: NewEntity, known: frozenset[str]) -> bool:
+    """A site, a title, a bare suffix ('파트너스'), a known name's tail ('유플러스' of
+    'LG유플러스') or a known company's group ('KT그룹')."""
+    name = entity.name.lower().replace(" ", "")
+    if entity.type != "person" and (_SITE.search(entity.name) or _ORG_SUFFIX.fullmatch(name)):
+        return True
+    if name.endswith("그룹") and name[:-2] in known:
+        return True
+    return bool(re.fullmatch(r"[가-힣]{2,8}", name)) and any(
+        k.endswith(name) and len(k) > len(name) and not re.search(r"[가-힣]", k[:-len(name)])
+        for k in known)
+
+
 def needs_analysis(sentence: str) -> bool:
     """Only sentences where a new name could be proposed go through Kiwi (it is slow)."""
     return bool(_DEAL.search(sentence) or _CANDIDATE.search(sentence) or
@@ -330,6 +350,10 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
             found.append(NewEntity(ko.lstrip('▲△▶▷■□●○◆◇-·'), kind, sentence, (en,)))
         if sentence_tokens:
             found.extend(_from_tokens(sentence, sentence_tokens, sentence_mentions))
+        # Before the Latin runs: 'GPT-5' is typed as a model, not as a company.
+        found.extend(NewEntity(name, kind, sentence)
+                     for name, kind, start in [*versioned_names(sentence), *quoted_names(sentence)]
+                     if not _known_at(sentence_mentions, start, start + len(name)))
         found.extend(_latin(sentence, sentence_mentions))
         taken = [(m.start, m.end) for m in sentence_mentions]
         found.extend(NewEntity(name, "person", sentence)
@@ -346,14 +370,15 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
                          and m.group("name") not in _STOP)
     names = {e.name for e in found}
     # 'Mythos' alone after 'Claude Mythos' was proposed is the same proposal.
-    found = [e for e in found if not any(
+    # A version stays itself: 'A.X 3.1' beside 'A.X 3.1 라이트'.
+    found = [e for e in found if re.search(r"\d$", e.name) or not any(
         other != e.name and re.search(rf"(?<![\w]){re.escape(e.name)}(?![\w])", other)
         for other in names)]
     result: dict[str, NewEntity] = {}
     seen: set[str] = set()
     for entity in found:
         keys = [n.lower() for n in (entity.name, *entity.aliases)]
-        if keys[0] in known_names or entity.name in _STOP or \
+        if keys[0] in known_names or entity.name in _STOP or _no_name(entity, known_names) or \
                 any(k in seen or k in known_names for k in keys):
             continue  # 'Lambda' after '람다' (gloss 'Lambda') is the same proposal
         seen.update(keys)
