@@ -30,7 +30,8 @@ def proposed(matcher: Matcher, analyser: KoreanAnalyser, text: str,
      [("누리 비즈", "product")]),
     ("보안당국은 해커조직 ‘검은달’과의 관련성은 없다고 봤다.",
      [("검은달", "organization")]),
-    ("한빛텔레콤은 ‘K-데이터 연합’을 운영하며 데이터를 모았다.", [("K-데이터 연합", "organization")]),
+    ("한빛텔레콤은 ‘K-데이터 연합’을 운영하며 데이터를 모았다.",
+     [("K-데이터 연합", "organization")]),
 ])
 def test_versioned_and_quoted_names(matcher: Matcher, analyser: KoreanAnalyser, text: str,
                                     expected: list[tuple[str, str]]) -> None:
