@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from briefing.ingest.latin import english_names, is_common, korean_latin_names, latin_type
-from briefing.ingest.people import korean_people, romanised_people
+from briefing.ingest.people import korean_people, may_name_people, romanised_people
 from briefing.ingest.products import quoted_names, versioned_names
 from briefing.ingest.recognise import JOSA, Mention
 
@@ -306,7 +306,7 @@ def _no_name(entity: NewEntity, known: frozenset[str]) -> bool:
 def needs_analysis(sentence: str) -> bool:
     """Only sentences where a new name could be proposed go through Kiwi (it is slow)."""
     return bool(_DEAL.search(sentence) or _CANDIDATE.search(sentence) or
-                sentence.count("▲") >= 2)
+                sentence.count("▲") >= 2 or may_name_people(sentence))
 
 
 def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Mention]],

@@ -102,9 +102,10 @@ def _kiwi_name(tokens: Sequence[Any] | None, start: int, end: int) -> bool:
     if len(inside) == 1:
         return bool(inside[0].tag in ("NNP", "NNG") and inside[0].len == end - start and
                     (inside[0].tag == "NNP" or not _NOT_NAME_END.search(inside[0].form)))
-    # '민서영' read as '민' NNP + '서' + '영': a name Kiwi does not know, no verb inside.
-    return inside[0].tag == "NNP" and not any(t.tag[0] in "VEJ" or t.tag in ("XSV", "XSA")
-                                              for t in inside)
+    # '민서영' read as '민' NNP + '서' + '영', '전홍범' as '전' + '홍범' NNP: a name Kiwi
+    # does not know, no verb or ending inside.
+    return any(t.tag == "NNP" for t in inside) and not any(
+        t.tag[0] in "VEJ" or t.tag in ("XSV", "XSA") for t in inside)
 
 
 def romanised_people(sentence: str) -> list[tuple[str, int]]:
@@ -112,3 +113,34 @@ def romanised_people(sentence: str) -> list[tuple[str, int]]:
     label: 'Kim Min-su (Engineer) :')."""
     return [(m.group(0), m.start()) for m in _ROMAN.finditer(sentence)
             if m.group("family") in _ROMAN_FAMILY and not _LABEL_AFTER.match(sentence, m.end())]
+
+
+def may_name_people(sentence: str) -> bool:
+    """A name-shaped word before a title, or a title before one: worth Kiwi's reading."""
+    return bool(_TITLE_NAME.search(sentence)) or any(
+        _NAME_TITLE.match(sentence, w.start()) for w in _NAME_WORD.finditer(sentence))
+
+
+# Romanisations of one family name or syllable ('Ryu'/'Yoo'/'Yu', 'shub'/'seop'): the same
+# person spelled by another outlet.
+_SPELLINGS = [set(g.split()) for g in (
+    "ryu yu yoo ryoo lyu", "lee yi rhee rhie", "jung jeong chung joung", "choi choe chey",
+    "park pak bak", "kang gang", "cho jo", "yoon yun", "shin sin", "seo suh", "ahn an",
+    "koo ku goo", "ko koh go", "noh roh", "im lim", "kim gim", "young yeong",
+    "shub seob seop sub sup", "jai jae", "hun heon hoon", "suk seok sok", "sik shik",
+    "sung seong", "joon jun", "hyun hyeon", "woo wu", "kyu gyu", "chul cheol", "ki gi",
+    "kwang gwang", "beom bum", "eun un", "hee hui", "yeon yon", "jong chong", "ho", "sang")]
+
+
+def _spelling_key(name: str) -> tuple[str, ...]:
+    parts = re.split(r"[\s-]+", name.lower())
+    return tuple(next((min(g) for g in _SPELLINGS if p in g), p) for p in parts)
+
+
+def known_by_spelling(names: Sequence[str], labels: dict[str, tuple[str, str, str]]
+                      ) -> dict[str, str]:
+    """Romanised names that are a known person spelled another way: {name: id}."""
+    people = {_spelling_key(en): id_ for id_, (_, en, kind) in labels.items()
+              if kind == "person" and _ROMAN.fullmatch(en)}
+    return {n: people[_spelling_key(n)] for n in names
+            if _ROMAN.fullmatch(n) and _spelling_key(n) in people}

@@ -4,11 +4,15 @@ are not proposed. Fictional names only."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from briefing.ingest.newents import propose_entities
 from briefing.ingest.nlp import KoreanAnalyser
 from briefing.ingest.recognise import Matcher
+from tests.ingest.conftest import CONTENT, ingest
 
 
 def people(matcher: Matcher, analyser: KoreanAnalyser, text: str) -> list[str]:
@@ -76,3 +80,24 @@ def test_titles_are_no_part_of_a_name(matcher: Matcher, analyser: KoreanAnalyser
 def test_sub_heads_generic_phrases_sites_and_laws_are_not_names(
         matcher: Matcher, analyser: KoreanAnalyser, text: str) -> None:
     assert propose_entities([text], [matcher.find(text)], [None], frozenset()) == []
+
+
+def test_a_known_person_spelled_another_way_is_the_known_one(tmp_path: Path) -> None:
+    """Outlets spell one name differently: 'Ryu Do-yeong' is the known 'Yoo Do-young'.
+    'Park Ji-hoon' is new; an executive named only with a title ('현준석 전무가') is read
+    too."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "entities" / "yoo-do-young.md").write_text(
+        "---\nname: {ko: 유도영, en: Yoo Do-young}\ntype: person\n---\n한빛 대표.\n", "utf-8")
+    article = tmp_path / "spelled.txt"
+    article.write_text(
+        "KT names new AI unit head\n\nPublished: June 20, 2024 - 18:30\n\n"
+        "KT CEO Ryu Do-yeong said on Thursday the unit would hire 300 engineers, "
+        "and Park Ji-hoon will lead it.\n\n"
+        "현재 현준석 전무가 두 조직을 겸직하고 있다.\n", "utf-8")
+    front = ingest([str(article)], tmp_path / "out", content).front("2024-06-20")
+    names = [e["name"] for e in front["review"]["new_entities"]]
+    assert "yoo-do-young" in front["entities"]
+    assert "Ryu Do-yeong" not in names
+    assert "Park Ji-hoon" in names and "현준석" in names
