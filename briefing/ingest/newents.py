@@ -204,8 +204,23 @@ _NOT_INSTITUTION = re.compile(r"^(?:책임|선임|수석|전임|주임|연구|�
                               r"시중|인터넷|지방|국책|공동)")
 # 'KT클라우드', 'SK하이닉스', 'LG그룹', 'LG AI연구원': a group's Latin prefix glued to a name.
 _GLUED = re.compile(r"(?<![A-Za-z0-9가-힣])(?P<name>[A-Z]{2,4}(?:\s?AI)?[가-힣]{2,8})"
-                    r"(?=[은는이가을를의와과도]|에서|으로|로|\s|$|[,.)])")
+                    r"(?=[은는이가을를의와과도]|에서|으로|로|\s|$|[,.)]|\[\d{6}\])")
 _PARTICLE_END = re.compile(rf"(?:{'|'.join(JOSA)}|이기|여서|이어서|여|이라서)$")
+# Particles that follow a final consonant, and those that follow a vowel: '디스플레이' ends
+# in no particle ('레' has no final consonant, so '이' would be '가').
+_AFTER_CONSONANT, _AFTER_VOWEL = frozenset("이은을과"), frozenset("가는를와")
+
+
+def _unparticled(name: str) -> str:
+    """The name without the particles glued to it ('HB클라우드는' → 'HB클라우드')."""
+    while (bare := _PARTICLE_END.sub("", name)) != name:
+        cut, last = name[len(bare):], bare[-1:]
+        if len(cut) == 1 and "가" <= last <= "힣":
+            final = (ord(last) - 0xAC00) % 28 != 0
+            if (cut in _AFTER_CONSONANT and not final) or (cut in _AFTER_VOWEL and final):
+                break  # part of the name, not a particle
+        name = bare
+    return name
 _GENERIC_TAIL = re.compile(r"(?:기업|업계|업체|산업|기술|분야|서비스|사업|시장|모델|반도체|전환|"
                            r"인재|플랫폼|생태계|시대|역량|기반|중심|전략|투자|개발|사업자|통신사|"
                            r"컴퍼니|회사|관련|부문|계열사|사|망|칩|폰|폰을|인프라|데이터|센터)"
@@ -237,8 +252,7 @@ def _korean_names(sentence: str, mentions: Sequence[Mention],
         found.append(NewEntity(name, "person", sentence))
     for match in _GLUED.finditer(sentence):
         name = match.group("name")
-        while (bare := _PARTICLE_END.sub("", name)) != name:
-            name = bare
+        name = _unparticled(name)
         latin = re.match(r"[A-Z]+", name)
         if latin is None or is_common(latin.group(0)) or _GENERIC_TAIL.search(name) or \
                 len(name) - len(latin.group(0)) < 2 or \
@@ -272,7 +286,7 @@ def _enumerated(sentence: str, mentions: Sequence[Mention], tokens: Sequence[Any
     found = []
     for match in _MEMBER.finditer(sentence):
         name, start = match.group("name"), match.start("name")
-        name = _PARTICLE_END.sub("", name) if not re.search(r"[A-Za-z]$", name) else name
+        name = _unparticled(name) if not re.search(r"[A-Za-z]$", name) else name
         first = next((t for t in tokens or () if t.start == start), None)
         latin = re.fullmatch(r"[A-Za-z][\w&.+-]*(?: [A-Z][\w&.+-]*){0,3}", name) is not None
         named = (latin and not is_common(name)) or (" " not in name and (

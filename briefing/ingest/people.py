@@ -23,9 +23,10 @@ _NAME = rf"[{_FAMILY}][가-힣]{{2}}"
 # Name, then up to four words of company, unit or role ('한빛 Gen AI Lab장', 'SKT',
 # '미디어사업담당', '신임'), then the title and a particle or the end of the word.
 _NAME_WORD = re.compile(rf"(?<![가-힣A-Za-z0-9·]){_NAME}")
+_ANY_TITLE = re.compile(PERSON_TITLES)
 _NAME_TITLE = re.compile(
     rf"(?<![가-힣A-Za-z0-9·])(?P<name>{_NAME})(?P<between>(?:\s+[^\s,()\"“”'‘’]{{1,24}}?){{0,4}}?)"
-    rf"\s*{PERSON_TITLES}(?=[은는이가을를의와과도께,.)·]|에게|으로|로서|\s|$)"
+    rf"\s*{PERSON_TITLES}(?=[은는이가을를의와과도께,.()·]|에게|으로|로서|\s|$)"
     # '반도체 대표 스타트업': 대표 as 'leading', not a title.
     r"(?!\s?(?:적|기업|스타트업|사례|주자|브랜드|상품|모델|서비스|번호|단체|작품|선수|제품|업체))")
 # A speaker's label ('[홍길동 / 식당 사장 :', 'Hong Gil-dong (Engineer) :'): a vox pop.
@@ -42,7 +43,7 @@ _TITLE_NAME = re.compile(
     rf"(?:\(|\s|^)(?:대표이사|대표|회장|사장|CEO)\s+(?P<name>{_NAME})"
     r"(?=[)은는이가을를의와과도,]|\s|$)")
 # Words of that shape that are not names ('이사회 의장', '고객사 대표', '방통위 위원장').
-_NOT_NAME_END = re.compile(r"(?:사|회|위|부|청|처|단|팀|국|실|원|측|들|급|간|별|용|계|권|"
+_NOT_NAME_END = re.compile(r"(?:사|회|위|부|청|처|단|팀|국|실|측|들|급|간|별|계|권|"
                            r"업|장)$")
 _NOT_NAME = frozenset({"이번에", "이어서", "한편", "관계자", "담당자", "전문가", "대변인",
                        "관계사"})
@@ -63,6 +64,8 @@ def korean_people(sentence: str, tokens: Sequence[Any] | None,
                   taken: Sequence[tuple[int, int]]) -> list[tuple[str, int]]:
     """(name, start) of people with a title, not inside `taken` spans (known names)."""
     found: list[tuple[str, int]] = []
+    if not _ANY_TITLE.search(sentence):
+        return found
     # Each name-shaped word is tried in turn: a failed one may sit inside another's
     # reach ('이미지 확대 홍길동 한빛 대표').
     titled = (_NAME_TITLE.match(sentence, w.start()) for w in _NAME_WORD.finditer(sentence))
@@ -75,8 +78,9 @@ def korean_people(sentence: str, tokens: Sequence[Any] | None,
                 not all(_affiliation(w, match.start("between") + between.find(w), tokens, taken)
                         for w in between.split()):
             continue
-        if not _kiwi_name(tokens, start, end) and (_NOT_NAME_END.search(name) or tokens or
-                                                    _CLAUSE_WORD.search(name)):
+        if not _kiwi_name(tokens, start, end) and (_NOT_NAME_END.search(name) or
+                                                    _CLAUSE_WORD.search(name) or
+                                                    _dictionary_word(tokens, start, end)):
             continue
         found.append((name, start))
     return found
@@ -92,6 +96,13 @@ def _affiliation(word: str, start: int, tokens: Sequence[Any] | None,
         return True
     first = next((t for t in tokens or () if t.start == start), None)
     return first is not None and first.tag == "NNP" and not _CLAUSE_WORD.search(word)
+
+
+def _dictionary_word(tokens: Sequence[Any] | None, start: int, end: int) -> bool:
+    """Kiwi knows the word as a common noun ('이미지', '반도체') or reads a verb in it."""
+    inside = [t for t in tokens or () if start <= t.start < end]
+    return bool(inside) and ((len(inside) == 1 and inside[0].tag == "NNG") or any(
+        t.tag[0] in "EJ" or t.tag in ("XSV", "XSA", "VCP") for t in inside))
 
 
 def _kiwi_name(tokens: Sequence[Any] | None, start: int, end: int) -> bool:
@@ -117,6 +128,8 @@ def romanised_people(sentence: str) -> list[tuple[str, int]]:
 
 def may_name_people(sentence: str) -> bool:
     """A name-shaped word before a title, or a title before one: worth Kiwi's reading."""
+    if not _ANY_TITLE.search(sentence):
+        return False  # most sentences: one scan
     return bool(_TITLE_NAME.search(sentence)) or any(
         _NAME_TITLE.match(sentence, w.start()) for w in _NAME_WORD.finditer(sentence))
 

@@ -101,3 +101,16 @@ def test_a_known_person_spelled_another_way_is_the_known_one(tmp_path: Path) -> 
     assert "yoo-do-young" in front["entities"]
     assert "Ryu Do-yeong" not in names
     assert "Park Ji-hoon" in names and "현준석" in names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Kiwi reads '하' as a word of its own
+    ("하민수 KT·HB모바일 AI DC 사업부장(부사장)은 글을 올렸다.", "하민수"),
+    ("한빛텔레콤은 HB디스플레이[012345]로부터 부지를 샀다.", "HB디스플레이"),  # '이' is no particle
+    ("HB페이가 결제를 늘린다.", "HB페이"),
+])
+def test_names_kiwi_or_particles_would_cut(matcher: Matcher, analyser: KoreanAnalyser,
+                                           text: str, name: str) -> None:
+    tokens = analyser.tokenize([text])[0]
+    found = propose_entities([text], [matcher.find(text)], [tokens], frozenset())
+    assert name in [e.name for e in found]
