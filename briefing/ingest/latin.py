@@ -275,6 +275,11 @@ def korean_latin_names(sentence: str) -> list[tuple[str, int, int]]:
     return found
 
 
+def plausible(name: str) -> bool:
+    """Could this capitalised run name someone ('South Korea', 'In April': no)?"""
+    return _plausible(name)
+
+
 def is_common(word: str) -> bool:
     """An acronym or word that names no one ('AI', 'IB', 'CEO')."""
     return word in _COMMON or word in _WORDS

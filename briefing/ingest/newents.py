@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from briefing.ingest.latin import english_names, is_common, korean_latin_names, latin_type
+from briefing.ingest.lists import listed
 from briefing.ingest.people import korean_people, may_name_people, romanised_people
 from briefing.ingest.products import quoted_names, versioned_names
+from briefing.ingest.proposal import GEO as _GEO
+from briefing.ingest.proposal import STOP as _STOP
+from briefing.ingest.proposal import NewEntity, guess_type, known_at
 from briefing.ingest.recognise import JOSA, Mention
 
 _EN_ORG = re.compile(
@@ -38,17 +41,6 @@ _TITLES = frozenset([
     "CEO", "CTO", "CFO", "COO", "최고경영자", "기자", "창업자", "대표이사", "그룹장", "원장",
     "실장", "연구원", "책임자", "총괄", "담당", "씨", "의원", "대통령", "총리"
 ])
-_GEO = frozenset([
-    "한국", "대한민국", "국내", "미국", "중국", "일본", "독일", "영국", "프랑스", "스페인",
-    "덴마크", "싱가포르", "인도", "베트남", "대만", "홍콩", "캐나다", "호주", "이탈리아",
-    "네덜란드", "스웨덴", "핀란드", "노르웨이", "스위스", "이스라엘", "사우디", "사우디아라비아",
-    "아랍에미리트", "UAE", "인도네시아", "태국", "말레이시아", "필리핀", "러시아", "브라질",
-    "멕시코", "유럽", "아시아", "북미", "남미", "중동", "아프리카", "서울", "부산", "인천", "대구",
-    "광주", "대전", "울산", "세종", "경기", "판교", "강남", "여의도", "을지로", "광화문", "뉴욕",
-    "워싱턴", "실리콘밸리", "샌프란시스코", "라스베이거스", "바르셀로나", "코펜하겐", "베를린",
-    "런던", "파리", "도쿄", "베이징", "상하이", "두바이", "아부다비", "제네바", "백령도", "강북",
-    "동작구", "분당"
-])
 _TITLE_ENDINGS = ("장", "책임자", "총괄", "대표")
 _DEAL = re.compile(r"투자|협력|협약|파트너십|제휴|손잡|손을 잡|인수|공급|계약|합작|MOU|"
                    r"동맹|연대|출자|지분|맞손|공동\s?개발")
@@ -59,13 +51,6 @@ _CANDIDATE = re.compile(
 # A word of letters and digits ('모바일360') that is no date or count ('5월', '3개').
 _CODE_WORD = re.compile(
     r"(?=.*[가-힣A-Za-z])(?=.*\d)(?!\d+(?:년|월|일|개|명|차|위)$)[가-힣A-Za-z0-9]+")
-_STOP = frozenset([
-    "이통", "이통3사", "통신3사", "빅테크", "코로나", "코로나19", "한국형", "K", "이날", "당일",
-    "한국어", "영어", "클라우드", "인공지능", "텔코", "라운드테이블", "서밋", "포럼",
-    # General words that look like names to a suffix rule or to Kiwi.
-    "데이터센터", "데이터센터를", "민관학", "민관", "산학연", "민관학연", "고객센터", "콜센터",
-    "관제센터", "연구센터"
-])
 _PERSON = re.compile(r"[가-힣]{1,4}(?: [가-힣]{1,4})?")
 # A whole Korean name: a common family name and two syllables ('김민수'); what follows it
 # ('김민수 누리랩스 대표') is the company, not the rest of a foreign name ('얀 호프만').
@@ -79,37 +64,6 @@ class Token(Protocol):
     tag: str
     start: int
     len: int
-
-
-@dataclass(frozen=True, slots=True)
-class NewEntity:
-    name: str
-    type: str
-    evidence: str
-    aliases: tuple[str, ...] = ()  # a gloss: '람다' with 'Lambda'
-    parent: str | None = None  # a unit's company id (units.py)
-
-
-def guess_type(name: str, sentence: str) -> str:
-    if re.search(r"얼라이언스|동맹|연합체|alliance", name, re.I):
-        return "alliance"
-    if re.search(r"포럼|서밋|콘퍼런스|컨퍼런스|박람회|총회|MWC|CES|summit|forum|congress|"
-                 r"conference|expo",
-                 name, re.I):
-        return "conference"
-    if re.search(r"(?:[^사]부|처|청|위원회|감독원|소방본부|진흥원)$|ministry|commission|government|"
-                 r"agency", name, re.I):
-        return "government"
-    if re.search(r"협회|연합회|재단|학회|대학교?|association|foundation|university|institute",
-                 name, re.I):
-        return "organization"
-    if re.search(r"스타트업|startup|start-up", sentence, re.I):
-        return "startup"
-    return "company"
-
-
-def _known_at(mentions: Sequence[Mention], start: int, end: int) -> bool:
-    return any(m.start < end and start < m.end for m in mentions)
 
 
 def _eojeol_nouns(tokens: Sequence[Any], index: int) -> tuple[str, int, int]:
@@ -156,7 +110,7 @@ def _from_tokens(sentence: str, tokens: Sequence[Any], mentions: Sequence[Mentio
         if name.endswith("서") and name[:-1] in _GEO:
             continue
         end = start + len(name)
-        if len(name) < 2 or name in _GEO or name in _STOP or _known_at(mentions, start, end) \
+        if len(name) < 2 or name in _GEO or name in _STOP or known_at(mentions, start, end) \
                 or re.match(r"[A-Za-z0-9]", sentence[start - 1:start]):  # 'KT인베스트먼트'
             continue
         opened = sentence[start - 1:start] in ("[", "<", "(")
@@ -167,7 +121,7 @@ def _from_tokens(sentence: str, tokens: Sequence[Any], mentions: Sequence[Mentio
         titled = any(form in _TITLES or form.endswith(_TITLE_ENDINGS) for form in window)
         previous = [t for t in tokens if t.start + t.len <= start][-1:] if start else []
         after_noun = bool(previous) and previous[0].tag in ("NNG", "NNP") and \
-            not _known_at(mentions, previous[0].start, previous[0].start + previous[0].len)
+            not known_at(mentions, previous[0].start, previous[0].start + previous[0].len)
         if titled and not _ORG_SUFFIX.search(name):
             if "기자" not in window and _PERSON.fullmatch(name) and not after_noun:
                 person = name
@@ -176,7 +130,7 @@ def _from_tokens(sentence: str, tokens: Sequence[Any], mentions: Sequence[Mentio
                         re.fullmatch(r"[가-힣]{1,4}", nxt.form) and \
                         not _KOREAN_NAME.fullmatch(name) and \
                         not _KOREAN_NAME.fullmatch(nxt.form) and \
-                        not _known_at(mentions, nxt.start, nxt.start + nxt.len):
+                        not known_at(mentions, nxt.start, nxt.start + nxt.len):
                     person = f"{name} {nxt.form}"
                     index = following + 1
                 found.append(NewEntity(person, "person", sentence))
@@ -238,13 +192,13 @@ def _korean_names(sentence: str, mentions: Sequence[Mention],
     found = []
     for match in _INSTITUTION.finditer(sentence):
         name = match.group("name")
-        if _NOT_INSTITUTION.match(name) or _known_at(mentions, match.start(), match.end()):
+        if _NOT_INSTITUTION.match(name) or known_at(mentions, match.start(), match.end()):
             continue
         found.append(NewEntity(name, guess_type(name, sentence), sentence))
     for match in _NAME_COMPANY_TITLE.finditer(sentence):
         company = next((m for m in mentions if m.start == match.end()), None)
         name = match.group("name")
-        if company is None or _known_at(mentions, match.start(), match.end()) or \
+        if company is None or known_at(mentions, match.start(), match.end()) or \
                 name in _STOP or name in _GEO or not _TITLE_AFTER.match(sentence, company.end) \
                 or name[-1] in "과와은는의을를도에" or name[:2] in _TITLES \
                 or _verbal(tokens, match.start(), match.start() + len(name)):
@@ -266,7 +220,7 @@ def _latin(sentence: str, mentions: Sequence[Mention]) -> list[NewEntity]:
     korean = re.search(r"[가-힣]", sentence) is not None
     found = []
     for name, start, end in (korean_latin_names if korean else english_names)(sentence):
-        if _known_at(mentions, start, end) or (name.isupper() and len(name) <= 3 and \
+        if known_at(mentions, start, end) or (name.isupper() and len(name) <= 3 and \
                 sentence[end:end + 1] != "("):
             continue  # a short acronym without its expansion is too often a common one
         kind = latin_type(name, sentence, start, end)
@@ -292,7 +246,7 @@ def _enumerated(sentence: str, mentions: Sequence[Mention], tokens: Sequence[Any
         named = (latin and not is_common(name)) or (" " not in name and (
             (first is not None and first.tag == "NNP") or bool(_ORG_SUFFIX.search(name))))
         if len(name) < 2 or len(name) > 20 or name in _GEO or name in _STOP or not named or \
-                _known_at(mentions, start, start + len(name)):
+                known_at(mentions, start, start + len(name)):
             continue
         found.append(NewEntity(name, guess_type(name, sentence), sentence))
     return found
@@ -334,13 +288,13 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
         for match in _EN_ORG.finditer(sentence):
             name = re.sub(r"^(?:The|A|An|In|At|On|With|By|And|Its|Notably|While)\s+", "",
                           match.group("name"))
-            if _known_at(sentence_mentions, match.start("name"), match.end("name")):
+            if known_at(sentence_mentions, match.start("name"), match.end("name")):
                 continue
             label = name if match.group("suffix") != "Alliance" else f"{name} Alliance"
             found.append(NewEntity(label, guess_type(label, sentence), sentence))
         for match in _PAREN.finditer(sentence):
             ko, en = match.group("ko"), match.group("en").strip()
-            if _known_at(sentence_mentions, match.start(), match.end()) or is_common(en):
+            if known_at(sentence_mentions, match.start(), match.end()) or is_common(en):
                 continue
             words = [w.strip("‘’'\"“”") for w in sentence[:match.start()].split()[-2:]]
             if _ORG_SUFFIX.fullmatch(ko) or (words and _CODE_WORD.fullmatch(words[-1])):
@@ -367,7 +321,7 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
         # Before the Latin runs: 'GPT-5' is typed as a model, not as a company.
         found.extend(NewEntity(name, kind, sentence)
                      for name, kind, start in [*versioned_names(sentence), *quoted_names(sentence)]
-                     if not _known_at(sentence_mentions, start, start + len(name)))
+                     if not known_at(sentence_mentions, start, start + len(name)))
         found.extend(_latin(sentence, sentence_mentions))
         taken = [(m.start, m.end) for m in sentence_mentions]
         found.extend(NewEntity(name, "person", sentence)
@@ -380,8 +334,9 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
         if _PRODUCT_CONTEXT.search(sentence):
             found.extend(NewEntity(m.group("name"), "product", sentence)
                          for m in _QUOTED.finditer(sentence)
-                         if not _known_at(sentence_mentions, m.start("name"), m.end("name"))
+                         if not known_at(sentence_mentions, m.start("name"), m.end("name"))
                          and m.group("name") not in _STOP)
+    found.extend(listed(sentences, mentions, tokens, found, known_names))
     names = {e.name for e in found}
     # 'Mythos' alone after 'Claude Mythos' was proposed is the same proposal.
     # A version stays itself: 'A.X 3.1' beside 'A.X 3.1 라이트'.

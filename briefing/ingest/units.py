@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from briefing.ingest.dates import quoted_spans
 from briefing.ingest.latin import CODE_NAME, name_run
-from briefing.ingest.newents import NewEntity
+from briefing.ingest.proposal import NewEntity
 from briefing.ingest.recognise import Mention
 
 # A name that says it is a unit: a Korean or English unit word at its end.
