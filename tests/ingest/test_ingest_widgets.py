@@ -6,6 +6,7 @@ fixtures in those styles."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,21 +58,22 @@ def test_widgets_are_clutter(line: str) -> None:
     assert (line, "content") not in kinds(text)
 
 
+def drafted(tmp_path: Path, text: str, date: str) -> dict[str, Any]:
+    article = tmp_path / "article.txt"
+    article.write_text(text, "utf-8")
+    return ingest([str(article)], tmp_path / "out").front(date)
+
+
 def test_a_dated_premium_note_still_dates_the_article(tmp_path: Path) -> None:
-    article = tmp_path / "note.txt"
-    article.write_text(
-        "KT, 새 요금제 출시\n이 기사는 2024년 03월 19일 11시 13분 한빛플러스에 표출된 기사입니다\n"
-        "KT가 새 요금제를 19일 출시했다고 밝혔다. 회사는 가입자를 늘릴 계획이다.\n", "utf-8")
-    front = ingest([str(article)], tmp_path / "out").front("2024-03-19")
+    front = drafted(tmp_path, "KT, 새 요금제 출시\n이 기사는 2024년 03월 19일 11시 13분 "
+                    "한빛플러스에 표출된 기사입니다\nKT가 새 요금제를 19일 출시했다고 밝혔다. "
+                    "회사는 가입자를 늘릴 계획이다.\n", "2024-03-19")
     assert front["published"] == "2024-03-19"
 
 
 def test_the_wire_in_a_dateline_still_names_the_publisher(tmp_path: Path) -> None:
-    article = tmp_path / "wire.txt"
-    article.write_text(
-        "KT opens a lab\n\nSEOUL, South Korea, May 3, 2024 /PR Newswire/ -- KT Corp. said "
-        "it opened an AI lab in Seoul on Friday.\n", "utf-8")
-    front = ingest([str(article)], tmp_path / "out").front("2024-05-03")
+    front = drafted(tmp_path, "KT opens a lab\n\nSEOUL, South Korea, May 3, 2024 /PR Newswire/ "
+                    "-- KT Corp. said it opened an AI lab in Seoul on Friday.\n", "2024-05-03")
     assert front["source"]["publisher"] == "PR Newswire"
     assert front["published"] == "2024-05-03"
     assert "/PR Newswire/" not in front["review"]["source_text"]
