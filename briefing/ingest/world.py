@@ -19,7 +19,7 @@ from briefing.ingest.recognise import Matcher, Mention
 TYPES = frozenset(["company", "startup", "product", "model", "organization", "government",
                    "alliance", "conference"])
 _HANGUL = re.compile(r"[가-힣]")
-_VERSION = re.compile(r"[\s-]?(?:\d|[Vv]\d|[Oo]\d)")
+_VERSION = re.compile(r"(?:\([^()]{1,30}\))?[\s-]?(?:\d|[VvRr]\d|[Oo]\d)")
 
 
 def _entries(text: str, source: str) -> tuple[list[KnownNode], list[str]]:
@@ -72,14 +72,18 @@ def world_proposals(texts: Sequence[str], mentions: Sequence[Sequence[Mention]],
     """One proposal per well-known name the texts use, named in the text's script."""
     taken = {n.lower() for e in proposed for n in (e.name, *e.aliases)}
     found: dict[str, NewEntity] = {}
+    versioned: set[str] = set()
     for text, known in zip(texts, mentions, strict=True):
         for hit in matcher.find(text):
             node = nodes.get(hit.id)
             if node is None or hit.id in found or known_at(known, hit.start, hit.end) \
                     or (hit.text[0].islower() and hit.text not in node.names):
                 continue  # 'arm', 'cursor' in running English are words, not names
-            if any(n.lower() in taken for n in node.names) or _VERSION.match(text, hit.end):
-                continue  # proposed by the rules already; 'A.X 4.0' is a versioned name's
+            if _VERSION.match(text, hit.end) or (text[hit.start - 1:hit.start] == "(" and
+                                                 _VERSION.match(text, hit.end + 1)):
+                versioned.add(hit.id)  # 'A.X 4.0', '딥시크(DeepSeek) V3.1': the model rules'
+            if hit.id in versioned or any(n.lower() in taken for n in node.names):
+                continue
             ko, en = node.labels
             name = (ko or en) if _HANGUL.search(text) else (en or ko)
             if name.lower() not in text.lower():  # named by an alias: keep the text's name
