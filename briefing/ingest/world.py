@@ -19,7 +19,8 @@ from briefing.ingest.recognise import Matcher, Mention
 TYPES = frozenset(["company", "startup", "product", "model", "organization", "government",
                    "alliance", "conference"])
 _HANGUL = re.compile(r"[가-힣]")
-_VERSION = re.compile(r"(?:\([^()]{1,30}\))?[\s-]?(?:\d|[VvRr]\d|[Oo]\d)")
+_ENDS_IN_VERSION = re.compile(r"\d\s?$")
+_VERSION = re.compile(r"(?:\([^()]{1,30}\))?[\s-]?[A-Za-z]?\d")
 
 
 def _entries(text: str, source: str) -> tuple[list[KnownNode], list[str]]:
@@ -79,9 +80,12 @@ def world_proposals(texts: Sequence[str], mentions: Sequence[Sequence[Mention]],
             if node is None or hit.id in found or known_at(known, hit.start, hit.end) \
                     or (hit.text[0].islower() and hit.text not in node.names):
                 continue  # 'arm', 'cursor' in running English are words, not names
-            if _VERSION.match(text, hit.end) or (text[hit.start - 1:hit.start] == "(" and
-                                                 _VERSION.match(text, hit.end + 1)):
-                versioned.add(hit.id)  # 'A.X 4.0', '딥시크(DeepSeek) V3.1': the model rules'
+            glossing = text[hit.start - 1:hit.start] == "("
+            if _VERSION.match(text, hit.end) or (glossing and (
+                    _VERSION.match(text, hit.end + 1) or _ENDS_IN_VERSION.search(
+                        text, 0, hit.start - 1))):
+                # 'A.X 4.0', '딥시크(DeepSeek) V3.1', 'A.X K1(에이닷엑스 케이원)': the model rules'
+                versioned.add(hit.id)
             if hit.id in versioned or any(n.lower() in taken for n in node.names):
                 continue
             ko, en = node.labels

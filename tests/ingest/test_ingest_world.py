@@ -13,6 +13,7 @@ from tests.ingest.conftest import CONTENT, ingest
 
 
 def _proposals(tmp_path: Path, text: str, content: Path = CONTENT) -> dict[str, str]:
+    tmp_path.mkdir(exist_ok=True)
     article = tmp_path / "article.txt"
     article.write_text(text, "utf-8")
     run = ingest([str(article)], tmp_path / "out", content)
@@ -49,6 +50,10 @@ def test_a_versioned_name_is_left_to_the_model_rules(tmp_path: Path) -> None:
     text = "KT, 모델 비교\n\nKT는 자사 모델을 GPT-5 대신 Claude 4 와 비교했다고 밝혔다.\n"
     found = _proposals(tmp_path, text)
     assert "클로드" not in found and "Claude" not in found
+    glossed = ("SK텔레콤, 모델 공개\n\nSK텔레콤은 새 모델 'A.X K1(에이닷엑스 케이원)'을 "
+               "공개했다고 밝혔다.\n")
+    found = _proposals(tmp_path / "second", glossed)
+    assert "A.X" not in found and "에이닷엑스" not in found
 
 
 def test_the_site_extends_the_list_and_bad_entries_are_named(tmp_path: Path) -> None:
