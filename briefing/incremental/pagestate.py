@@ -242,18 +242,15 @@ def next_state(config: str, folder: str, stamp: str, kept: PageState | None,
     table = {read: number for number, read in enumerate(reads)}
     outputs = {path: ids for path, ids in kept.outputs.items() if path in planned} \
         if kept is not None else {}
-    # Each distinct read is numbered once; the pages' reads (about 130 a page, millions at
-    # 10,000 articles) then go through the table in C, not one by one in Python.
-    number_of: dict[Read, int] = {}
-    for read in sorted(set().union(*made.values()), key=repr):
-        one = kept_read(read)
-        number = table.get(one)
-        if number is None:
-            number = table[one] = len(reads)
-            reads.append(one)
-        number_of[read] = number
-    for path, page_reads in made.items():
-        outputs[path] = ids_of(sorted(set(map(number_of.__getitem__, page_reads))))
+    for path, read in made.items():
+        numbers = set()
+        for one in map(kept_read, read):
+            number = table.get(one)
+            if number is None:
+                number = table[one] = len(reads)
+                reads.append(one)
+            numbers.add(number)
+        outputs[path] = ids_of(sorted(numbers))
     used: set[int] = set().union(*outputs.values()) if outputs else set()
     if len(used) * 2 < len(reads):
         renumber = {old: new for new, old in enumerate(sorted(used))}
