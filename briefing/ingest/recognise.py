@@ -147,9 +147,11 @@ def find_mentions(matcher: Matcher, text: str) -> list[Mention]:
     folded = lowered if len(lowered) == len(text) else None
     hits: list[tuple[int, int, _Alias]] = []
     starts = {text[i:i + 2] for i in range(len(text) - 1)}
-    starts.update(lowered[i:i + 2] for i in range(len(lowered) - 1))
+    if lowered != text:
+        starts.update(lowered[i:i + 2] for i in range(len(lowered) - 1))
     starts.add("")
-    candidates = sorted(i for key in starts for i in matcher.by_start.get(key, ()))
+    index = matcher.by_start
+    candidates = sorted(i for key in starts & index.keys() for i in index[key])
     for alias in (matcher.aliases[i] for i in candidates):
         haystack = text if alias.case_sensitive or folded is None else folded
         position = haystack.find(alias.text)
