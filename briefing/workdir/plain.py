@@ -27,8 +27,32 @@ class Malformed(ValueError):
     """A plain value that does not have the shape its type asks for."""
 
 
+_SCALARS = frozenset({type(None), bool, int, str, bytes, float})
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, in order; None for any other type."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
 def to_plain(value: Any) -> Any:
     """A typed value as plain data (None, bool, int, str, bytes, lists, str-keyed maps)."""
+    # The usual values by their exact type first: a build keeps millions of them.
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is tuple or kind is list:
+        return [to_plain(item) for item in value]
+    names = _field_names(kind)  # type: ignore[arg-type]  # a type is hashable
+    if names is not None:
+        return [kind.__name__, *(to_plain(getattr(value, name)) for name in names)]
+    return _other_plain(value)
+
+
+def _other_plain(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, str, bytes, float)):
         return value.value if isinstance(value, enum.Enum) else value
     if isinstance(value, enum.Enum):
