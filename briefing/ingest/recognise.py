@@ -15,7 +15,7 @@ Overlapping names: the longest wins.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.ingest.known import KnownNode
 from briefing.ingest.people import spelling_variants
@@ -60,6 +60,16 @@ class _Alias:
 @dataclass(frozen=True, slots=True)
 class Matcher:
     aliases: tuple[_Alias, ...]
+    # Positions in `aliases` by the alias's first two characters (one-character aliases
+    # under ''): a text is searched only for aliases whose first two characters it has.
+    by_start: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.aliases and not self.by_start:
+            index: dict[str, list[int]] = {}
+            for i, alias in enumerate(self.aliases):
+                index.setdefault(alias.text[:2] if len(alias.text) >= 2 else "", []).append(i)
+            self.by_start.update((k, tuple(v)) for k, v in index.items())
 
     def find(self, text: str) -> list[Mention]:
         return find_mentions(self, text)
@@ -136,7 +146,13 @@ def find_mentions(matcher: Matcher, text: str) -> list[Mention]:
     lowered = text.lower()
     folded = lowered if len(lowered) == len(text) else None
     hits: list[tuple[int, int, _Alias]] = []
-    for alias in matcher.aliases:
+    starts = {text[i:i + 2] for i in range(len(text) - 1)}
+    if lowered != text:
+        starts.update(lowered[i:i + 2] for i in range(len(lowered) - 1))
+    starts.add("")
+    index = matcher.by_start
+    candidates = sorted(i for key in starts & index.keys() for i in index[key])
+    for alias in (matcher.aliases[i] for i in candidates):
         haystack = text if alias.case_sensitive or folded is None else folded
         position = haystack.find(alias.text)
         while position >= 0:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from briefing.ingest.known import KnownNode
@@ -71,3 +73,19 @@ def test_a_name_may_be_written_with_or_without_a_space_between_scripts(
 ])
 def test_a_known_name_never_matches_inside_a_longer_different_name(text: str) -> None:
     assert ids(SPACED, text) == []
+
+
+def test_the_first_characters_index_keeps_every_kind_of_name() -> None:
+    # The matcher only searches names whose first two characters the text has: a name
+    # written in other case, a one-character Hangul name and a name at the very end of
+    # the text must still be found, and a name whose start is absent must not.
+    nodes = (KnownNode("perplexity", False, ("Perplexity",), "startup"),
+             KnownNode("sam", False, ("삼",), "company"),
+             KnownNode("kt", True, ("KT",), "carrier"),
+             KnownNode("nvidia", False, ("엔비디아",), "company"))
+    matcher = build_matcher(nodes)
+    assert ids(matcher, "PERPLEXITY와 삼은 협력한다. 결국 KT") == ["perplexity", "sam", "kt"]
+    assert ids(matcher, "엔비 디아는 없다") == []
+    # The index travels with the matcher to worker processes.
+    restored = pickle.loads(pickle.dumps(matcher))
+    assert ids(restored, "결국 엔비디아와 KT") == ["nvidia", "kt"]
