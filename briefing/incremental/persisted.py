@@ -11,6 +11,7 @@ site.yaml, a published folder someone touched.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from briefing.build import (
     BuildOptions,
@@ -37,7 +38,7 @@ from briefing.incremental.pagestate import (
     save_state,
     stale_outputs,
     state_file,
-    usable,
+    usable_folder,
 )
 from briefing.incremental.rebuild import TRACKING
 from briefing.incremental.tracking import Read
@@ -47,11 +48,14 @@ from briefing.render.engine import RenderedPages, RenderJob, render_pages
 from briefing.render.feedset import feed_paths, render_feeds
 from briefing.render.linkcheck import check_links
 from briefing.render.pages import Page
-from briefing.render.sink import MemorySink
-from briefing.workdir.skip import stamp_of
+from briefing.render.sink import Entry, MemorySink
+from briefing.search.documents import Read as SearchRead
+from briefing.search.state import SearchState
+from briefing.workdir.skip import stamp_of, updated_stamp
 from briefing.workers.gc import collect_new_objects_only
 from briefing.workers.progress import Report
-from briefing.write.staging import MARKER, Staging, WriteStats
+from briefing.write.inplace import InPlace
+from briefing.write.staging import MARKER, Staging, WriteStats, recover
 
 
 def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
@@ -62,9 +66,12 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
     out = options.out_path
     where = state_file(options.cache_path, out) if options.cache_path is not None else None
     config = config_of(options)
-    kept = None
+    kept: PageState | None = None
+    existing: dict[str, Entry] = {}
+    if out is not None:
+        recover(out)  # a publish killed part way is undone first: the state vouches for it
     if where is not None and not options.fresh:
-        kept = usable(load_state(where, options.notice), config, out)
+        kept, existing = usable_folder(load_state(where, options.notice), config, out)
     # the plan in parts, each with what it read (a page's reads include its part's)
     pages, units = BuildMemory().plan(graph, settings.language, None)
     plan_reads = {page.path: reads for reads, made in units.values() for page in made}
@@ -74,11 +81,12 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
     stale = stale_outputs(kept, digests, [*(p.path for p in pages), *feeds]) if kept else None
     assets = collect_assets(options.templates / "static")
     known = known_names(graph, pages, assets.files)
-    sink: Staging | MemorySink = Staging(out) if out is not None else MemorySink()
+    sink = _sink(out, kept, stale, existing, len(pages) + len(feeds))
     result = BuildResult(graph=graph)
     work = options.cache_path.parent if options.cache_path is not None else None
     after = Kept(None if options.fresh else load_search_state(work, options.notice)) \
         if work is not None else None  # the search index's state (search.update)
+    search_changed = changed_reads(after.search, digests) if after is not None else None
     try:
         kept_files = _keep(sink, kept, stale, pages, feeds)
         others = dict(assets.files)
@@ -97,10 +105,11 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             if done.template_problems:
                 result.diagnostics = sorted(problems + done.template_problems)
                 return result
-            others.update(outputs_after_pages(graph, settings, pages, jobs, progress, after))
+            others.update(outputs_after_pages(graph, settings, pages, jobs, progress, after,
+                                              search_changed))
             late = done.late + [ref for ref in kept.late if ref.page in kept_files] \
                 if kept else done.late
-            read = sink.read if isinstance(sink, Staging) else _on_demand(job, pages, sink)
+            read = _on_demand(job, pages, sink) if isinstance(sink, MemorySink) else sink.read
             link_problems = done.link_problems + check_links(
                 others, settings.base_url, known.union(others), late, read)
         written, entries = put_all(sink, others)
@@ -110,13 +119,20 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             result.partial = (len(indexes) + len(feed_reads), len(pages) + len(feeds))
         if isinstance(sink, MemorySink):
             result.outputs = sink.outputs
-        elif result.ok:
+        elif result.ok and isinstance(sink, InPlace):
+            assert kept is not None
+            names = {*others, *kept_files, *(output_file(page.path) for page in pages)}
+            result.stamp = updated_stamp(kept.stamp, *sink.commit(names))
+            written += done.written
+            result.stats = WriteStats(written, result.files - written)
+        elif result.ok and isinstance(sink, Staging):
             entries += [sink.entry(name) for name in kept_files]
             result.stamp = stamp_of([*done.entries, *entries, sink.entry(MARKER)])
             sink.commit()
             written += done.written
             result.stats = WriteStats(written, result.files - written)
         if result.ok and work is not None and after is not None and after.search is not None:
+            after.search.read_digests = read_digests(after.search, digests)
             save_search_state(work, after.search)
         if result.ok and where is not None:
             made = {path: reads | plan_reads.get(path, frozenset())
@@ -125,19 +141,50 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             save_state(where, next_state(config, folder, result.stamp, kept, digests, made,
                                          {*plan_reads, *feeds}, late))
     finally:
-        if isinstance(sink, Staging) and result.stats is None:
+        if not isinstance(sink, MemorySink) and result.stats is None:
             sink.abort()
     return result
 
 
-def _keep(sink: Staging | MemorySink, kept: PageState | None, stale: set[str] | None,
+# An edit that makes more than this share of the pages and feeds again is published as a
+# new folder swapped in whole (write.staging): cheaper than moving most files one by one.
+IN_PLACE_SHARE = 4
+
+
+def _sink(out: Path | None, kept: PageState | None, stale: set[str] | None,
+          existing: dict[str, Entry], planned: int) -> Staging | InPlace | MemorySink:
+    """Where the outputs go: memory (`check`), the published folder in place (an edit
+    that changed a few outputs of a folder the state vouched for), or a new folder."""
+    if out is None:
+        return MemorySink()
+    if kept is not None and stale is not None and existing \
+            and len(stale) * IN_PLACE_SHARE <= planned:
+        return InPlace(out, existing)
+    return Staging(out)
+
+
+def changed_reads(state: SearchState | None, digests: Digests) -> set[SearchRead] | None:
+    """What the search documents read whose value changed since they were made (None:
+    unknown, every document is made again and compared)."""
+    if state is None or not state.read_digests:
+        return None
+    return {read for read, digest in state.read_digests.items() if digests.of(read) != digest}
+
+
+def read_digests(state: SearchState, digests: Digests) -> dict[SearchRead, bytes]:
+    """A digest of every value the search documents read, for the next build."""
+    reads = {read for entry in state.docs.values() for read in entry.reads}
+    return {read: digests.of(read) for read in sorted(reads, key=repr)}
+
+
+def _keep(sink: Staging | InPlace | MemorySink, kept: PageState | None, stale: set[str] | None,
           pages: list[Page], feeds: list[str]) -> set[str]:
     """Take the outputs not made again from the published folder; their file names."""
     if kept is None or stale is None:
         return set()
     names = {output_file(page.path) for page in pages if page.path not in stale}
     names.update(feed for feed in feeds if feed not in stale)
-    if isinstance(sink, Staging):
+    if not isinstance(sink, MemorySink):
         for name in sorted(names):
             sink.keep(name)
     return names

@@ -68,8 +68,8 @@ def input_fingerprint(content_path: Path, templates: Traversable, options: str) 
     return digest.hexdigest()
 
 
-def output_stamp(out_path: Path) -> str:
-    """What the output folder holds now: every file's path, size and mtime."""
+def folder_entries(out_path: Path) -> list[tuple[str, int, int]] | None:
+    """Every file of the output folder as (path, size, mtime); None if it can't be read."""
     stack = [out_path]
     entries: list[tuple[str, int, int]] = []
     while stack:
@@ -83,17 +83,40 @@ def output_stamp(out_path: Path) -> str:
                         stat = entry.stat(follow_symlinks=False)
                         entries.append((entry.path, stat.st_size, stat.st_mtime_ns))
         except OSError:
-            return "unreadable"
-    return stamp_of(entries)
+            return None
+    return entries
+
+
+def output_stamp(out_path: Path) -> str:
+    """What the output folder holds now: every file's path, size and mtime."""
+    entries = folder_entries(out_path)
+    return "unreadable" if entries is None else stamp_of(entries)
+
+
+_STAMP_BITS = 128
+
+
+def _entry_hash(entry: tuple[str, int, int]) -> int:
+    return int.from_bytes(hashlib.blake2b(repr(entry).encode(), digest_size=16).digest(), "big")
 
 
 def stamp_of(entries: list[tuple[str, int, int]]) -> str:
     """The stamp of an output folder from its files' (path, size, mtime): what
-    output_stamp finds, and what a build that wrote the folder knows already."""
-    digest = hashlib.sha256()
-    for entry in sorted(entries):
-        digest.update(repr(entry).encode())
-    return f"{len(entries)}:{digest.hexdigest()}"
+    output_stamp finds, and what a build that wrote the folder knows already.
+
+    A sum of the entries' hashes (a multiset hash), so a build that replaced a few files
+    in place updates it from theirs alone (updated_stamp), without a walk."""
+    total = sum(map(_entry_hash, entries)) % (1 << _STAMP_BITS)
+    return f"{len(entries)}:{total:032x}"
+
+
+def updated_stamp(stamp: str, removed: list[tuple[str, int, int]],
+                  added: list[tuple[str, int, int]]) -> str:
+    """`stamp` once the files of `removed` left the folder and those of `added` joined it
+    (a replaced file is in both, with its old and new entry)."""
+    count, _, total = stamp.partition(":")
+    value = int(total, 16) - sum(map(_entry_hash, removed)) + sum(map(_entry_hash, added))
+    return f"{int(count) - len(removed) + len(added)}:{value % (1 << _STAMP_BITS):032x}"
 
 
 def _state_file(cache_path: Path, out_path: Path) -> Path:
