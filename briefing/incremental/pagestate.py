@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import sys
 from array import array
 from collections.abc import Iterable
@@ -32,7 +31,7 @@ from briefing.render.sink import Entry
 from briefing.workdir.cache import code_version
 from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
 from briefing.workdir.plain import Malformed, decoder, to_plain
-from briefing.workdir.skip import folder_entries, stamp_of, templates_digest
+from briefing.workdir.skip import site_entries, stamp_of, templates_digest
 
 KIND = "page-reads"
 _MISSING = b"-"  # the digest of a key the graph does not have
@@ -231,11 +230,10 @@ def usable_folder(state: PageState | None, config: str, out: Path | None
         return (state if state.folder == "" else None), {}
     if state.folder != str(out.resolve()):
         return None, {}
-    entries = folder_entries(out)
-    if entries is None or state.stamp != stamp_of(entries):
+    entries = site_entries(out)
+    if entries is None or state.stamp != stamp_of(list(entries.values())):
         return None, {}
-    cut = len(str(out)) + 1
-    return state, {entry[0][cut:].replace(os.sep, "/"): entry for entry in entries}
+    return state, entries
 
 
 def stale_outputs(state: PageState, digests: Digests, paths: list[str]) -> set[str]:

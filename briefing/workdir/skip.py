@@ -87,6 +87,15 @@ def folder_entries(out_path: Path) -> list[tuple[str, int, int]] | None:
     return entries
 
 
+def site_entries(out_path: Path) -> dict[str, tuple[str, int, int]] | None:
+    """folder_entries by site path ("articles/x/index.html")."""
+    entries = folder_entries(out_path)
+    if entries is None:
+        return None
+    cut = len(str(out_path)) + 1
+    return {entry[0][cut:].replace(os.sep, "/"): entry for entry in entries}
+
+
 def output_stamp(out_path: Path) -> str:
     """What the output folder holds now: every file's path, size and mtime."""
     entries = folder_entries(out_path)
