@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from importlib.resources.abc import Traversable
@@ -111,19 +111,21 @@ def check_bytes(path: Path, kind: Kind, data: bytes, md: MarkdownIt) -> Checked:
 
 @dataclass(frozen=True, slots=True)
 class ReadJob:
-    """What every reading worker needs: the checked files of the last build, by key."""
+    """What every reading worker needs: the checked files of the last build, by key, and
+    the keys of files read already (the skip check's, by path)."""
 
     previous: dict[str, Checked]
+    known: Mapping[str, str] = field(default_factory=dict)
 
     def start(self) -> _FileWorker:
-        return _FileWorker(self.previous)
+        return _FileWorker(self.previous, self.known)
 
 
 class _FileWorker:
     """Loads and validates files in one process, with its own Markdown parser."""
 
-    def __init__(self, previous: dict[str, Checked]) -> None:
-        self.previous = previous
+    def __init__(self, previous: dict[str, Checked], known: Mapping[str, str]) -> None:
+        self.previous, self.known = previous, known
         self.md = make_markdown()
 
     def __call__(self, chunk: Sequence[tuple[Path, Kind]]) -> list[tuple[str, Checked]]:
@@ -131,6 +133,10 @@ class _FileWorker:
         `previous` when its bytes did not change."""
         checked: list[tuple[str, Checked]] = []
         for path, kind in chunk:
+            key = self.known.get(str(path), "")
+            if key in self.previous:  # read and hashed by the skip check: not read again
+                checked.append((key, self.previous[key]))
+                continue
             shown = display_path(path)
             data, problem = read_bytes(path, shown)
             if data is None:
@@ -145,9 +151,10 @@ class _FileWorker:
 
 
 def read_files(files: Sequence[tuple[Path, Kind]], previous: dict[str, Checked], jobs: int,
-               progress: Report = no_progress) -> list[tuple[str, Checked]]:
+               progress: Report = no_progress, known: Mapping[str, str] | None = None
+               ) -> list[tuple[str, Checked]]:
     """Load and validate `files` on every core (see _FileWorker), in order."""
-    chunks = map_chunks(ReadJob(previous).start, files, jobs_for(jobs),
+    chunks = map_chunks(ReadJob(previous, known or {}).start, files, jobs_for(jobs),
                         progress=partial(progress, "reading files"))
     return [item for chunk in chunks for item in chunk]
 
@@ -177,10 +184,12 @@ class Gathered:
 
 
 def gather(content_path: Path, previous: dict[str, Checked], jobs: int = 0,
-           progress: Report = no_progress) -> Gathered:
-    """Load and validate every content file, reusing `previous` (checked files by key)."""
+           progress: Report = no_progress, known: Mapping[str, str] | None = None
+           ) -> Gathered:
+    """Load and validate every content file, reusing `previous` (checked files by key;
+    `known`: the keys of files read already, by path)."""
     listed = list_content(content_path)
-    read = read_files(listed.files, previous, jobs, progress)
+    read = read_files(listed.files, previous, jobs, progress, known)
     return Gathered([*listed.site, *(item for _, item in read)],
                     {key: item for key, item in read if key}, listed.problems)
 
@@ -299,7 +308,7 @@ Render = Callable[[Graph, "BuildOptions", list[Diagnostic], Report, Gathered], B
 
 
 def build(options: BuildOptions, progress: Report = no_progress,
-          render: Render | None = None) -> BuildResult:
+          render: Render | None = None, known: Mapping[str, str] | None = None) -> BuildResult:
     """The whole build. Without options.out_path every output stays in memory
     (`check`); with it, outputs are written as they are rendered into a new folder beside
     out_path, which replaces it only if the build succeeds."""
@@ -308,7 +317,7 @@ def build(options: BuildOptions, progress: Report = no_progress,
     with no_cycle_collection():
         previous = load_cache(cache, options.notice) if cache is not None \
             and not options.fresh else {}
-        gathered = gather(options.content_path, previous, options.jobs, progress)
+        gathered = gather(options.content_path, previous, options.jobs, progress, known)
         checked_ok = False
         try:
             progress("linking", 0, 0)
@@ -392,15 +401,16 @@ def build_site(options: BuildOptions, progress: Report = no_progress,
     the last one (workdir.skip)."""
     out, cache_path = options.out_path, options.cache_path
     fingerprint = ""
+    known: dict[str, str] = {}  # content files read by the skip check: their keys
     if out is not None and cache_path is not None:
         started = time.perf_counter()
         fingerprint = input_fingerprint(options.content_path, options.templates,
-                                        _options_key(options))
+                                        _options_key(options), known)
         last = load_state(cache_path, out, options.notice) if not options.fresh else None
         if last and last[0] == fingerprint and last[1] == output_stamp(out):
             return BuildResult(diagnostics=list(last[3]), stats=WriteStats(0, last[2]),
                                seconds=time.perf_counter() - started)
-    result = build(options, progress, render)
+    result = build(options, progress, render, known)
     if result.stats is not None and out is not None and cache_path is not None:
         save_state(cache_path, out, (fingerprint, result.stamp, result.files,
                                      tuple(result.diagnostics)))

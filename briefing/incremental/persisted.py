@@ -28,6 +28,7 @@ from briefing.build import (
 )
 from briefing.core.diagnostics import Diagnostic
 from briefing.core.routes import output_file
+from briefing.incremental.datastate import data_state_file, load_kept_data, save_kept_data
 from briefing.incremental.memory import BuildMemory
 from briefing.incremental.pagestate import (
     Digests,
@@ -86,7 +87,13 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
     work = options.cache_path.parent if options.cache_path is not None else None
     after = Kept(None if options.fresh else load_search_state(work, options.notice)) \
         if work is not None else None  # the search index's state (search.update)
-    search_changed = changed_reads(after.search, digests) if after is not None else None
+    changed = changed_reads(after.search, digests) if after is not None else None
+    data_file = data_state_file(options.cache_path, out) \
+        if options.cache_path is not None and out is not None else None
+    if after is not None and data_file is not None and out is not None and kept is not None \
+            and changed is not None:
+        # the data units whose reads digest the same, their files from the folder
+        after.data = load_kept_data(data_file, out, digests, options.notice)
     try:
         kept_files = _keep(sink, kept, stale, pages, feeds)
         others = dict(assets.files)
@@ -106,7 +113,7 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
                 result.diagnostics = sorted(problems + done.template_problems)
                 return result
             others.update(outputs_after_pages(graph, settings, pages, jobs, progress, after,
-                                              search_changed))
+                                              changed, TRACKING))
             late = done.late + [ref for ref in kept.late if ref.page in kept_files] \
                 if kept else done.late
             read = _on_demand(job, pages, sink) if isinstance(sink, MemorySink) else sink.read
@@ -134,6 +141,8 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
         if result.ok and work is not None and after is not None and after.search is not None:
             after.search.read_digests = read_digests(after.search, digests)
             save_search_state(work, after.search)
+        if result.ok and data_file is not None and after is not None:
+            save_kept_data(data_file, after.data, digests)
         if result.ok and where is not None:
             made = {path: reads | plan_reads.get(path, frozenset())
                     for path, reads in {**done.reads, **feed_reads}.items()}

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from briefing.core.diagnostics import Diagnostic
-from briefing.load.files import MAX_FILE_BYTES, content_files
-from briefing.workdir.cache import code_version
+from briefing.load.files import MAX_FILE_BYTES, content_files, display_path
+from briefing.workdir.cache import code_version, file_key
 from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
 from briefing.workdir.plain import Malformed, decoder, to_plain
 
@@ -54,7 +54,11 @@ def _file_bytes(path: Path) -> bytes:
         return f"\0unreadable {exc.errno}".encode()
 
 
-def input_fingerprint(content_path: Path, templates: Traversable, options: str) -> str:
+def input_fingerprint(content_path: Path, templates: Traversable, options: str,
+                      keys: dict[str, str] | None = None) -> str:
+    """A digest of every input. With `keys`, each content file read whole is added to it
+    (path -> workdir.cache.file_key): the build that follows takes a file whose key it
+    has checked before without reading it again."""
     digest = hashlib.sha256()
     digest.update(f"{code_version()}\0{options}\0".encode())
     _templates(digest, templates)
@@ -63,7 +67,14 @@ def input_fingerprint(content_path: Path, templates: Traversable, options: str) 
     files, problems = content_files(content_path)
     for path, kind in files:
         digest.update(f"\0{path}\0{kind}\0".encode())
-        digest.update(_file_bytes(path))
+        data = _file_bytes(path)
+        if data.startswith(b"\0"):  # too large or unreadable: what says so
+            digest.update(data)
+            continue
+        key = file_key(display_path(path), kind, data)  # one hash of the bytes, not two
+        digest.update(key.encode())
+        if keys is not None:
+            keys[str(path)] = key
     digest.update(repr(problems).encode())
     return digest.hexdigest()
 
