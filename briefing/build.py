@@ -47,7 +47,16 @@ from briefing.validate.model import Content
 from briefing.validate.salvage import salvage
 from briefing.workdir.cache import code_version, file_key, load_cache, save_cache
 from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
-from briefing.workdir.skip import input_fingerprint, load_state, output_stamp, save_state, stamp_of
+from briefing.workdir.skip import (
+    FileStats,
+    input_fingerprint,
+    load_file_stats,
+    load_state,
+    output_stamp,
+    save_file_stats,
+    save_state,
+    stamp_of,
+)
 from briefing.workers.gc import collect_new_objects_only, no_cycle_collection
 from briefing.workers.parallel import default_jobs, map_chunks
 from briefing.workers.progress import Report, no_progress
@@ -404,8 +413,12 @@ def build_site(options: BuildOptions, progress: Report = no_progress,
     known: dict[str, str] = {}  # content files read by the skip check: their keys
     if out is not None and cache_path is not None:
         started = time.perf_counter()
+        stats = (FileStats() if options.fresh else load_file_stats(cache_path, options.notice),
+                 FileStats())
         fingerprint = input_fingerprint(options.content_path, options.templates,
-                                        _options_key(options), known)
+                                        _options_key(options), known, stats)
+        if stats[1].read or stats[1].files != stats[0].files:  # new keys, or a later `taken`
+            save_file_stats(cache_path, stats[1])
         last = load_state(cache_path, out, options.notice) if not options.fresh else None
         if last and last[0] == fingerprint and last[1] == output_stamp(out):
             return BuildResult(diagnostics=list(last[3]), stats=WriteStats(0, last[2]),
