@@ -120,21 +120,19 @@ def check_bytes(path: Path, kind: Kind, data: bytes, md: MarkdownIt) -> Checked:
 
 @dataclass(frozen=True, slots=True)
 class ReadJob:
-    """What every reading worker needs: the checked files of the last build, by key, and
-    the keys of files read already (the skip check's, by path)."""
+    """What every reading worker needs: the checked files of the last build, by key."""
 
     previous: dict[str, Checked]
-    known: Mapping[str, str] = field(default_factory=dict)
 
     def start(self) -> _FileWorker:
-        return _FileWorker(self.previous, self.known)
+        return _FileWorker(self.previous)
 
 
 class _FileWorker:
     """Loads and validates files in one process, with its own Markdown parser."""
 
-    def __init__(self, previous: dict[str, Checked], known: Mapping[str, str]) -> None:
-        self.previous, self.known = previous, known
+    def __init__(self, previous: dict[str, Checked]) -> None:
+        self.previous = previous
         self.md = make_markdown()
 
     def __call__(self, chunk: Sequence[tuple[Path, Kind]]) -> list[tuple[str, Checked]]:
@@ -142,10 +140,6 @@ class _FileWorker:
         `previous` when its bytes did not change."""
         checked: list[tuple[str, Checked]] = []
         for path, kind in chunk:
-            key = self.known.get(str(path), "")
-            if key in self.previous:  # read and hashed by the skip check: not read again
-                checked.append((key, self.previous[key]))
-                continue
             shown = display_path(path)
             data, problem = read_bytes(path, shown)
             if data is None:
@@ -162,10 +156,23 @@ class _FileWorker:
 def read_files(files: Sequence[tuple[Path, Kind]], previous: dict[str, Checked], jobs: int,
                progress: Report = no_progress, known: Mapping[str, str] | None = None
                ) -> list[tuple[str, Checked]]:
-    """Load and validate `files` on every core (see _FileWorker), in order."""
-    chunks = map_chunks(ReadJob(previous, known or {}).start, files, jobs_for(jobs),
+    """Load and validate `files` on every core (see _FileWorker), in order. Files whose
+    key is `known` and checked in `previous` are taken here: no worker is started (nor
+    its results sent back) for what needs no reading."""
+    known = known or {}
+    found: list[tuple[str, Checked] | None] = []
+    todo: list[tuple[Path, Kind]] = []
+    for path, kind in files:
+        key = known.get(str(path), "")
+        found.append((key, previous[key]) if key in previous else None)
+        if key not in previous:
+            todo.append((path, kind))
+    if not todo:
+        return [item for item in found if item is not None]
+    chunks = map_chunks(ReadJob(previous).start, todo, jobs_for(jobs),
                         progress=partial(progress, "reading files"))
-    return [item for chunk in chunks for item in chunk]
+    read = iter(item for chunk in chunks for item in chunk)
+    return [item if item is not None else next(read) for item in found]
 
 
 @dataclass(slots=True)
