@@ -160,6 +160,20 @@ def test_the_second_held_out_set_is_valid_and_disjoint() -> None:
     assert len({a.outlet for a in second} - {a.outlet for a in earlier}) >= 15  # new outlets
 
 
+def test_the_third_held_out_set_is_valid_and_disjoint() -> None:
+    folder = ROOT / "bench" / "ingest_eval"
+    third = load_annotations(folder / "holdout3.yaml")
+    earlier = [*load_annotations(folder / "annotations.yaml"),
+               *load_annotations(folder / "holdout.yaml"),
+               *load_annotations(folder / "holdout2.yaml")]
+    assert len({a.id for a in third}) == len(third) >= 30  # at least 30 articles
+    assert not {a.id for a in third} & {a.id for a in earlier}
+    assert not {a.sha256 for a in third} & {a.sha256 for a in earlier}
+    # Held out from every earlier set by outlet too: none of their outlets again.
+    assert not {a.outlet for a in third} & {a.outlet for a in earlier}
+    assert len({a.outlet for a in third}) >= 25
+
+
 def test_drafts_are_matched_to_inputs_by_the_text_they_kept(tmp_path: Path) -> None:
     from ingest_eval import match_by_content
 
