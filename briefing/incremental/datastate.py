@@ -28,11 +28,15 @@ def data_state_file(cache_path: Path, out: Path) -> Path:
     return pages.with_name(pages.name.replace("pages-", "data-", 1))
 
 
+def _key(value: Any) -> Any:
+    """A read's key from its plain form (pagestate.plain_read: tuples became lists)."""
+    return tuple(_key(item) for item in value) if type(value) is list else value
+
+
 def _read(value: Any) -> Read:
     if type(value) is not list or len(value) != 2 or type(value[0]) is not str:
         raise Malformed("a read")
-    key = value[1]
-    return value[0], tuple(key) if type(key) is list else key
+    return value[0], _key(value[1])
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -41,18 +45,22 @@ def _texts(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def load_kept_data(path: Path, out: Path, digests: Digests, notice: Notice = quiet
-                   ) -> KeptData:
+def load_kept_data(path: Path, out: Path, stamp: str, digests: Digests,
+                   notice: Notice = quiet) -> KeptData:
     """The units whose reads still digest the same, their files read from `out`; the
-    others are left out (made again)."""
+    others are left out (made again). Only if saved by the build that left `out` as it is
+    (`stamp`, the output stamp the page state vouched for): another build's files may
+    differ though the values they read digest the same now."""
     value = load_packed(path, KIND, code_version(), notice)
     kept = KeptData()
     if value is None:
         return kept
     try:
-        if type(value) is not list:
-            raise Malformed("not a list")
-        for row in value:
+        if type(value) is not list or len(value) != 2 or type(value[1]) is not list:
+            raise Malformed("not a stamp and units")
+        if value[0] != stamp:
+            return kept
+        for row in value[1]:
             key, members, reads, names = row
             reads = frozenset(_read(read) for read, _ in reads) if all(
                 digests.of(_read(read)) == digest for read, digest in reads) else None
@@ -66,7 +74,7 @@ def load_kept_data(path: Path, out: Path, digests: Digests, notice: Notice = qui
     return kept
 
 
-def save_kept_data(path: Path, kept: KeptData, digests: Digests) -> None:
+def save_kept_data(path: Path, kept: KeptData, stamp: str, digests: Digests) -> None:
     rows = []
     for key, (members, reads, files) in sorted(kept.units.items()):
         if not all(type(member) is str for member in members):
@@ -74,4 +82,4 @@ def save_kept_data(path: Path, kept: KeptData, digests: Digests) -> None:
         plain = sorted(({kept_read(read) for read in reads}), key=repr)
         rows.append([key, list(members), [[plain_read(read), digests.of(read)]
                                           for read in plain], sorted(files)])
-    save_packed(path, KIND, code_version(), rows)
+    save_packed(path, KIND, code_version(), [stamp, rows])

@@ -93,7 +93,7 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
     if after is not None and data_file is not None and out is not None and kept is not None \
             and changed is not None:
         # the data units whose reads digest the same, their files from the folder
-        after.data = load_kept_data(data_file, out, digests, options.notice)
+        after.data = load_kept_data(data_file, out, kept.stamp, digests, options.notice)
     try:
         kept_files = _keep(sink, kept, stale, pages, feeds)
         others = dict(assets.files)
@@ -141,8 +141,8 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
         if result.ok and work is not None and after is not None and after.search is not None:
             after.search.read_digests = read_digests(after.search, digests)
             save_search_state(work, after.search)
-        if result.ok and data_file is not None and after is not None:
-            save_kept_data(data_file, after.data, digests)
+        if result.stats is not None and data_file is not None and after is not None:
+            save_kept_data(data_file, after.data, result.stamp, digests)
         if result.ok and where is not None:
             made = {path: reads | plan_reads.get(path, frozenset())
                     for path, reads in {**done.reads, **feed_reads}.items()}

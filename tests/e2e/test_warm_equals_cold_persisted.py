@@ -266,3 +266,26 @@ def test_a_build_killed_while_publishing_in_place_is_rolled_back(
     folder = project.folder_id()
     warm = project.warm_equals_cold()  # and that build completes the edit, warm
     assert _rendered(warm) is not None and project.folder_id() == folder
+
+
+def test_a_data_state_left_by_an_older_build_is_not_used(
+        tmp_path: Path, run_cli: Run,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
+    # The data files kept are read from the published folder: only the build that
+    # published it may vouch for them (a save that failed leaves an older state behind).
+    project = Project(tmp_path / "project", run_cli, [])
+    generate_corpus(project.content, 30, 9)
+    project.build()
+    (older,) = sorted((project.root / ".briefing/cache").glob("data-*.state"))
+    search = project.root / ".briefing/search.state"
+    saved, saved_search = older.read_bytes(), search.read_bytes()
+    article = _article(project.content, 6)
+    original = re.search(r"^title: (.*)$", article.read_text(encoding="utf-8"), re.MULTILINE)
+    assert original
+    _sub(article, r"^title: .*$", "title: A title for one build only")
+    project.build()
+    older.write_bytes(saved)  # as if this build's saves had failed
+    search.write_bytes(saved_search)
+    _sub(article, r"^title: .*$", f"title: {original[1]}")  # back: the older digests match
+    warm = project.warm_equals_cold()
+    assert _rendered(warm) is not None
