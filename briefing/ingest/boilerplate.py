@@ -11,6 +11,21 @@ import re
 _WEEKDAY = (r"(?:\(\s*(?:[월화수목금토일](?:요일)?|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s*\)|"
             r"[월화수목금토일]요일|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)")
 
+
+def _date_shapes(named: bool) -> tuple[str, str, str]:
+    """The three full-date shapes (2024.03.19, March 19, 2024, 19 March 2024), written once;
+    named, their parts are groups for STAMP's reader in meta.py."""
+    def part(name: str, body: str) -> str:
+        return f"(?P<{name}>{body})" if named else body
+    year, month, day = r"(?:19|20)\d{2}", r"[A-Z][a-z]{2,8}", r"\d{1,2}"
+    return (rf"{part('y', year)}\s*[.\-/년]\s*{part('m', day)}\s*[.\-/월]\s*{part('d', day)}",
+            rf"{part('mn', month)}(?:\.\s*|\s+){part('d2', day)}(?:st|nd|rd|th)?,?\s*"
+            rf"{part('y2', year)}",
+            rf"{part('d3', day)}\s+{part('mn3', month)}\.?,?\s+{part('y3', year)}")
+
+
+_YMD, _MDY, _DMY = _date_shapes(named=False)
+
 FONT_WIDGET = re.compile(
     r"^(?:작게\s*보기|기본\s*크기|크게\s*보기|글자\s*크기(?:\s*설정)?|글씨\s*크기|폰트\s*크기|"
     r"본문\s*글자\s*(?:크기|키우기|줄이기)|글자\s*(?:크게|작게)|가\s*가|가+|[AaＡ]{1,2}[+-]?|"
@@ -45,7 +60,7 @@ COMMENT = re.compile(
     r"\d+\s*/\s*\d+|최신순|추천순|공감순|과거순|로그인|로그아웃|비밀번호|등록|작성자|"
     r"댓글\s*첫\s*댓글을\s*작성해\s*보세요|첫\s*댓글을\s*(?:작성|남겨)(?:해)?\s*보세요|"
     r"Comments?(?:\s*\(\d+\))?|Add a comment|Leave a (?:comment|reply)|Post comment|"
-    r"Be the first to comment)$",
+    r"Be the first to comment|You must be log(?:ged)?\s*in to post a comment\.?)$",
     re.I)
 COMMENT_RULE = re.compile(
     r"(?:\d+\s*자\s*이내로|띄어\s*쓰기를?\s*포함|건전한\s*(?:토론|댓글)|욕설.{0,10}비방|댓글은?\s*"
@@ -57,7 +72,8 @@ RELATED = re.compile(
     r"함께\s*(?:보면|읽으면)\s*좋은\s*(?:기사|뉴스)|함께\s*본\s*(?:기사|뉴스)|"
     r"오늘의\s*(?:주요|인기)\s*뉴스|랭킹\s*뉴스|이\s*기자의\s*(?:다른|최신)\s*기사|"
     r"(?:[가-힣]{2,4}\s*)?기자의\s*다른\s*기사(?:\s*보기)?|"
-    r"Related(?:\s+(?:articles|news|stories|content))?|Most\s+(?:read|viewed|popular)|Trending|"
+    r"Related(?:\s+(?:articles|news|stories|content|topics|posts))?|Most\s+(?:read|viewed|popular)|"
+    r"Trending|"
     r"Top\s+stories|Read\s+more|More\s+from.*|More\s+stories|Latest\s+(?:news|stories)|"
     r"Editor'?s\s+picks?|You\s+may\s+also\s+like|Recommended(?:\s+stories)?)$",
     re.I)
@@ -85,8 +101,8 @@ BYLINE = re.compile(
     r"(?:\s*[|,]\s*(?:Staff|Senior|Contributing)?\s*(?:reporter|writer|correspondent|editor))?"
     r"(?:\s*[·|•]+\s*\d+\s*min(?:ute)?s?\s*read)?"
     r"\s*[=\])>】Iㅣ|]?"
-    r"(?:\s*(?:입력|등록|작성)?\s*[:：]?\s*(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*"
-    r"\d{1,2}\s*[.일]?[\s\d:.]*(?:오전|오후|AM|PM)?[\s\d:.]*)?$", re.I)
+    rf"(?:\s*(?:입력|등록|작성)?\s*[:：]?\s*{_YMD}\s*[.일]?[\s\d:.]*(?:오전|오후|AM|PM)?"
+    r"[\s\d:.]*)?$", re.I)
 EMAIL_LINE = re.compile(rf"^[\[(<]?\s*{_MAIL}\s*[\])>]?$")
 SIGN_OFF = re.compile(
     r"^(?:(?:[A-Z]{2,5}|[가-힣]{2,6})\s+(?:뉴스\s+)?)?[가-힣]{2,4}\s*(?:기자|특파원)?"
@@ -94,11 +110,9 @@ SIGN_OFF = re.compile(
     r"^[가-힣]{2,4}\s*(?:기자|특파원)(?:가|이)\s.{0,30}(?:취재|보도|전해\s*드립|전합)[가-힣]*\.?$|"
     r"^(?:지금까지\s.{0,30})?(?:[가-힣]{2,6}\s)?[가-힣]{2,4}\s*(?:기자|특파원)?(?:가|이)?\s*"
     r"전해\s*드렸습니다\.?$")
-_LABEL = (r"(?:기사\s*)?(?:입력|등록|승인|수정|게재|발행|송고|업데이트|작성|최종\s*수정|"
-          r"Published|Posted|Updated|Modified|Last\s+updated|Date|First\s+published)")
-_DAY = (r"(?:(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?|"
-        r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d{2})|"
-        r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d{2}))")
+_LABEL = (r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|수정|게재|발행|송고|업데이트|작성|"
+          r"최종\s*수정|Published|Posted|Updated|Modified|Last\s+updated|Date|First\s+published)")
+_DAY = rf"(?:{_YMD}\s*[.일]?|(?:{_MDY})|(?:{_DMY}))"
 _TIME_ETC = (rf"(?:\s*{_WEEKDAY}|[\s\d:.,()]|오전|오후|AM|PM|a\.m\.|p\.m\.|KST|GMT|UTC|"
              r"[+\-]\d{2}:?\d{2}|\||/|·|조회(?:수)?|[A-Z]?\d{1,2}\s*면|)*")
 DATELINE = re.compile(
@@ -112,6 +126,11 @@ CONTENT_NOTE = re.compile(
 LABELLED_DATE = re.compile(
     rf"(?:{_LABEL})\s*(?:일|일시)?\s*[:：]?\s*(?:\d{{4}}\s*[.\-/년]|"
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})", re.I)
+# A labelled or bare date in a date line or byline, its parts named for meta.py: '입력
+# 2024.03.19 15:36', 'Posted: Tuesday, March 19, 2024', '19 March 2024'.
+STAMP = re.compile(
+    rf"(?P<label>{_LABEL}(?:\s*(?:일|일시|시간|시각))?)?\s*[:：]?\s*(?:{_WEEKDAY},?\s*)?"
+    "(?P<date>{}|{}|{})".format(*_date_shapes(named=True)), re.I)
 DATE_WIDGET = re.compile(rf"^\d{{1,2}}\s*[./]\s*\d{{1,2}}\s*\.?\s*{_WEEKDAY}?$")
 SKIP_LINK = re.compile(
     r"^(?:(?:본문|컨텐츠|콘텐츠|주\s*메뉴|메뉴|전체\s*메뉴|검색)\s*(?:바로\s*가기|건너\s*뛰기)\s*)+$|"
@@ -126,7 +145,9 @@ SECTION_WORDS = frozenset(re.split(r"\s+", """
     정보통신 ICT 방송통신 IT·인터넷 IT/인터넷 모바일·통신 과학기술 테크·IT 산업·재계
     Home News Business Tech Technology World National Opinion Economy Industry Companies
     Markets Science Sports Culture Life Politics Society Telecom AI Korea Finance""".strip()))
-BREADCRUMB = re.compile(r"^(?:[^>›»\n]{1,20}\s*[>›»]\s*){1,5}[^>›»\n]{1,20}$")
+BREADCRUMB = re.compile(r"^(?:[^>›»\n]{1,20}\s*[>›»]\s*){1,5}[^>›»\n]{1,20}$|"
+                        # 'Home / Section / the page title': a path from the home page.
+                        r"^(?:Home|HOME|홈)\s*[/>›»|]\s*.{1,120}$")
 PROMPT = re.compile(
     r"(?:구독\s*(?:하세요|해\s*주세요|신청|하기|버튼)|뉴스레터|앱\s*(?:을\s*)?(?:다운로드|설치|에서\s*보기)|"
     r"네이버\s*(?:뉴스\s*)?(?:채널|메인)에서|(?:네이버|다음)에서\s*[^ ]+\s*구독|"
@@ -183,12 +204,21 @@ BRACKET_BYLINE_ALONE = re.compile(
     r"^(?:[\[【]\s*[^\]】]{2,40}?(?:=|기자|특파원)[^\]】]{0,30}[\]】]|"
     r"\(\s*[^()]{1,20}=\s*[^()]{1,20}\))\s*(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*)?=?\s*$")
 WIRE_DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z .'-]{1,30})(?:,\s+[A-Z][A-Za-z .'-]{1,30}?)?,\s+"
+    r"^(?P<city>[A-Z][A-Z .'-]{1,30})(?:,\s+[A-Z][A-Za-z .'-]{1,30}?)?(?:,\s+|\s+(?=[(/]))"
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+)?"
-    r"[(/](?P<outlet>[A-Z][\w .&-]{1,30})[)/]\s*(?:(?:--|—|–|-)\s*(?=\S)|(?:--|—|–|-)?\s*$)|"
+    r"[(/](?P<outlet>[A-Z][\w .&-]{1,30})[)/]\s*(?:(?:--|—|–|-)\s*(?=[^\s—–-])|"
+    r"(?:--|—|–|-)?\s*$)|"
     # 'Hanbit Wire (Mar 5) --': the outlet, then the day in brackets.
     r"^(?P<outlet2>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}) \((?P<date2>[A-Z][a-z]{2,8}\.? \d{1,2})\)"
-    r"\s*(?:--|—|–)\s*(?=\S)")
+    r"\s*(?:--|—|–)(?:\s*(?=[^\s—–-])|\s*$)")
+# A dateline without an outlet before a release's lede: 'Seoul, South Korea - June 7, 2026 -'.
+LEDE_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,30}(?:,\s+[A-Z][A-Za-z .'-]{1,30}?)?\s+(?:--|—|–|-)\s+"
+    rf"(?P<date>{_MDY})\s+(?:--|—|–|-)\s+(?=[A-Z])")
+# The last word of a Korean outlet's name ('한빛일보', '한빛경제', '한빛닷컴').
+OUTLET_SUFFIX = r"(?:닷컴|뉴스|일보|신문|경제|방송|미디어|데일리|타임스|저널)"
+# '【 한빛일보 】 KT는 …': an outlet's name in brackets before the lede.
+OUTLET_TAG = re.compile(rf"^[\[【]\s*[가-힣A-Za-z0-9]{{1,10}}{OUTLET_SUFFIX}\s*[\]】]\s*(?=\S)")
 # '[뉴스투데이=임성지 기자]', '(서울=뉴스1) 홍길동 기자 =', '[헤럴드경제(바르셀로나)=차민주 기자]',
 # '[중부매일 박건영 기자]', '【서울=뉴시스】': a byline in brackets before the lede.
 BRACKET_BYLINE = re.compile(
@@ -271,14 +301,18 @@ def is_date_line(text: str) -> bool:
 PLAYER = re.compile(
     r"^(?:(?:동영상|영상)\s*(?:재생|보기|시작|닫기)|재생(?:하기)?|자동\s*재생|일시\s*정지|"
     r"(?:Play|Watch)(?:\s+(?:the\s+)?video)?|Now\s+Playing|Up\s+Next|다음\s*영상|"
-    r"Video\s+Player\s+is\s+loading\.?.*|Your\s+browser\s+does\s+not\s+support.{0,60}|"
+    r"Video\s+Player\s+is\s+loading\.?.*|Your\s+browser\s+does(?:\s+not|n[’']t)\s+support"
+    r".{0,60}|"
     r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:/\s*\d{1,2}:\d{2}(?::\d{2})?)?|"
     r"조회수\s*[\d.,]+\s*[만천]?\s*회.{0,30}|[\d.,]+[KMk]?\s+views?.{0,30}|"
     r"구독자\s*[\d.,]+\s*[만천]?\s*명|[\d.,]+[KMk]?\s+subscribers)$", re.I)
 # Message boards: a row of field labels ('작성자 홍길동 | 조회 123 | 추천 4'), post links.
 BOARD = re.compile(
     r"^(?:(?:번호|제목|글쓴이|작성자|작성일|날짜|조회|추천|비추천|댓글|분류)\s*[:：]?\s*"
-    r"[\w.\-:/]{0,20}\s*[|·]?\s*){2,7}$|^(?:이전글|다음글|글쓰기|답글|신고|목록으로|새로고침)$")
+    r"[\w.\-:/]{0,20}\s*[|·]?\s*){2,7}$|^(?:이전글|다음글|글쓰기|답글|신고|목록으로|새로고침|"
+    r"페이지\s*정보)$|"
+    # A reporter's widget: '홍길동 기자 기자 페이지 구독 기자의 다른기사 보기'.
+    r"^[가-힣]{2,4}\s*기자(?:\s*(?:기자\s*페이지|구독|기자의\s*다른\s*기사\s*보기))+$")
 # Tag lines ('#AI #KT #통신', 'Tags: AI, 5G') and 'Also read: …' links.
 TAGS = re.compile(r"^(?:#[^\s#]{1,30}\s*){2,}$|^(?:Tags?|Topics|태그|키워드|관련\s*태그)\s*[:：]"
                   r".{0,120}$", re.I)
@@ -291,6 +325,12 @@ NOTICE = re.compile(
     r"AI\s*(?:가|로)\s*요약(?:했|한|됐|된)|AI\s*요약(?:입니다|본|문)|요약봇|"
     r"^(?:원문\s*보기|기사\s*원문|원문보기)$|^(?:출처|Source)\s*[:：].{1,60}$|"
     r"(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at)\b|"
-    r"이\s*기사는\s*.{0,40}(?:제공받은|외부\s*제공|외부제공|전재한)\s*기사)", re.I)
+    r"이\s*기사는\s*.{0,40}(?:제공받은|외부\s*제공|외부제공|전재한)\s*기사|"
+    # '본 콘텐츠는 … 에서 공유된 콘텐츠입니다', '본 기사는 … 에서 … 서비스된 기사입니다'
+    # (one with the year is CONTENT_NOTE, which dates the article)
+    r"^(?:이|본)\s*(?:기사|콘텐츠)는\s(?!.*(?:19|20)\d{2}년).{0,60}(?:공유|제공|서비스)된\s*"
+    r"(?:기사|콘텐츠)"
+    r"입니다\.?$|"
+    r"using\s+AI\s+to\s+generate\s+(?:key\s+)?takeaways|^Generate\s+Key\s+Takeaways$)", re.I)
 EMPTY_CELL = re.compile(
     r"^[\[(]?\s*(?:이미지|사진|그림|그래픽|Image|Photo|Picture|Video|영상)\s*[\])]?$", re.I)

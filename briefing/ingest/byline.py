@@ -35,7 +35,7 @@ _CAPS_NAME = re.compile(r"^(?:BY\s+)?(?P<name>[A-Z]{2,}(?:[ -][A-Z]{2,}){1,3})$"
 _EN_TITLED = re.compile(r"^(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3}),\s*(?:Contributing|"
                         r"Senior|Staff|Chief|Managing)?\s*(?:Editor|Reporter|Writer|"
                         r"Correspondent|Analyst)")
-_OUTLET_WORD = re.compile(r"(?:닷컴|뉴스|일보|신문|경제|방송|미디어|데일리|타임스|저널)$")
+_OUTLET_WORD = re.compile(rf"{B.OUTLET_SUFFIX}$")
 _COPYRIGHT_NAME = re.compile(
     r"(?:Copyright|저작권자|ⓒ|©|Ⓒ|\(c\))\s*(?:[:ⓒ©Ⓒ]|\(c\))?\s*(?:\d{4}(?:\s*[-~]\s*\d{4})?\s*)?"
     r"(?:by\s+)?(?P<name>[^&,|()\[\]<>.=]{2,40}?)\s*(?=&|,|\||\(|\.|=|\s-\s|\sDB\b|무단|All\s|"
@@ -50,7 +50,7 @@ _EN_NAME_DATE = re.compile(
 _OUTLET_LIKE = re.compile(
     r"^(?:The\s+[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+)?|[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+)?\s+"
     r"(?:News|Times|Daily|Post|Herald|Journal|Wire|Today|Review|Tribune|Insider)|"
-    r"[가-힣A-Za-z0-9]{1,10}(?:닷컴|뉴스|일보|신문|경제|방송|미디어|데일리|타임스|저널))$")
+    rf"[가-힣A-Za-z0-9]{{1,10}}{B.OUTLET_SUFFIX})$")
 
 
 @dataclass(frozen=True, slots=True)

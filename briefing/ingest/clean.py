@@ -43,7 +43,7 @@ def _is_caption(text: str) -> bool:
 def _menu(text: str) -> bool:
     if len(text) > 80 or _SENTENCE_END.search(text):
         return False
-    if B.BREADCRUMB.match(text) and re.search(r"[>›»]", text):
+    if B.BREADCRUMB.match(text) and re.search(r"[>›»]|^(?:Home|HOME|홈)\s*[/|]", text):
         return True
     words = [w for w in re.split(r"[\s|/·>›»]+", text) if w]
     return bool(words) and all(w in B.SECTION_WORDS or w.title() in B.SECTION_WORDS
@@ -128,9 +128,23 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
 
 def _prefix(text: str) -> tuple[str, Kind, str] | None:
     """A byline, broadcast marker or date label glued before the lede: (prefix, kind, rest)."""
-    # A wire dateline ('SEOUL, Nov. 11 (Yonhap) --') is part of an English lede: kept.
+    # A wire's dateline ('SEOUL, Nov. 11 (Yonhap) --', 'Outlet (Nov 1) --') is a byline
+    # before the lede, read for the publisher and the date; its day stays with the lede,
+    # which it dates for the events ('(May 23, 2018) KT said …').
+    wire = B.WIRE_DATELINE.match(text)
+    day = wire and (wire.group("date") or wire.group("date2") or "").strip()
+    if wire and day and wire.end() < len(text):
+        rest = text[wire.end():].strip()
+        named = re.search(r"\s*/[A-Z][\w .&-]{1,30}/\s*(?:--|—|–|-)\s*$", wire.group(0))
+        if named:  # a release's 'SEOUL, May 23, 2018 /PRNewswire/ --': only the wire goes
+            return wire.group(0).strip(), "byline", f"{text[:named.start()].strip()} {rest}"
+        return wire.group(0).strip(), "byline", f"({day}) {rest}"
+    lede = B.LEDE_DATELINE.match(text)
+    if lede:
+        return (lede.group(0).strip(), "dateline",
+                f"({lede.group('date')}) {text[lede.end():].strip()}")
     for pattern, kind in ((B.LEADING_DATE, "dateline"), (B.BRACKET_BYLINE, "byline"),
-                          (B.MARKER_PREFIX, "marker")):
+                          (B.MARKER_PREFIX, "marker"), (B.WIRE_DATELINE, "byline")):
         match = pattern.match(text)
         if match is None or not match.group(0).strip():
             continue
@@ -155,6 +169,9 @@ def _outlet_prefix(text: str, outlets: frozenset[str]) -> tuple[str, Kind, str] 
     tag = re.match(r"^\[([^\]]{2,20})\]\s*(?=\S)", text)
     if tag and tag.group(1).strip() in outlets:
         return tag.group(0).strip(), "byline", text[tag.end():].strip()
+    shaped = B.OUTLET_TAG.match(text)  # '【 한빛일보 】 …': shaped like an outlet's name
+    if shaped:
+        return shaped.group(0).strip(), "byline", text[shaped.end():].strip()
     return None
 
 

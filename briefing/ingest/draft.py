@@ -94,7 +94,9 @@ def draft_front_matter(draft: Draft) -> dict[str, Any]:
         "items": [{"field": i.field, "issue": i.issue, **({"evidence": i.evidence}
                                                           if i.evidence else {})}
                   for i in draft.items],
-        "new_entities": [{"name": e.name, "type": e.type, "evidence": e.evidence}
+        "new_entities": [{"name": e.name, "type": e.type,
+                          **({"aliases": list(e.aliases)} if e.aliases else {}),
+                          **({"parent": e.parent} if e.parent else {}), "evidence": e.evidence}
                          for e in draft.new_entities],
         "source_text": draft.source_text.rstrip() + "\n",
     }

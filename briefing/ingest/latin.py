@@ -9,6 +9,17 @@ from __future__ import annotations
 
 import re
 
+# One word of a Latin name ('SK', 'T3K', 'AT&T', 'A.X'), a run of them, and a code name
+# ('T3K', 'RAIC'): the shapes newents.py and units.py read names by.
+NAME_WORD = r"[A-Z][\w&+.-]*"
+CODE_NAME = r"[A-Z][A-Za-z0-9]{1,10}"
+
+
+def name_run(most: int) -> str:
+    """A run of one to `most` name words separated by spaces."""
+    return rf"(?:{NAME_WORD}\s+){{0,{most - 1}}}{NAME_WORD}"
+
+
 _COMMON = frozenset(re.split(r"\s+", """
 AI AGI API AR VR XR MR IT ICT IoT ESG CEO CTO CFO COO CSO CMO CIO CPO CISO CDO IB VC PE LP
 GP LLM sLLM SLM UAM GPU NPU CPU TPU HBM DRAM NAND SW HW PC TV OTT SNS DB DX AX BM KPI MOU
@@ -17,7 +28,26 @@ USIM eSIM SIM SMS MMS RCS URL QR KOSPI KOSDAQ KRX NYSE NASDAQ ETF GDP USD KRW EU
 YoY QoQ Q1 Q2 Q3 Q4 H1 H2 FY US USA UK EU UN UAE GCC APAC EMEA CES MWC IFA GTC KST GMT UTC
 PM AM TF PoC PoV MVP GTM API SDK OS UI UX CX EX HR PR IR CS CSR PPT PDF NFT DAO DeFi KYC AML
 SOTA FT TBD Inc Co Corp Ltd LLC PLC CO2 OK ASAP FAQ CRM ERP SCM HQ HQs NEWS VOD
+AICT AIX DNA MEC CF RAN vRAN MAU DAU ARPU CAPEX OPEX EBITDA GenAI NW BS CPS
 """.strip()))
+# Nouns of roles, sections and abstractions: a run of only these (and common words) is a
+# sub-head, a theme or a kind of thing ('AI Infrastructure', 'Key Details', 'Telco Infra').
+_GENERIC = frozenset(re.split(r"\s+", """
+Business Development Strategy Strategies Operations Marketing Sales Infrastructure Infra
+Transformation Era Phase Vision Role Impact Details Facts Numbers Results Earnings Key Main
+Important Topics Takeaways Operator Operators Trust Zero Edge Native Solution Solutions
+Industry Industries Industrial Complex War Economy Market Markets Revenue Growth Innovation
+Experience Customer Customers Telco Telcos New Present Hosting Conference Major Three Two One
+Four Five Generate Integrating Strengthening Redesigning Building Related Breaking Latest
+Insights Analysis Overview Summary Highlights Background Outlook Takeaway Why What Matters
+Capacity Computing Power Investment Investments Partnership Partnerships Deal Plan Plans
+""".strip()))
+_TITLE_WORD = frozenset({"CEO", "CEOs", "CTO", "CFO", "COO", "CIO", "Minister", "Officer",
+                         "Chairman", "Chair", "President", "Director", "Chief", "Executive",
+                         "Head", "Vice", "Secretary", "Commissioner", "Founder", "Lawmaker"})
+# Venues, sites and buildings: 'Fira Gran Via', 'an Industrial Complex', 'a Data Center'.
+_SITE = re.compile(r"\s(?:Complex|Park|Zone|Via|Plaza|Tower|Building|Hall|Station|Airport|Campus|"
+                   r"Data\s+Cent(?:er|re))$")
 _WORDS = frozenset(re.split(r"\s+", """
 The A An And Or But If As At By For From In Into Of On Onto To With Without Within About
 After Before During Since Until While When Where Which Who Whom Whose Why How What This That
@@ -72,16 +102,27 @@ _TITLE_WORDS = re.compile(r"^(?:.*\s)?(?:Head|CEO|Chief|President|Chairman|Minis
                           r"Executive|Lead)\s+(?P<person>[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,2})$")
 
 
-_DEMONYMS = frozenset({"Korean", "American", "Chinese", "Japanese", "European", "Asian"})
+_DEMONYMS = frozenset({"Korean", "American", "Chinese", "Japanese", "European", "Asian",
+                       "Korea's", "North's", "Koreans"})
 _NOT_FIRST = frozenset({"CEO", "Chief", "President", "Chairman", "Vice", "Senior", "Executive",
                         "Head", "Director", "Courtesy", "Photo", "Source", "Minister"})
 # 'KRW346.2', 'USD12': an amount in a currency code, not a name.
 _AMOUNT = re.compile(r"(?:KRW|USD|EUR|JPY|CNY|GBP|US\$|W)[\d.,]+(?:[A-Za-z]{1,2})?")
 
 
+def _plain(word: str) -> bool:
+    """A common word, acronym, role noun, demonym or code ('G3'): no name on its own."""
+    return word in _COMMON or word in _WORDS or word in _GENERIC or word in _DEMONYMS or \
+        bool(re.fullmatch(r"[A-Z]\d{1,2}|\d+[A-Za-z]{0,3}", word))
+
+
 def _plausible(name: str) -> bool:
     words = [w for w in name.split() if w not in ("&", "of", "for", "and")]
     if name in _PHRASES or all(w in _COMMON for w in words) or _AMOUNT.fullmatch(name):
+        return False
+    if len(words) > 1 and all(_plain(w) for w in words) and not _ORG_WORD.search(name):
+        return False  # 'AI Infrastructure', 'Korean War', 'Key Details': no one's name
+    if _SITE.search(name):
         return False
     if words and words[-1] in _DEMONYMS and all(w in _WORDS for w in words):
         return False  # 'South Korean': an adjective of a place
@@ -123,7 +164,7 @@ def latin_type(name: str, sentence: str, start: int, end: int) -> str | None:
 _ORG_WORD = re.compile(r"\b(?:Agency|Ministry|Alliance|Association|Foundation|Institute|"
                       r"University|Commission|Council|Bank|Group|Inc|Corp|Co|Ltd|Holdings|"
                       r"Electronics|Telecom|Technologies|Capital|Ventures|Partners|Labs|Times|"
-                      r"Journal|Summit|Forum|Festival|Congress|Assembly|Project)\b")
+                      r"Journal|Summit|Forum|Festival|Congress|Assembly|Project|Chamber)\b")
 _FIRM_CONTEXT = re.compile(r"(?:\b(?:with|from|by|and|to|at|partner|company|firm|startup|rival|"
                            r"maker|developer|of)\s+(?:the\s+)?$)", re.I)
 
@@ -141,21 +182,31 @@ def english_names(sentence: str) -> list[tuple[str, int, int]]:
     words_all = re.findall(r"[A-Za-z][\w'-]*", sentence)
     if len(words_all) >= 4 and sum(w[0].isupper() for w in words_all) * 10 >= len(words_all) * 8:
         return []  # 'Q2 Earnings Results Beat Expectations': a headline in title case
+    if len(words_all) <= 8 and not re.search(r"[.!?\"”’)]\s*$", sentence):
+        return []  # a sub-head or label line ('Main Impact'): its names recur in the prose
     found = []
     for match in _EN_NAME.finditer(sentence):
         name, start = match.group(0), match.start()
         if name.endswith("'s") or name.endswith("’s"):
             name = name[:-2]
         words = name.split()
-        if start == 0 or re.search(r"[.!?\"“]\s*$", sentence[:start]):
+        if start == 0 or re.search(r"[.!?:\"“]\s*$", sentence[:start]):
             # A sentence opens with a capital: drop a leading common word ('However', 'The').
             while words and (words[0] in _WORDS or words[0] in _COMMON):
                 start += len(words[0]) + 1
                 words = words[1:]
             if len(words) == 1 and start == match.start():
                 continue  # one capitalised word opening a sentence tells nothing
-        while words and words[-1] in ("&", "of", "for", "Inc", "Co", "Corp", "Ltd"):
-            words = words[:-1]  # 'Lumen Robotics Inc.' is proposed as 'Lumen Robotics'
+        if words and words[-1] in ("Act", "Decree", "Law", "Bill"):
+            continue  # a law: 'Personal Information Protection Act'
+        while len(words) > 1 and (words[-1] in ("&", "of", "for", "Inc", "Co", "Corp", "Ltd")
+                                  or words[-1] in _FUNCTION or words[-1] in _TITLE_WORD):
+            # 'Lumen Robotics Inc.' is 'Lumen Robotics'; 'AT&T CEO' is 'AT&T'; 'IMPACT This'
+            words = words[:-1]
+        while len(words) > 1 and words[0] in _TITLE_WORD and \
+                not _TITLE_WORDS.match(" ".join(words)):
+            start += len(words[0]) + 1  # 'Minister Yoo': the title is no part of the name
+            words = words[1:]
         if any(re.fullmatch(r"[A-Za-z0-9]+-[a-z]+", w) for w in words):
             continue  # 'SMS-based', 'AI-powered': an adjective
         name = " ".join(words)
@@ -222,6 +273,11 @@ def korean_latin_names(sentence: str) -> list[tuple[str, int, int]]:
             continue  # 'AICT', 'IPTV', 'ABC(AI, 빅데이터, 클라우드)': a term, not a name
         found.append((name, start, end))
     return found
+
+
+def plausible(name: str) -> bool:
+    """Could this capitalised run name someone ('South Korea', 'In April': no)?"""
+    return _plausible(name)
 
 
 def is_common(word: str) -> bool:

@@ -25,14 +25,6 @@ __all__ = ["ArticleMeta", "Publisher", "ReviewItem", "detect_language", "find_da
 
 _HEAD_LINES = 30  # a wire's dateline opens the story
 _UPDATED = re.compile(r"수정|업데이트|updated|modified", re.I)
-_STAMP = re.compile(
-    r"(?P<label>(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|송고|작성|최종\s*수정|수정|"
-    r"업데이트)(?:\s*(?:일|일시|시간|시각))?|First\s+published|Published|Posted|Last\s+updated|"
-    r"Updated|Modified|Date)?\s*[:：]?\s*(?:(?:[월화수목금토일]요일|(?:Mon|Tues|Wednes|Thurs|Fri|"
-    r"Satur|Sun)day),?\s*)?"
-    r"(?P<date>(?P<y>(?:19|20)\d{2})\s*[.\-/년]\s*(?P<m>\d{1,2})\s*[.\-/월]\s*(?P<d>\d{1,2})"
-    r"|(?P<mn>[A-Z][a-z]{2,8})(?:\.\s*|\s+)(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s*(?P<y2>(?:19|20)\d{2})"
-    r"|(?P<d3>\d{1,2})\s+(?P<mn3>[A-Z][a-z]{2,8})\.?,?\s+(?P<y3>(?:19|20)\d{2}))", re.I)
 _SENTENCE_END = re.compile(r"(?:[다요죠음함임됨]\.|[.!?][\"'”’]?)\s*$")
 _GLUE = re.compile(r"(?<=[가-힣])(?=[A-Z][A-Za-z]*[,+ ])")
 
@@ -87,7 +79,7 @@ def find_dates_in_header(
         elif line.kind not in ("dateline", "byline"):
             continue
         unlabelled_here = 0
-        for match in _STAMP.finditer(text):
+        for match in B.STAMP.finditer(text):
             date = _date_of(match)
             if date is None:
                 continue

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from briefing.ingest.latin import english_names, is_common, korean_latin_names, latin_type
+from briefing.ingest.lists import listed
+from briefing.ingest.people import korean_people, may_name_people, romanised_people
+from briefing.ingest.products import quoted_names, versioned_names
+from briefing.ingest.proposal import GEO as _GEO
+from briefing.ingest.proposal import STOP as _STOP
+from briefing.ingest.proposal import NewEntity, guess_type, known_at
 from briefing.ingest.recognise import JOSA, Mention
 
 _EN_ORG = re.compile(
@@ -36,17 +41,6 @@ _TITLES = frozenset([
     "CEO", "CTO", "CFO", "COO", "최고경영자", "기자", "창업자", "대표이사", "그룹장", "원장",
     "실장", "연구원", "책임자", "총괄", "담당", "씨", "의원", "대통령", "총리"
 ])
-_GEO = frozenset([
-    "한국", "대한민국", "국내", "미국", "중국", "일본", "독일", "영국", "프랑스", "스페인",
-    "덴마크", "싱가포르", "인도", "베트남", "대만", "홍콩", "캐나다", "호주", "이탈리아",
-    "네덜란드", "스웨덴", "핀란드", "노르웨이", "스위스", "이스라엘", "사우디", "사우디아라비아",
-    "아랍에미리트", "UAE", "인도네시아", "태국", "말레이시아", "필리핀", "러시아", "브라질",
-    "멕시코", "유럽", "아시아", "북미", "남미", "중동", "아프리카", "서울", "부산", "인천", "대구",
-    "광주", "대전", "울산", "세종", "경기", "판교", "강남", "여의도", "을지로", "광화문", "뉴욕",
-    "워싱턴", "실리콘밸리", "샌프란시스코", "라스베이거스", "바르셀로나", "코펜하겐", "베를린",
-    "런던", "파리", "도쿄", "베이징", "상하이", "두바이", "아부다비", "제네바", "백령도", "강북",
-    "동작구", "분당"
-])
 _TITLE_ENDINGS = ("장", "책임자", "총괄", "대표")
 _DEAL = re.compile(r"투자|협력|협약|파트너십|제휴|손잡|손을 잡|인수|공급|계약|합작|MOU|"
                    r"동맹|연대|출자|지분|맞손|공동\s?개발")
@@ -57,13 +51,6 @@ _CANDIDATE = re.compile(
 # A word of letters and digits ('모바일360') that is no date or count ('5월', '3개').
 _CODE_WORD = re.compile(
     r"(?=.*[가-힣A-Za-z])(?=.*\d)(?!\d+(?:년|월|일|개|명|차|위)$)[가-힣A-Za-z0-9]+")
-_STOP = frozenset([
-    "이통", "이통3사", "통신3사", "빅테크", "코로나", "코로나19", "한국형", "K", "이날", "당일",
-    "한국어", "영어", "클라우드", "인공지능", "텔코", "라운드테이블", "서밋", "포럼",
-    # General words that look like names to a suffix rule or to Kiwi.
-    "데이터센터", "데이터센터를", "민관학", "민관", "산학연", "민관학연", "고객센터", "콜센터",
-    "관제센터", "연구센터"
-])
 _PERSON = re.compile(r"[가-힣]{1,4}(?: [가-힣]{1,4})?")
 # A whole Korean name: a common family name and two syllables ('김민수'); what follows it
 # ('김민수 누리랩스 대표') is the company, not the rest of a foreign name ('얀 호프만').
@@ -77,35 +64,6 @@ class Token(Protocol):
     tag: str
     start: int
     len: int
-
-
-@dataclass(frozen=True, slots=True)
-class NewEntity:
-    name: str
-    type: str
-    evidence: str
-
-
-def guess_type(name: str, sentence: str) -> str:
-    if re.search(r"얼라이언스|동맹|연합체|alliance", name, re.I):
-        return "alliance"
-    if re.search(r"포럼|서밋|콘퍼런스|컨퍼런스|박람회|총회|MWC|CES|summit|forum|congress|"
-                 r"conference|expo",
-                 name, re.I):
-        return "conference"
-    if re.search(r"(?:[^사]부|처|청|위원회|감독원|소방본부|진흥원)$|ministry|commission|government|"
-                 r"agency", name, re.I):
-        return "government"
-    if re.search(r"협회|연합회|재단|학회|대학교?|association|foundation|university|institute",
-                 name, re.I):
-        return "organization"
-    if re.search(r"스타트업|startup|start-up", sentence, re.I):
-        return "startup"
-    return "company"
-
-
-def _known_at(mentions: Sequence[Mention], start: int, end: int) -> bool:
-    return any(m.start < end and start < m.end for m in mentions)
 
 
 def _eojeol_nouns(tokens: Sequence[Any], index: int) -> tuple[str, int, int]:
@@ -152,7 +110,7 @@ def _from_tokens(sentence: str, tokens: Sequence[Any], mentions: Sequence[Mentio
         if name.endswith("서") and name[:-1] in _GEO:
             continue
         end = start + len(name)
-        if len(name) < 2 or name in _GEO or name in _STOP or _known_at(mentions, start, end) \
+        if len(name) < 2 or name in _GEO or name in _STOP or known_at(mentions, start, end) \
                 or re.match(r"[A-Za-z0-9]", sentence[start - 1:start]):  # 'KT인베스트먼트'
             continue
         opened = sentence[start - 1:start] in ("[", "<", "(")
@@ -163,7 +121,7 @@ def _from_tokens(sentence: str, tokens: Sequence[Any], mentions: Sequence[Mentio
         titled = any(form in _TITLES or form.endswith(_TITLE_ENDINGS) for form in window)
         previous = [t for t in tokens if t.start + t.len <= start][-1:] if start else []
         after_noun = bool(previous) and previous[0].tag in ("NNG", "NNP") and \
-            not _known_at(mentions, previous[0].start, previous[0].start + previous[0].len)
+            not known_at(mentions, previous[0].start, previous[0].start + previous[0].len)
         if titled and not _ORG_SUFFIX.search(name):
             if "기자" not in window and _PERSON.fullmatch(name) and not after_noun:
                 person = name
@@ -171,7 +129,8 @@ def _from_tokens(sentence: str, tokens: Sequence[Any], mentions: Sequence[Mentio
                 if nxt is not None and nxt.tag == "NNP" and nxt.start == end + 1 and \
                         re.fullmatch(r"[가-힣]{1,4}", nxt.form) and \
                         not _KOREAN_NAME.fullmatch(name) and \
-                        not _known_at(mentions, nxt.start, nxt.start + nxt.len):
+                        not _KOREAN_NAME.fullmatch(nxt.form) and \
+                        not known_at(mentions, nxt.start, nxt.start + nxt.len):
                     person = f"{name} {nxt.form}"
                     index = following + 1
                 found.append(NewEntity(person, "person", sentence))
@@ -199,8 +158,23 @@ _NOT_INSTITUTION = re.compile(r"^(?:책임|선임|수석|전임|주임|연구|�
                               r"시중|인터넷|지방|국책|공동)")
 # 'KT클라우드', 'SK하이닉스', 'LG그룹', 'LG AI연구원': a group's Latin prefix glued to a name.
 _GLUED = re.compile(r"(?<![A-Za-z0-9가-힣])(?P<name>[A-Z]{2,4}(?:\s?AI)?[가-힣]{2,8})"
-                    r"(?=[은는이가을를의와과도]|에서|으로|로|\s|$|[,.)])")
+                    r"(?=[은는이가을를의와과도]|에서|으로|로|\s|$|[,.)]|\[\d{6}\])")
 _PARTICLE_END = re.compile(rf"(?:{'|'.join(JOSA)}|이기|여서|이어서|여|이라서)$")
+# Particles that follow a final consonant, and those that follow a vowel: '디스플레이' ends
+# in no particle ('레' has no final consonant, so '이' would be '가').
+_AFTER_CONSONANT, _AFTER_VOWEL = frozenset("이은을과"), frozenset("가는를와")
+
+
+def _unparticled(name: str) -> str:
+    """The name without the particles glued to it ('HB클라우드는' → 'HB클라우드')."""
+    while (bare := _PARTICLE_END.sub("", name)) != name:
+        cut, last = name[len(bare):], bare[-1:]
+        if len(cut) == 1 and "가" <= last <= "힣":
+            final = (ord(last) - 0xAC00) % 28 != 0
+            if (cut in _AFTER_CONSONANT and not final) or (cut in _AFTER_VOWEL and final):
+                break  # part of the name, not a particle
+        name = bare
+    return name
 _GENERIC_TAIL = re.compile(r"(?:기업|업계|업체|산업|기술|분야|서비스|사업|시장|모델|반도체|전환|"
                            r"인재|플랫폼|생태계|시대|역량|기반|중심|전략|투자|개발|사업자|통신사|"
                            r"컴퍼니|회사|관련|부문|계열사|사|망|칩|폰|폰을|인프라|데이터|센터)"
@@ -218,13 +192,13 @@ def _korean_names(sentence: str, mentions: Sequence[Mention],
     found = []
     for match in _INSTITUTION.finditer(sentence):
         name = match.group("name")
-        if _NOT_INSTITUTION.match(name) or _known_at(mentions, match.start(), match.end()):
+        if _NOT_INSTITUTION.match(name) or known_at(mentions, match.start(), match.end()):
             continue
         found.append(NewEntity(name, guess_type(name, sentence), sentence))
     for match in _NAME_COMPANY_TITLE.finditer(sentence):
         company = next((m for m in mentions if m.start == match.end()), None)
         name = match.group("name")
-        if company is None or _known_at(mentions, match.start(), match.end()) or \
+        if company is None or known_at(mentions, match.start(), match.end()) or \
                 name in _STOP or name in _GEO or not _TITLE_AFTER.match(sentence, company.end) \
                 or name[-1] in "과와은는의을를도에" or name[:2] in _TITLES \
                 or _verbal(tokens, match.start(), match.start() + len(name)):
@@ -232,8 +206,7 @@ def _korean_names(sentence: str, mentions: Sequence[Mention],
         found.append(NewEntity(name, "person", sentence))
     for match in _GLUED.finditer(sentence):
         name = match.group("name")
-        while (bare := _PARTICLE_END.sub("", name)) != name:
-            name = bare
+        name = _unparticled(name)
         latin = re.match(r"[A-Z]+", name)
         if latin is None or is_common(latin.group(0)) or _GENERIC_TAIL.search(name) or \
                 len(name) - len(latin.group(0)) < 2 or \
@@ -247,7 +220,7 @@ def _latin(sentence: str, mentions: Sequence[Mention]) -> list[NewEntity]:
     korean = re.search(r"[가-힣]", sentence) is not None
     found = []
     for name, start, end in (korean_latin_names if korean else english_names)(sentence):
-        if _known_at(mentions, start, end) or (name.isupper() and len(name) <= 3 and \
+        if known_at(mentions, start, end) or (name.isupper() and len(name) <= 3 and \
                 sentence[end:end + 1] != "("):
             continue  # a short acronym without its expansion is too often a common one
         kind = latin_type(name, sentence, start, end)
@@ -267,22 +240,41 @@ def _enumerated(sentence: str, mentions: Sequence[Mention], tokens: Sequence[Any
     found = []
     for match in _MEMBER.finditer(sentence):
         name, start = match.group("name"), match.start("name")
-        name = _PARTICLE_END.sub("", name) if not re.search(r"[A-Za-z]$", name) else name
+        name = _unparticled(name) if not re.search(r"[A-Za-z]$", name) else name
         first = next((t for t in tokens or () if t.start == start), None)
         latin = re.fullmatch(r"[A-Za-z][\w&.+-]*(?: [A-Z][\w&.+-]*){0,3}", name) is not None
         named = (latin and not is_common(name)) or (" " not in name and (
             (first is not None and first.tag == "NNP") or bool(_ORG_SUFFIX.search(name))))
         if len(name) < 2 or len(name) > 20 or name in _GEO or name in _STOP or not named or \
-                _known_at(mentions, start, start + len(name)):
+                known_at(mentions, start, start + len(name)):
             continue
         found.append(NewEntity(name, guess_type(name, sentence), sentence))
     return found
 
 
+# Sites and buildings ('한빛빌딩', '평촌2센터', 'AI 데이터센터') and an office with its
+# region ('경북도지사'): no organisation to file.
+_SITE = re.compile(r"(?:빌딩|타워|사옥|캠퍼스|\d센터|메가센터|데이터\s?센터|IDC|"
+                   r"[도시군구](?:지사|지사장|시장|군수|청장|구청장)|도지사)$")
+
+
+def _no_name(entity: NewEntity, known: frozenset[str]) -> bool:
+    """A site, a title, a bare suffix ('파트너스'), a known name's tail ('유플러스' of
+    'LG유플러스') or a known company's group ('KT그룹')."""
+    name = entity.name.lower().replace(" ", "")
+    if entity.type != "person" and (_SITE.search(entity.name) or _ORG_SUFFIX.fullmatch(name)):
+        return True
+    if name.endswith("그룹") and name[:-2] in known:
+        return True
+    return bool(re.fullmatch(r"[가-힣]{2,8}", name)) and any(
+        k.endswith(name) and len(k) > len(name) and not re.search(r"[가-힣]", k[:-len(name)])
+        for k in known)
+
+
 def needs_analysis(sentence: str) -> bool:
     """Only sentences where a new name could be proposed go through Kiwi (it is slow)."""
     return bool(_DEAL.search(sentence) or _CANDIDATE.search(sentence) or
-                sentence.count("▲") >= 2)
+                sentence.count("▲") >= 2 or may_name_people(sentence))
 
 
 def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Mention]],
@@ -296,13 +288,13 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
         for match in _EN_ORG.finditer(sentence):
             name = re.sub(r"^(?:The|A|An|In|At|On|With|By|And|Its|Notably|While)\s+", "",
                           match.group("name"))
-            if _known_at(sentence_mentions, match.start("name"), match.end("name")):
+            if known_at(sentence_mentions, match.start("name"), match.end("name")):
                 continue
             label = name if match.group("suffix") != "Alliance" else f"{name} Alliance"
             found.append(NewEntity(label, guess_type(label, sentence), sentence))
         for match in _PAREN.finditer(sentence):
             ko, en = match.group("ko"), match.group("en").strip()
-            if _known_at(sentence_mentions, match.start(), match.end()) or is_common(en):
+            if known_at(sentence_mentions, match.start(), match.end()) or is_common(en):
                 continue
             words = [w.strip("‘’'\"“”") for w in sentence[:match.start()].split()[-2:]]
             if _ORG_SUFFIX.fullmatch(ko) or (words and _CODE_WORD.fullmatch(words[-1])):
@@ -323,30 +315,41 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
             kind = "product" if _PRODUCT_CONTEXT.search(sentence[max(0, match.start() - 12):
                                                                   match.start()]) \
                 else guess_type(ko + " " + en, sentence)
-            found.append(NewEntity(f"{ko.lstrip('▲△▶▷■□●○◆◇-·')} ({en})", kind, sentence))
+            found.append(NewEntity(ko.lstrip('▲△▶▷■□●○◆◇-·'), kind, sentence, (en,)))
         if sentence_tokens:
             found.extend(_from_tokens(sentence, sentence_tokens, sentence_mentions))
+        # Before the Latin runs: 'GPT-5' is typed as a model, not as a company.
+        found.extend(NewEntity(name, kind, sentence)
+                     for name, kind, start in [*versioned_names(sentence), *quoted_names(sentence)]
+                     if not known_at(sentence_mentions, start, start + len(name)))
         found.extend(_latin(sentence, sentence_mentions))
+        taken = [(m.start, m.end) for m in sentence_mentions]
+        found.extend(NewEntity(name, "person", sentence)
+                     for name, _ in romanised_people(sentence))
         if re.search(r"[가-힣]", sentence):
+            found.extend(NewEntity(name, "person", sentence)
+                         for name, _ in korean_people(sentence, sentence_tokens, taken))
             found.extend(_korean_names(sentence, sentence_mentions, sentence_tokens))
             found.extend(_enumerated(sentence, sentence_mentions, sentence_tokens))
         if _PRODUCT_CONTEXT.search(sentence):
             found.extend(NewEntity(m.group("name"), "product", sentence)
                          for m in _QUOTED.finditer(sentence)
-                         if not _known_at(sentence_mentions, m.start("name"), m.end("name"))
+                         if not known_at(sentence_mentions, m.start("name"), m.end("name"))
                          and m.group("name") not in _STOP)
+    found.extend(listed(sentences, mentions, tokens, found, known_names))
     names = {e.name for e in found}
     # 'Mythos' alone after 'Claude Mythos' was proposed is the same proposal.
-    found = [e for e in found if not any(
+    # A version stays itself: 'A.X 3.1' beside 'A.X 3.1 라이트'.
+    found = [e for e in found if re.search(r"\d$", e.name) or not any(
         other != e.name and re.search(rf"(?<![\w]){re.escape(e.name)}(?![\w])", other)
         for other in names)]
     result: dict[str, NewEntity] = {}
+    seen: set[str] = set()
     for entity in found:
-        key = entity.name.split(" (")[0].lower()
-        if key in known_names or key in result or entity.name.split(" (")[0] in _STOP:
-            continue
-        # '람다' alone after '람다 (Lambda)' was proposed is the same proposal.
-        if any(k.split(" (")[0] == key for k in result):
-            continue
-        result[key] = entity
+        keys = [n.lower() for n in (entity.name, *entity.aliases)]
+        if keys[0] in known_names or entity.name in _STOP or _no_name(entity, known_names) or \
+                any(k in seen or k in known_names for k in keys):
+            continue  # 'Lambda' after '람다' (gloss 'Lambda') is the same proposal
+        seen.update(keys)
+        result[keys[0]] = entity
     return list(result.values())

@@ -29,6 +29,7 @@ from briefing.ingest.meta import (
 from briefing.ingest.money import find_money
 from briefing.ingest.newents import NewEntity, needs_analysis, propose_entities
 from briefing.ingest.parties import passing_mentions
+from briefing.ingest.people import known_by_spelling
 from briefing.ingest.recognise import Matcher, Mention
 from briefing.ingest.sentences import split_sentences
 from briefing.ingest.titles import compose_title
@@ -306,6 +307,10 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
     new_entities += [e for e in unit_names(texts, all_mentions, context.known_names)
                      if e.name not in taken and not any(e.name in t for t in taken)]
     new_entities, owned = units(new_entities, all_mentions, texts)
+    # 'Yoo Young-sang' for a known 'Ryu Young-sang': the known person, not a new one.
+    respelled = known_by_spelling([e.name for e in new_entities], context.labels)
+    entities.update(dict.fromkeys(respelled.values()))
+    new_entities = [e for e in new_entities if e.name not in respelled]
     items.extend(ReviewItem("new_entities", f"'{name}' is a unit of '{owner}' (typed "
                             "organization): propose it under its company or drop it")
                  for name, owner in owned)

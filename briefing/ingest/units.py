@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from briefing.ingest.dates import quoted_spans
-from briefing.ingest.newents import NewEntity
+from briefing.ingest.latin import CODE_NAME, name_run
+from briefing.ingest.proposal import NewEntity
 from briefing.ingest.recognise import Mention
 
 # A name that says it is a unit: a Korean or English unit word at its end.
@@ -27,7 +28,7 @@ _PUBLIC = re.compile(r"소방본부|진흥원|혁신센터|고객센터|콜센�
                      r"\bNational\b|\bMinistry\b|\bAgency\b")
 # What the text says about a name: 'T3K, SKT's AI unit', 'AI 전담 조직 T3K', 'T3K(사내독립기업)'.
 _UNIT_AFTER = re.compile(
-    r"^\s*(?:,|\(|—|-)\s*(?:an?\s+|the\s+|its\s+|(?:[A-Z][\w&+.-]*\s+){0,2}[A-Z][\w&+.-]*'s\s+)?"
+    rf"^\s*(?:,|\(|—|-)\s*(?:an?\s+|the\s+|its\s+|{name_run(3)}'s\s+)?"
     r"(?:[\w-]+\s+){0,3}"
     r"(?:unit|division|team|lab|arm|organi[sz]ation|in-house company|CIC)\b|"
     r"^\s*\(\s*(?:[가-힣A-Za-z]+\s*){0,3}(?:조직|사내\s*독립\s*기업|사업부|부서|본부)\s*\)", re.I)
@@ -47,7 +48,7 @@ def _owner(name: str, sentence: str, mentions: Sequence[Mention]) -> str | None:
 
 def is_unit(entity: NewEntity) -> bool:
     """Does the name, or what the sentence says of it, make it a unit of a company?"""
-    name = entity.name.split(" (")[0]
+    name = entity.name
     if _PUBLIC.search(name) or entity.type in ("government", "person", "conference"):
         return False
     at = entity.evidence.find(name)
@@ -67,9 +68,8 @@ def units(entities: Sequence[NewEntity], mentions: Sequence[Sequence[Mention]],
         if not is_unit(entity):
             result.append(entity)
             continue
-        result.append(replace(entity, type="organization"))
-        owner = _owner(entity.name.split(" (")[0], entity.evidence,
-                       by_text.get(entity.evidence, ()))
+        owner = _owner(entity.name, entity.evidence, by_text.get(entity.evidence, ()))
+        result.append(replace(entity, type="organization", parent=owner))
         if owner:
             owners.append((entity.name, owner))
     return result, owners
@@ -82,9 +82,9 @@ _NAMED_UNIT = re.compile(
     r"(?=[은는이가을를의와과도에로]|에서|으로|\s|$|[,.)])")
 # '조직인 T3K를', 'T3K(AI 전담 조직)': a code name the sentence calls a unit.
 _CODE_UNIT = re.compile(
-    r"(?:조직|사내\s*독립\s*기업|부서|사업부)(?:인|으로|은)?\s+(?P<a>[A-Z][A-Za-z0-9]{1,10})"
+    rf"(?:조직|사내\s*독립\s*기업|부서|사업부)(?:인|으로|은)?\s+(?P<a>{CODE_NAME})"
     r"(?=[은는이가을를의와과도]|\s|$|[,.)])|"
-    r"(?<![A-Za-z0-9])(?P<b>[A-Z][A-Za-z0-9]{1,10})\s*\(\s*[^()]{0,20}(?:조직|사내\s*독립\s*기업|"
+    rf"(?<![A-Za-z0-9])(?P<b>{CODE_NAME})\s*\(\s*[^()]{{0,20}}(?:조직|사내\s*독립\s*기업|"
     r"CIC)\s*\)")
 # A unit in someone's job title ('… AI서비스사업부 인터랙션 담당은') describes the person.
 _IN_TITLE = re.compile(r"(?:\s*[가-힣A-Za-z]+){0,2}?\s*(?:담당|장|리더|책임자|총괄|임원|부사장|"

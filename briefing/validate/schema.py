@@ -110,6 +110,8 @@ class ReviewItemModel(_Strict):
 class NewEntityModel(_Strict):
     name: Text
     type: EntityType | None = None
+    aliases: list[Text] = []  # a gloss the text gives ('람다' with 'Lambda')
+    parent: Slug | None = None  # a unit's company, as in an entity file
     evidence: str | None = None
 
 

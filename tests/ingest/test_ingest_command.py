@@ -56,7 +56,9 @@ def test_korean_portal_article(fixture_run: IngestRun) -> None:
     review = front["review"]
     # The caption is gone from the text, but the KT executive it names is proposed.
     assert [(n["name"], n["type"]) for n in review["new_entities"]] == [
-        ("하나로", "product"), ("누리소프트 (Nuri Soft)", "company"), ("김하늘", "person")]
+        ("하나로", "product"), ("누리소프트", "company"), ("김하늘", "person")]
+    # The gloss is kept as an alias, as an entity file would have it.
+    assert review["new_entities"][1]["aliases"] == ["Nuri Soft"]
     assert any(i["field"] == "amounts" and "2억달러" in i["issue"] for i in review["items"])
     source = review["source_text"]
     assert source.startswith("KT, 앤트로픽과 손잡고 한국어 AI 비서 키운다\n")

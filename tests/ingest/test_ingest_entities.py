@@ -21,8 +21,8 @@ def proposed(matcher: Matcher, analyser: KoreanAnalyser, *texts: str) -> list[tu
 @pytest.mark.parametrize(("text", "expected"), [
     # Latin-script names in Korean prose, with a gloss or in quotes
     ("SK텔레콤은 스타트업 전시관 ‘9XPO(9 Expo)’를 열었다.", ("9XPO", "startup")),
-    ("KT는 새 모델 ‘NOVA K’를 공개했다.", ("NOVA K", "company")),
-    ("LG유플러스는 AI 콜 에이전트 루미(lumi-A)를 내놓았다.", ("루미 (lumi-A)", "product")),
+    ("KT는 새 모델 ‘NOVA K’를 공개했다.", ("NOVA K", "model")),
+    ("LG유플러스는 AI 콜 에이전트 루미(lumi-A)를 내놓았다.", ("루미", "product")),
     # Korean institutions and group companies glued to a Latin prefix
     ("금융정보진흥원은 통신사 보안 점검을 시작했다.", ("금융정보진흥원", "government")),
     ("HB클라우드는 데이터센터를 늘린다.", ("HB클라우드", "company")),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.ingest.newents import NewEntity
+from briefing.ingest.proposal import NewEntity
 from briefing.ingest.recognise import Matcher
 from briefing.ingest.units import is_unit, unit_names, units
 from tests.ingest.conftest import ingest

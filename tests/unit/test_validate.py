@@ -279,3 +279,15 @@ def test_only_true_and_false_are_accepted_for_draft(check) -> None:
         "summary: 요약.\n", "summary: 요약.\ndraft: no\n")})
     assert problems == [
         "content/articles/a.md:11:1: error[type]: 'draft' must be true or false, not 'no'"]
+
+
+def test_a_draft_proposal_may_carry_aliases_and_a_parent(check) -> None:
+    draft = ARTICLE.replace("summary: 요약.\n", "draft: true\nreview:\n  new_entities:\n"
+                            "    - {name: 한빛랩, type: organization, aliases: [Hanbit Lab],"
+                            " parent: skt}\n")
+    content, problems = check({"content/articles/a.md": draft})
+    assert content is not None
+    assert [p for p in problems if "error" in p] == []
+    bad = draft.replace("parent: skt", "parent: Not A Slug")
+    _, problems = check({"content/articles/a.md": bad})
+    assert any("error" in p and "parent" in p for p in problems)
