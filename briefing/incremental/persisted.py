@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from briefing.build import (
     BuildOptions,
@@ -29,7 +30,6 @@ from briefing.build import (
 from briefing.core.diagnostics import Diagnostic
 from briefing.core.routes import output_file
 from briefing.incremental.datastate import data_state_file, load_kept_data, save_kept_data
-from briefing.incremental.memory import BuildMemory
 from briefing.incremental.pagestate import (
     Digests,
     PageState,
@@ -42,13 +42,14 @@ from briefing.incremental.pagestate import (
     usable_folder,
 )
 from briefing.incremental.rebuild import TRACKING
-from briefing.incremental.tracking import Read
+from briefing.incremental.tracking import Read, Reads, TrackedGraph
 from briefing.link.graph import Graph
 from briefing.render.assets import collect_assets
 from briefing.render.engine import RenderedPages, RenderJob, render_pages
 from briefing.render.feedset import feed_paths, render_feeds
 from briefing.render.linkcheck import check_links
 from briefing.render.pages import Page
+from briefing.render.plan import LazyPlan
 from briefing.render.sink import Entry, MemorySink
 from briefing.search.documents import Read as SearchRead
 from briefing.search.state import SearchState
@@ -73,9 +74,11 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
         recover(out)  # a publish killed part way is undone first: the state vouches for it
     if where is not None and not options.fresh:
         kept, existing = usable_folder(load_state(where, options.notice), config, out)
-    # the plan in parts, each with what it read (a page's reads include its part's)
-    pages, units = BuildMemory().plan(graph, settings.language, None)
-    plan_reads = {page.path: reads for reads, made in units.values() for page in made}
+    # the plan in parts, each with what it read (a page's reads include its part's); the
+    # pages are made again where they render (render.plan.LazyPlan: not held whole)
+    plan_reads: dict[str, frozenset[Read]] = {}
+    plan = _tracked_plan(graph, settings.language, plan_reads)
+    pages = plan.stubs
     feeds = list(feed_paths(graph))
     digests = Digests(graph, {id(item.result): key for key, item in gathered.fresh.items()
                               if item.result is not None})
@@ -105,7 +108,7 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             feed_reads.update(reads)
 
         with collect_new_objects_only():
-            job = RenderJob(graph, settings, options.templates, assets.names, pages, known,
+            job = RenderJob(graph, settings, options.templates, assets.names, plan, known,
                             sink, TRACKING)
             indexes = [i for i, page in enumerate(pages) if stale is None or page.path in stale]
             done = render_pages(job, indexes, jobs, progress=progress, meanwhile=make_feeds)
@@ -184,6 +187,18 @@ def read_digests(state: SearchState, digests: Digests) -> dict[SearchRead, bytes
     """A digest of every value the search documents read, for the next build."""
     reads = {read for entry in state.docs.values() for read in entry.reads}
     return {read: digests.of(read) for read in sorted(reads, key=repr)}
+
+
+def _tracked_plan(graph: Graph, language: str, reads_of: dict[str, frozenset[Read]]
+                  ) -> LazyPlan:
+    """The lazy plan, with what each of its parts read put into `reads_of` (by page)."""
+    reads = Reads()
+
+    def made(pages: list[Page]) -> None:
+        part = reads.take()
+        reads_of.update((page.path, part) for page in pages)
+
+    return LazyPlan(graph, language, cast(Graph, TrackedGraph(graph, reads)), made)
 
 
 def _keep(sink: Staging | InPlace | MemorySink, kept: PageState | None, stale: set[str] | None,

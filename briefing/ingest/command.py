@@ -20,6 +20,7 @@ from briefing.ingest.nlp import KoreanAnalyser
 from briefing.ingest.pipeline import Context, Draft, finish_draft
 from briefing.ingest.recognise import build_matcher
 from briefing.ingest.worker import Analysed, analyse_input, init_worker, run_in_worker
+from briefing.ingest.world import load_world
 from briefing.load.files import display_path
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
@@ -159,8 +160,12 @@ def run_ingest(inputs: list[str], content_dir: Path, out_dir: Path, force: bool,
     carrier_ids = {node.id for node in known.nodes if node.is_carrier}
     carriers_of = {node.id: tuple(a for a in node.affiliations if a in carrier_ids)
                    for node in known.nodes if set(node.affiliations) & carrier_ids}
+    world, world_warnings = load_world(content_dir if content_dir.is_dir() else None, names)
+    for warning in world_warnings:
+        stderr.write(f"ingest: warning: {warning}\n")
     context = Context(build_matcher(known.nodes), publishers, names, labels,
-                      outlet_names(publishers), carriers_of)
+                      outlet_names(publishers), carriers_of, build_matcher(world),
+                      {node.id: node for node in world})
     index = EventIndex.of(known.events)
     tty = stderr.isatty()
     show_progress = len(inputs) > _PROGRESS_MIN or tty

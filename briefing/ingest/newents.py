@@ -13,8 +13,9 @@ from typing import Any, Protocol
 
 from briefing.ingest.latin import english_names, is_common, korean_latin_names, latin_type
 from briefing.ingest.lists import listed
+from briefing.ingest.localgov import local_governments
 from briefing.ingest.people import korean_people, may_name_people, romanised_people
-from briefing.ingest.products import quoted_names, versioned_names
+from briefing.ingest.products import glossed_versions, quoted_names, versioned_names
 from briefing.ingest.proposal import GEO as _GEO
 from briefing.ingest.proposal import STOP as _STOP
 from briefing.ingest.proposal import NewEntity, guess_type, known_at
@@ -322,6 +323,9 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
         found.extend(NewEntity(name, kind, sentence)
                      for name, kind, start in [*versioned_names(sentence), *quoted_names(sentence)]
                      if not known_at(sentence_mentions, start, start + len(name)))
+        found.extend(NewEntity(name, kind, sentence, (alias,))
+                     for name, kind, start, alias in glossed_versions(sentence)
+                     if not known_at(sentence_mentions, start, start + len(name)))
         found.extend(_latin(sentence, sentence_mentions))
         taken = [(m.start, m.end) for m in sentence_mentions]
         found.extend(NewEntity(name, "person", sentence)
@@ -331,6 +335,8 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
                          for name, _ in korean_people(sentence, sentence_tokens, taken))
             found.extend(_korean_names(sentence, sentence_mentions, sentence_tokens))
             found.extend(_enumerated(sentence, sentence_mentions, sentence_tokens))
+            found.extend(NewEntity(name, "organization", sentence)
+                         for name in local_governments(sentence, sentence_mentions))
         if _PRODUCT_CONTEXT.search(sentence):
             found.extend(NewEntity(m.group("name"), "product", sentence)
                          for m in _QUOTED.finditer(sentence)

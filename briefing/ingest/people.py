@@ -157,3 +157,18 @@ def known_by_spelling(names: Sequence[str], labels: dict[str, tuple[str, str, st
               if kind == "person" and _ROMAN.fullmatch(en)}
     return {n: people[_spelling_key(n)] for n in names
             if _ROMAN.fullmatch(n) and _spelling_key(n) in people}
+
+
+def spelling_variants(name: str, limit: int = 64) -> list[str]:
+    """'Ryu Young-sang' as other outlets spell it ('Yoo Young-sang', 'Yu Yeong-sang'), for a
+    romanised Korean name; the name itself first. Nothing for other names."""
+    if not _ROMAN.fullmatch(name):
+        return []
+    family, given = name.split(maxsplit=1)
+    parts = [family.lower(), *given.lower().split("-")]
+    options = [sorted(next((g for g in _SPELLINGS if p in g), {p})) for p in parts]
+    variants: list[list[str]] = [[]]
+    for choices in options:
+        variants = [[*v, c] for v in variants for c in choices][:limit]
+    spelled = [f"{v[0].capitalize()} {'-'.join(v[1:]).capitalize()}" for v in variants]
+    return [name, *(s for s in spelled if s != name)]

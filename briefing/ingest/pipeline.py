@@ -16,6 +16,7 @@ from briefing.ingest.dates import find_dates
 from briefing.ingest.eventids import EventIndex, assign_ids
 from briefing.ingest.eventmerge import ProposedEvent
 from briefing.ingest.events import Sentence, propose_events
+from briefing.ingest.known import KnownNode
 from briefing.ingest.meta import (
     Publisher,
     ReviewItem,
@@ -35,6 +36,7 @@ from briefing.ingest.sentences import split_sentences
 from briefing.ingest.titles import compose_title
 from briefing.ingest.units import unit_names, units
 from briefing.ingest.webpage import Page
+from briefing.ingest.world import world_proposals
 
 Tokenize = Callable[[Sequence[str]], list[list[Any]]]
 _HANGUL = re.compile(r"[가-힣]")
@@ -54,6 +56,8 @@ class Context:
     labels: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id: ko, en, type
     outlets: frozenset[str] = frozenset()  # the publisher table's names and aliases
     carriers_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person -> carriers
+    world: Matcher = field(default_factory=lambda: Matcher(()))  # world.py: well-known names
+    world_nodes: dict[str, KnownNode] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +307,8 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
         texts, [*(s.mentions for s in sentences), *caption_mentions],
         [tokens_by_text.get(t) if t in named else None for t in texts], context.known_names)
     all_mentions = [*(s.mentions for s in sentences), *caption_mentions]
+    new_entities += world_proposals(texts, all_mentions, context.world, context.world_nodes,
+                                    new_entities)
     taken = {e.name.split(" (")[0] for e in new_entities}
     new_entities += [e for e in unit_names(texts, all_mentions, context.known_names)
                      if e.name not in taken and not any(e.name in t for t in taken)]

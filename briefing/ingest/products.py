@@ -78,3 +78,24 @@ def quoted_names(sentence: str) -> list[tuple[str, str, int]]:
             continue
         found.append((name, kind, match.start("name")))
     return found
+
+
+# '딥시크(DeepSeek) V3.1', 'DeepSeek(딥시크) R1': the gloss sits inside the versioned name.
+_GLOSSED = re.compile(
+    r"(?<![\w.&-])(?P<base>[가-힣]{2,8}|[A-Z][A-Za-z0-9.]*[A-Za-z0-9])"
+    r"\((?P<gloss>[A-Za-z][A-Za-z0-9. -]{0,30}[A-Za-z0-9]|[가-힣]{2,8})\)"
+    rf"\s?(?P<version>(?:[VvRrK]?\d+(?:\.\d+)*){_EDITION}{{0,2}})(?![A-Za-z0-9.%])")
+
+
+def glossed_versions(sentence: str) -> list[tuple[str, str, int, str]]:
+    """(name, type, start, the name in the gloss's script) of versioned names glossed in
+    the middle; the type is a model (a version of a name with a gloss is one)."""
+    found = []
+    for match in _GLOSSED.finditer(sentence):
+        base, gloss, version = match.group("base", "gloss", "version")
+        if base in _NOT_BASE or re.fullmatch(r"\d{3,4}", version) or is_common(base):
+            continue  # '삼성(Samsung) 2025', a year
+        kind = "product" if re.search(r"서비스|앱|플랫폼", sentence) and not \
+            _MODEL_HINT.search(sentence) else "model"
+        found.append((f"{base} {version}", kind, match.start(), f"{gloss} {version}"))
+    return found

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.ingest.known import KnownNode
+from briefing.ingest.people import spelling_variants
 
 # Particles (josa) and a few bound nouns that attach to names, longest first.
 JOSA: tuple[str, ...] = tuple(sorted({
@@ -87,6 +88,13 @@ def build_matcher(nodes: tuple[KnownNode, ...]) -> Matcher:
             key = re.sub(r"\s+", " ", name.strip())
             if len(key) >= 2 or _HANGUL.search(key):
                 for variant in _spacings(key):
+                    owners.setdefault(variant, node)
+    # A known person spelled another way ('Yoo Young-sang' for 'Ryu Young-sang'): after
+    # every real name, so a variant never takes a name from another node.
+    for node in nodes:
+        if node.type == "person":
+            for name in node.names:
+                for variant in spelling_variants(name)[1:]:
                     owners.setdefault(variant, node)
     aliases = []
     for key, node in owners.items():

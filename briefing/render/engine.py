@@ -3,6 +3,7 @@ made, on every core (workers hold a typed RenderJob, not a dict)."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -89,10 +90,12 @@ def _helpers(graph: Graph, options: RenderOptions, view: Graph) -> dict[str, Any
             options.base_url + p}
 
 
-# Fragments kept per process before the memo starts again: a page's neighbours in the plan
-# list mostly the same items, so a bounded memo keeps nearly every hit while the memory
-# stays flat at 100,000 articles (a fragment is about half a KiB).
-MEMO_LIMIT = 20_000
+# Fragments kept per process: the least recently used go first past this bound, so the
+# memory stays flat at 100,000 articles (a fragment and its reads are about 1 KiB). An
+# item is listed on pages far apart in the plan (an event row on its briefing's, its
+# entities' and its week's pages): at 10,000 articles with -j 2 each process meets about
+# 38,000 distinct fragments, and emptying the memo at 20,000 rendered 124,000 of them.
+MEMO_LIMIT = 40_000
 
 
 class _Fragments:
@@ -102,29 +105,30 @@ class _Fragments:
                  assets: dict[str, str], log: ReadLog | None = None) -> None:
         self.module = env.get_template("macros.html").make_module(
             {**helpers, "asset": lambda name: helpers["url"](assets[name])})
-        self.memo: dict[tuple[str, tuple[Any, ...]], Markup] = {}
+        # fragment -> (its markup, what it read: every page that shows it read that too)
+        self.memo: OrderedDict[tuple[str, tuple[Any, ...]],
+                               tuple[Markup, frozenset[Any]]] = OrderedDict()
         self.log = log
-        # What each memoised fragment read: every page that shows it has read that too.
-        self.memo_reads: dict[tuple[str, tuple[Any, ...]], frozenset[Any]] = {}
 
     def __getattr__(self, name: str) -> Any:
         macro = getattr(self.module, name)
 
         def call(*args: Any) -> Markup:
             key = (name, args)
-            log = self.log
-            if key not in self.memo:
-                if len(self.memo) >= MEMO_LIMIT:
-                    self.memo.clear()
-                    self.memo_reads.clear()
+            log, memo = self.log, self.memo
+            found = memo.get(key)
+            if found is None:
+                if len(memo) >= MEMO_LIMIT:
+                    memo.popitem(last=False)
                 if log is not None:
                     log.push()
-                self.memo[key] = Markup(macro(*args))
+                markup = Markup(macro(*args))
+                found = memo[key] = (markup, log.pop() if log is not None else frozenset())
+            else:
+                memo.move_to_end(key)
                 if log is not None:
-                    self.memo_reads[key] = log.pop()
-            elif log is not None:
-                log.add_all(self.memo_reads[key])
-            return self.memo[key]
+                    log.add_all(found[1])
+            return found[0]
 
         return call
 
@@ -201,6 +205,10 @@ class _PageWorker:
         self.helpers = page_helpers(self.env, job.graph, job.options, job.assets,
                                     job.tracking, self.log)
         self.scanner = LinkScanner(job.options.base_url, job.known)
+        # One object per distinct read: pages repeat the same few (the header, lists),
+        # so what travels back from a forked worker and what the build holds is a
+        # fraction of one tuple per read per page (millions at 10,000 articles).
+        self.interned: dict[Any, Any] = {}
 
     def __call__(self, chunk: Sequence[int]) -> RenderedPages:
         job, log = self.job, self.log
@@ -218,7 +226,8 @@ class _PageWorker:
                     break
                 continue
             if log is not None:
-                done.reads[page.path] = log.take()
+                reads = log.take()
+                done.reads[page.path] = frozenset(map(self.interned.setdefault, reads, reads))
             problems, late = self.scanner.scan(path, data)
             done.link_problems += problems
             done.late += late

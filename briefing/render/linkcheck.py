@@ -92,6 +92,9 @@ class LinkScanner:
             todo = {raw for raw in set(_HTML_REF.findall(data))
                     if (_place(raw, name, depth, directory), raw) not in fine
                     and not _own_id(raw, data)}
+            # An href's verdict does not depend on where it occurs: most resolve to a
+            # known output (the page's own links), and only the others are looked for.
+            todo = {raw for raw in todo if self._check(name, raw) is not None}
             found = sorted((start, raw) for raw in todo for start in _occurrences(data, raw))
         elif name.endswith(".xml"):
             found = [(match.start(), next(g for g in match.groups() if g is not None))
@@ -101,12 +104,14 @@ class LinkScanner:
         own_ids: set[str] | None = None
         problems: list[Diagnostic] = []
         pending: list[LateRef] = []
+        line, counted = 1, 0  # `found` is in order: lines are counted on from the last
         for start, raw in found:
             checked = self._check(name, raw)
             if checked is None:
                 continue
             target, fragment, href = checked
-            line = data.count(b"\n", 0, start) + 1
+            line += data.count(b"\n", counted, start)
+            counted = start
             if target != name:
                 pending.append(LateRef(target, fragment, name, line, href))
                 continue

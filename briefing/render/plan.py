@@ -10,7 +10,7 @@ renders them. Making the plan is pure, so both makings give the same pages.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import overload
 
 from briefing.link.graph import Graph
@@ -28,9 +28,13 @@ class LazyPlan(Sequence[Page]):
     """plan_pages(graph, language) as a sequence that makes each page when it is read.
 
     `stubs` are the planned pages without their context; reading page i makes its part
-    of the plan again (the last part made is kept, since workers read pages in order)."""
+    of the plan again (the last part made is kept, since workers read pages in order).
+    The first making may go through `view` (a recording view of the graph), with
+    `made(pages)` called after each part: what a build that keeps each part's reads
+    needs, while the pages are made again from the graph itself."""
 
-    def __init__(self, graph: Graph, language: str) -> None:
+    def __init__(self, graph: Graph, language: str, view: Graph | None = None,
+                 made: Callable[[list[Page]], object] | None = None) -> None:
         self.graph = graph
         self.units: list[PlanUnit] = plan_units(graph, language)
         self.stubs: list[Page] = []
@@ -38,7 +42,10 @@ class LazyPlan(Sequence[Page]):
         self._first = array("i")  # unit index -> its first page's index
         for number, (_, make) in enumerate(self.units):
             self._first.append(len(self.stubs))
-            for page in make(graph):
+            pages = list(make(view if view is not None else graph))
+            if made is not None:
+                made(pages)
+            for page in pages:
                 self.stubs.append(_stub(page))
                 self._unit.append(number)
         self._made: tuple[int, list[Page]] = (-1, [])

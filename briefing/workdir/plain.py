@@ -27,8 +27,32 @@ class Malformed(ValueError):
     """A plain value that does not have the shape its type asks for."""
 
 
+_SCALARS = frozenset({type(None), bool, int, str, bytes, float})
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, in order; None for any other type."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
 def to_plain(value: Any) -> Any:
     """A typed value as plain data (None, bool, int, str, bytes, lists, str-keyed maps)."""
+    # The usual values by their exact type first: a build keeps millions of them.
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is tuple or kind is list:
+        return [to_plain(item) for item in value]
+    names = _field_names(kind)  # type: ignore[arg-type]  # a type is hashable
+    if names is not None:
+        return [kind.__name__, *(to_plain(getattr(value, name)) for name in names)]
+    return _other_plain(value)
+
+
+def _other_plain(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, str, bytes, float)):
         return value.value if isinstance(value, enum.Enum) else value
     if isinstance(value, enum.Enum):
@@ -80,16 +104,16 @@ def _list(data: Any) -> list[Any]:
     return data
 
 
-_SCALARS = (bool, int, str, bytes, float)
+_INLINE = (bool, int, str, bytes, float)  # scalars a generated decoder checks inline
 
 
 def _scalar_of(hint: Any) -> tuple[type, bool] | None:
     """(the scalar type, whether None is allowed) of a field typed `str`, `str | None`..."""
-    if hint in _SCALARS:
+    if hint in _INLINE:
         return hint, False
     if typing.get_origin(hint) in (types.UnionType, typing.Union):
         arms = [arm for arm in typing.get_args(hint) if arm is not type(None)]
-        if len(arms) == 1 and arms[0] in _SCALARS and len(typing.get_args(hint)) == 2:
+        if len(arms) == 1 and arms[0] in _INLINE and len(typing.get_args(hint)) == 2:
             return arms[0], True
     return None
 
@@ -176,7 +200,7 @@ def decoder(kind: Any) -> Decode:
         return _dataclass(kind)
     if origin in (types.UnionType, typing.Union):
         return _union(args)
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] in _SCALARS:
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] in _INLINE:
         scalar = args[0]
 
         def scalars(data: Any) -> tuple[Any, ...]:

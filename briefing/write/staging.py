@@ -138,8 +138,26 @@ def _same(path: Path, data: bytes) -> bool:
 
 
 def _write_file(path: str, data: bytes) -> None:
-    with open(path, "wb") as handle:
-        handle.write(data)
+    # os-level calls: no buffered file object for a write made at once (35,000 of them)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0),
+                 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+def _make_folder(path: str) -> None:
+    """A page's folder: one mkdir when its parent exists (the usual case)."""
+    try:
+        os.mkdir(path)
+    except FileNotFoundError:
+        os.makedirs(path, exist_ok=True)
+    except FileExistsError:
+        if not os.path.isdir(path):
+            raise
 
 
 class Staging:
@@ -179,7 +197,7 @@ class Staging:
         try:
             parent = site_path.rpartition("/")[0]
             if parent not in self._made:
-                os.makedirs(f"{self.new}/{parent}", exist_ok=True)
+                _make_folder(f"{self.new}/{parent}")
                 self._made.add(parent)
             target = f"{self.new}/{site_path}"
             previous = f"{self.out}/{site_path}"

@@ -1,0 +1,103 @@
+"""Where a cold `build` spends its time: each step of build.py and
+incremental/persisted.py timed in one process, wall and CPU seconds (the build's and its
+reaped workers'), then the peak RSS of the build process and of its largest worker.
+
+    python bench/phases.py --content CORPUS --out SCRATCH/site [-j 2] [--tree PATH]
+
+`--tree` measures another checkout of the project (its `briefing` package and its
+templates), so two commits can be compared back to back on the same corpus. The scratch
+folder (the output's parent) gets the `.briefing/` state: use a new one for a cold build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+# (module, attribute or Class.method): the steps timed, where the build looks them up
+STEPS = [
+    *(("briefing.build", name) for name in (
+        "input_fingerprint", "gather", "assemble", "link_site", "plan_pages",
+        "render_pages", "outputs_after_pages", "render_data", "build_search_index",
+        "search_index", "check_links", "put_all", "save_search_state", "save_cache")),
+    *(("briefing.incremental.persisted", name) for name in (
+        "_tracked_plan", "render_pages", "render_feeds", "check_links", "put_all",
+        "save_search_state", "next_state", "save_state")),
+    ("briefing.incremental.memory", "BuildMemory.plan"),
+]
+
+
+def cpu_seconds() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def timed(fn: Callable[..., Any], label: str, log: list[tuple[int, str, float, float]],
+          depth: list[int]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        wall, cpu = time.perf_counter(), cpu_seconds()
+        depth[0] += 1
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            depth[0] -= 1
+            log.append((depth[0], label, time.perf_counter() - wall, cpu_seconds() - cpu))
+    return wrapper
+
+
+def instrument(log: list[tuple[int, str, float, float]]) -> None:
+    depth = [0]
+    for module_name, name in STEPS:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:  # an older tree without that module
+            continue
+        owner: Any = module
+        attribute = name
+        if "." in name:
+            owner_name, attribute = name.split(".")
+            owner = getattr(module, owner_name, None)
+        fn = getattr(owner, attribute, None) if owner is not None else None
+        if fn is not None:
+            label = f"{module_name.rpartition('.')[2]}.{name}"
+            setattr(owner, attribute, timed(fn, label, log, depth))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--content", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("-j", "--jobs", default="2")
+    parser.add_argument("--tree", type=Path, default=Path(__file__).resolve().parents[1])
+    args = parser.parse_args()
+    sys.path.insert(0, str(args.tree))
+    out = args.out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    os.chdir(out.parent)  # .briefing/ goes beside the output
+    log: list[tuple[int, str, float, float]] = []
+    instrument(log)
+    from briefing.cli import main as cli_main
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    code = cli_main(["build", "--content", str(args.content.resolve()), "--templates",
+                     str(args.tree / "templates"), "--out", str(out), "-j", args.jobs])
+    wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
+    print(f"{'step':44s} {'wall s':>8s} {'CPU s':>8s}")
+    for depth, label, step_wall, step_cpu in log:
+        print(f"{'  ' * depth}{label:{44 - 2 * depth}s} {step_wall:8.2f} {step_cpu:8.2f}")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"{'whole build':44s} {wall:8.2f} {cpu:8.2f}")
+    print(f"max RSS: build process {own:.0f} MiB, largest worker {worker:.0f} MiB; "
+          f"load average {os.getloadavg()[0]:.1f}; exit code {code}")
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
