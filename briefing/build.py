@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from importlib.resources.abc import Traversable
@@ -47,7 +47,16 @@ from briefing.validate.model import Content
 from briefing.validate.salvage import salvage
 from briefing.workdir.cache import code_version, file_key, load_cache, save_cache
 from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
-from briefing.workdir.skip import input_fingerprint, load_state, output_stamp, save_state, stamp_of
+from briefing.workdir.skip import (
+    FileStats,
+    input_fingerprint,
+    load_file_stats,
+    load_state,
+    output_stamp,
+    save_file_stats,
+    save_state,
+    stamp_of,
+)
 from briefing.workers.gc import collect_new_objects_only, no_cycle_collection
 from briefing.workers.parallel import default_jobs, map_chunks
 from briefing.workers.progress import Report, no_progress
@@ -145,11 +154,25 @@ class _FileWorker:
 
 
 def read_files(files: Sequence[tuple[Path, Kind]], previous: dict[str, Checked], jobs: int,
-               progress: Report = no_progress) -> list[tuple[str, Checked]]:
-    """Load and validate `files` on every core (see _FileWorker), in order."""
-    chunks = map_chunks(ReadJob(previous).start, files, jobs_for(jobs),
+               progress: Report = no_progress, known: Mapping[str, str] | None = None
+               ) -> list[tuple[str, Checked]]:
+    """Load and validate `files` on every core (see _FileWorker), in order. Files whose
+    key is `known` and checked in `previous` are taken here: no worker is started (nor
+    its results sent back) for what needs no reading."""
+    known = known or {}
+    found: list[tuple[str, Checked] | None] = []
+    todo: list[tuple[Path, Kind]] = []
+    for path, kind in files:
+        key = known.get(str(path), "")
+        found.append((key, previous[key]) if key in previous else None)
+        if key not in previous:
+            todo.append((path, kind))
+    if not todo:
+        return [item for item in found if item is not None]
+    chunks = map_chunks(ReadJob(previous).start, todo, jobs_for(jobs),
                         progress=partial(progress, "reading files"))
-    return [item for chunk in chunks for item in chunk]
+    read = iter(item for chunk in chunks for item in chunk)
+    return [item if item is not None else next(read) for item in found]
 
 
 @dataclass(slots=True)
@@ -177,10 +200,12 @@ class Gathered:
 
 
 def gather(content_path: Path, previous: dict[str, Checked], jobs: int = 0,
-           progress: Report = no_progress) -> Gathered:
-    """Load and validate every content file, reusing `previous` (checked files by key)."""
+           progress: Report = no_progress, known: Mapping[str, str] | None = None
+           ) -> Gathered:
+    """Load and validate every content file, reusing `previous` (checked files by key;
+    `known`: the keys of files read already, by path)."""
     listed = list_content(content_path)
-    read = read_files(listed.files, previous, jobs, progress)
+    read = read_files(listed.files, previous, jobs, progress, known)
     return Gathered([*listed.site, *(item for _, item in read)],
                     {key: item for key, item in read if key}, listed.problems)
 
@@ -299,7 +324,7 @@ Render = Callable[[Graph, "BuildOptions", list[Diagnostic], Report, Gathered], B
 
 
 def build(options: BuildOptions, progress: Report = no_progress,
-          render: Render | None = None) -> BuildResult:
+          render: Render | None = None, known: Mapping[str, str] | None = None) -> BuildResult:
     """The whole build. Without options.out_path every output stays in memory
     (`check`); with it, outputs are written as they are rendered into a new folder beside
     out_path, which replaces it only if the build succeeds."""
@@ -308,7 +333,7 @@ def build(options: BuildOptions, progress: Report = no_progress,
     with no_cycle_collection():
         previous = load_cache(cache, options.notice) if cache is not None \
             and not options.fresh else {}
-        gathered = gather(options.content_path, previous, options.jobs, progress)
+        gathered = gather(options.content_path, previous, options.jobs, progress, known)
         checked_ok = False
         try:
             progress("linking", 0, 0)
@@ -392,15 +417,20 @@ def build_site(options: BuildOptions, progress: Report = no_progress,
     the last one (workdir.skip)."""
     out, cache_path = options.out_path, options.cache_path
     fingerprint = ""
+    known: dict[str, str] = {}  # content files read by the skip check: their keys
     if out is not None and cache_path is not None:
         started = time.perf_counter()
+        stats = (FileStats() if options.fresh else load_file_stats(cache_path, options.notice),
+                 FileStats())
         fingerprint = input_fingerprint(options.content_path, options.templates,
-                                        _options_key(options))
+                                        _options_key(options), known, stats)
+        if stats[1].read or stats[1].files != stats[0].files:  # new keys, or a later `taken`
+            save_file_stats(cache_path, stats[1])
         last = load_state(cache_path, out, options.notice) if not options.fresh else None
         if last and last[0] == fingerprint and last[1] == output_stamp(out):
             return BuildResult(diagnostics=list(last[3]), stats=WriteStats(0, last[2]),
                                seconds=time.perf_counter() - started)
-    result = build(options, progress, render)
+    result = build(options, progress, render, known)
     if result.stats is not None and out is not None and cache_path is not None:
         save_state(cache_path, out, (fingerprint, result.stamp, result.files,
                                      tuple(result.diagnostics)))

@@ -27,10 +27,11 @@ from briefing.core.routes import output_file
 from briefing.incremental.tracking import ALL, Read
 from briefing.link.graph import Graph
 from briefing.render.linkcheck import LateRef
+from briefing.render.sink import Entry
 from briefing.workdir.cache import code_version
 from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
 from briefing.workdir.plain import Malformed, decoder, to_plain
-from briefing.workdir.skip import output_stamp, templates_digest
+from briefing.workdir.skip import site_entries, stamp_of, templates_digest
 
 KIND = "page-reads"
 _MISSING = b"-"  # the digest of a key the graph does not have
@@ -216,12 +217,23 @@ def config_of(options: BuildOptions) -> str:
 
 
 def usable(state: PageState | None, config: str, out: Path | None) -> PageState | None:
+    return usable_folder(state, config, out)[0]
+
+
+def usable_folder(state: PageState | None, config: str, out: Path | None
+                  ) -> tuple[PageState | None, dict[str, Entry]]:
+    """The state if it can be trusted, and the published folder's files (site path ->
+    stamp entry) that vouched for it ({} for `check`, or when it can't be trusted)."""
     if state is None or state.config != config:
-        return None
+        return None, {}
     if out is None:
-        return state if state.folder == "" else None
-    return state if state.folder == str(out.resolve()) and state.stamp == output_stamp(out) \
-        else None
+        return (state if state.folder == "" else None), {}
+    if state.folder != str(out.resolve()):
+        return None, {}
+    entries = site_entries(out)
+    if entries is None or state.stamp != stamp_of(list(entries.values())):
+        return None, {}
+    return state, entries
 
 
 def stale_outputs(state: PageState, digests: Digests, paths: list[str]) -> set[str]:

@@ -11,6 +11,7 @@ site.yaml, a published folder someone touched.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import cast
 
 from briefing.build import (
@@ -28,6 +29,7 @@ from briefing.build import (
 )
 from briefing.core.diagnostics import Diagnostic
 from briefing.core.routes import output_file
+from briefing.incremental.datastate import data_state_file, load_kept_data, save_kept_data
 from briefing.incremental.pagestate import (
     Digests,
     PageState,
@@ -37,7 +39,7 @@ from briefing.incremental.pagestate import (
     save_state,
     stale_outputs,
     state_file,
-    usable,
+    usable_folder,
 )
 from briefing.incremental.rebuild import TRACKING
 from briefing.incremental.tracking import Read, Reads, TrackedGraph
@@ -48,11 +50,14 @@ from briefing.render.feedset import feed_paths, render_feeds
 from briefing.render.linkcheck import check_links
 from briefing.render.pages import Page
 from briefing.render.plan import LazyPlan
-from briefing.render.sink import MemorySink
-from briefing.workdir.skip import stamp_of
+from briefing.render.sink import Entry, MemorySink
+from briefing.search.documents import Read as SearchRead
+from briefing.search.state import SearchState
+from briefing.workdir.skip import stamp_of, updated_stamp
 from briefing.workers.gc import collect_new_objects_only
 from briefing.workers.progress import Report
-from briefing.write.staging import MARKER, Staging, WriteStats
+from briefing.write.inplace import InPlace
+from briefing.write.staging import MARKER, Staging, WriteStats, recover
 
 
 def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
@@ -63,9 +68,12 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
     out = options.out_path
     where = state_file(options.cache_path, out) if options.cache_path is not None else None
     config = config_of(options)
-    kept = None
+    kept: PageState | None = None
+    existing: dict[str, Entry] = {}
+    if out is not None:
+        recover(out)  # a publish killed part way is undone first: the state vouches for it
     if where is not None and not options.fresh:
-        kept = usable(load_state(where, options.notice), config, out)
+        kept, existing = usable_folder(load_state(where, options.notice), config, out)
     # the plan in parts, each with what it read (a page's reads include its part's); the
     # pages are made again where they render (render.plan.LazyPlan: not held whole)
     plan_reads: dict[str, frozenset[Read]] = {}
@@ -77,11 +85,18 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
     stale = stale_outputs(kept, digests, [*(p.path for p in pages), *feeds]) if kept else None
     assets = collect_assets(options.templates / "static")
     known = known_names(graph, pages, assets.files)
-    sink: Staging | MemorySink = Staging(out) if out is not None else MemorySink()
+    sink = _sink(out, kept, stale, existing, len(pages) + len(feeds))
     result = BuildResult(graph=graph)
     work = options.cache_path.parent if options.cache_path is not None else None
     after = Kept(None if options.fresh else load_search_state(work, options.notice)) \
         if work is not None else None  # the search index's state (search.update)
+    changed = changed_reads(after.search, digests) if after is not None else None
+    data_file = data_state_file(options.cache_path, out) \
+        if options.cache_path is not None and out is not None else None
+    if after is not None and data_file is not None and out is not None and kept is not None \
+            and changed is not None:
+        # the data units whose reads digest the same, their files from the folder
+        after.data = load_kept_data(data_file, out, kept.stamp, digests, options.notice)
     try:
         kept_files = _keep(sink, kept, stale, pages, feeds)
         others = dict(assets.files)
@@ -100,10 +115,11 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             if done.template_problems:
                 result.diagnostics = sorted(problems + done.template_problems)
                 return result
-            others.update(outputs_after_pages(graph, settings, pages, jobs, progress, after))
+            others.update(outputs_after_pages(graph, settings, pages, jobs, progress, after,
+                                              changed, TRACKING))
             late = done.late + [ref for ref in kept.late if ref.page in kept_files] \
                 if kept else done.late
-            read = sink.read if isinstance(sink, Staging) else _on_demand(job, pages, sink)
+            read = _on_demand(job, pages, sink) if isinstance(sink, MemorySink) else sink.read
             link_problems = done.link_problems + check_links(
                 others, settings.base_url, known.union(others), late, read)
         written, entries = put_all(sink, others)
@@ -113,14 +129,23 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             result.partial = (len(indexes) + len(feed_reads), len(pages) + len(feeds))
         if isinstance(sink, MemorySink):
             result.outputs = sink.outputs
-        elif result.ok:
+        elif result.ok and isinstance(sink, InPlace):
+            assert kept is not None
+            names = {*others, *kept_files, *(output_file(page.path) for page in pages)}
+            result.stamp = updated_stamp(kept.stamp, *sink.commit(names))
+            written += done.written
+            result.stats = WriteStats(written, result.files - written)
+        elif result.ok and isinstance(sink, Staging):
             entries += [sink.entry(name) for name in kept_files]
             result.stamp = stamp_of([*done.entries, *entries, sink.entry(MARKER)])
             sink.commit()
             written += done.written
             result.stats = WriteStats(written, result.files - written)
         if result.ok and work is not None and after is not None and after.search is not None:
+            after.search.read_digests = read_digests(after.search, digests)
             save_search_state(work, after.search)
+        if result.stats is not None and data_file is not None and after is not None:
+            save_kept_data(data_file, after.data, result.stamp, digests)
         if result.ok and where is not None:
             made = {path: reads | plan_reads.get(path, frozenset())
                     for path, reads in {**done.reads, **feed_reads}.items()}
@@ -128,9 +153,40 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             save_state(where, next_state(config, folder, result.stamp, kept, digests, made,
                                          {*plan_reads, *feeds}, late))
     finally:
-        if isinstance(sink, Staging) and result.stats is None:
+        if not isinstance(sink, MemorySink) and result.stats is None:
             sink.abort()
     return result
+
+
+# An edit that makes more than this share of the pages and feeds again is published as a
+# new folder swapped in whole (write.staging): cheaper than moving most files one by one.
+IN_PLACE_SHARE = 4
+
+
+def _sink(out: Path | None, kept: PageState | None, stale: set[str] | None,
+          existing: dict[str, Entry], planned: int) -> Staging | InPlace | MemorySink:
+    """Where the outputs go: memory (`check`), the published folder in place (an edit
+    that changed a few outputs of a folder the state vouched for), or a new folder."""
+    if out is None:
+        return MemorySink()
+    if kept is not None and stale is not None and existing \
+            and len(stale) * IN_PLACE_SHARE <= planned:
+        return InPlace(out, existing)
+    return Staging(out)
+
+
+def changed_reads(state: SearchState | None, digests: Digests) -> set[SearchRead] | None:
+    """What the search documents read whose value changed since they were made (None:
+    unknown, every document is made again and compared)."""
+    if state is None or not state.read_digests:
+        return None
+    return {read for read, digest in state.read_digests.items() if digests.of(read) != digest}
+
+
+def read_digests(state: SearchState, digests: Digests) -> dict[SearchRead, bytes]:
+    """A digest of every value the search documents read, for the next build."""
+    reads = {read for entry in state.docs.values() for read in entry.reads}
+    return {read: digests.of(read) for read in sorted(reads, key=repr)}
 
 
 def _tracked_plan(graph: Graph, language: str, reads_of: dict[str, frozenset[Read]]
@@ -145,14 +201,14 @@ def _tracked_plan(graph: Graph, language: str, reads_of: dict[str, frozenset[Rea
     return LazyPlan(graph, language, cast(Graph, TrackedGraph(graph, reads)), made)
 
 
-def _keep(sink: Staging | MemorySink, kept: PageState | None, stale: set[str] | None,
+def _keep(sink: Staging | InPlace | MemorySink, kept: PageState | None, stale: set[str] | None,
           pages: list[Page], feeds: list[str]) -> set[str]:
     """Take the outputs not made again from the published folder; their file names."""
     if kept is None or stale is None:
         return set()
     names = {output_file(page.path) for page in pages if page.path not in stale}
     names.update(feed for feed in feeds if feed not in stale)
-    if isinstance(sink, Staging):
+    if not isinstance(sink, MemorySink):
         for name in sorted(names):
             sink.keep(name)
     return names

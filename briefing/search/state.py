@@ -56,12 +56,16 @@ class SearchState:
     postings: dict[str, str]  # term -> posting text
     term_chars: int  # the term shards' characters, summed (their count follows from it)
     record_bytes: int  # the display records' bytes, summed (the same for documents)
+    # a digest of each value the documents read, on the graph they were made from: the
+    # next build in another process digests them again to know what changed (pagestate)
+    read_digests: dict[Read, bytes] = field(default_factory=dict)
     caches: Caches = field(default_factory=Caches)
 
     def to_plain(self) -> dict[str, Any]:
         return {"language": self.language, "groups": self.groups,
                 "shard_bytes": list(self.shard_bytes), "term_chars": self.term_chars,
                 "record_bytes": self.record_bytes, "postings": self.postings,
+                "read_digests": [[*read, digest] for read, digest in self.read_digests.items()],
                 "docs": [[kind, item, e.id, e.digest, [list(r) for r in e.reads],
                           [list(t) for t in e.terms], e.record]
                          for (kind, item), e in self.docs.items()]}
@@ -96,8 +100,11 @@ def from_plain(value: Any) -> SearchState | None:
         numbers = (term_bytes, doc_bytes, value["term_chars"], value["record_bytes"])
         if not all(isinstance(n, int) for n in numbers) or not isinstance(value["language"], str):
             return None
+        read_digests = {_read((name, key)): digest for name, key, digest in value["read_digests"]}
+        if not all(isinstance(digest, bytes) for digest in read_digests.values()):
+            return None
         return SearchState(value["language"], groups, (term_bytes, doc_bytes),
                            dict(map(_entry, value["docs"])), postings,
-                           value["term_chars"], value["record_bytes"])
+                           value["term_chars"], value["record_bytes"], read_digests)
     except (KeyError, TypeError, ValueError, AttributeError):
         return None

@@ -58,6 +58,10 @@ def overlay_lines(diagnostics: tuple[Diagnostic, ...], failure: str) -> tuple[st
     return tuple(lines)
 
 
+# A good build is kept in .briefing/ (as when serve stops) if none was for this long.
+SAVE_EVERY_SECONDS = 30.0
+
+
 class Rebuilder:
     def __init__(self, options: BuildOptions, folder: OutputFolder, state: ServeState,
                  report: Callable[[BuildReport], None]) -> None:
@@ -74,6 +78,7 @@ class Rebuilder:
         # the folder holds something the memory does not (a preview, a first part)
         self._ahead = False
         self._building = False  # a build is running (keep() must not save beside it)
+        self._saved: float | None = None  # when keep() last ran after a build
 
     def keep(self) -> None:
         """Save the last good build for the next session (see incremental/resume.py);
@@ -130,9 +135,17 @@ class Rebuilder:
             self._memory.full = True  # templates (or unknown files) changed: render all
         self._building = True
         try:
-            return self._build(changed, parallel)
+            report = self._build(changed, parallel)
         finally:
             self._building = False
+        now = time.monotonic()
+        if report.stats is not None and (self._saved is None
+                                         or now - self._saved >= SAVE_EVERY_SECONDS):
+            # kept as at a stop, so a session killed later (kill -9, a crash) resumes
+            # from here; at most this often, as saving costs a second or two at 10,000
+            self._saved = now
+            self.keep()
+        return report
 
     def _build(self, changed: frozenset[str], parallel: bool) -> BuildReport:
         self._count += 1

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.core.routes import is_confined
+from briefing.write.journal import roll_back
 
 MARKER = ".briefing-site"
 _RENAME_EXCHANGE = 2
@@ -67,6 +68,7 @@ def _siblings(out: Path) -> tuple[Path, Path]:
 
 def recover(out: Path) -> None:
     """Clear what an interrupted build left, restoring the old site if it was mid-swap."""
+    roll_back(out)  # an in-place publish killed part way (write.inplace)
     new, old = _siblings(out)
     if not out.exists() and (old / MARKER).is_file():
         old.rename(out)

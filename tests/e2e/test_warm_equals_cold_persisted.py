@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from briefing.render.templates import packaged_templates
 from briefing.workdir.cache import code_version
 from briefing.workdir.packed import pack, unpack
+from briefing.write.staging import recover
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 PARTIAL = re.compile(r"\((\d+) of (\d+) pages and feeds rendered, the others kept\)")
@@ -56,6 +58,17 @@ class Project:
         warm = self.build(*extra)
         assert _tree(self.root / "site") == self.cold(*extra), warm.stdout
         return warm
+
+    def folder_id(self) -> int:
+        """The published folder's inode: the same after an in-place publish, another
+        after a new folder was swapped in."""
+        return (self.root / "site").stat().st_ino
+
+    def siblings(self) -> list[str]:
+        """What an unfinished publish left beside the site (.site.new, .site.undo), but
+        not the folders being deleted in the background (named .site.new-PID-TIME)."""
+        return sorted(p.name for p in self.root.iterdir() if p.name.startswith(".site.")
+                      and not re.search(r"-\d+-\d+$", p.name))
 
     def state_files(self) -> list[Path]:
         return sorted((self.root / ".briefing/cache").glob("pages-*.state"))
@@ -102,8 +115,11 @@ def test_warm_equals_cold_across_processes(
     body = _article(project_.content, 4)
     body.write_text(body.read_text(encoding="utf-8") + "\nOne more line of text.\n",
                     encoding="utf-8")
+    folder = project_.folder_id()
     rendered = _rendered(project_.warm_equals_cold())
     assert rendered is not None and 0 < rendered[0] < rendered[1] // 4, rendered
+    assert project_.folder_id() == folder  # published in place (write.inplace)
+    assert project_.siblings() == []
 
     _sub(_article(project_.content, 7), r"^title: .*$", "title: A title edited later")
     rendered = _rendered(project_.warm_equals_cold())
@@ -117,6 +133,7 @@ def test_warm_equals_cold_across_processes(
 
     _unreferenced(project_.content).unlink()
     assert _rendered(project_.warm_equals_cold()) is not None
+    assert project_.folder_id() == folder and project_.siblings() == []
 
     base = templates / "base.html"  # every page shows it: nothing can be kept
     base.write_text(base.read_text(encoding="utf-8").replace("</body>", "<!-- t -->\n</body>"),
@@ -206,3 +223,69 @@ def test_check_uses_what_the_last_check_kept(
     assert third.returncode == 1 and "no-such-event" in third.stderr
     fresh = run_cli(["check", "--content", str(content), "--no-cache"], tmp_path)
     assert fresh.returncode == 1 and _rendered(fresh) is None
+
+
+# The CLI, killed (os._exit: no cleanup runs) at the rename of its publish after the
+# `count`-th: in the middle of publishing (renames of state files are not counted).
+_KILLED_AT_RENAME = """
+import os, runpy, sys
+replace, count = os.replace, [0]
+def dying(source, target):
+    if ".site." in str(source) + str(target):
+        count[0] += 1
+        if count[0] > {count}:
+            os._exit(9)
+    replace(source, target)
+os.replace = dying
+sys.argv = [{build!r}, *{args!r}]
+runpy.run_path({build!r}, run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("renames", [2, 4])
+def test_a_build_killed_while_publishing_in_place_is_rolled_back(
+        tmp_path: Path, renames: int, run_cli: Run,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
+    project = Project(tmp_path / "project", run_cli, [])
+    generate_corpus(project.content, 40, 8)
+    project.build()
+    before = _tree(project.root / "site")
+    body = _article(project.content, 3)  # a body edit: a few files change
+    body.write_text(body.read_text(encoding="utf-8") + "\nA line, then killed.\n",
+                    encoding="utf-8")
+    build_py = Path(__file__).resolve().parents[2] / "build.py"
+    code = _KILLED_AT_RENAME.format(count=renames, build=str(build_py), args=[
+        "build", "--content", str(project.content), "--out", "site", "-j", "1"])
+    killed = subprocess.run([sys.executable, "-c", code], cwd=project.root,
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert killed.returncode == 9, killed.stderr
+    assert ".site.undo" in project.siblings()  # killed mid-publish: its journal is there
+    assert _tree(project.root / "site") != before  # and the folder half changed
+    recover(project.root / "site")  # what the next build does first
+    assert _tree(project.root / "site") == before and project.siblings() == []
+    folder = project.folder_id()
+    warm = project.warm_equals_cold()  # and that build completes the edit, warm
+    assert _rendered(warm) is not None and project.folder_id() == folder
+
+
+def test_a_data_state_left_by_an_older_build_is_not_used(
+        tmp_path: Path, run_cli: Run,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
+    # The data files kept are read from the published folder: only the build that
+    # published it may vouch for them (a save that failed leaves an older state behind).
+    project = Project(tmp_path / "project", run_cli, [])
+    generate_corpus(project.content, 30, 9)
+    project.build()
+    (older,) = sorted((project.root / ".briefing/cache").glob("data-*.state"))
+    search = project.root / ".briefing/search.state"
+    saved, saved_search = older.read_bytes(), search.read_bytes()
+    article = _article(project.content, 6)
+    original = re.search(r"^title: (.*)$", article.read_text(encoding="utf-8"), re.MULTILINE)
+    assert original
+    _sub(article, r"^title: .*$", "title: A title for one build only")
+    project.build()
+    older.write_bytes(saved)  # as if this build's saves had failed
+    search.write_bytes(saved_search)
+    _sub(article, r"^title: .*$", f"title: {original[1]}")  # back: the older digests match
+    warm = project.warm_equals_cold()
+    assert _rendered(warm) is not None

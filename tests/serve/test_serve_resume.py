@@ -87,3 +87,21 @@ def test_a_folder_changed_since_the_session_stopped_is_not_trusted(
     report = _session(project, notices).build(parallel=True)
     assert report.ok and report.partial is None  # rendered whole, the page restored
     assert b"by hand" not in page.read_bytes()
+
+
+def test_a_session_killed_without_stopping_resumes_from_its_last_build(
+        tmp_path: Path, generate_corpus: Callable[[Path, int, int], object]) -> None:
+    project, notices = tmp_path / "project", []
+    generate_corpus(project / "content", 30, 12)
+    first = _session(project, notices)
+    assert first.build(parallel=True).ok  # then killed: keep() never runs
+    edited = sorted((project / "content/articles").rglob("*.md"))[4]
+    _retitle(edited, "Retitled after a crash")
+    second = _session(project, notices)
+    report = second.build(parallel=True)
+    assert report.ok and report.partial is not None, report
+    rendered, planned = report.partial
+    assert 0 < rendered < planned // 2
+    assert "Retitled after a crash" in "".join(
+        data.decode("utf-8", "replace") for data in _tree(project / ".briefing/serve").values())
+    assert notices == []
