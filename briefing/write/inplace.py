@@ -27,7 +27,7 @@ from briefing.write.journal import (
     undo_folder,
     write_journal,
 )
-from briefing.write.staging import MARKER, OutputError, _write_error, recover
+from briefing.write.staging import MARKER, OutputError, _write_error, in_the_way, recover
 
 # (path once published, size, mtime in ns): one entry of the output stamp (render.sink)
 Entry = tuple[str, int, int]
@@ -49,9 +49,7 @@ class InPlace:
             self.new.mkdir()
             (self.new / MARKER).write_text("made by the briefing tool; safe to replace\n")
         except FileExistsError as exc:
-            raise OutputError(f"cannot write the site to '{out}': '{self.new}' is in the way "
-                              f"and was not made by this tool (no {MARKER} file); remove it "
-                              "and build again") from exc
+            raise in_the_way(out, self.new) from exc
         except OSError as exc:
             self.abort()
             raise _write_error(out, exc) from exc

@@ -179,9 +179,7 @@ class Staging:
             self.new.mkdir(parents=True)
         except FileExistsError as exc:
             # recover() cleared ours; this one holds files and no marker.
-            raise OutputError(f"cannot write the site to '{out}': '{self.new}' is in the way "
-                              f"and was not made by this tool (no {MARKER} file); remove it "
-                              "and build again") from exc
+            raise in_the_way(out, self.new) from exc
         except OSError as exc:
             raise _write_error(out, exc) from exc
         try:
@@ -262,6 +260,12 @@ class Staging:
             _discard(self.new)
         elif self.new.is_dir() and not any(self.new.iterdir()):
             self.new.rmdir()
+
+
+def in_the_way(out: Path, new: Path) -> OutputError:
+    """The error for a staging folder beside `out` that this tool did not make."""
+    return OutputError(f"cannot write the site to '{out}': '{new}' is in the way and was not "
+                       f"made by this tool (no {MARKER} file); remove it and build again")
 
 
 def _write_error(out: Path, exc: OSError) -> OutputError:
