@@ -30,6 +30,11 @@ class ProposedEvent:
     amount_conflict: str | None = None  # the content's amount of this event, when it differs
 
 
+_DEALS = frozenset({"partnership", "investment", "alliance"})
+# The basis of a deal dated only by the day of the story it is told in (events.py).
+STORY_DAY = "the day the story tells (no date of its own)"
+
+
 def _same(a: ProposedEvent, b: ProposedEvent) -> bool:
     if a.kind != b.kind or a.date != b.date or a.until != b.until or a.date is None \
             or a.due != b.due:
@@ -38,12 +43,17 @@ def _same(a: ProposedEvent, b: ProposedEvent) -> bool:
         return False
     if set(a.carriers) != set(b.carriers) and a.carriers and b.carriers:
         return False
+    if STORY_DAY in (a.basis, b.basis) and (a.carriers, a.entities) != (b.carriers, b.entities):
+        return False  # parallel deals of a release, each told with its own parties
     if (a.approximate or b.approximate) and not (
             (a.amount and a.amount == b.amount) or set(a.entities) & set(b.entities)):
         return False  # an inferred date alone does not make two tellings one fact
-    # Same carrier, kind and day is one event (a caption may name only the speaker).
+    # Same carrier, kind and day is one event (a caption may name only the speaker), but
+    # two deals of one day with different counterparts, told apart, are two ('SK hynix
+    # signed with A …' / 'SK Telecom signed with B …').
     if a.date.day:
-        return True
+        return not (a.kind in _DEALS and a.evidence != b.evidence and a.entities and
+                    b.entities and not set(a.entities) & set(b.entities))
     return not (a.entities and b.entities and not set(a.entities) & set(b.entities))
 
 

@@ -50,12 +50,15 @@ ANAPHOR = re.compile(r"^[가-힣]\s*(?:CEO|대표|사장|회장|부사장|의장
                      r"^(?:(?:이|해당|같은)\s*)?(?:회사|업체|기업|통신사|양사|이통사|그룹)"
                      r"(?:는|가|도|측은)|^(?:The|the)\s+(?:(?:Korean|South Korean|mobile|"
                      r"telecom|telecommunications)\s+)?(?:company|carrier|firm|operator|"
-                     r"telco|group)\b|^(?:[Ii]t|The two|Both companies)\b")
+                     r"telco|group)\b|^(?:[Ii]t|[Tt]he two|[Bb]oth companies)\b")
 SUBJECT_MARK = re.compile(r"['’\"”]?\s*(?:\([^)]{1,20}\))?\s*(?:은|는|이|가|도|측은)(?![가-힣])")
 _HANGUL = re.compile(r"[가-힣]")
 # 'Notably, it invested …': a sentence adverb before the subject.
 _ADVERB = re.compile(r"^(?:Notably|However|Meanwhile|Also|In addition|Additionally|Separately|"
-                     r"Moreover|Furthermore|Likewise|Similarly),\s*")
+                     r"Moreover|Furthermore|Likewise|Similarly|"
+                     # 'One year into the partnership, the two companies …'
+                     r"(?:\w+\s+){1,2}(?:years?|months?|weeks?)\s+(?:into|after|later)\b[^,]{0,40}"
+                     r"),\s*")
 _PARTICIPLE = re.compile(r"\s*(?:[a-z]+ing|to)\b")
 _FRONTED_AIM = re.compile(r"\s*(?:Aiming|Seeking|Hoping|Planning|Looking|Striving|Targeting|"
                           r"Eyeing|Working|Trying)\b")

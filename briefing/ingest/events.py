@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from briefing.core.dates import PartialDate
+from briefing.ingest.anchor import Anchor, in_anchor_year
 from briefing.ingest.clauses import (
     CLAUSE_CUT,
     clause_spans,
@@ -22,7 +23,15 @@ from briefing.ingest.clauses import (
     strong_break,
 )
 from briefing.ingest.dates import DateMention
-from briefing.ingest.eventmerge import ProposedEvent, merge_events
+from briefing.ingest.eventclues import (
+    DEAL_DONE,
+    SPOKE,
+    no_event,
+    said_like_this,
+    stated_on,
+    told_plan,
+)
+from briefing.ingest.eventmerge import STORY_DAY, ProposedEvent, merge_events
 from briefing.ingest.eventparties import (
     ANAPHOR,
     SUBJECT_MARK,
@@ -57,22 +66,6 @@ def _fields(mention: DateMention) -> tuple[Any, ...]:
     """A date mention's values after its span (to place it at another clause)."""
     return (mention.text, mention.date, mention.until, mention.role, mention.relative,
             mention.basis, mention.problem)
-
-
-# A plan with neither date nor horizon is an event when a named party states something
-# measurable (an amount, a count: 'KT는 300명 채용에 나서기로 했다'), not every '…할 방침이다'
-# or '…하겠다는 입장을 밝혔다'.
-_MEASURE = re.compile(r"\d\s*(?:명|곳|개|대|%|만|억|조)|"
-                      r"\d+(?:\.\d+)?\s*(?:percent|%|million|billion)|"
-                      r"\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
-                      r"thousands)\b|[한두세네]\s*(?:곳|개|배|명)", re.I)
-
-
-def _told_plan(sentence: Sentence) -> bool:
-    named = any(m.is_carrier and SUBJECT_MARK.match(sentence.text, m.end)
-                for m in sentence.parties) or \
-        any(m.is_carrier and m.start < 3 for m in sentence.parties)
-    return named and bool(sentence.money or _MEASURE.search(sentence.text))
 
 
 _RELATIVE = re.compile(r"\s*(?:which|who|whose)\b", re.I)
@@ -176,21 +169,6 @@ def _event_date(sentence: Sentence, published: PartialDate | None
     return [], None
 
 
-# '… 25일 간담회에서 … 말했다': what a named party said on a given day is a statement.
-_SPOKE = re.compile(r"(?:말했|밝혔|강조했|설명했|언급했|발표했|선언했|약속했|전했)다|"
-                    r"\b(?:said|told|stressed|declared|pledged|announced)\b")
-_SAME_DAY = re.compile(r"이날|이 날|이 자리에서|같은 날|당시|"
-                       r"\b(?:the same day|at the event|there)\b", re.I)
-def _stated(sentence: Sentence, that_day: PartialDate | None,
-            published: PartialDate | None) -> PartialDate | None:
-    """The day a statement was made: the day the sentence says it was announced, the day
-    the story was on when it says so ('이날', 'at the event'), else the publication date."""
-    said = [d.date for d in sentence.dates if d.role == "announce" and d.date is not None]
-    if said:
-        return said[0]
-    return that_day if that_day and _SAME_DAY.search(sentence.text) else published
-
-
 def _amount(sentence: Sentence, start: int, end: int, single: bool) -> tuple[str | None, list[str]]:
     money = [m for m in sentence.money if start <= m.start < end] or \
         (list(sentence.money) if single else [])
@@ -200,27 +178,6 @@ def _amount(sentence: Sentence, start: int, end: int, single: bool) -> tuple[str
     if money and money[0].problem:
         issues.append(f"amount '{money[0].written}': {money[0].problem}")
     return (money[0].written if money else None), issues
-
-
-# Market commentary: analysts, brokers and market researchers speaking, insiders' views and
-# the reporter's reading ('… 것으로 풀이된다'). A fact that only mentions analysts ('ahead of
-# analysts' expectations') is still a fact.
-_COMMENTARY = re.compile(
-    r"애널리스트(?:는|들은)|증권가(?:에서는|는)|\s[가-힣]{2,3}\s+연구원은|시장\s*조사\s*업체|"
-    r"(?:업계|시장)\s*(?:관계자|전문가)(?:는|들은)|업계에서는|"
-    r"것으로\s*(?:해석|분석|풀이|관측|전망)(?:된다|됐다|한다|했다)|것으로\s*보인다|"
-    r"\b(?:analysts?\s+(?:said|say|says|expect|expected|predict|predicted|estimate|estimated|"
-    r"believe|noted|forecast)|according to (?:analysts|market (?:research|watchers))|"
-    r"market (?:research firm|watchers?|researchers?|tracker)|industry "
-    r"(?:watchers|observers|experts|insiders) (?:say|said|expect))\b", re.I)
-
-
-def _no_event(sentence: Sentence) -> bool:
-    """Headings restate the body; quoted speech is what someone said, not what happened;
-    market commentary is a view, not a fact about a party."""
-    return sentence.heading or sentence.caption or \
-        sentence.text.lstrip().startswith(('"', "“", "「")) or \
-        bool(_COMMENTARY.search(sentence.text))  # ‘…’ quotes a name, not speech
 
 
 def _after_dateline(sentence: Sentence) -> Sentence:
@@ -236,20 +193,47 @@ def _after_dateline(sentence: Sentence) -> Sentence:
 
 def propose_events(sentences: list[Sentence], published: PartialDate | None,
                    affiliated: Mapping[str, tuple[str, ...]] | None = None,
-                   venues: frozenset[str] = frozenset()) -> list[ProposedEvent]:
+                   venues: frozenset[str] = frozenset(),
+                   anchor: Anchor | None = None) -> list[ProposedEvent]:
     """Every dated clause whose kind a verb tells, as an event (ids are given later).
-    `venues` are the ids of fairs and conferences: where something happened, not who."""
+    `venues` are the ids of fairs and conferences: where something happened, not who.
+    Without a publication date, the story's `anchor` (anchor.py) dates statements, bare
+    days and relative years instead, each event flagged (approximate for a year)."""
+    if published is not None or anchor is None:
+        return _propose(sentences, published, affiliated, venues)
+    if not anchor.date.day:
+        sentences = [replace(s, dates=tuple(in_anchor_year(d, anchor) for d in s.dates))
+                     for s in sentences]
+    note = f"no publication date in the text: dated by {anchor.basis}"
+    return [replace(e, issues=(*e.issues, note), approximate=e.approximate or not
+                    anchor.date.day) if e.date is not None else e
+            for e in _propose(sentences, anchor.date, affiliated, venues)]
+
+
+def _propose(sentences: list[Sentence], published: PartialDate | None,
+             affiliated: Mapping[str, tuple[str, ...]] | None,
+             venues: frozenset[str]) -> list[ProposedEvent]:
     events: list[ProposedEvent] = []
     before = Before()
     that_day: PartialDate | None = None
     year_before: DateMention | None = None  # the year the last dated sentence told
     since_year = 0
-    for told in sentences:
-        if _no_event(told):
+    story_day = False  # a sentence before told the day of the story (the publication day)
+    lede_end, lede_day = said_like_this(sentences)
+    for position, told in enumerate(sentences):
+        if no_event(told):
             continue
         sentence = _after_dateline(told)
-        stated = _stated(sentence, that_day, published)
+        stated = stated_on(sentence, that_day, published)
         dated, report_basis = _event_date(sentence, published)
+        if position < lede_end and lede_day is not None and classify(sentence.text)[1] and all(
+                d.relative and d.date is not None and d.date.start <= lede_day.date.start
+                and lede_day.date.end <= d.date.end for d in dated):
+            # The lede of '… 4일 기자간담회를 열고 … 이같이 밝혔다': what it tells was told
+            # that day ('… 센터를 이달 출범한다' is a deal told on the 4th).
+            stated = lede_day.date
+            dated = [DateMention(0, 0, "", lede_day.date, None, "event", True,
+                                 f"told on '{lede_day.text}' (… 이같이 밝혔다)", None)]
         horizon = find_horizon(sentence.text, stated)
         when_stated = DateMention(0, 0, "", stated, None, "target", True,
                                   "the day the plan was stated", None if stated else
@@ -266,8 +250,16 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
             dated = [replace(year_before, start=0, end=0, problem=(
                 f"no date of its own; the year of the sentence before ('{year_before.text}')"))]
             report_basis = f"the year of the sentence before ('{year_before.text}')"
+        if not dated and story_day and published is not None and sentence.parties and \
+                DEAL_DONE.search(sentence.text) and classify(sentence.text)[0] in _DEALS \
+                and not is_plan(sentence.text) and not is_background(sentence.text):
+            # A release's parallel deals ('SK hynix signed a letter of intent with …',
+            # 'SK Telecom signed an MOU with …'), told after a lede dated the day of the
+            # story, with no date of their own: each is a deal of that day.
+            dated = [DateMention(0, 0, "", published, None, "event", True, STORY_DAY,
+                                 "no date of its own; the day the story tells")]
         if not dated and ((horizon is not None and is_plan(sentence.text)) or (
-                _told_plan(sentence) and is_intent(sentence.text))):
+                told_plan(sentence, before) and is_intent(sentence.text))):
             # '3년 안에 … 하겠다', '회사는 … 나서기로 했다': a plan without a date of its own
             # is dated when stated.
             dated = [when_stated]
@@ -312,7 +304,7 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
                 # text dates it ('지난 2022년에도 … 투자한 바 있다') and names the carrier.
                 continue
             if not sure and not (date.role in ("event", "announce") and date.date is not None
-                                 and date.date.day and _SPOKE.search(sentence.text)
+                                 and date.date.day and SPOKE.search(sentence.text)
                                  and (sentence.mentions or ANAPHOR.match(sentence.text))):
                 continue  # no verb tells what happened: a remark, not an event
             single = len(dated) == 1 and len(segments) == 1
@@ -327,6 +319,7 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
                     issues = [i for i in issues if not i.startswith("no party")]
                     issues.append(f"carrier '{works_for[0]}' through the affiliation of a "
                                   "person named here")
+            period = False
             amount, money_issues = _amount(sentence, start, end, single)
             issues.extend(money_issues)
             when, basis = date.date, report_basis or date.basis
@@ -335,6 +328,15 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
                 # Results are an event on the day they are announced, not in the quarter.
                 issues.append(f"results for '{date.text}', announced '{said[0].text}'")
                 when, basis = said[0].date, "the day the results were announced"
+            elif kind == "earnings" and date.until is not None and date.date is not None and \
+                    (published is None or not published.month):
+                # '2025년 1분기 …을 기록했다' with no day of announcement: results are told after
+                # their period, in its year (a year-end period's in the next one).
+                end_year = date.until.year + (date.until.month == 12)
+                issues.append(f"results for '{date.text}'; the day they were announced is "
+                              "not in the text")
+                when, basis = PartialDate(end_year), "the year the results were announced"
+                period = True
             horizon_here = clause_horizon or horizon
             due, due_basis = (horizon_here.due, horizon_here.basis) \
                 if horizon_here and kind == "target" else (None, None)
@@ -369,9 +371,9 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
             if not carriers and not set(entities) - venues and not placed:
                 continue  # no one acts and no day places it: background, or another's story
             events.append(ProposedEvent(
-                id="", date=when, until=date.until if when is date.date else None,
-                approximate=report_basis is not None and (
-                    "report" in report_basis or "sentence before" in report_basis), basis=basis,
+                id="", date=when, until=date.until if when is date.date and not period else None,
+                approximate=period or (report_basis is not None and (
+                    "report" in report_basis or "sentence before" in report_basis)), basis=basis,
                 title="", kind=kind, carriers=carriers, entities=entities, amount=amount,
                 evidence=(told.text,), issues=tuple(issues), clause=clause.strip(), due=due,
                 due_basis=due_basis))
@@ -390,4 +392,6 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
         for date in sentence.dates:
             if date.date is not None and date.date.day and date.role == "event":
                 that_day = date.date
+            story_day = story_day or (date.date == published and date.role in (
+                "event", "announce") and published is not None and bool(published.day))
     return merge_events(events)

@@ -16,8 +16,10 @@ from briefing.ingest.speech import unquoted
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (
     ("statement", r"사과(?:했|하|문|의)|사죄|선포|발간|보고서를\s*(?:냈|내놓|공개)|백서|"
                   r"\b(?:apologi[sz]|declared|published (?:a|its) (?:report|white paper))"),
+    # A data leak is a breach: '정보 유출', '…이 유출됐다', 'data was leaked'.
     ("outage", r"장애|먹통|불통|마비|끊김|두절|해킹|사이버\s*공격|디도스|DDoS|악성\s*코드|"
-               r"\b(?:hack(?:ed|ers?|ing)?|breach|cyberattack|malware|"
+               r"(?:정보|데이터|고객)\s*유출|해커(?:의|가|들|에)|유출(?:됐|되었|돼|된|사고|사태)|"
+               r"\b(?:hack(?:ed|ers?|ing)?|breach|cyberattack|malware|leak(?:ed|s)?\b|"
                r"outage|disruption|blackout|network failure|"
                r"(?:service|services) (?:were|was) (?:interrupted|disrupted|down))"),
     ("earnings", r"실적\s*발표|컨퍼런스\s*콜|콘퍼런스\s*콜|\bearnings call\b"),
@@ -34,8 +36,13 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
     ("target", r"(?:매출|수익|영업이익)\s*목표|목표로\s*(?:내세웠|삼았|제시했|세웠|정했)|"
                r"\b(?:revenue|sales|profit) (?:target|goal)"),
     # '힘을 쏟고 있다' is effort, not money.
+    # People put on a job ('300여명을 투입해') are no money; a fund set up is an investment.
     ("investment", r"투자(?!은행|자|\s*업계|\s*펀드를 조성)|출자|지분|인수했|인수한|인수를|인수에|"
-                   r"(?<!힘을 )(?<!힘을)(?<!공을 )(?<!력을 )(?<!량을 )쏟|투입|베팅|"
+                   r"(?<!힘을 )(?<!힘을)(?<!공을 )(?<!력을 )(?<!량을 )쏟|"
+                   r"(?<!명을 )(?<!인력을 )투입|베팅|"
+                   r"펀드['’\"”]?(?:를|도|을)?\s*(?:조성|만들|결성|출범)|"
+                   r"\b(?:set(?:s|ting)? up|creat(?:e|es|ed|ing)|launch(?:es|ed)?)\s+(?:a|an)\s+"
+                   r"(?:[\w$.,-]+\s+){0,4}fund\b|"
                    r"(?:매입|매수|취득)(?:했|한|하|에|을)|"
                    # English by the verb or an investment of/in something: 'support for AI
                    # investment' is no investment made.
@@ -62,21 +69,23 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
                   r"\b(?:press conference|news conference|media briefing|briefing)\b"),
     ("conference", r"행사|포럼|콘퍼런스|컨퍼런스|서밋|박람회|전시회|전시관|총회|라운드\s?테이블|"
                    r"개최|"
-                   r"기조\s*연설|기조연설|부스|\b(?:MWC|CES|conference|summit|forum|congress|keynote|"
+                   r"기조\s*(?:연설|강연)|기조연설|부스|엑스포|(?<=[가-힣A-Z])쇼(?=에서|에|를|가|\s)|"
+                   r"\b(?:MWC|CES|conference|summit|forum|congress|keynote|"
                    r"expo|roundtable|pavilion|booth|festival|host(?:ed|s)?)\b"),
 ))
 
 
 # Where: a fair, show or conference ('MWC 2024에서', 'at CES').
-_VENUE = re.compile(r"행사|포럼|콘퍼런스|컨퍼런스|서밋|박람회|전시회|총회|"
+_VENUE = re.compile(r"행사|포럼|콘퍼런스|컨퍼런스|서밋|박람회|전시회|총회|엑스포|"
+                    r"(?<=[가-힣A-Z])쇼(?=에서|에|를|가|\s)|"
                     r"\b(?:MWC|CES|IFA|conference|summit|forum|congress|expo|fair|show)\b", re.I)
 # Taking part there: attending, hosting, a keynote, a booth or a showcase ('참가한 대표가'
 # describes the speaker, not what the clause reports).
 _TAKING_PART = re.compile(
     r"참석(?:해|했|하며|하고)|참가(?:해|했|하며|하고)|참여(?:해|했|하며|하고)|개최|열었|연다|"
-    r"기조\s*연설|부스|전시(?!회)|시연|찾아|방문|"
+    r"기조\s*(?:연설|강연)|부스|전시(?!회)|시연|찾아|방문|"
     r"\b(?:attend|host|keynote|booth|exhibit|showcas|demonstrat|participat|pavilion)", re.I)
-_SHOWING = re.compile(r"기조\s*연설|부스|전시(?!회)|시연|"
+_SHOWING = re.compile(r"기조\s*(?:연설|강연)|부스|전시(?!회)|시연|"
                       r"\b(?:keynote|booth|exhibit|showcas|demonstrat)", re.I)
 # What someone said: the clause reports a remark.
 _SAID = re.compile(r"(?:밝혔|말했|강조했|설명했|언급했|전했)|이야기(?:다|했)|발언|"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from briefing.core.dates import DateError, PartialDate, parse_date
+from briefing.ingest.anchor import story_anchor
 from briefing.ingest.clauses import embedded_dates, plan_spans
 from briefing.ingest.clean import Line, clean_lines, content_lines
 from briefing.ingest.dates import find_dates
@@ -283,7 +284,10 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
         items.append(ReviewItem("source.publisher", "no publisher found in the text"))
     plain = "\n".join(line.text for line in body)
     language = detect_language(plain)
-    sentences = _sentences([line for line in body if line.number != headline_line], published,
+    # Without a date line, a credit's full date or a fair's year dates the facts (anchor.py).
+    anchor = None if published else story_anchor([line.text for line in lines], plain)
+    sentences = _sentences([line for line in body if line.number != headline_line],
+                           anchor.date if anchor and anchor.date.day else published,
                            context.matcher)
     # Captions leave the text, but whom they name the article is about: entities only.
     captions = [_CREDIT.sub("", line.text) for line in lines if line.kind == "caption"]
@@ -301,7 +305,7 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
     if published is None:
         items.extend(_published_clues(sentences, plain))
     venues = frozenset(i for i, (_, _, kind) in context.labels.items() if kind == "conference")
-    events = propose_events(sentences, published, context.carriers_of, venues)
+    events = propose_events(sentences, published, context.carriers_of, venues, anchor)
     title_mentions = context.matcher.find(title)
     carriers: dict[str, None] = {}
     entities: dict[str, None] = {}
