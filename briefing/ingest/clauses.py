@@ -34,7 +34,7 @@ _FINAL_L = "".join(chr(0xAC00 + i) for i in range(11172) if i % 28 == 8)
 # A plan or commitment told by its verb: '…하기로 했다', '…할 계획이다', '…하겠다고 밝혔다',
 # '…에 나선다', '추진한다', 'said it will …', 'plans to …'.
 _INTENT = re.compile(
-    r"[기키]로\s*(?:했|하였|결정|한\s*것)|"
+    r"[기키]로\s*(?:했|하였|결정|한\s*것|뜻을\s*모았|의견을\s*모았)|"
     r"계획(?:이다|이라|이며|이고|입니다|을\s*(?:밝|세|발표))|예정(?:이다|이라|이며|입니다)|"
     # '…하겠다는 의지를 내비쳤다' is a stance, not a plan; '검토하겠다' promises only a look.
     r"방침(?:이다|이라|이며|입니다)|(?<!검토하)겠다(?!는\s*(?:의지|입장|뜻|각오|포부|의사|자신감))|"
@@ -47,7 +47,12 @@ _INTENT = re.compile(
     r"carrier|operator|group|partners)|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+"
     r"(?:will|would|plans|intends|aims)\b|"
     r"\b(?:plans?|planning|intends?|intentions?|aims?|seeks?|pledged|vowed|promised)\s+to\b|"
-    r"\b(?:is|are)\s+(?:set|scheduled|slated|due)\s+(?:to|for)\b", re.I)
+    r"\b(?:is|are)\s+(?:set|scheduled|slated|due)\s+(?:to|for)\b|"
+    # Headline grammar: 'Hanbit, Orbit and KT to create a fund …'; Korean '본격 추진한다'.
+    r"^(?-i:(?:[A-Z][\w&.-]*(?:\s+[\w&.-]+){0,2}?,\s+){0,4}[A-Z][\w&.-]*(?:\s+[\w&.-]+){0,2}?,?"
+    r"\s+and\s+[A-Z][\w&.-]*(?:\s+[\w&.-]+){0,2}?\s+to\s+"
+    r"(?!(?:be|the|its|their|his|her)\b)[a-z]{3,})\b|"
+    r"본격\s*(?:준비|추진|착수)(?:한다|합니다)|본격화한다", re.I)
 
 # Background: what the text recalls rather than reports ('… 한 바 있다', 'previously').
 _BACKGROUND = re.compile(

@@ -29,17 +29,20 @@ _OWN_PLAN = re.compile(
     r"^[^,]{0,60}?\b(?:said|says|announced)\s+(?:that\s+)?(?:it|the (?:company|carrier))\s+"
     r"(?:will|would|aims|plans)\b|^(?:The|the)\s+(?:company|carrier|operator)\s+(?:also\s+)?"
     r"(?:plans|aims|intends)\s+to\b|"
-    r"(?:겠다|계획이라|방침이라)고\s*(?:\S+\s+){0,2}?(?:밝혔|말했|강조했|설명했)다")
+    r"(?:겠다|계획이라|방침이라)고\s*(?:\S+\s+){0,2}?(?:밝혔|말했|강조했|설명했)다|"
+    # A lede's plan in the present: 'KT가 … 사업을 본격 추진한다'.
+    r"본격\s*(?:준비|추진|착수)(?:한다|합니다)|본격화한다")
 
 
 def told_plan(sentence: Sentence, before: Before) -> bool:
     named = any(m.is_carrier and SUBJECT_MARK.match(sentence.text, m.end)
                 for m in sentence.parties) or \
         any(m.is_carrier and m.start < 3 for m in sentence.parties)
-    if named and (sentence.money or _MEASURE.search(sentence.text)):
+    # 'The company …', '이들 기관은 …': the story's carrier goes on.
+    own = named or (bool(ANAPHOR.match(sentence.text)) and bool(before.carriers))
+    if own and (sentence.money or _MEASURE.search(sentence.text)):
         return True
     # A plan the story's carrier states in its own words is one, measured or not.
-    own = named or (bool(ANAPHOR.match(sentence.text)) and bool(before.carriers))
     return own and bool(_OWN_PLAN.search(unquoted(sentence.text)))
 
 
@@ -77,7 +80,8 @@ def said_like_this(sentences: list[Sentence]) -> tuple[int, Any]:
 
 
 # A deal told as done: 'signed an MOU with', '협약을 체결했다', 'MOU를 맺었다'.
-DEAL_DONE = re.compile(r"\b(?:signed|inked|sealed)\b|(?:체결|맺)(?:었|했)다", re.I)
+DEAL_DONE = re.compile(r"\b(?:signed|inked|sealed|announced|formed|set up|created)\b|"
+                       r"(?:체결|맺|결성|설립|출범)(?:었|했)다", re.I)
 
 
 # Market commentary: analysts, brokers and market researchers speaking, insiders' views and

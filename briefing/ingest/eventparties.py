@@ -48,7 +48,8 @@ def ids_in(mentions: tuple[Mention, ...], start: int, end: int, carriers: bool) 
 # 'The company …', '회사는 …', '양사는 …': the subject named in the sentences before.
 ANAPHOR = re.compile(r"^[가-힣]\s*(?:CEO|대표|사장|회장|부사장|의장)(?:는|은|가|이)\s|"
                      r"^(?:(?:이|해당|같은)\s*)?(?:회사|업체|기업|통신사|양사|이통사|그룹)"
-                     r"(?:는|가|도|측은)|^(?:The|the)\s+(?:(?:Korean|South Korean|mobile|"
+                     r"(?:는|가|도|측은)|^이들\s*(?:기관|기업|회사|업체)(?:은|는|이|들은)|"
+                     r"^(?:The|the)\s+(?:(?:Korean|South Korean|mobile|"
                      r"telecom|telecommunications)\s+)?(?:company|carrier|firm|operator|"
                      r"telco|group)\b|^(?:[Ii]t|[Tt]he two|[Bb]oth companies)\b")
 SUBJECT_MARK = re.compile(r"['’\"”]?\s*(?:\([^)]{1,20}\))?\s*(?:은|는|이|가|도|측은)(?![가-힣])")

@@ -250,8 +250,11 @@ def _propose(sentences: list[Sentence], published: PartialDate | None,
             dated = [replace(year_before, start=0, end=0, problem=(
                 f"no date of its own; the year of the sentence before ('{year_before.text}')"))]
             report_basis = f"the year of the sentence before ('{year_before.text}')"
-        if not dated and story_day and published is not None and sentence.parties and \
-                DEAL_DONE.search(sentence.text) and classify(sentence.text)[0] in _DEALS \
+        # A story anchored by a fair's year (no date line) is told that year throughout.
+        anchored_year = published is not None and not published.month
+        if not dated and (story_day or anchored_year) and published is not None and \
+                sentence.parties and (anchored_year or DEAL_DONE.search(sentence.text)) and \
+                classify(sentence.text)[0] in _DEALS \
                 and not is_plan(sentence.text) and not is_background(sentence.text):
             # A release's parallel deals ('SK hynix signed a letter of intent with …',
             # 'SK Telecom signed an MOU with …'), told after a lede dated the day of the

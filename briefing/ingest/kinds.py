@@ -41,8 +41,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
                    r"(?<!힘을 )(?<!힘을)(?<!공을 )(?<!력을 )(?<!량을 )쏟|"
                    r"(?<!명을 )(?<!인력을 )투입|베팅|"
                    r"펀드['’\"”]?(?:를|도|을)?\s*(?:조성|만들|결성|출범)|"
-                   r"\b(?:set(?:s|ting)? up|creat(?:e|es|ed|ing)|launch(?:es|ed)?)\s+(?:a|an)\s+"
+                   r"\b(?:set(?:s|ting)? up|creat(?:e|es|ed|ing)|launch(?:es|ed)?)\s+(?:a|an)?\s*"
                    r"(?:[\w$.,-]+\s+){0,4}fund\b|"
+                   # A company founded: 'the creation of Hanbit Inc.', '미국 법인을 설립했다'.
+                   r"\b(?:creation|establishment|founding) of\b[^.]{0,40}\b(?:Inc|Corp|Ltd|LLC|"
+                   r"subsidiary|joint company)\b|(?<!합작)(?:법인|자회사)을?\s*(?:설립|세웠|세운)|"
                    r"(?:매입|매수|취득)(?:했|한|하|에|을)|"
                    # English by the verb or an investment of/in something: 'support for AI
                    # investment' is no investment made.

@@ -11,9 +11,14 @@ import re
 QUOTED_SPEECH = re.compile(r"[“\"][^”\"]{15,}[”\"]")
 
 
+# A quoted name is no speech, however long: “Alliance SK ICT”, "Hanbit AI Open Lab 2.0".
+_NAME = re.compile(r"[“\"]\s*(?:[A-Z0-9][\w.&+/-]*\s*){1,6}[”\"]")
+
+
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of quoted speech: what someone said is no dated fact of the article."""
-    return [(m.start(), m.end()) for m in QUOTED_SPEECH.finditer(sentence)]
+    return [(m.start(), m.end()) for m in QUOTED_SPEECH.finditer(sentence)
+            if not _NAME.fullmatch(m.group(0))]
 
 
 # A quote the sentence splitter cut: one opened and not closed in this sentence, or closed
@@ -25,7 +30,7 @@ _CLOSED_HEAD = re.compile(r"^[^“\"]{15,}?[”\"]")
 def speech_spans(sentence: str) -> list[tuple[int, int]]:
     """Quoted speech, a quote cut by the sentence split included."""
     spans = quoted_spans(sentence)
-    rest = QUOTED_SPEECH.sub(lambda m: "\0" * len(m.group(0)), sentence)
+    rest = QUOTED_SPEECH.sub(lambda m: "\0" * len(m.group(0)), sentence)  # names too
     if "“" in rest or "”" in rest:
         opened = _OPEN_TAIL.search(rest)
         if opened and "”" not in opened.group(0):

@@ -147,3 +147,50 @@ def test_kinds_of_unfamiliar_verbs(clause: str, kind: str) -> None:
 def test_a_short_quote_is_a_name_not_speech() -> None:
     assert unquoted('KT는 "오르빗" 서비스를 출시했다.') == 'KT는 "오르빗" 서비스를 출시했다.'
     assert unquoted('그는 "고객 가치를 가장 먼저 생각하겠다"고 말했다.').count(" ") > 10
+
+
+def test_a_quoted_name_is_no_speech() -> None:
+    text = "The firms announced the fund at the launch of “Hanbit Orbit Alliance” in Lisbon."
+    assert unquoted(text) == text
+    assert classify(text)[0] == "alliance"
+    # Speech stays speech, however it is capitalised at its start.
+    assert "will" not in unquoted('He said, "We will double the fund next year."')
+
+
+@pytest.mark.parametrize("clause, kind", [
+    ("The first step of the alliance is the creation of Orbit Chips Inc. in Texas", "investment"),
+    ("한빛텔레콤은 미국 법인을 설립했다", "investment"),
+])
+def test_a_company_founded_is_an_investment(clause: str, kind: str) -> None:
+    assert classify(clause)[0] == kind
+
+
+def test_headline_grammar_and_present_plans_are_plans(matcher: Matcher) -> None:
+    from briefing.ingest.clauses import is_intent
+    assert is_intent("KT, Orbit and Hanbit to create a fund worth KRW 100 billion")
+    assert is_intent("SK텔레콤이 AI 비서 시대를 본격 준비한다.")
+    assert is_intent("이들 기관은 데이터센터 구축에 협력하기로 뜻을 모았다.")
+    assert not is_intent("KT and Orbit to the rescue of the market")  # no verb after 'to'
+    [event] = propose_events(told(matcher, "SK텔레콤이 AI 비서 사업을 본격 추진한다."),
+                             parse_date("2024-06-20"))
+    assert (event.date, event.kind, event.carriers) == (PartialDate(2024, 6, 20), "target",
+                                                         ("skt",))
+
+
+def test_deals_of_a_story_anchored_by_a_fairs_year(matcher: Matcher) -> None:
+    texts = ("KT announced a partnership with Microsoft at the launch of its AI lab in Lisbon.",
+             "Visitors queued at the booth.")
+    anchor = Anchor(PartialDate(2025), "the year of the event the story names (2025)")
+    [event] = propose_events(told(matcher, *texts, published=None), None, anchor=anchor)
+    assert (event.date, event.kind, event.carriers, event.approximate) == (
+        PartialDate(2025), "partnership", ("kt",), True)
+    assert any("no publication date" in issue for issue in event.issues)
+
+
+def test_the_signatories_plan_with_a_measure(matcher: Matcher) -> None:
+    texts = ("한빛도는 10일 KT 등과 데이터센터 업무협약을 맺었다고 10일 밝혔다.",
+             "이들 기관은 협약을 통해 향후 1조원 규모 데이터센터 구축에 협력하기로 뜻을 모았다.")
+    events = propose_events(told(matcher, *texts, published="2024-06-10"),
+                            parse_date("2024-06-10"))
+    assert ("2024-06-10", "target", ("kt",)) in brief(events)
+    assert ("2024-06-10", "partnership", ("kt",)) in brief(events)
