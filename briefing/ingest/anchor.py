@@ -28,6 +28,7 @@ _NAMED_YEAR = re.compile(
     rf"(?<![\d.,])(?P<y2>20\d\d)\s+(?:[A-Z][A-Za-z]*\s+){{0,3}}{_EVENT_WORD}\b|"
     rf"(?<![\d.,])(?P<y3>20\d\d)\s*{_KO_EVENT}|"
     rf"{_KO_EVENT}\)?\s*(?P<y4>20\d\d)(?![\d.,%년])")
+_YEAR = re.compile(r"20\d\d")  # a cheap test before the name patterns
 _FULL_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[.\-년/]\s*\d{1,2}\s*[.\-월/]\s*\d{1,2}")
 _BARE_DAY = re.compile(r"(?<![\d.월])(\d{1,2})일")
 
@@ -53,7 +54,7 @@ def story_anchor(lines: Iterable[str], body: str) -> Anchor | None:
                 return Anchor(date, f"the date of '{found.text}' in '{text[:40]}', whose day "
                               "the body names")
     years = Counter(int(next(y for y in m.groups() if y)) for text in texts
-                    for m in _NAMED_YEAR.finditer(text))
+                    if _YEAR.search(text) for m in _NAMED_YEAR.finditer(text))
     if not years:
         return None
     year = max(years, key=lambda y: (years[y], y))

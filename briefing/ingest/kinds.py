@@ -38,14 +38,15 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
     # '힘을 쏟고 있다' is effort, not money.
     # People put on a job ('300여명을 투입해') are no money; a fund set up is an investment.
     ("investment", r"투자(?!은행|자|\s*업계|\s*펀드를 조성)|출자|지분|인수했|인수한|인수를|인수에|"
-                   r"(?<!힘을 )(?<!힘을)(?<!공을 )(?<!력을 )(?<!량을 )쏟|"
-                   r"(?<!명을 )(?<!인력을 )투입|베팅|"
+                   r"쏟(?<!힘을 쏟)(?<!힘을쏟)(?<!공을 쏟)(?<!력을 쏟)(?<!량을 쏟)|"
+                   r"투입(?<!명을 투입)(?<!인력을 투입)|베팅|"
                    r"펀드['’\"”]?(?:를|도|을)?\s*(?:조성|만들|결성|출범)|"
                    r"\b(?:set(?:s|ting)? up|creat(?:e|es|ed|ing)|launch(?:es|ed)?)\s+(?:a|an)?\s*"
                    r"(?:[\w$.,-]+\s+){0,4}fund\b|"
                    # A company founded: 'the creation of Hanbit Inc.', '미국 법인을 설립했다'.
                    r"\b(?:creation|establishment|founding) of\b[^.]{0,40}\b(?:Inc|Corp|Ltd|LLC|"
-                   r"subsidiary|joint company)\b|(?<!합작)(?:법인|자회사)을?\s*(?:설립|세웠|세운)|"
+                   r"subsidiary|joint company)\b|"
+                   r"(?:법인(?<!합작법인)|자회사)을?\s*(?:설립|세웠|세운)|"
                    r"(?:매입|매수|취득)(?:했|한|하|에|을)|"
                    # English by the verb or an investment of/in something: 'support for AI
                    # investment' is no investment made.
@@ -72,7 +73,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
                   r"\b(?:press conference|news conference|media briefing|briefing)\b"),
     ("conference", r"행사|포럼|콘퍼런스|컨퍼런스|서밋|박람회|전시회|전시관|총회|라운드\s?테이블|"
                    r"개최|"
-                   r"기조\s*(?:연설|강연)|기조연설|부스|엑스포|(?<=[가-힣A-Z])쇼(?=에서|에|를|가|\s)|"
+                   r"기조\s*(?:연설|강연)|기조연설|부스|엑스포|쇼(?<=[가-힣A-Z]쇼)(?=에서|에|를|가|\s)|"
                    r"\b(?:MWC|CES|conference|summit|forum|congress|keynote|"
                    r"expo|roundtable|pavilion|booth|festival|host(?:ed|s)?)\b"),
 ))
@@ -80,7 +81,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
 
 # Where: a fair, show or conference ('MWC 2024에서', 'at CES').
 _VENUE = re.compile(r"행사|포럼|콘퍼런스|컨퍼런스|서밋|박람회|전시회|총회|엑스포|"
-                    r"(?<=[가-힣A-Z])쇼(?=에서|에|를|가|\s)|"
+                    r"쇼(?<=[가-힣A-Z]쇼)(?=에서|에|를|가|\s)|"
                     r"\b(?:MWC|CES|IFA|conference|summit|forum|congress|expo|fair|show)\b", re.I)
 # Taking part there: attending, hosting, a keynote, a booth or a showcase ('참가한 대표가'
 # describes the speaker, not what the clause reports).
