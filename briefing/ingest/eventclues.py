@@ -80,8 +80,11 @@ def said_like_this(sentences: list[Sentence]) -> tuple[int, Any]:
 
 
 # A deal told as done: 'signed an MOU with', '협약을 체결했다', 'MOU를 맺었다'.
-DEAL_DONE = re.compile(r"\b(?:signed|inked|sealed|announced|formed|set up|created)\b|"
-                       r"(?:체결|맺|결성|설립|출범)(?:었|했)다", re.I)
+# 'Early on' or 'already' recalls an older deal, not the story's ('일찌감치 손을 잡았다').
+DEAL_DONE = re.compile(r"^(?!.*(?:일찌감치|이미|앞서|\b(?:already|earlier|long)\b))(?:.*?)(?:"
+                       r"\b(?:signed|inked|sealed|announced|formed|set up|created|"
+                       r"(?:creation|establishment) of)\b|"
+                       r"(?:체결|맺|결성|설립|출범)(?:었|했)다)", re.I)
 
 
 # Market commentary: analysts, brokers and market researchers speaking, insiders' views and

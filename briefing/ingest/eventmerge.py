@@ -33,6 +33,7 @@ class ProposedEvent:
 _DEALS = frozenset({"partnership", "investment", "alliance"})
 # The basis of a deal dated only by the day of the story it is told in (events.py).
 STORY_DAY = "the day the story tells (no date of its own)"
+STORY_YEAR = "the year the story tells (no date of its own)"
 
 
 def _same(a: ProposedEvent, b: ProposedEvent) -> bool:
@@ -43,7 +44,8 @@ def _same(a: ProposedEvent, b: ProposedEvent) -> bool:
         return False
     if set(a.carriers) != set(b.carriers) and a.carriers and b.carriers:
         return False
-    if STORY_DAY in (a.basis, b.basis) and (a.carriers, a.entities) != (b.carriers, b.entities):
+    if {a.basis, b.basis} & {STORY_DAY, STORY_YEAR} and \
+            (a.carriers, a.entities) != (b.carriers, b.entities):
         return False  # parallel deals of a release, each told with its own parties
     if (a.approximate or b.approximate) and not (
             (a.amount and a.amount == b.amount) or set(a.entities) & set(b.entities)):

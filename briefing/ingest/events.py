@@ -31,7 +31,7 @@ from briefing.ingest.eventclues import (
     stated_on,
     told_plan,
 )
-from briefing.ingest.eventmerge import STORY_DAY, ProposedEvent, merge_events
+from briefing.ingest.eventmerge import STORY_DAY, STORY_YEAR, ProposedEvent, merge_events
 from briefing.ingest.eventparties import (
     ANAPHOR,
     SUBJECT_MARK,
@@ -253,14 +253,16 @@ def _propose(sentences: list[Sentence], published: PartialDate | None,
         # A story anchored by a fair's year (no date line) is told that year throughout.
         anchored_year = published is not None and not published.month
         if not dated and (story_day or anchored_year) and published is not None and \
-                sentence.parties and (anchored_year or DEAL_DONE.search(sentence.text)) and \
+                sentence.parties and DEAL_DONE.search(sentence.text) and \
                 classify(sentence.text)[0] in _DEALS \
                 and not is_plan(sentence.text) and not is_background(sentence.text):
             # A release's parallel deals ('SK hynix signed a letter of intent with …',
             # 'SK Telecom signed an MOU with …'), told after a lede dated the day of the
             # story, with no date of their own: each is a deal of that day.
-            dated = [DateMention(0, 0, "", published, None, "event", True, STORY_DAY,
-                                 "no date of its own; the day the story tells")]
+            dated = [DateMention(0, 0, "", published, None, "event", True,
+                                 STORY_YEAR if anchored_year else STORY_DAY,
+                                 "no date of its own; the " + ("year" if anchored_year else
+                                                               "day") + " the story tells")]
         if not dated and ((horizon is not None and is_plan(sentence.text)) or (
                 told_plan(sentence, before) and is_intent(sentence.text))):
             # '3년 안에 … 하겠다', '회사는 … 나서기로 했다': a plan without a date of its own
