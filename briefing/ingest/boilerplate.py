@@ -316,13 +316,15 @@ BOARD = re.compile(
 # Tag lines ('#AI #KT #통신', 'Tags: AI, 5G') and 'Also read: …' links.
 TAGS = re.compile(r"^(?:#[^\s#]{1,30}\s*){2,}$|^(?:Tags?|Topics|태그|키워드|관련\s*태그)\s*[:：]"
                   r".{0,120}$", re.I)
-ALSO_READ = re.compile(r"^(?:Also\s+read|Read\s+also|Read\s+more|See\s+also|Related|More|"
+ALSO_READ = re.compile(r"^(?:Also\s+(?:read|see)|Read\s+also|Read\s+more|See\s+also|Related|More|"
                        r"관련\s*기사|함께\s*보면\s*좋은\s*기사)\s*[:：|]\s*.{2,160}$", re.I)
 # Aggregators' AI-summary notices and repost footers.
 NOTICE = re.compile(
     r"(?:AI-generated\s+summary|summar(?:y|ies|ised|ized)\s+(?:was\s+|were\s+)?"
     r"(?:generated|written|produced)\s+(?:by|with)\s+AI|(?:generated|summari[sz]ed)\s+by\s+AI|"
     r"AI\s*(?:가|로)\s*요약(?:했|한|됐|된)|AI\s*요약(?:입니다|본|문)|요약봇|"
+    # '… 주요 문장 추출 기술을 사용하여 “매체” 기사 내용을 3줄로 요약한 결과입니다.'
+    r"(?:문장|요약)\s*추출\s*기술|요약(?:한|된)\s*(?:결과|내용)입니다|"
     r"^(?:원문\s*보기|기사\s*원문|원문보기)$|^(?:출처|Source)\s*[:：].{1,60}$|"
     r"(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at)\b|"
     r"이\s*기사는\s*.{0,40}(?:제공받은|외부\s*제공|외부제공|전재한)\s*기사|"

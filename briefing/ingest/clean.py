@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from briefing.ingest import boilerplate as B
+from briefing.ingest import labels as L
 from briefing.ingest.layout import arrange
 from briefing.ingest.lines import BOILERPLATE, Kind, Line
 
@@ -75,7 +76,7 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
     if B.ALSO_READ.match(text) and not _SENTENCE_END.search(text[-2:] + " "):
         state["tail"] = True
         return "related"
-    if B.SHARE.match(text):
+    if B.SHARE.match(text) or L.is_label(text):
         return "share"
     if B.DATE_WIDGET.match(text):
         return "widget"
@@ -95,7 +96,7 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
     if B.END_MARK.match(text):
         return "copyright"
     if B.BYLINE.match(text) or B.EMAIL_LINE.match(text) or B.SIGN_OFF.match(text) or \
-            B.REPORTING.match(text) or \
+            B.REPORTING.match(text) or L.DESK_SIGN_OFF.match(text) or L.WITH_WIRE.match(text) or \
             (len(text) < 60 and (B.DATELINE_ALONE.match(text) or (
                 B.BRACKET_BYLINE_ALONE.match(text) and not _NOT_BYLINE.search(text)))):
         return "byline"
@@ -119,7 +120,7 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
                               (len(text) < 40 and not _SENTENCE_END.search(text))):
         # Short non-sentences after a comment box or "most read" header are link lists.
         return "related"
-    if _is_caption(text):
+    if _is_caption(text) or (len(text) < 100 and L.NAME_CARD.match(text)):
         return "caption"
     if len(text) >= 40 and _SENTENCE_END.search(text):
         state["tail"] = False  # prose again: a mid-article 'related' box has ended
@@ -172,6 +173,9 @@ def _outlet_prefix(text: str, outlets: frozenset[str]) -> tuple[str, Kind, str] 
     shaped = B.OUTLET_TAG.match(text)  # '【 한빛일보 】 …': shaped like an outlet's name
     if shaped:
         return shaped.group(0).strip(), "byline", text[shaped.end():].strip()
+    site = L.DOMAIN_CREDIT.match(text)  # 'en.example.com Reported - …': the site's credit
+    if site and len(text) - site.end() >= 40:
+        return site.group(0).strip(), "byline", text[site.end():].strip()
     return None
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from briefing.ingest.latin import english_names, is_common, korean_latin_names, latin_type
-from briefing.ingest.lists import listed
+from briefing.ingest.lists import fits, listed
 from briefing.ingest.localgov import local_governments
 from briefing.ingest.people import korean_people, may_name_people, romanised_people
 from briefing.ingest.products import glossed_versions, quoted_names, versioned_names
@@ -161,19 +161,13 @@ _NOT_INSTITUTION = re.compile(r"^(?:책임|선임|수석|전임|주임|연구|�
 _GLUED = re.compile(r"(?<![A-Za-z0-9가-힣])(?P<name>[A-Z]{2,4}(?:\s?AI)?[가-힣]{2,8})"
                     r"(?=[은는이가을를의와과도]|에서|으로|로|\s|$|[,.)]|\[\d{6}\])")
 _PARTICLE_END = re.compile(rf"(?:{'|'.join(JOSA)}|이기|여서|이어서|여|이라서)$")
-# Particles that follow a final consonant, and those that follow a vowel: '디스플레이' ends
-# in no particle ('레' has no final consonant, so '이' would be '가').
-_AFTER_CONSONANT, _AFTER_VOWEL = frozenset("이은을과"), frozenset("가는를와")
 
 
 def _unparticled(name: str) -> str:
     """The name without the particles glued to it ('HB클라우드는' → 'HB클라우드')."""
     while (bare := _PARTICLE_END.sub("", name)) != name:
-        cut, last = name[len(bare):], bare[-1:]
-        if len(cut) == 1 and "가" <= last <= "힣":
-            final = (ord(last) - 0xAC00) % 28 != 0
-            if (cut in _AFTER_CONSONANT and not final) or (cut in _AFTER_VOWEL and final):
-                break  # part of the name, not a particle
+        if not fits(bare, name[len(bare):]):
+            break  # part of the name, not a particle
         name = bare
     return name
 _GENERIC_TAIL = re.compile(r"(?:기업|업계|업체|산업|기술|분야|서비스|사업|시장|모델|반도체|전환|"
