@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from briefing.ingest.latin import english_names, is_common, korean_latin_names, latin_type
 from briefing.ingest.lists import fits, listed
-from briefing.ingest.localgov import local_governments
+from briefing.ingest.localgov import is_local_government, is_place, local_governments
 from briefing.ingest.people import korean_people, may_name_people, romanised_people
 from briefing.ingest.products import glossed_versions, quoted_names, versioned_names
 from briefing.ingest.proposal import GEO as _GEO
@@ -261,6 +261,11 @@ def _no_name(entity: NewEntity, known: frozenset[str]) -> bool:
         return True
     if name.endswith("그룹") and name[:-2] in known:
         return True
+    if entity.type != "person" and (
+            (is_place(entity.name) and not is_local_government(entity.name))  # '파주'
+            or re.fullmatch(r"[가-힣]{2,}시스템", entity.name)  # '고객인증시스템': a kind of thing
+            or any(re.search(r"\s(?!(?:of|and|the|for)\b)[a-z]", a) for a in entity.aliases)):
+        return True  # '스크래치(From scratch)': a phrase spelled in Hangul, not a name
     return bool(re.fullmatch(r"[가-힣]{2,8}", name)) and any(
         k.endswith(name) and len(k) > len(name) and not re.search(r"[가-힣]", k[:-len(name)])
         for k in known)
