@@ -181,7 +181,7 @@ TICKER_LINE = re.compile(
     r"\s*(?:[+\-]?[\d.]+\s*%)?))*\s*$")
 # A credit inside a caption: '사진=KT', '/그래픽=홍길동', '사진 제공=SK텔레콤', '[자료=KT]'.
 CREDIT_INSIDE = re.compile(
-    r"(?:사진|그래픽|자료|영상|촬영|이미지|출처|제공)\s*(?:제공)?\s*[=:]\s*\S|"
+    r"(?:사진|그래픽|자료|영상|촬영|이미지|출처|제공)\s*(?:제공)?\s*[=:|]\s*\S|"
     r"사진\s*제공\s*[=:]?\s*[가-힣A-Za-z]|/\s*(?:사진|그래픽)\s*=|"
     r"\b(?:Photo|Image|Graphic|Picture)s?\s*(?:by|courtesy\s+of|credit|=|:)\s*\S", re.I)
 CREDIT_LINE = re.compile(

@@ -62,7 +62,9 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "widget"
     if B.SKIP_LINK.match(text) or _menu(text):
         return "menu"
-    if B.MARKDOWN_IMAGE.match(text):
+    if L.is_machine_line(text) or L.EMPTY_BYLINE.match(text):
+        return "widget"
+    if B.MARKDOWN_IMAGE.match(text) or L.IMAGE_FILE.match(text):
         return "image"
     if B.MARKER_LINE.match(text):
         return "marker"
@@ -89,6 +91,8 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
     if B.RELATED.match(text):
         state["tail"] = True
         return "related"
+    if L.RELATED_LABEL.match(text):
+        return "menu"  # a list's label alone: the prose after it may be the article's
     if (B.COPYRIGHT.search(text) and len(text) < 200 and not B.PHOTO_CREDIT.match(text)
             and (not _is_caption(text) or re.search(r"copyright|무단|all rights", text, re.I))):
         state["tail"] = True
@@ -97,6 +101,7 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "copyright"
     if B.BYLINE.match(text) or B.EMAIL_LINE.match(text) or B.SIGN_OFF.match(text) or \
             B.REPORTING.match(text) or L.DESK_SIGN_OFF.match(text) or L.WITH_WIRE.match(text) or \
+            L.SLASHED_BYLINE.match(text) or \
             (len(text) < 60 and (B.DATELINE_ALONE.match(text) or (
                 B.BRACKET_BYLINE_ALONE.match(text) and not _NOT_BYLINE.search(text)))):
         return "byline"

@@ -59,17 +59,47 @@ NAME_CARD = re.compile(
     r",\s+[A-Z][\w&.' -]{1,40})?$")
 
 
+# A CMS's data dump printed as text: '60520280 0962020060360520280 08 6.1.11-RELEASE 96 …
+# false true 1591145646000'. Mostly numbers, ids and flags; prose has words.
+_MACHINE = re.compile(r"[\d.:_/-]*\d[A-Za-z0-9.:_/-]*|true|false|null|none|undefined|NaN",
+                      re.I)
+# A date line ('2024.03.05 15:20 | 2024.03.06 10:00') is the date line, not a dump.
+_DATE = re.compile(r"(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]|\d{1,2}:\d{2}\b(?!\d)")
+
+
+def is_machine_line(text: str) -> bool:
+    tokens = text.split()
+    return len(tokens) >= 6 and not _DATE.search(text) and \
+        sum(1 for t in tokens if _MACHINE.fullmatch(t)) * 10 >= len(tokens) * 7
+
+
+# An image's file name left by the page ('SK Telecom- CM.png') and a byline template whose
+# name is missing ('Written by 11:35 AM Tech').
+IMAGE_FILE = re.compile(r"^[^/\\\s][^/\\]{0,80}\.(?:png|jpe?g|gif|webp|svg|avif)$", re.I)
+EMPTY_BYLINE = re.compile(
+    r"^(?:Written|Posted|Published)\s+by\s+\d{1,2}:\d{2}\s*(?:AM|PM)?(?:\s+[A-Z][\w&]*){0,2}$",
+    re.I)
+
+
 def is_label(text: str) -> bool:
     """A button, a share prompt or a summary-box label: page furniture, never content."""
     return len(text) <= 40 and bool(BUTTON.match(text) or SHARE_PROMPT.match(text)
                                     or SUMMARY_LABEL.match(text))
 
 
+# A list's label in any wording: '지금 뜨는 뉴스', '오늘의 추천 기사', '꼭 봐야 할 뉴스'.
+RELATED_LABEL = re.compile(
+    r"^(?:지금|오늘의?|요즘|방금|이\s*시각)?\s*(?:뜨는|핫한|인기|추천|주요|많이\s*본|함께\s*본|"
+    r"관련|최신|꼭\s*봐야\s*할|놓치면\s*안\s*될)\s*(?:뉴스|기사|콘텐츠)$")
+
 # Credits by shape. A regional desk's sign-off names the reporter, not the outlet:
 # '광주전남취재본부 홍길동', '부산지사 홍길동 기자'.
 DESK_SIGN_OFF = re.compile(
     r"^[\[(]?\s*[가-힣]{2,12}(?:취재본부|본부|지사|총국|지국|취재팀|주재)\s+(?P<names>[가-힣]{2,4}"
     r"(?:\s*[·,]\s*[가-힣]{2,4})*)(?:\s*(?:기자|특파원))?\s*[\])]?$")
+# A reporter's sign-off with the outlet's slogan: '홍길동 기자 / 경제를 읽는 창 - 한빛경제'.
+SLASHED_BYLINE = re.compile(
+    r"^(?P<names>[가-힣]{2,4})\s*(?:기자|특파원)\s*[/|·]\s*[^.!?]{2,40}$")
 # A writer's credit with the wire the story draws on: 'Jane Doe, with Reuters'.
 _EN_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3}"
 WITH_WIRE = re.compile(

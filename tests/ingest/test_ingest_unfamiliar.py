@@ -118,3 +118,34 @@ def test_a_programme_tag_in_brackets_gives_way_to_the_outlets_credit() -> None:
 def test_a_domain_credit_before_the_lede_is_split_off() -> None:
     found = kinds(f"en.Hanbitwire.com Reported - {EN_BODY}")
     assert found == [("en.Hanbitwire.com Reported -", "byline"), (EN_BODY, "content")]
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    # A CMS's data dump printed as text: ids, versions, flags and timestamps.
+    ("10020030 0102024010110020030 08 0801001 6.1.11-RELEASE 96 한빛경제 0 false true "
+     "1704067200000", "widget"),
+    ("Hanbit Telecom- CM.png", "image"),  # an image's file name
+    ("Written by 11:35 AM Tech", "widget"),  # a byline template without its name
+    ("홍길동 한빛텔레콤 대표가 3일 발표하고 있다. 제공 | 한빛텔레콤", "caption"),
+])
+def test_page_leftovers_by_shape(line: str, kind: str) -> None:
+    assert (line, kind) in kinds(f"{BODY}\n{line}\n{BODY}x")
+
+
+def test_prose_with_numbers_and_date_lines_are_no_data_dump() -> None:
+    line = "The carrier sold 120,000 units in 2024, up 35% from 88,000 in 2023, it said."
+    assert (line, "content") in kinds(f"{EN_BODY}\n{line}")
+    for date_line in ("입력 2025년 8월 11일 15시 00분",
+                      "2024.03.05 15:20 | 2024.03.06 10:00 | 1234"):
+        assert (date_line, "dateline") in kinds(f"한빛텔레콤 새 서비스\n{date_line}\n{BODY}")
+
+
+def test_a_list_label_mid_article_goes_and_the_prose_after_it_stays() -> None:
+    after = "회사는 새 서비스로 주말에도 상담을 받을 수 있게 됐다고 설명했다."
+    found = kinds(f"{BODY}\n지금 뜨는 뉴스\n{after}")
+    assert ("지금 뜨는 뉴스", "menu") in found and (after, "content") in found
+
+
+def test_a_sign_off_with_the_outlets_slogan_gives_the_author() -> None:
+    text = f"{BODY}\n홍길동 기자 / 경제를 읽는 창 - 한빛경제\nCopyright ⓒ 한빛경제 무단 전재 금지"
+    assert people(text) == ("한빛경제", "홍길동")
