@@ -81,7 +81,8 @@ _TITLE_BEFORE = re.compile(r"(?:Head|CEO|Chief|President|Chairman|Minister|Direc
                            r"Manager|Lead|Secretary|Commissioner|analyst|spokesperson|"
                            r"executive)\s*,?\s*$", re.I)
 _TITLE_AFTER = re.compile(r"^\s*,\s*(?:the\s+)?(?:\w+\s+){0,3}(?:CEO|chief|head|president|"
-                          r"founder|director|minister|chairman|officer|professor)\b", re.I)
+                          r"founder|director|minister|chairman|officer|professor|member|"
+                          r"manager|analyst|spokesperson|lead|partner)\b", re.I)
 _EN_NAME = re.compile(
     r"(?<![\w&.'’-])(?:[A-Z][A-Za-z0-9.'’-]*[A-Za-z0-9]|[A-Z]{2,}|[0-9][A-Z][A-Za-z0-9]*|"
     r"(?<!^)[B-HJ-Z](?=\s+[A-Z][a-z]))"  # one letter before a name: 'T Map Mobility'
@@ -165,12 +166,22 @@ def _plausible(name: str) -> bool:
     return True
 
 
+_MODEL_BEFORE = re.compile(r"(?:\b(?:AI|language|foundation)?\s*model|\bLLM|모델(?:인|을|로)?)"
+                           r"\s*(?:called\s+|named\s+)?[\"'“‘]?\s*$", re.I)
+_EVENT_NAME = re.compile(r"\b(?:Summit|Festival|Conference|Congress|Expo|Fair|Show|Week)\b|"
+                         r"서밋|포럼|콘퍼런스|컨퍼런스|페스티벌|엑스포|^[A-Z0-9]{2,6}\s?(?:19|20)\d{2}$")
+
+
 def latin_type(name: str, sentence: str, start: int, end: int) -> str | None:
     """A type guess from the name and its context; None when it is no name worth proposing."""
     if _GOVERNMENT.search(name):
         return "government"
+    if _EVENT_NAME.search(name):  # 'SK AI 서밋 2025', 'Hanbit Tech Festival', 'EMNLP 2025'
+        return "conference"
     if re.search(r"\b(?:Association|Foundation|University|Institute|Forum)\b", name):
         return "organization"
+    if _MODEL_BEFORE.search(sentence[max(0, start - 30):start]):
+        return "model"  # 'the Korean-style AI model "SOTA K"'
     if re.search(r"\bProject\b|\bmodel\b", name) or \
             re.match(r"\s*(?:model|AI model|chatbot|app|service|platform)\b", sentence[end:]):
         return "product"
@@ -180,7 +191,10 @@ def latin_type(name: str, sentence: str, start: int, end: int) -> str | None:
         return "person"
     if _CORPORATE.search(name):
         return "company"
-    return "startup" if re.search(r"start-?up|스타트업", sentence, re.I) else "company"
+    # 'startup' near the name, not anywhere in the sentence ('… from Hanbit Oil' is no
+    # startup because a startup took its money).
+    near = sentence[max(0, start - 40):end + 40]
+    return "startup" if re.search(r"start-?up|스타트업", near, re.I) else "company"
 
 
 _ORG_WORD = re.compile(r"\b(?:Agency|Ministry|Alliance|Association|Foundation|Institute|"

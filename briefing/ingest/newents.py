@@ -334,7 +334,7 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
                          for name, _ in korean_people(sentence, sentence_tokens, taken))
             found.extend(_korean_names(sentence, sentence_mentions, sentence_tokens))
             found.extend(_enumerated(sentence, sentence_mentions, sentence_tokens))
-            found.extend(NewEntity(name, "organization", sentence)
+            found.extend(NewEntity(name, "government", sentence)
                          for name in local_governments(sentence, sentence_mentions))
         if _PRODUCT_CONTEXT.search(sentence):
             found.extend(NewEntity(m.group("name"), "product", sentence)

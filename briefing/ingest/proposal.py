@@ -42,7 +42,7 @@ class NewEntity:
 
 def guess_type(name: str, sentence: str) -> str:
     if is_local_government(name):
-        return "organization"
+        return "government"  # a city, province or county is a government, as annotated
     if re.search(r"얼라이언스|동맹|연합체|alliance", name, re.I):
         return "alliance"
     if re.search(r"포럼|서밋|콘퍼런스|컨퍼런스|박람회|총회|MWC|CES|summit|forum|congress|"

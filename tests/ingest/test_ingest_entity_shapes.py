@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.ingest.latin import latin_type
 from briefing.ingest.newents import propose_entities
 from briefing.ingest.nlp import KoreanAnalyser
 from briefing.ingest.recognise import Matcher
@@ -64,3 +65,22 @@ def test_a_citys_government_as_a_party_is_still_proposed(matcher: Matcher,
                                                          analyser: KoreanAnalyser) -> None:
     found = names(matcher, analyser, "울산시와 KT는 AI 데이터센터를 함께 짓는 협약을 맺었다.")
     assert "울산시" in found
+
+
+@pytest.mark.parametrize(("sentence", "name", "kind"), [
+    ("The firms launched the Korean-style AI model \"Orbit K\" in September.", "Orbit K",
+     "model"),
+    ("Hanbit Telecom showed its plans at the Hanbit Tech Festival in Seoul.",
+     "Hanbit Tech Festival", "conference"),
+    ("A paper by the carrier was accepted at HNLP 2025 in November.", "HNLP 2025",
+     "conference"),
+    ("The deal was signed by Jane Roe, Board Member Technology at Hanbit Telecom.", "Jane Roe",
+     "person"),
+    # 'startup' elsewhere in the sentence does not make every name a startup.
+    ("The chip startup got $15 million from Da’an Ventures, an arm of the oil giant Hanbit "
+     "Petroleum Corp in July.", "Hanbit Petroleum Corp", "company"),
+])
+def test_type_guesses_from_the_name_and_what_stands_next_to_it(
+        sentence: str, name: str, kind: str) -> None:
+    start = sentence.index(name)
+    assert latin_type(name, sentence, start, start + len(name)) == kind
