@@ -207,7 +207,7 @@ WIRE_DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z .'-]{1,30})(?:,\s+[A-Z][A-Za-z .'-]{1,30}?)?(?:,\s+|\s+(?=[(/]))"
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+)?"
     r"[(/](?P<outlet>[A-Z][\w .&-]{1,30})[)/]\s*(?:(?:--|—|–|-)\s*(?=[^\s—–-])|"
-    r"(?:--|—|–|-)?\s*$)|"
+    r"(?<=\))(?=[A-Z])|(?:--|—|–|-)?\s*$)|"  # '(Korea Bizwire)A fire …': glued
     # 'Hanbit Wire (Mar 5) --': the outlet, then the day in brackets.
     r"^(?P<outlet2>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}) \((?P<date2>[A-Z][a-z]{2,8}\.? \d{1,2})\)"
     r"\s*(?:--|—|–)(?:\s*(?=[^\s—–-])|\s*$)")

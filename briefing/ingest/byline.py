@@ -188,7 +188,8 @@ def _author_of(line: Line) -> str | None:
     if _DESK.match(line.text):
         return None  # 'By Hanbit News Desk': the outlet's desk, no reporter
     reporting = (B.REPORTING.match(line.text) or L.WITH_WIRE.match(line.text)
-                 or L.DESK_SIGN_OFF.match(line.text))
+                 or L.DESK_SIGN_OFF.match(line.text) or L.EN_BRACKET_BYLINE.match(line.text)
+                 or L.EN_MAIL_BYLINE.match(line.text) or L.EN_SIGN_OFF.match(line.text))
     if reporting:
         return _authors(reporting.group("names"))
     by = _BY.match(line.text) or _EN_MAIL_NAME.match(line.text) or _EN_TITLED.match(line.text)
@@ -234,6 +235,15 @@ def _desk(text: str, table: tuple[Publisher, ...]) -> str | None:
         return None
     name = desk.group("outlet").strip()
     return publisher_by_name(name, table) or name
+
+
+def _english_bracket(text: str, table: tuple[Publisher, ...]) -> str | None:
+    """'[Hanbit Economy Reporter Jane Doe]': the outlet of an English edition's byline."""
+    english = L.EN_BRACKET_BYLINE.match(text)
+    if english is None:
+        return None
+    outlet = english.group("outlet").strip()
+    return publisher_by_name(outlet, table) or publisher_in_text(outlet, table) or outlet
 
 
 def _site(text: str, table: tuple[Publisher, ...]) -> str | None:
@@ -313,6 +323,7 @@ def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...]
     publisher = _first(
         [p for p, _ in bracketed]
         + [_site(line.text, table) for line in bylines]
+        + [_english_bracket(line.text, table) for line in bylines]
         + [publisher_in_text(text, table) for text in copyright_lines]
         + [publisher_by_domain(domain, table) for domain in mails]
         + [_desk(line.text, table) for line in bylines]

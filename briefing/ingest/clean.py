@@ -29,7 +29,8 @@ def _key(text: str) -> str:
 def _is_caption(text: str) -> bool:
     return bool(
         text.startswith(("▲", "△", "▷", "[사진", "(사진", "사진=", "사진 =", "Photo", "[Photo",
-                         "이미지 확대", "사진 확대"))
+                         "이미지 확대", "사진 확대", "사진설명", "사진 설명",
+                         "picture explanation"))
         or re.search(r"(?:\(|\[)\s*(?:사진|자료|그래픽|제공|Photo|Image)\s*[=:]?[^)\]]{0,30}[)\]]"
                      r"\s*$", text, re.I)
         or re.search(r"\s/\s?[\w가-힣 ]{1,25}(?:\s갈무리|\s제공)?$", text)
@@ -101,7 +102,8 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "copyright"
     if B.BYLINE.match(text) or B.EMAIL_LINE.match(text) or B.SIGN_OFF.match(text) or \
             B.REPORTING.match(text) or L.DESK_SIGN_OFF.match(text) or L.WITH_WIRE.match(text) or \
-            L.SLASHED_BYLINE.match(text) or \
+            L.SLASHED_BYLINE.match(text) or L.EN_MAIL_BYLINE.match(text) or \
+            (len(text) < 80 and L.EN_SIGN_OFF.match(text)) or \
             (len(text) < 60 and (B.DATELINE_ALONE.match(text) or (
                 B.BRACKET_BYLINE_ALONE.match(text) and not _NOT_BYLINE.search(text)))):
         return "byline"
@@ -178,6 +180,9 @@ def _outlet_prefix(text: str, outlets: frozenset[str]) -> tuple[str, Kind, str] 
     shaped = B.OUTLET_TAG.match(text)  # '【 한빛일보 】 …': shaped like an outlet's name
     if shaped:
         return shaped.group(0).strip(), "byline", text[shaped.end():].strip()
+    english = L.EN_BRACKET_BYLINE.match(text)  # '[Hanbit Economy Reporter Jane Doe] …'
+    if english and english.end() < len(text):
+        return english.group(0).strip(), "byline", text[english.end():].strip()
     site = L.DOMAIN_CREDIT.match(text)  # 'en.example.com Reported - …': the site's credit
     if site and len(text) - site.end() >= 40:
         return site.group(0).strip(), "byline", text[site.end():].strip()

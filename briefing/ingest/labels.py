@@ -100,6 +100,17 @@ DESK_SIGN_OFF = re.compile(
 # A reporter's sign-off with the outlet's slogan: '홍길동 기자 / 경제를 읽는 창 - 한빛경제'.
 SLASHED_BYLINE = re.compile(
     r"^(?P<names>[가-힣]{2,4})\s*(?:기자|특파원)\s*[/|·]\s*[^.!?]{2,40}$")
+# An English edition's bracketed byline: '[Hanbit Economy Reporter Jane Doe] KT, which …'.
+EN_BRACKET_BYLINE = re.compile(
+    r"^\[(?P<outlet>[A-Z][\w&.' -]{1,40}?)\s+(?:Reporter|Correspondent|Staff\s+Writer)\s+"
+    r"(?P<names>[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,2})\]\s*")
+# A name before its e-mail, initials too: 'H. S. Hong (hshong@example.com)'.
+EN_MAIL_BYLINE = re.compile(
+    r"^(?P<names>(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+)\s*[(,/|]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?$")
+# A translated broadcast hand-over: 'This is reporter Hong Gil-dong.', 'Reporter Hong reported.'
+EN_SIGN_OFF = re.compile(
+    r"^(?:[^.]{0,30},\s*)?(?:[Tt]his\s+is|I'm|I\s+am)\s+reporter\s+"
+    r"(?P<names>[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,2})\.?$")
 # A writer's credit with the wire the story draws on: 'Jane Doe, with Reuters'.
 _EN_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3}"
 WITH_WIRE = re.compile(

@@ -149,3 +149,32 @@ def test_a_list_label_mid_article_goes_and_the_prose_after_it_stays() -> None:
 def test_a_sign_off_with_the_outlets_slogan_gives_the_author() -> None:
     text = f"{BODY}\n홍길동 기자 / 경제를 읽는 창 - 한빛경제\nCopyright ⓒ 한빛경제 무단 전재 금지"
     assert people(text) == ("한빛경제", "홍길동")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # An English edition's bracketed byline before the lede.
+    (f"[Hanbit Economy Reporter Jane Doe] {EN_BODY}", ("한빛경제", "Jane Doe")),  # its alias
+    (f"[Orbit Daily Reporter Jane Doe] {EN_BODY}", ("Orbit Daily", "Jane Doe")),
+    # A wire's dateline glued to the lede, and a name with initials before its e-mail.
+    (f"SEOUL, Nov. 26 (Hanbit Wire)A fire hit a branch.\n{EN_BODY}\nH. S. Hong "
+     "(hshong@hanbit-econ.example)", ("Hanbit Wire", "H. S. Hong")),
+    # A translated broadcast hand-over.
+    (f"{EN_BODY}\nFirst news, this is reporter Hong Gil-dong.", (None, "Hong Gil-dong")),
+])
+def test_english_credits_of_korean_outlets(text: str,
+                                           expected: tuple[str | None, str | None]) -> None:
+    assert people(text) == expected
+
+
+def test_a_glued_wire_dateline_is_split_off_and_its_day_stays() -> None:
+    found = kinds(f"SEOUL, Nov. 26 (Hanbit Wire)A fire hit a branch of the carrier.\n{EN_BODY}")
+    assert found[:2] == [("SEOUL, Nov. 26 (Hanbit Wire)", "byline"),
+                         ("(Nov. 26) A fire hit a branch of the carrier.", "content")]
+
+
+@pytest.mark.parametrize("line", [
+    "사진설명 홍길동 한빛텔레콤 대표가 발표하고 있다",
+    "picture explanationHong Gil-dong, CEO of Hanbit, answers questions",
+])
+def test_a_captions_label_makes_it_a_caption(line: str) -> None:
+    assert (line, "caption") in kinds(f"{BODY}\n{line}\n{EN_BODY}")
