@@ -90,14 +90,19 @@ def _fold(name: str) -> str:
     return re.sub(r"[\s.]+", "", name).lower()
 
 
+@lru_cache(maxsize=8)
+def _folded(table: tuple[Publisher, ...]) -> dict[str, str]:
+    """Every folded name, alias and domain of a table -> the outlet (first in table order)."""
+    index: dict[str, str] = {}
+    for publisher in table:
+        for n in (publisher.name, *publisher.aliases, *publisher.domains):
+            index.setdefault(_fold(n), publisher.name)
+    return index
+
+
 def publisher_by_name(name: str, table: tuple[Publisher, ...]) -> str | None:
     key = _fold(re.sub(r"\([^)]*\)", "", name))
-    if not key:
-        return None
-    for publisher in table:
-        if any(_fold(n) == key for n in (publisher.name, *publisher.aliases, *publisher.domains)):
-            return publisher.name
-    return None
+    return _folded(table).get(key) if key else None
 
 
 def publisher_by_domain(domain: str, table: tuple[Publisher, ...]) -> str | None:

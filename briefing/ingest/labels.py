@@ -68,6 +68,8 @@ _DATE = re.compile(r"(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]|\d{1,2}:\d
 
 
 def is_machine_line(text: str) -> bool:
+    if len(text) > 300 or not text[:1].isdigit():  # cheap: a dump opens with an id
+        return False
     tokens = text.split()
     return len(tokens) >= 6 and not _DATE.search(text) and \
         sum(1 for t in tokens if _MACHINE.fullmatch(t)) * 10 >= len(tokens) * 7
