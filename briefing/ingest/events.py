@@ -219,7 +219,7 @@ def _propose(sentences: list[Sentence], published: PartialDate | None,
     year_before: DateMention | None = None  # the year the last dated sentence told
     since_year = 0
     story_day = False  # a sentence before told the day of the story (the publication day)
-    lede_end, lede_day = said_like_this(sentences)
+    lede_end, lede_day = said_like_this(sentences)  # the lede of '… 이같이 밝혔다'
     for position, told in enumerate(sentences):
         if no_event(told):
             continue
@@ -229,8 +229,7 @@ def _propose(sentences: list[Sentence], published: PartialDate | None,
         if position < lede_end and lede_day is not None and classify(sentence.text)[1] and all(
                 d.relative and d.date is not None and d.date.start <= lede_day.date.start
                 and lede_day.date.end <= d.date.end for d in dated):
-            # The lede of '… 4일 기자간담회를 열고 … 이같이 밝혔다': what it tells was told
-            # that day ('… 센터를 이달 출범한다' is a deal told on the 4th).
+            # The lede before '… 4일 … 이같이 밝혔다' was told that day ('… 이달 출범한다').
             stated = lede_day.date
             dated = [DateMention(0, 0, "", lede_day.date, None, "event", True,
                                  f"told on '{lede_day.text}' (… 이같이 밝혔다)", None)]
@@ -253,16 +252,14 @@ def _propose(sentences: list[Sentence], published: PartialDate | None,
         # A story anchored by a fair's year (no date line) is told that year throughout.
         anchored_year = published is not None and not published.month
         if not dated and (story_day or anchored_year) and published is not None and \
-                sentence.parties and DEAL_DONE.search(sentence.text) and \
-                classify(sentence.text)[0] in _DEALS \
-                and not is_plan(sentence.text) and not is_background(sentence.text):
-            # A release's parallel deals ('SK hynix signed a letter of intent with …',
-            # 'SK Telecom signed an MOU with …'), told after a lede dated the day of the
-            # story, with no date of their own: each is a deal of that day.
-            dated = [DateMention(0, 0, "", published, None, "event", True,
-                                 STORY_YEAR if anchored_year else STORY_DAY,
-                                 "no date of its own; the " + ("year" if anchored_year else
-                                                               "day") + " the story tells")]
+                sentence.parties and DEAL_DONE.search(sentence.text) and classify(
+                    sentence.text)[0] in _DEALS and not is_plan(sentence.text) and \
+                not is_background(sentence.text):
+            # A release's parallel deals ('A signed an LOI with …', 'B signed an MOU with …')
+            # after a lede dated the story's day, with no date of their own: that day's.
+            told_basis = STORY_YEAR if anchored_year else STORY_DAY
+            dated = [DateMention(0, 0, "", published, None, "event", True, told_basis,
+                                 "no date of its own; " + told_basis.split(" (")[0])]
         if not dated and ((horizon is not None and is_plan(sentence.text)) or (
                 told_plan(sentence, before) and is_intent(sentence.text))):
             # '3년 안에 … 하겠다', '회사는 … 나서기로 했다': a plan without a date of its own
