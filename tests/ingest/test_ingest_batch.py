@@ -1,0 +1,82 @@
+"""A batch gives the same drafts, byte for byte, whether its articles are analysed in this
+process, in forked workers (which share this process's Kiwi) or in spawned ones."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, IngestRun, ingest
+
+import briefing.ingest.command as command
+from briefing.ingest.nlp import KoreanAnalyser
+
+
+def _inputs(folder: Path) -> list[str]:
+    folder.mkdir()
+    sources = sorted([*FIXTURES.glob("*.txt"), FIXTURES / "page.html"])
+    paths = []
+    for n in range(12):  # distinct texts: each makes its own draft
+        source = sources[n % len(sources)]
+        path = folder / f"{n:02d}-{source.name}"
+        path.write_bytes(source.read_bytes().replace(b"</p>", f" {n}</p>".encode(), 1)
+                         if source.suffix == ".html" else
+                         source.read_bytes() + f"\n\nextra line {n}\n".encode())
+        paths.append(str(path))
+    return paths
+
+
+def _run(inputs: list[str], where: Path, monkeypatch: pytest.MonkeyPatch) -> IngestRun:
+    # Drafts name each other relative to the working folder: the same one for every run.
+    where.mkdir()
+    monkeypatch.chdir(where)
+    return ingest(inputs, Path("drafts"))
+
+
+def _files(run: IngestRun, where: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((where / run.out).iterdir())}
+
+
+def test_one_process_forked_and_spawned_workers_write_the_same_drafts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs = _inputs(tmp_path / "raw")
+    methods: list[str] = []
+    real = command.get_context
+    monkeypatch.setattr(command, "get_context", lambda m: methods.append(m) or real(m))
+    monkeypatch.setattr(command.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(command, "_POOL_MIN", 100)
+    alone = _run(inputs, tmp_path / "alone", monkeypatch)
+    monkeypatch.setattr(command, "_POOL_MIN", 6)  # 12 inputs: two workers
+    forked = _run(inputs, tmp_path / "forked", monkeypatch)
+    # Another thread running here: forking beside it could deadlock, so workers are spawned.
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        spawned = _run(inputs, tmp_path / "spawned", monkeypatch)
+    finally:
+        stop.set()
+        other.join()
+    assert methods == ["fork", "spawn"]
+    assert alone.code == forked.code == spawned.code == 0, alone.stderr + spawned.stderr
+    drafts = _files(alone, tmp_path / "alone")
+    assert len(drafts) == 12 and not any(name.endswith(".tmp") for name in drafts)
+    assert _files(forked, tmp_path / "forked") == drafts
+    assert _files(spawned, tmp_path / "spawned") == drafts
+    assert alone.stdout == forked.stdout == spawned.stdout
+
+
+def test_a_sentence_seen_before_gets_the_same_tokens(analyser: KoreanAnalyser) -> None:
+    sentences = ["한빛로보틱스는 지난 3일 KT와 협약을 맺었다.", "회사는 서울에서 협력한다."]
+    first = analyser.tokenize(sentences)
+    again = analyser.tokenize([sentences[1], sentences[0], sentences[1]])
+    fresh = KoreanAnalyser().tokenize([sentences[1]])
+
+    def shape(tokens: list[object]) -> list[tuple[object, ...]]:
+        return [(t.form, t.tag, t.start, t.len) for t in tokens]  # type: ignore[attr-defined]
+
+    assert [shape(t) for t in again] == [shape(first[1]), shape(first[0]), shape(first[1])]
+    assert shape(fresh[0]) == shape(first[1])
+    again[0].clear()  # a caller's list is its own: the remembered tokens stay whole
+    assert shape(analyser.tokenize([sentences[1]])[0]) == shape(first[1])
