@@ -80,3 +80,37 @@ def test_a_sentence_seen_before_gets_the_same_tokens(analyser: KoreanAnalyser) -
     assert shape(fresh[0]) == shape(first[1])
     again[0].clear()  # a caller's list is its own: the remembered tokens stay whole
     assert shape(analyser.tokenize([sentences[1]])[0]) == shape(first[1])
+
+
+TRICKY = ["true", "null", "2024-06-01", "1e3", "0x1F", "- a list?", "key: value", " leading",
+          "trailing ", "#hash", "'quoted'", '"double"', "@at", "~", "", "a\nb", "ends\n\n",
+          "  indented\nblock", "tab\there", "유니코드 · ☃", "x" * 5000]
+
+
+def test_rendering_writes_what_pyyaml_represents(tmp_path: Path) -> None:
+    # render_draft builds YAML nodes itself (faster than PyYAML's representer): it must write
+    # what the representer writes, and read back as the values it was given.
+    import yaml
+
+    from briefing.core.dates import PartialDate
+    from briefing.ingest.byline import ReviewItem
+    from briefing.ingest.draft import _Dumper, draft_front_matter, render_draft
+    from briefing.ingest.eventmerge import ProposedEvent
+    from briefing.ingest.pipeline import Draft
+    from briefing.ingest.proposal import NewEntity
+    from briefing.load.yamlstrict import parse_yaml
+
+    event = ProposedEvent("kt-x", PartialDate(2024, 6, 1), None, True, TRICKY[1], TRICKY[2],
+                          "investment", ("kt",), tuple(TRICKY[:3]), TRICKY[3], (TRICKY[4],),
+                          (), due=PartialDate(2025, 1, 0), due_basis=TRICKY[5])
+    draft = Draft("x.md", TRICKY[6], PartialDate(2024, 6, 1), None, TRICKY[7], TRICKY[8],
+                  TRICKY[9], TRICKY[10], "ko", ("kt",), tuple(TRICKY[11:15]), (event,),
+                  tuple(ReviewItem(t, t, t or None) for t in TRICKY),
+                  tuple(NewEntity(t or "n", "company", t, (t,), t or None) for t in TRICKY),
+                  "\n".join(TRICKY), 2)
+    front = draft_front_matter(draft)
+    text = render_draft(draft)
+    assert text == "---\n" + yaml.dump(front, Dumper=_Dumper, allow_unicode=True,
+                                       sort_keys=False, width=4096,
+                                       default_flow_style=False) + "---\n"
+    assert parse_yaml(text[4:-4]).value == front
