@@ -3,14 +3,19 @@ process, in forked workers (which share this process's Kiwi) or in spawned ones.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, IngestRun, ingest
+from conftest import CONTENT, FIXTURES, IngestRun, ingest
 
 import briefing.ingest.command as command
 from briefing.ingest.nlp import KoreanAnalyser
+
+PROJECT = Path(__file__).resolve().parents[2]
 
 
 def _inputs(folder: Path) -> list[str]:
@@ -38,6 +43,18 @@ def _files(run: IngestRun, where: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((where / run.out).iterdir())}
 
 
+# A fresh interpreter has no other thread, so its batch forks; it tells which start method.
+_FORKED_RUN = """
+import sys
+import briefing.ingest.command as command
+real = command.get_context
+command.get_context = lambda m: (sys.stderr.write(f"start method: {m}\\n"), real(m))[1]
+command.os.cpu_count = lambda: 2
+command._POOL_MIN = 6
+raise SystemExit(command.main(sys.argv[1:]))
+"""
+
+
 def test_one_process_forked_and_spawned_workers_write_the_same_drafts(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     inputs = _inputs(tmp_path / "raw")
@@ -48,7 +65,6 @@ def test_one_process_forked_and_spawned_workers_write_the_same_drafts(
     monkeypatch.setattr(command, "_POOL_MIN", 100)
     alone = _run(inputs, tmp_path / "alone", monkeypatch)
     monkeypatch.setattr(command, "_POOL_MIN", 6)  # 12 inputs: two workers
-    forked = _run(inputs, tmp_path / "forked", monkeypatch)
     # Another thread running here: forking beside it could deadlock, so workers are spawned.
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
@@ -58,13 +74,20 @@ def test_one_process_forked_and_spawned_workers_write_the_same_drafts(
     finally:
         stop.set()
         other.join()
-    assert methods == ["fork", "spawn"]
-    assert alone.code == forked.code == spawned.code == 0, alone.stderr + spawned.stderr
+    assert methods == ["spawn"]
+    (tmp_path / "forked").mkdir()
+    forked = subprocess.run(
+        [sys.executable, "-c", _FORKED_RUN, *inputs, "--content", str(CONTENT), "--out",
+         "drafts"], cwd=tmp_path / "forked", capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": str(PROJECT)})
+    assert forked.returncode == alone.code == spawned.code == 0, forked.stderr + alone.stderr
+    assert "start method: fork" in forked.stderr
     drafts = _files(alone, tmp_path / "alone")
     assert len(drafts) == 12 and not any(name.endswith(".tmp") for name in drafts)
-    assert _files(forked, tmp_path / "forked") == drafts
     assert _files(spawned, tmp_path / "spawned") == drafts
-    assert alone.stdout == forked.stdout == spawned.stdout
+    assert {p.name: p.read_bytes() for p in sorted((tmp_path / "forked" / "drafts").iterdir())
+            } == drafts
+    assert alone.stdout == spawned.stdout == forked.stdout
 
 
 def test_a_sentence_seen_before_gets_the_same_tokens(analyser: KoreanAnalyser) -> None:
