@@ -29,7 +29,7 @@ STEPS = [
         "search_index", "check_links", "put_all", "save_search_state", "save_cache")),
     *(("briefing.incremental.persisted", name) for name in (
         "_tracked_plan", "render_pages", "render_feeds", "check_links", "put_all",
-        "save_search_state", "next_state", "save_state")),
+        "save_search_state", "next_state", "_numbered", "numbered_state", "save_state")),
     ("briefing.incremental.memory", "BuildMemory.plan"),
 ]
 

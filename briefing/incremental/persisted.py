@@ -10,7 +10,10 @@ site.yaml, a published folder someone touched.
 
 from __future__ import annotations
 
+import dataclasses
+from array import array
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import cast
 
@@ -35,17 +38,18 @@ from briefing.incremental.pagestate import (
     PageState,
     config_of,
     load_state,
-    next_state,
+    numbered_state,
     save_state,
     stale_outputs,
     state_file,
     usable_folder,
 )
+from briefing.incremental.readtable import ChunkTable
 from briefing.incremental.rebuild import TRACKING
 from briefing.incremental.tracking import Read, Reads, TrackedGraph
 from briefing.link.graph import Graph
 from briefing.render.assets import collect_assets
-from briefing.render.engine import RenderedPages, RenderJob, render_pages
+from briefing.render.engine import Numbering, RenderedPages, RenderJob, render_pages
 from briefing.render.feedset import feed_paths, render_feeds
 from briefing.render.linkcheck import check_links
 from briefing.render.pages import Page
@@ -108,8 +112,10 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             feed_reads.update(reads)
 
         with collect_new_objects_only():
+            # each worker numbers and digests its pages' reads (readtable.ChunkTable)
+            tracking = dataclasses.replace(TRACKING, table=partial(ChunkTable, digests.of))
             job = RenderJob(graph, settings, options.templates, assets.names, plan, known,
-                            sink, TRACKING)
+                            sink, tracking)
             indexes = [i for i, page in enumerate(pages) if stale is None or page.path in stale]
             done = render_pages(job, indexes, jobs, progress=progress, meanwhile=make_feeds)
             if done.template_problems:
@@ -147,11 +153,11 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
         if result.stats is not None and data_file is not None and after is not None:
             save_kept_data(data_file, after.data, result.stamp, digests)
         if result.ok and where is not None:
-            made = {path: reads | plan_reads.get(path, frozenset())
-                    for path, reads in {**done.reads, **feed_reads}.items()}
+            made = _numbered(done, digests, plan_reads, feed_reads)
             folder = str(out.resolve()) if out is not None else ""
-            save_state(where, next_state(config, folder, result.stamp, kept, digests, made,
-                                         {*plan_reads, *feeds}, late))
+            save_state(where, numbered_state(config, folder, result.stamp, kept, digests,
+                                             (done.table, done.digests), made,
+                                             {*plan_reads, *feeds}, late))
     finally:
         if not isinstance(sink, MemorySink) and result.stats is None:
             sink.abort()
@@ -187,6 +193,30 @@ def read_digests(state: SearchState, digests: Digests) -> dict[SearchRead, bytes
     """A digest of every value the search documents read, for the next build."""
     reads = {read for entry in state.docs.values() for read in entry.reads}
     return {read: digests.of(read) for read in sorted(reads, key=repr)}
+
+
+def _numbered(done: RenderedPages, digests: Digests,
+              plan_reads: dict[str, frozenset[Read]], feed_reads: dict[str, frozenset[Read]]
+              ) -> dict[str, array[int]]:
+    """What each page and feed made read, as ids into `done.table`: the pages' own (from
+    the workers), with their plan part's and the feeds' numbered here."""
+    table = ChunkTable(digests.of)
+    parts: dict[int, array[int]] = {}  # a plan part's reads are one set for its pages
+    part_of: dict[str, int] = {}
+    for path, reads in plan_reads.items():
+        if path in done.numbered:
+            if id(reads) not in parts:
+                parts[id(reads)] = table.ids(reads)
+            part_of[path] = id(reads)
+    feeds = {path: table.ids(reads) for path, reads in feed_reads.items()}
+    renumber = Numbering(done).add(*table.flush()).__getitem__
+    part_sets = {key: set(map(renumber, ids)) for key, ids in parts.items()}
+    made = {}
+    for path, ids in done.numbered.items():
+        key = part_of.get(path)
+        made[path] = ids if key is None else array("I", sorted(part_sets[key].union(ids)))
+    made.update((path, array("I", sorted(map(renumber, ids)))) for path, ids in feeds.items())
+    return made
 
 
 def _tracked_plan(graph: Graph, language: str, reads_of: dict[str, frozenset[Read]]
