@@ -1,6 +1,8 @@
 """Where a cold `build` spends its time: each step of build.py and
 incremental/persisted.py timed in one process, wall and CPU seconds (the build's and its
-reaped workers'), then the peak RSS of the build process and of its largest worker.
+reaped workers'), then the peak RSS of the build process and of its largest worker, and
+the peak of the RSS summed over the build's process tree (sampled, as bench/run.py
+does) with the steps running at that moment.
 
     python bench/phases.py --content CORPUS --out SCRATCH/site [-j 2] [--tree PATH]
 
@@ -16,6 +18,7 @@ import importlib
 import os
 import resource
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -39,17 +42,42 @@ def cpu_seconds() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
+# the steps running now, outermost first (what the memory sampler reports at its peak)
+RUNNING: list[str] = []
+
+
 def timed(fn: Callable[..., Any], label: str, log: list[tuple[int, str, float, float]],
           depth: list[int]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         wall, cpu = time.perf_counter(), cpu_seconds()
         depth[0] += 1
+        RUNNING.append(label)
         try:
             return fn(*args, **kwargs)
         finally:
+            RUNNING.pop()
             depth[0] -= 1
             log.append((depth[0], label, time.perf_counter() - wall, cpu_seconds() - cpu))
     return wrapper
+
+
+class TreeMemory(threading.Thread):
+    """Samples the RSS summed over this process and its descendants (psutil, as
+    bench/measure.py:tree_rss), keeping the peak and the steps running then."""
+
+    def __init__(self, every: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self.every, self.peak, self.at = every, 0, ""
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from measure import tree_rss  # bench/measure.py
+
+        while not self.stopped.wait(self.every):
+            total = tree_rss(os.getpid())
+            if total > self.peak:
+                self.peak, self.at = total, " > ".join(RUNNING) or "between steps"
 
 
 def instrument(log: list[tuple[int, str, float, float]]) -> None:
@@ -84,10 +112,14 @@ def main() -> int:
     log: list[tuple[int, str, float, float]] = []
     instrument(log)
     from briefing.cli import main as cli_main
+    memory = TreeMemory()
+    memory.start()
     wall, cpu = time.perf_counter(), cpu_seconds()
     code = cli_main(["build", "--content", str(args.content.resolve()), "--templates",
                      str(args.tree / "templates"), "--out", str(out), "-j", args.jobs])
     wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
+    memory.stopped.set()
+    memory.join()
     print(f"{'step':44s} {'wall s':>8s} {'CPU s':>8s}")
     for depth, label, step_wall, step_cpu in log:
         print(f"{'  ' * depth}{label:{44 - 2 * depth}s} {step_wall:8.2f} {step_cpu:8.2f}")
@@ -96,6 +128,9 @@ def main() -> int:
     print(f"{'whole build':44s} {wall:8.2f} {cpu:8.2f}")
     print(f"max RSS: build process {own:.0f} MiB, largest worker {worker:.0f} MiB; "
           f"load average {os.getloadavg()[0]:.1f}; exit code {code}")
+    if memory.peak:
+        print(f"peak RSS summed over the process tree {memory.peak / 2**20:.0f} MiB, "
+              f"during {memory.at}")
     return code
 
 

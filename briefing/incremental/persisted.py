@@ -28,6 +28,7 @@ from briefing.build import (
     outputs_after_pages,
     put_all,
     render_options,
+    save_checked,
     save_search_state,
 )
 from briefing.core.diagnostics import Diagnostic
@@ -106,10 +107,12 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
         others = dict(assets.files)
         feed_reads: dict[str, frozenset[Read]] = {}
 
-        def make_feeds() -> None:
+        def make_feeds() -> None:  # in this process while the workers render
             made, reads = render_feeds(graph, settings.language, stale, TRACKING)
             others.update(made)
             feed_reads.update(reads)
+            if out is not None:
+                save_checked(options, gathered)
 
         with collect_new_objects_only():
             # each worker numbers and digests its pages' reads (readtable.ChunkTable)

@@ -25,6 +25,9 @@ def test_phases_times_each_step_of_a_cold_build(
         wall, cpu = map(float, rows[step])
         assert wall >= 0 and cpu >= 0
     assert "exit code 0" in done.stdout
+    # the peak of the process tree's summed RSS, with the steps running at that moment
+    peak = next(line for line in done.stdout.splitlines() if line.startswith("peak RSS"))
+    assert int(peak.split()[7]) > 0 and "during " in peak
     # the build it timed is a real one: the site and the kept state are on disk
     assert (tmp_path / "scratch" / "site" / "index.html").is_file()
     assert (tmp_path / "scratch" / ".briefing" / "search.state").is_file()
