@@ -42,11 +42,20 @@ def cpu_seconds() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
+def own_rss() -> float:
+    """This process's resident memory now, MiB (Linux; 0 elsewhere)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 # the steps running now, outermost first (what the memory sampler reports at its peak)
 RUNNING: list[str] = []
 
 
-def timed(fn: Callable[..., Any], label: str, log: list[tuple[int, str, float, float]],
+def timed(fn: Callable[..., Any], label: str, log: list[tuple[int, str, float, float, float]],
           depth: list[int]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         wall, cpu = time.perf_counter(), cpu_seconds()
@@ -57,7 +66,8 @@ def timed(fn: Callable[..., Any], label: str, log: list[tuple[int, str, float, f
         finally:
             RUNNING.pop()
             depth[0] -= 1
-            log.append((depth[0], label, time.perf_counter() - wall, cpu_seconds() - cpu))
+            log.append((depth[0], label, time.perf_counter() - wall, cpu_seconds() - cpu,
+                        own_rss()))
     return wrapper
 
 
@@ -80,7 +90,7 @@ class TreeMemory(threading.Thread):
                 self.peak, self.at = total, " > ".join(RUNNING) or "between steps"
 
 
-def instrument(log: list[tuple[int, str, float, float]]) -> None:
+def instrument(log: list[tuple[int, str, float, float, float]]) -> None:
     depth = [0]
     for module_name, name in STEPS:
         try:
@@ -109,7 +119,7 @@ def main() -> int:
     out = args.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     os.chdir(out.parent)  # .briefing/ goes beside the output
-    log: list[tuple[int, str, float, float]] = []
+    log: list[tuple[int, str, float, float, float]] = []
     instrument(log)
     from briefing.cli import main as cli_main
     memory = TreeMemory()
@@ -120,9 +130,10 @@ def main() -> int:
     wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
     memory.stopped.set()
     memory.join()
-    print(f"{'step':44s} {'wall s':>8s} {'CPU s':>8s}")
-    for depth, label, step_wall, step_cpu in log:
-        print(f"{'  ' * depth}{label:{44 - 2 * depth}s} {step_wall:8.2f} {step_cpu:8.2f}")
+    print(f"{'step':44s} {'wall s':>8s} {'CPU s':>8s} {'RSS after (MiB)':>16s}")
+    for depth, label, step_wall, step_cpu, rss in log:
+        print(f"{'  ' * depth}{label:{44 - 2 * depth}s} {step_wall:8.2f} {step_cpu:8.2f} "
+              f"{rss:16.0f}")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"{'whole build':44s} {wall:8.2f} {cpu:8.2f}")

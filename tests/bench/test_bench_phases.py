@@ -22,8 +22,8 @@ def test_phases_times_each_step_of_a_cold_build(
             if line.strip()}
     for step in ("build.gather", "build.link_site", "persisted.render_pages",
                  "build.search_index", "persisted.numbered_state", "build.save_cache"):
-        wall, cpu = map(float, rows[step])
-        assert wall >= 0 and cpu >= 0
+        wall, cpu, rss = map(float, rows[step])
+        assert wall >= 0 and cpu >= 0 and rss > 0
     assert "exit code 0" in done.stdout
     # the peak of the process tree's summed RSS, with the steps running at that moment
     peak = next(line for line in done.stdout.splitlines() if line.startswith("peak RSS"))
