@@ -295,15 +295,23 @@ def save_search_state(work_path: Path, state: SearchState) -> None:
     save_packed(work_path / SEARCH_STATE, SEARCH_KIND, code_version(), state.to_plain())
 
 
+def data_files(graph: Graph, kept: Kept | None = None, changed: set[Any] | None = None,
+               tracking: Tracking | None = None) -> dict[str, bytes]:
+    """The data files (render.data), the kept units of `kept.data` reused and updated."""
+    return render_data(graph, kept.data if kept else None, changed, tracking)
+
+
 def outputs_after_pages(graph: Graph, settings: RenderOptions, pages: list[Page],
                         search_jobs: int, progress: Report = no_progress,
                         kept: Kept | None = None, changed: set[Any] | None = None,
-                        tracking: Tracking | None = None) -> dict[str, bytes]:
+                        tracking: Tracking | None = None, data: dict[str, bytes] | None = None
+                        ) -> dict[str, bytes]:
     """Site files, data and the search index: made once the pages are done, so the two
     big phases never overlap. With `kept` (updated here), only the data units and search
-    documents that `changed` touched are made again (None: every one is compared)."""
+    documents that `changed` touched are made again (None: every one is compared).
+    `data`: the data files, when made already (data_files, while the pages render)."""
     others = site_files(pages, settings.base_url)
-    others.update(render_data(graph, kept.data if kept else None, changed, tracking))
+    others.update(data if data is not None else data_files(graph, kept, changed, tracking))
     others[OPML_PATH] = site_opml(graph, settings.language, settings.base_url, others)
     progress("search index", 0, 0)
     if kept is None:
@@ -386,8 +394,11 @@ def render_and_write(graph: Graph, options: BuildOptions, problems: list[Diagnos
     try:
         with collect_new_objects_only():
             job = RenderJob(graph, settings, options.templates, assets.names, plan, known, sink)
+            data: dict[str, bytes] = {}
+
             def meanwhile() -> None:  # in this process while the workers render
                 others.update(render_feeds(graph, settings.language)[0])
+                data.update(data_files(graph, kept))
                 if gathered is not None and options.out_path is not None:
                     save_checked(options, gathered)
 
@@ -396,7 +407,8 @@ def render_and_write(graph: Graph, options: BuildOptions, problems: list[Diagnos
             if done.template_problems:
                 result.diagnostics = sorted(problems + done.template_problems)
                 return result
-            others.update(outputs_after_pages(graph, settings, pages, jobs, progress, kept))
+            others.update(outputs_after_pages(graph, settings, pages, jobs, progress, kept,
+                                              data=data))
             link_problems = done.link_problems + check_links(
                 others, settings.base_url, known.union(others), done.late, sink.read)
         written, entries = put_all(sink, others)

@@ -22,6 +22,7 @@ from briefing.build import (
     BuildResult,
     Gathered,
     Kept,
+    data_files,
     jobs_for,
     known_names,
     load_search_state,
@@ -106,11 +107,13 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
         kept_files = _keep(sink, kept, stale, pages, feeds)
         others = dict(assets.files)
         feed_reads: dict[str, frozenset[Read]] = {}
+        data: dict[str, bytes] = {}
 
         def make_feeds() -> None:  # in this process while the workers render
             made, reads = render_feeds(graph, settings.language, stale, TRACKING)
             others.update(made)
             feed_reads.update(reads)
+            data.update(data_files(graph, after, changed, TRACKING))
             if out is not None:
                 save_checked(options, gathered)
 
@@ -125,7 +128,7 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
                 result.diagnostics = sorted(problems + done.template_problems)
                 return result
             others.update(outputs_after_pages(graph, settings, pages, jobs, progress, after,
-                                              changed, TRACKING))
+                                              changed, TRACKING, data))
             late = done.late + [ref for ref in kept.late if ref.page in kept_files] \
                 if kept else done.late
             read = _on_demand(job, pages, sink) if isinstance(sink, MemorySink) else sink.read

@@ -70,13 +70,13 @@ def _helpers(graph: Graph, options: RenderOptions, view: Graph) -> dict[str, Any
     url = make_url(options.file_urls)
 
     def resolve(kind: str, target: str, label: str | None) -> tuple[str, str] | None:
-        if kind == "node" and target in g.nodes:
-            node = g.nodes[target]
+        # one lookup each (a recording view records the same read for `in` and `[]`)
+        if kind == "node" and (node := g.nodes.get(target)) is not None:
             return url(node_path(target, node.is_carrier)), label or node.name.show(language)
-        if kind == "article" and target in g.articles:
-            return url(article_path(target)), label or g.articles[target].title
-        if kind == "event" and target in g.events:
-            return url(event_path(target)), label or g.events[target].title
+        if kind == "article" and (article := g.articles.get(target)) is not None:
+            return url(article_path(target)), label or article.title
+        if kind == "event" and (event := g.events.get(target)) is not None:
+            return url(event_path(target)), label or event.title
         return None
 
     def body(node_body: Body) -> Markup:
@@ -131,6 +131,7 @@ class _Fragments:
                     log.add_all(found[1])
             return found[0]
 
+        self.__dict__[name] = call  # later lookups of the name don't come here
         return call
 
 
