@@ -271,3 +271,19 @@ def next_state(config: str, folder: str, stamp: str, kept: PageState | None,
     late_pages = {output_file(path) for path in outputs}
     return PageState(config, folder, stamp, reads, [digests.of(read) for read in reads],
                      outputs, [ref for ref in late if ref.page in late_pages])
+
+
+# The read table's encoding, shared with planstate.py (the plan's parts are kept alike).
+def typed_read(item: Any) -> Read:
+    """A read kept as plain data (see plain_read), checked."""
+    if type(item) is not list or len(item) != 2 or type(item[0]) is not str:
+        raise Malformed("a read")
+    return (item[0], _typed_key(item[1]))
+
+
+def ids_to_bytes(ids: array[int]) -> bytes:
+    return _bytes(ids)
+
+
+def ids_from_bytes(data: Any, bound: int) -> array[int]:
+    return _ids(data, bound)

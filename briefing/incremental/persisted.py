@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
 
 from briefing.build import (
     BuildOptions,
@@ -41,15 +40,22 @@ from briefing.incremental.pagestate import (
     state_file,
     usable_folder,
 )
+from briefing.incremental.planstate import (
+    load_plan,
+    next_plan,
+    plan_file,
+    plan_kept,
+    save_plan,
+    unchanged,
+)
 from briefing.incremental.rebuild import TRACKING
-from briefing.incremental.tracking import Read, Reads, TrackedGraph
+from briefing.incremental.tracking import Read
 from briefing.link.graph import Graph
 from briefing.render.assets import collect_assets
 from briefing.render.engine import RenderedPages, RenderJob, render_pages
 from briefing.render.feedset import feed_paths, render_feeds
 from briefing.render.linkcheck import check_links
 from briefing.render.pages import Page
-from briefing.render.plan import LazyPlan
 from briefing.render.sink import Entry, MemorySink
 from briefing.search.documents import Read as SearchRead
 from briefing.search.state import SearchState
@@ -74,14 +80,18 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
         recover(out)  # a publish killed part way is undone first: the state vouches for it
     if where is not None and not options.fresh:
         kept, existing = usable_folder(load_state(where, options.notice), config, out)
-    # the plan in parts, each with what it read (a page's reads include its part's); the
-    # pages are made again where they render (render.plan.LazyPlan: not held whole)
-    plan_reads: dict[str, frozenset[Read]] = {}
-    plan = _tracked_plan(graph, settings.language, plan_reads)
-    pages = plan.stubs
-    feeds = list(feed_paths(graph))
     digests = Digests(graph, {id(item.result): key for key, item in gathered.fresh.items()
                               if item.result is not None})
+    # the plan in parts, each with what it read (a page's reads include its part's): the
+    # parts kept whose reads did not change, the others made; the pages are made again
+    # where they render (render.plan.LazyPlan: not held whole)
+    plan_at = plan_file(options.cache_path, out) if options.cache_path is not None else None
+    last_plan = load_plan(plan_at, config, options.notice) \
+        if plan_at is not None and not options.fresh else None
+    planned = plan_kept(graph, settings.language, digests, last_plan)
+    plan, plan_reads = planned.plan, planned.reads_of
+    pages = plan.stubs
+    feeds = list(feed_paths(graph))
     stale = stale_outputs(kept, digests, [*(p.path for p in pages), *feeds]) if kept else None
     assets = collect_assets(options.templates / "static")
     known = known_names(graph, pages, assets.files)
@@ -152,6 +162,8 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             folder = str(out.resolve()) if out is not None else ""
             save_state(where, next_state(config, folder, result.stamp, kept, digests, made,
                                          {*plan_reads, *feeds}, late))
+        if result.ok and plan_at is not None and not unchanged(last_plan, planned):
+            save_plan(plan_at, next_plan(config, planned, digests))
     finally:
         if not isinstance(sink, MemorySink) and result.stats is None:
             sink.abort()
@@ -187,18 +199,6 @@ def read_digests(state: SearchState, digests: Digests) -> dict[SearchRead, bytes
     """A digest of every value the search documents read, for the next build."""
     reads = {read for entry in state.docs.values() for read in entry.reads}
     return {read: digests.of(read) for read in sorted(reads, key=repr)}
-
-
-def _tracked_plan(graph: Graph, language: str, reads_of: dict[str, frozenset[Read]]
-                  ) -> LazyPlan:
-    """The lazy plan, with what each of its parts read put into `reads_of` (by page)."""
-    reads = Reads()
-
-    def made(pages: list[Page]) -> None:
-        part = reads.take()
-        reads_of.update((page.path, part) for page in pages)
-
-    return LazyPlan(graph, language, cast(Graph, TrackedGraph(graph, reads)), made)
 
 
 def _keep(sink: Staging | InPlace | MemorySink, kept: PageState | None, stale: set[str] | None,
