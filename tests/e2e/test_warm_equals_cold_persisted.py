@@ -289,3 +289,77 @@ def test_a_data_state_left_by_an_older_build_is_not_used(
     _sub(article, r"^title: .*$", f"title: {original[1]}")  # back: the older digests match
     warm = project.warm_equals_cold()
     assert _rendered(warm) is not None
+
+
+def _linked_briefing(content: Path) -> tuple[Path, list[Path]]:
+    """A briefing other briefings link to by name (but whose events no other file
+    names), and the files that do."""
+    texts = {path: path.read_text(encoding="utf-8")
+             for path in sorted((content / "articles").rglob("*.md"))}
+    for path, own in texts.items():
+        events = re.findall(r"^  - id: (\S+)$", own, re.MULTILINE)
+        linking = [other for other, text in texts.items()
+                   if other != path and f"[[article:{path.stem}" in text]
+        if linking and not any(event in text for event in events
+                               for other, text in texts.items() if other != path):
+            return path, linking
+    raise AssertionError("the corpus has no briefing linked by name")
+
+
+def test_warm_equals_cold_when_links_and_carriers_change(
+        tmp_path: Path, run_cli: Run,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
+    # Edits that change the graph's links, not only a page's text: the kept plan parts and
+    # pages that read what moved must be made again.
+    project = Project(tmp_path / "project", run_cli, [])
+    content = project.content
+    generate_corpus(content, 40, 11)
+    project.build()
+
+    # an entity's links: a wikilink to another entity in its text, and a new parent
+    entities = sorted((content / "entities").glob("*.md"))
+    entity, other = entities[0], entities[-1]
+    text = entity.read_text(encoding="utf-8")
+    text = re.sub(r"^parent: .*\n", "", text, flags=re.MULTILINE)
+    text = text.replace("---\n", f"---\nparent: {other.stem}\n", 1) + \
+        f"\nSee also [[{other.stem}]].\n"
+    entity.write_text(text, encoding="utf-8")
+    assert _rendered(project.warm_equals_cold()) is not None
+
+    # a new entity, named by a briefing
+    (content / "entities" / "a-new-lab.md").write_text(
+        "---\nname: {ko: 새 연구소, en: A New Lab}\ntype: organization\n---\n\n"
+        "A laboratory added later.\n", encoding="utf-8")
+    _sub(_article(content, 12), r"^entities: \[", "entities: [a-new-lab, ")
+    rendered = _rendered(project.warm_equals_cold())
+    assert rendered is not None and rendered[0] < rendered[1] // 2, rendered
+
+    # an event moved from one carrier to another
+    moved = next(path for path in sorted((content / "articles").rglob("*.md"))
+                 if re.search(r"^    carriers: \[kt\]$", path.read_text(encoding="utf-8"),
+                              re.MULTILINE))
+    _sub(moved, r"^    carriers: \[kt\]$", "    carriers: [lguplus]")
+    assert _rendered(project.warm_equals_cold()) is not None
+
+    # an event moved to a year no other has: a plan part (the timeline) gains a page
+    _sub(moved, r"^    date: \d{4}-", "    date: 2027-")
+    assert _rendered(project.warm_equals_cold()) is not None
+
+    # a briefing others link to, removed: the same errors as a cold build, the site kept
+    removed, linking = _linked_briefing(content)
+    removed.unlink()
+    before = _tree(project.root / "site")
+    warm = run_cli(["build", "--content", str(content), "--out", "site", "-j", "1"],
+                   project.root)
+    (tmp_path / "cold").mkdir()
+    cold = run_cli(["build", "--content", str(content), "--out", "site", "-j", "1"],
+                   tmp_path / "cold")
+    assert warm.returncode == cold.returncode == 1, warm.stderr
+    assert warm.stderr == cold.stderr.replace("../project/", "")
+    assert removed.stem in warm.stderr
+    assert _tree(project.root / "site") == before
+    # then the links to it taken out: a warm build of what is left is the cold one
+    for path in linking:
+        while f"[[article:{removed.stem}" in path.read_text(encoding="utf-8"):
+            _sub(path, rf"\[\[article:{re.escape(removed.stem)}[^\]]*\]\]", "an earlier one")
+    assert _rendered(project.warm_equals_cold()) is not None
