@@ -17,7 +17,6 @@ one-line notice.
 
 from __future__ import annotations
 
-import hashlib
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,7 @@ from briefing.incremental.pagestate import (
     ids_to_bytes,
     kept_read,
     plain_read,
+    state_file,
     typed_read,
 )
 from briefing.incremental.tracking import Read, Reads, TrackedGraph
@@ -53,9 +53,9 @@ class PlanState:
 
 
 def plan_file(cache_path: Path, out_path: Path | None) -> Path:
-    """Beside the page state of the same output folder (see pagestate.state_file)."""
-    where = str(out_path.resolve()) if out_path is not None else "<check>"
-    return cache_path / f"plan-{hashlib.sha256(where.encode()).hexdigest()[:12]}.state"
+    """Beside the page state of the same output folder, named alike."""
+    pages = state_file(cache_path, out_path)
+    return pages.with_name(pages.name.replace("pages-", "plan-", 1))
 
 
 def save_plan(path: Path, state: PlanState) -> None:

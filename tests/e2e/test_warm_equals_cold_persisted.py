@@ -363,3 +363,30 @@ def test_warm_equals_cold_when_links_and_carriers_change(
         while f"[[article:{removed.stem}" in path.read_text(encoding="utf-8"):
             _sub(path, rf"\[\[article:{re.escape(removed.stem)}[^\]]*\]\]", "an earlier one")
     assert _rendered(project.warm_equals_cold()) is not None
+
+
+@pytest.mark.parametrize("damage", ["other-version", "truncated", "wrong-shape", "foreign"])
+def test_a_plan_state_that_cannot_be_trusted_is_ignored_with_one_line(
+        tmp_path: Path, damage: str, run_cli: Run,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
+    project = Project(tmp_path / "project", run_cli, [])
+    generate_corpus(project.content, 20, 12)
+    project.build()
+    _sub(_article(project.content, 4), r"^title: .*$", "title: Edited while the plan broke")
+    (state,) = sorted((project.root / ".briefing/cache").glob("plan-*.state"))
+    value, why = unpack(state.read_bytes(), "page-plan", code_version())
+    assert not why and value["units"]
+    if damage == "other-version":
+        state.write_bytes(pack("page-plan", "0123456789abcdef", value))
+    elif damage == "truncated":
+        state.write_bytes(state.read_bytes()[:-40])
+    elif damage == "wrong-shape":  # a part whose pages are not (path, template, id)
+        units = {key: [ids, [["articles/", 3]]] for key, (ids, _) in value["units"].items()}
+        state.write_bytes(pack("page-plan", code_version(), {**value, "units": units}))
+    else:
+        state.write_bytes(b"\x80\x04\x95 not ours at all")
+    warm = project.warm_equals_cold()
+    lines = [line for line in warm.stderr.splitlines() if "ignored" in line]
+    assert len(lines) == 1 and state.name in lines[0], warm.stderr
+    assert "Traceback" not in warm.stderr
+    assert _rendered(warm) is not None  # the pages' state was still used
