@@ -35,7 +35,7 @@ from briefing.incremental.pagestate import (
 from briefing.incremental.tracking import Read, Reads, TrackedGraph
 from briefing.link.graph import Graph
 from briefing.render.pages import Page
-from briefing.render.plan import LazyPlan
+from briefing.render.plan import LazyPlan, stub_page
 from briefing.workdir.cache import code_version
 from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
 from briefing.workdir.plain import Malformed
@@ -128,8 +128,10 @@ class Planned:
 
 
 def _stub_of(page: Page) -> Stub:
-    article = page.context.get("article")
-    return (page.path, page.template, article.id if article is not None else "")
+    """A page as kept: what render.plan keeps of a page before rendering it."""
+    stub = stub_page(page)
+    article = stub.context.get("article")
+    return (stub.path, stub.template, article.id if article is not None else "")
 
 
 def plan_kept(graph: Graph, language: str, digests: Digests, state: PlanState | None

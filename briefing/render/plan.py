@@ -17,7 +17,7 @@ from briefing.link.graph import Graph
 from briefing.render.pages import Page, PlanUnit, plan_units
 
 
-def _stub(page: Page) -> Page:
+def stub_page(page: Page) -> Page:
     """What is read of a page before it is rendered: its path and template, and for a
     briefing's page the briefing (the sitemap's lastmod)."""
     article = page.context.get("article") if page.template == "article.html" else None
@@ -50,7 +50,7 @@ class LazyPlan(Sequence[Page]):
                 pages = list(make(view if view is not None else graph))
                 if made is not None:
                     made(key, pages)
-                stubs = [_stub(page) for page in pages]
+                stubs = [stub_page(page) for page in pages]
             for page in stubs:
                 self.stubs.append(page)
                 self._unit.append(number)
