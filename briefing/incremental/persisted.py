@@ -46,7 +46,7 @@ from briefing.incremental.planstate import (
     plan_file,
     plan_kept,
     save_plan,
-    unchanged,
+    worth_saving,
 )
 from briefing.incremental.rebuild import TRACKING
 from briefing.incremental.tracking import Read
@@ -89,7 +89,7 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
     last_plan = load_plan(plan_at, config, options.notice) \
         if plan_at is not None and not options.fresh else None
     planned = plan_kept(graph, settings.language, digests, last_plan)
-    plan, plan_reads = planned.plan, planned.reads_of
+    plan = planned.plan
     pages = plan.stubs
     feeds = list(feed_paths(graph))
     stale = stale_outputs(kept, digests, [*(p.path for p in pages), *feeds]) if kept else None
@@ -157,12 +157,12 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
         if result.stats is not None and data_file is not None and after is not None:
             save_kept_data(data_file, after.data, result.stamp, digests)
         if result.ok and where is not None:
-            made = {path: reads | plan_reads.get(path, frozenset())
+            made = {path: (reads | planned.reads_of(path)) if path in planned.part_of else reads
                     for path, reads in {**done.reads, **feed_reads}.items()}
             folder = str(out.resolve()) if out is not None else ""
             save_state(where, next_state(config, folder, result.stamp, kept, digests, made,
-                                         {*plan_reads, *feeds}, late))
-        if result.ok and plan_at is not None and not unchanged(last_plan, planned):
+                                         {*planned.part_of, *feeds}, late))
+        if result.ok and plan_at is not None and worth_saving(last_plan, planned):
             save_plan(plan_at, next_plan(config, planned, digests))
     finally:
         if not isinstance(sink, MemorySink) and result.stats is None:

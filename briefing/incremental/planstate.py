@@ -118,13 +118,28 @@ def load_plan(path: Path, config: str, notice: Notice = quiet) -> PlanState | No
 
 @dataclass(slots=True)
 class Planned:
-    """The plan of one build: the plan itself, what each page's part read (by site path:
-    a page's reads include its part's), and every part for the next build's state."""
+    """The plan of one build: the plan itself, each page's part (by site path), and every
+    part with what it read (a kept part's reads stay ids into the kept state's table
+    until asked for: most are never needed)."""
 
     plan: LazyPlan
-    reads_of: dict[str, frozenset[Read]] = field(default_factory=dict)
-    units: dict[str, tuple[frozenset[Read], list[Stub]]] = field(default_factory=dict)
+    state: PlanState | None = None
+    part_of: dict[str, str] = field(default_factory=dict)  # page site path -> part key
+    units: dict[str, tuple[frozenset[Read] | array[int], list[Stub]]] = field(
+        default_factory=dict)
     made: int = 0  # parts made again (not kept)
+
+    def part_reads(self, key: str) -> frozenset[Read]:
+        reads = self.units[key][0]
+        if isinstance(reads, frozenset):
+            return reads
+        assert self.state is not None  # ids are only kept with their table
+        table = self.state.reads
+        return frozenset(table[number] for number in reads)
+
+    def reads_of(self, path: str) -> frozenset[Read]:
+        """What the part of the page at `path` read (a page's reads include these)."""
+        return self.part_reads(self.part_of[path])
 
 
 def _stub_of(page: Page) -> Stub:
@@ -140,19 +155,18 @@ def plan_kept(graph: Graph, language: str, digests: Digests, state: PlanState | 
     the others through a recording view of the graph."""
     changed = digests.changed(state.reads, state.digests) if state is not None else set()
     recorder = Reads()
-    planned = Planned(cast(LazyPlan, None))
+    planned = Planned(cast(LazyPlan, None), state)
 
     def kept(key: str) -> list[Page] | None:
         unit = state.units.get(key) if state is not None else None
-        if state is None or unit is None or not changed.isdisjoint(unit[0]):
+        if unit is None or not changed.isdisjoint(unit[0]):
             return None
         articles = graph.articles
         if any(stub[2] and stub[2] not in articles for stub in unit[1]):
             return None  # never so when the reads are the same, but not trusted
-        reads = frozenset(state.reads[number] for number in unit[0])
         pages = [Page(path, template, "", "", {"article": articles[slug]} if slug else {})
                  for path, template, slug in unit[1]]
-        _record(planned, key, reads, list(unit[1]), pages)
+        _record(planned, key, unit[0], unit[1], pages)
         return pages
 
     def made(key: str, pages: list[Page]) -> None:
@@ -165,24 +179,32 @@ def plan_kept(graph: Graph, language: str, digests: Digests, state: PlanState | 
     return planned
 
 
-def _record(planned: Planned, key: str, reads: frozenset[Read], stubs: list[Stub],
-            pages: list[Page]) -> None:
+def _record(planned: Planned, key: str, reads: frozenset[Read] | array[int],
+            stubs: list[Stub], pages: list[Page]) -> None:
     planned.units[key] = (reads, stubs)
-    planned.reads_of.update((page.path, reads) for page in pages)
+    planned.part_of.update((page.path, key) for page in pages)
 
 
 def next_plan(config: str, planned: Planned, digests: Digests) -> PlanState:
     """The state of this build's plan, every read digested in this build's graph."""
     table: dict[Read, int] = {}
     units: dict[str, tuple[array[int], list[Stub]]] = {}
-    for key, (part, stubs) in planned.units.items():
-        numbers = {table.setdefault(one, len(table)) for one in map(kept_read, part)}
+    for key, (_, stubs) in planned.units.items():
+        numbers = {table.setdefault(one, len(table))
+                   for one in map(kept_read, planned.part_reads(key))}
         units[key] = (ids_of(sorted(numbers)), stubs)
     reads = list(table)
     return PlanState(config, reads, [digests.of(read) for read in reads], units)
 
 
-def unchanged(state: PlanState | None, planned: Planned) -> bool:
-    """Whether `state` already is this build's plan: no part made again, none gone."""
-    return state is not None and planned.made == 0 and state.units.keys() == planned.units.keys()
+# A plan state is saved again once this share of its parts was made again (or on a
+# first build): until then the kept one stays right, only less used. A part is taken
+# when its reads digest as they did when it was saved, whatever builds came between;
+# the parts that read a value that changed since are made again each time.
+RESAVE_SHARE = 20
 
+
+def worth_saving(state: PlanState | None, planned: Planned) -> bool:
+    """Whether to save this build's plan: none was kept, or many of its parts were made
+    again (saving it at every edit would cost more than the parts it saves making)."""
+    return state is None or planned.made * RESAVE_SHARE > len(planned.units)
