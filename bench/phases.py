@@ -31,8 +31,9 @@ STEPS = [
         "render_pages", "outputs_after_pages", "render_data", "build_search_index",
         "search_index", "check_links", "put_all", "save_search_state", "save_cache")),
     *(("briefing.incremental.persisted", name) for name in (
-        "_tracked_plan", "render_pages", "render_feeds", "check_links", "put_all",
-        "save_search_state", "next_state", "_numbered", "numbered_state", "save_state")),
+        "_tracked_plan", "plan_kept", "save_plan", "render_pages", "render_feeds",
+        "check_links", "put_all", "save_search_state", "next_state", "_numbered",
+        "numbered_state", "save_state")),
     ("briefing.incremental.memory", "BuildMemory.plan"),
 ]
 

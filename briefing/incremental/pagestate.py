@@ -303,3 +303,19 @@ def numbered_state(config: str, folder: str, stamp: str, kept: PageState | None,
 def _late_of(late: list[LateRef], outputs: dict[str, array[int]]) -> list[LateRef]:
     pages = {output_file(path) for path in outputs}
     return [ref for ref in late if ref.page in pages]
+
+
+# The read table's encoding, shared with planstate.py (the plan's parts are kept alike).
+def typed_read(item: Any) -> Read:
+    """A read kept as plain data (see plain_read), checked."""
+    if type(item) is not list or len(item) != 2 or type(item[0]) is not str:
+        raise Malformed("a read")
+    return (item[0], _typed_key(item[1]))
+
+
+def ids_to_bytes(ids: array[int]) -> bytes:
+    return _bytes(ids)
+
+
+def ids_from_bytes(data: Any, bound: int) -> array[int]:
+    return _ids(data, bound)
