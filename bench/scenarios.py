@@ -142,7 +142,8 @@ def serve_round(tool: Tool, timeout: float) -> dict[str, Run]:
     """One server session from cold: its first build, then each edit in turn."""
     tool.clean()
     out: dict[str, Run] = {}
-    with Server(tool.serve(free_port()), tool.cwd, timeout) as server:
+    port = free_port()
+    with Server(tool.serve(port), tool.cwd, timeout) as server:
         first = server.wait_for(lambda: server.count(tool.ready) > 0, "the first build")
         for kind in EDITS:
             done_before = server.count(tool.rebuilt)
@@ -160,7 +161,9 @@ def serve_round(tool: Tool, timeout: float) -> dict[str, Run]:
             out[f"serve.{kind}.done"] = Run(done - saved, 0)
         out["serve.first"] = Run(first - server.started, server.peak)
     if tool.restart:
-        with Server(tool.serve(free_port()), tool.cwd, timeout) as server:
+        # The same port, as a user restarts it: the preview's pages carry its address in
+        # their absolute URLs, so another port would make them all new.
+        with Server(tool.serve(port), tool.cwd, timeout) as server:
             ready = server.wait_for(lambda: server.count(tool.ready) > 0, "the restart")
             out["serve.restart"] = Run(ready - server.started, server.peak)
     return out

@@ -13,6 +13,7 @@ import secrets
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.resources.abc import Traversable
@@ -33,6 +34,7 @@ from briefing.write.staging import check_output_folder
 
 SERVE_DIR = "serve"
 _WILDCARD_HOSTS = ("", "0.0.0.0", "::")
+_REPEAT_WINDOW = 0.5  # seconds: a signal repeated sooner is the same request to stop
 
 
 def site_url(host: str, port: int) -> str:
@@ -66,12 +68,22 @@ def print_report(report: BuildReport) -> None:
 def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
     """SIGINT (Ctrl-C) and SIGTERM set `stop`; the previous handlers come back after.
 
-    A second signal while stopping interrupts at once (should shutting down hang).
+    A second signal while stopping interrupts at once (should shutting down hang), unless
+    it comes within half a second of the first: a wrapper such as `timeout` forwards the
+    terminal's Ctrl-C, so one key press can arrive twice.
     """
+    first: list[float] = []
+
     def handler(signum: int, frame: FrameType | None) -> None:
-        if stop.is_set():
+        if first:
+            if time.monotonic() - first[0] < _REPEAT_WINDOW:
+                return
             raise KeyboardInterrupt
-        stop.set()
+        first.append(time.monotonic())
+        # Event.set takes the event's lock, which this very thread may hold: the handler
+        # runs between any two bytecodes, inside Event.wait or an earlier set. Another
+        # thread sets it, so the handler never waits on a lock.
+        threading.Thread(target=stop.set, name="briefing-stop", daemon=True).start()
 
     handled = (signal.SIGINT, signal.SIGTERM)
     previous = {signum: signal.signal(signum, handler) for signum in handled}

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "bench" / "ingest_eval.py"
@@ -172,6 +173,24 @@ def test_the_third_held_out_set_is_valid_and_disjoint() -> None:
     # Held out from every earlier set by outlet too: none of their outlets again.
     assert not {a.outlet for a in third} & {a.outlet for a in earlier}
     assert len({a.outlet for a in third}) >= 25
+
+
+def test_the_fourth_held_out_set_is_valid_and_disjoint() -> None:
+    folder = ROOT / "bench" / "ingest_eval"
+    fourth = load_annotations(folder / "holdout4.yaml")
+    earlier = [*load_annotations(folder / "annotations.yaml"),
+               *load_annotations(folder / "holdout.yaml"),
+               *load_annotations(folder / "holdout2.yaml"),
+               *load_annotations(folder / "holdout3.yaml")]
+    assert len({a.id for a in fourth}) == len(fourth) >= 30  # at least 30 articles
+    assert not {a.id for a in fourth} & {a.id for a in earlier}
+    assert not {a.sha256 for a in fourth} & {a.sha256 for a in earlier}
+    # Held out from every earlier set by outlet too, the third (now a tuning set) included.
+    assert not {a.outlet for a in fourth} & {a.outlet for a in earlier}
+    assert len({a.outlet for a in fourth}) >= 25
+    languages = [item["language"] for item in
+                 yaml.safe_load((folder / "holdout4.yaml").read_text(encoding="utf-8"))]
+    assert 3 * languages.count("en") >= len(languages)  # at least a third English
 
 
 def test_drafts_are_matched_to_inputs_by_the_text_they_kept(tmp_path: Path) -> None:

@@ -222,6 +222,22 @@ def test_sigint_and_sigterm_stop_cleanly_with_an_open_event_stream(serve: Starte
         assert "Traceback" not in served.stderr()
 
 
+def test_a_signal_sent_twice_at_once_stops_cleanly(serve: Starter) -> None:
+    # As when `timeout` or a script forwards the terminal's Ctrl-C that the process
+    # group got too: the second one must neither hang the stop nor cut it short.
+    served = serve()
+    connection, events = open_events(served)
+    try:
+        next_build(events)
+        served.process.send_signal(signal.SIGINT)
+        served.process.send_signal(signal.SIGTERM)
+        assert served.process.wait(timeout=20) == 0
+    finally:
+        connection.close()
+    assert served.stdout().rstrip().endswith("stopped")
+    assert "interrupted" not in served.stderr()
+
+
 # A `serve` whose first build is followed by an edit before the watcher starts: the edit
 # must still be built (serve compares the files before the first build and after).
 _EDIT_AFTER_FIRST_BUILD = """
