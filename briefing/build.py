@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from importlib.resources.abc import Traversable
@@ -188,6 +188,8 @@ class Gathered:
     checked: list[Checked]  # every file, in order
     fresh: dict[str, Checked]  # the same by content key: the next cache
     problems: list[Diagnostic]  # found before validation
+    kept: Collection[str] = frozenset()  # the keys of the cache loaded (save_checked)
+    saved: bool = False  # save_checked has run
 
 
 def gather(content_path: Path, previous: dict[str, Checked], jobs: int = 0,
@@ -199,6 +201,17 @@ def gather(content_path: Path, previous: dict[str, Checked], jobs: int = 0,
     read = read_files(listed.files, previous, jobs, progress, known)
     return Gathered([*listed.site, *(item for _, item in read)],
                     {key: item for key, item in read if key}, listed.problems)
+
+
+def save_checked(options: BuildOptions, gathered: Gathered) -> None:
+    """Keep the checked files in .briefing/cache/, once a build: from the render step
+    while the page workers render (after the pages this core would be working alone),
+    else at the end of `build`."""
+    if options.cache_path is not None and not gathered.saved \
+            and gathered.fresh.keys() != gathered.kept:
+        with no_cycle_collection():
+            save_cache(options.cache_path, gathered.fresh, gathered.kept)
+    gathered.saved = True
 
 
 def assemble(checked: list[Checked], drafts: bool, base_url: str | None = None
@@ -273,15 +286,23 @@ def save_search_state(work_path: Path, state: SearchState) -> None:
     save_packed(work_path / SEARCH_STATE, SEARCH_KIND, code_version(), state.to_plain())
 
 
+def data_files(graph: Graph, kept: Kept | None = None, changed: set[Any] | None = None,
+               tracking: Tracking | None = None) -> dict[str, bytes]:
+    """The data files (render.data), the kept units of `kept.data` reused and updated."""
+    return render_data(graph, kept.data if kept else None, changed, tracking)
+
+
 def outputs_after_pages(graph: Graph, settings: RenderOptions, pages: list[Page],
                         search_jobs: int, progress: Report = no_progress,
                         kept: Kept | None = None, changed: set[Any] | None = None,
-                        tracking: Tracking | None = None) -> dict[str, bytes]:
+                        tracking: Tracking | None = None, data: dict[str, bytes] | None = None
+                        ) -> dict[str, bytes]:
     """Site files, data and the search index: made once the pages are done, so the two
     big phases never overlap. With `kept` (updated here), only the data units and search
-    documents that `changed` touched are made again (None: every one is compared)."""
+    documents that `changed` touched are made again (None: every one is compared).
+    `data`: the data files, when made already (data_files, while the pages render)."""
     others = site_files(pages, settings.base_url)
-    others.update(render_data(graph, kept.data if kept else None, changed, tracking))
+    others.update(data if data is not None else data_files(graph, kept, changed, tracking))
     others[OPML_PATH] = site_opml(graph, settings.language, settings.base_url, others)
     progress("search index", 0, 0)
     if kept is None:
@@ -325,6 +346,7 @@ def build(options: BuildOptions, progress: Report = no_progress,
         previous = load_cache(cache, options.notice) if cache is not None \
             and not options.fresh else {}
         gathered = gather(options.content_path, previous, options.jobs, progress, known)
+        gathered.kept = previous.keys()
         checked_ok = False
         try:
             progress("linking", 0, 0)
@@ -337,12 +359,11 @@ def build(options: BuildOptions, progress: Report = no_progress,
             result = (render or render_and_write)(graph, options, problems, progress, gathered)
             checked_ok = result.ok
         finally:
-            # Saved last, whatever the outcome of a build: encoding every file would grow
-            # this process before the render workers fork. `check` writes nothing when it
-            # fails (it may run in a folder that must stay as it is).
-            if cache is not None and gathered.fresh.keys() != previous.keys() and (
-                    options.out_path is not None or checked_ok):
-                save_cache(cache, gathered.fresh, previous.keys())
+            # Saved whatever the outcome of a build, never before the render workers fork
+            # (encoding every file would grow this process first). `check` writes nothing
+            # when it fails (it may run in a folder that must stay as it is).
+            if options.out_path is not None or checked_ok:
+                save_checked(options, gathered)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -364,13 +385,21 @@ def render_and_write(graph: Graph, options: BuildOptions, problems: list[Diagnos
     try:
         with collect_new_objects_only():
             job = RenderJob(graph, settings, options.templates, assets.names, plan, known, sink)
+            data: dict[str, bytes] = {}
+
+            def meanwhile() -> None:  # in this process while the workers render
+                others.update(render_feeds(graph, settings.language)[0])
+                data.update(data_files(graph, kept))
+                if gathered is not None and options.out_path is not None:
+                    save_checked(options, gathered)
+
             done = render_pages(job, range(len(pages)), jobs, progress=progress,
-                                meanwhile=lambda: others.update(
-                                    render_feeds(graph, settings.language)[0]))
+                                meanwhile=meanwhile)
             if done.template_problems:
                 result.diagnostics = sorted(problems + done.template_problems)
                 return result
-            others.update(outputs_after_pages(graph, settings, pages, jobs, progress, kept))
+            others.update(outputs_after_pages(graph, settings, pages, jobs, progress, kept,
+                                              data=data))
             link_problems = done.link_problems + check_links(
                 others, settings.base_url, known.union(others), done.late, sink.read)
         written, entries = put_all(sink, others)

@@ -181,7 +181,7 @@ TICKER_LINE = re.compile(
     r"\s*(?:[+\-]?[\d.]+\s*%)?))*\s*$")
 # A credit inside a caption: '사진=KT', '/그래픽=홍길동', '사진 제공=SK텔레콤', '[자료=KT]'.
 CREDIT_INSIDE = re.compile(
-    r"(?:사진|그래픽|자료|영상|촬영|이미지|출처|제공)\s*(?:제공)?\s*[=:]\s*\S|"
+    r"(?:사진|그래픽|자료|영상|촬영|이미지|출처|제공)\s*(?:제공)?\s*[=:|]\s*\S|"
     r"사진\s*제공\s*[=:]?\s*[가-힣A-Za-z]|/\s*(?:사진|그래픽)\s*=|"
     r"\b(?:Photo|Image|Graphic|Picture)s?\s*(?:by|courtesy\s+of|credit|=|:)\s*\S", re.I)
 CREDIT_LINE = re.compile(
@@ -207,7 +207,7 @@ WIRE_DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z .'-]{1,30})(?:,\s+[A-Z][A-Za-z .'-]{1,30}?)?(?:,\s+|\s+(?=[(/]))"
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s+)?"
     r"[(/](?P<outlet>[A-Z][\w .&-]{1,30})[)/]\s*(?:(?:--|—|–|-)\s*(?=[^\s—–-])|"
-    r"(?:--|—|–|-)?\s*$)|"
+    r"(?<=\))(?=[A-Z])|(?:--|—|–|-)?\s*$)|"  # '(Korea Bizwire)A fire …': glued
     # 'Hanbit Wire (Mar 5) --': the outlet, then the day in brackets.
     r"^(?P<outlet2>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}) \((?P<date2>[A-Z][a-z]{2,8}\.? \d{1,2})\)"
     r"\s*(?:--|—|–)(?:\s*(?=[^\s—–-])|\s*$)")
@@ -316,13 +316,15 @@ BOARD = re.compile(
 # Tag lines ('#AI #KT #통신', 'Tags: AI, 5G') and 'Also read: …' links.
 TAGS = re.compile(r"^(?:#[^\s#]{1,30}\s*){2,}$|^(?:Tags?|Topics|태그|키워드|관련\s*태그)\s*[:：]"
                   r".{0,120}$", re.I)
-ALSO_READ = re.compile(r"^(?:Also\s+read|Read\s+also|Read\s+more|See\s+also|Related|More|"
+ALSO_READ = re.compile(r"^(?:Also\s+(?:read|see)|Read\s+also|Read\s+more|See\s+also|Related|More|"
                        r"관련\s*기사|함께\s*보면\s*좋은\s*기사)\s*[:：|]\s*.{2,160}$", re.I)
 # Aggregators' AI-summary notices and repost footers.
 NOTICE = re.compile(
     r"(?:AI-generated\s+summary|summar(?:y|ies|ised|ized)\s+(?:was\s+|were\s+)?"
     r"(?:generated|written|produced)\s+(?:by|with)\s+AI|(?:generated|summari[sz]ed)\s+by\s+AI|"
     r"AI\s*(?:가|로)\s*요약(?:했|한|됐|된)|AI\s*요약(?:입니다|본|문)|요약봇|"
+    # '… 주요 문장 추출 기술을 사용하여 “매체” 기사 내용을 3줄로 요약한 결과입니다.'
+    r"(?:문장|요약)\s*추출\s*기술|요약(?:한|된)\s*(?:결과|내용)입니다|"
     r"^(?:원문\s*보기|기사\s*원문|원문보기)$|^(?:출처|Source)\s*[:：].{1,60}$|"
     r"(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at)\b|"
     r"이\s*기사는\s*.{0,40}(?:제공받은|외부\s*제공|외부제공|전재한)\s*기사|"

@@ -19,7 +19,9 @@ from pathlib import Path
 import yaml
 
 from briefing.ingest import boilerplate as B
+from briefing.ingest import labels as L
 from briefing.ingest.clean import Line
+from briefing.ingest.localgov import is_place
 
 _NAMES = r"[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*"
 _REPORTER = re.compile(
@@ -88,14 +90,19 @@ def _fold(name: str) -> str:
     return re.sub(r"[\s.]+", "", name).lower()
 
 
+@lru_cache(maxsize=8)
+def _folded(table: tuple[Publisher, ...]) -> dict[str, str]:
+    """Every folded name, alias and domain of a table -> the outlet (first in table order)."""
+    index: dict[str, str] = {}
+    for publisher in table:
+        for n in (publisher.name, *publisher.aliases, *publisher.domains):
+            index.setdefault(_fold(n), publisher.name)
+    return index
+
+
 def publisher_by_name(name: str, table: tuple[Publisher, ...]) -> str | None:
     key = _fold(re.sub(r"\([^)]*\)", "", name))
-    if not key:
-        return None
-    for publisher in table:
-        if any(_fold(n) == key for n in (publisher.name, *publisher.aliases, *publisher.domains)):
-            return publisher.name
-    return None
+    return _folded(table).get(key) if key else None
 
 
 def publisher_by_domain(domain: str, table: tuple[Publisher, ...]) -> str | None:
@@ -151,7 +158,10 @@ def _bracket(text: str, table: tuple[Publisher, ...]) -> tuple[str | None, str |
     reporter_b = _REPORTER.fullmatch(b.strip()) if b else None
     if reporter_b:  # [매체=홍길동 기자], [헤럴드경제(바르셀로나)=차민주 기자]
         outlet = re.sub(r"\([^)]*\)", "", a).strip()
-        return publisher_by_name(outlet, table) or outlet, _authors(reporter_b.group("names"))
+        known = publisher_by_name(outlet, table)
+        if known is None and _a_place(outlet, glossed="(" in a):
+            return None, _authors(reporter_b.group("names"))  # [바르셀로나(스페인)=기자]
+        return known or outlet, _authors(reporter_b.group("names"))
     if not b:  # [중부매일 박건영 기자]
         spaced = re.match(rf"^(?P<outlet>.+?)\s+(?P<names>{_NAMES})\s*(?:기자|특파원)$", a.strip())
         if spaced:
@@ -167,6 +177,13 @@ def _bracket(text: str, table: tuple[Publisher, ...]) -> tuple[str | None, str |
             _authors(reporter.group("names")) if reporter else None)
 
 
+def _a_place(name: str, glossed: bool) -> bool:
+    """'서울', '광주전남', '바르셀로나(스페인)': a desk's place in a byline, not its outlet."""
+    if is_place(name):
+        return True
+    return glossed and not _OUTLET_WORD.search(name) and not re.search(r"[A-Za-z]", name)
+
+
 def _title_case(name: str) -> str:
     """'LEE JAE-LIM' -> 'Lee Jae-lim' (a romanised given name is one word)."""
     return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
@@ -175,7 +192,9 @@ def _title_case(name: str) -> str:
 def _author_of(line: Line) -> str | None:
     if _DESK.match(line.text):
         return None  # 'By Hanbit News Desk': the outlet's desk, no reporter
-    reporting = B.REPORTING.match(line.text)
+    reporting = (B.REPORTING.match(line.text) or L.WITH_WIRE.match(line.text)
+                 or L.DESK_SIGN_OFF.match(line.text) or L.EN_BRACKET_BYLINE.match(line.text)
+                 or L.EN_MAIL_BYLINE.match(line.text) or L.EN_SIGN_OFF.match(line.text))
     if reporting:
         return _authors(reporting.group("names"))
     by = _BY.match(line.text) or _EN_MAIL_NAME.match(line.text) or _EN_TITLED.match(line.text)
@@ -223,6 +242,51 @@ def _desk(text: str, table: tuple[Publisher, ...]) -> str | None:
     return publisher_by_name(name, table) or name
 
 
+def _english_bracket(text: str, table: tuple[Publisher, ...]) -> str | None:
+    """'[Hanbit Economy Reporter Jane Doe]': the outlet of an English edition's byline."""
+    english = L.EN_BRACKET_BYLINE.match(text)
+    if english is None:
+        return None
+    outlet = english.group("outlet").strip()
+    return publisher_by_name(outlet, table) or publisher_in_text(outlet, table) or outlet
+
+
+def _site(text: str, table: tuple[Publisher, ...]) -> str | None:
+    """'en.example.com Reported -': the site's credit before the lede."""
+    site = L.DOMAIN_CREDIT.match(text)
+    if site is None:
+        return None
+    domain = site.group("domain")
+    return publisher_by_domain(domain, table) or L.domain_name(domain)
+
+
+def _dated_outlet(text: str, table: tuple[Publisher, ...]) -> str | None:
+    """'한빛경제 2025.03.05 09:19': a known outlet's name before its date line."""
+    named = B.OUTLET_BEFORE_DATE.match(text)
+    return publisher_by_name(named.group(0), table) if named else None
+
+
+# '… “한빛뉴스” 기사 내용을 3줄로 요약한 결과입니다': a summary names the story it restates.
+_SOURCE_NOTICE = re.compile(r"[“\"‘'](?P<name>[^“”\"‘’']{2,20})[”\"’']\s*(?:의\s*)?(?:기사|보도)")
+
+
+def _summarised(text: str, table: tuple[Publisher, ...]) -> str | None:
+    if not B.NOTICE.search(text):
+        return None
+    quoted = _SOURCE_NOTICE.search(text)
+    if quoted is None:
+        return None
+    name = quoted.group("name").strip()
+    return publisher_by_name(name, table) or name
+
+
+def _tagged(text: str) -> str | None:
+    """'[한빛데일리] KT는 …': a name shaped like an outlet's, alone in brackets (weak: a
+    programme's tag, '[자막뉴스]', has the same shape)."""
+    alone = B.OUTLET_TAG.match(text + " x")
+    return alone.group(0).strip(" []【】") if alone else None
+
+
 def _masthead(text: str, table: tuple[Publisher, ...]) -> str | None:
     known = publisher_in_text(text, table)
     if known:
@@ -263,13 +327,19 @@ def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...]
     credits = [line.text for line in lines if line.kind in ("credit", "caption")]
     publisher = _first(
         [p for p, _ in bracketed]
+        + [_site(line.text, table) for line in bylines]
+        + [_english_bracket(line.text, table) for line in bylines]
         + [publisher_in_text(text, table) for text in copyright_lines]
         + [publisher_by_domain(domain, table) for domain in mails]
         + [_desk(line.text, table) for line in bylines]
-        + [publisher_in_text(line.text, table) for line in bylines]
+        + [publisher_in_text(line.text, table) for line in bylines
+           if not L.WITH_WIRE.match(line.text)]  # 'Jane Doe, with Reuters': a source
+        + [_dated_outlet(line.text, table) for line in lines if line.kind == "dateline"]
         + [_copyright_holder(text, table) for text in copyright_lines]
         # '[사진=녹색경제신문]': the outlet's own photo names it.
         + [publisher_in_text(text, table) for text in credits]
+        + [_summarised(line.text, table) for line in lines if line.kind == "widget"]
+        + [_tagged(line.text) for line in bylines]
         # Last: the masthead above the headline (an aggregator's source label too).
         + [_masthead(line.text, table) for line in lines if line.kind == "masthead"])
     if publisher is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from briefing.ingest import boilerplate as B
+from briefing.ingest import labels as L
 from briefing.ingest.layout import arrange
 from briefing.ingest.lines import BOILERPLATE, Kind, Line
 
@@ -28,7 +29,8 @@ def _key(text: str) -> str:
 def _is_caption(text: str) -> bool:
     return bool(
         text.startswith(("▲", "△", "▷", "[사진", "(사진", "사진=", "사진 =", "Photo", "[Photo",
-                         "이미지 확대", "사진 확대"))
+                         "이미지 확대", "사진 확대", "사진설명", "사진 설명",
+                         "picture explanation"))
         or re.search(r"(?:\(|\[)\s*(?:사진|자료|그래픽|제공|Photo|Image)\s*[=:]?[^)\]]{0,30}[)\]]"
                      r"\s*$", text, re.I)
         or re.search(r"\s/\s?[\w가-힣 ]{1,25}(?:\s갈무리|\s제공)?$", text)
@@ -61,7 +63,9 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "widget"
     if B.SKIP_LINK.match(text) or _menu(text):
         return "menu"
-    if B.MARKDOWN_IMAGE.match(text):
+    if L.is_machine_line(text) or L.EMPTY_BYLINE.match(text):
+        return "widget"
+    if B.MARKDOWN_IMAGE.match(text) or L.IMAGE_FILE.match(text):
         return "image"
     if B.MARKER_LINE.match(text):
         return "marker"
@@ -75,7 +79,7 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
     if B.ALSO_READ.match(text) and not _SENTENCE_END.search(text[-2:] + " "):
         state["tail"] = True
         return "related"
-    if B.SHARE.match(text):
+    if B.SHARE.match(text) or L.is_label(text):
         return "share"
     if B.DATE_WIDGET.match(text):
         return "widget"
@@ -88,6 +92,8 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
     if B.RELATED.match(text):
         state["tail"] = True
         return "related"
+    if L.RELATED_LABEL.match(text):
+        return "menu"  # a list's label alone: the prose after it may be the article's
     if (B.COPYRIGHT.search(text) and len(text) < 200 and not B.PHOTO_CREDIT.match(text)
             and (not _is_caption(text) or re.search(r"copyright|무단|all rights", text, re.I))):
         state["tail"] = True
@@ -95,7 +101,9 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
     if B.END_MARK.match(text):
         return "copyright"
     if B.BYLINE.match(text) or B.EMAIL_LINE.match(text) or B.SIGN_OFF.match(text) or \
-            B.REPORTING.match(text) or \
+            B.REPORTING.match(text) or L.DESK_SIGN_OFF.match(text) or L.WITH_WIRE.match(text) or \
+            L.SLASHED_BYLINE.match(text) or L.EN_MAIL_BYLINE.match(text) or \
+            (len(text) < 80 and L.EN_SIGN_OFF.match(text)) or \
             (len(text) < 60 and (B.DATELINE_ALONE.match(text) or (
                 B.BRACKET_BYLINE_ALONE.match(text) and not _NOT_BYLINE.search(text)))):
         return "byline"
@@ -119,7 +127,7 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
                               (len(text) < 40 and not _SENTENCE_END.search(text))):
         # Short non-sentences after a comment box or "most read" header are link lists.
         return "related"
-    if _is_caption(text):
+    if _is_caption(text) or (len(text) < 100 and L.NAME_CARD.match(text)):
         return "caption"
     if len(text) >= 40 and _SENTENCE_END.search(text):
         state["tail"] = False  # prose again: a mid-article 'related' box has ended
@@ -172,6 +180,12 @@ def _outlet_prefix(text: str, outlets: frozenset[str]) -> tuple[str, Kind, str] 
     shaped = B.OUTLET_TAG.match(text)  # '【 한빛일보 】 …': shaped like an outlet's name
     if shaped:
         return shaped.group(0).strip(), "byline", text[shaped.end():].strip()
+    english = L.EN_BRACKET_BYLINE.match(text)  # '[Hanbit Economy Reporter Jane Doe] …'
+    if english and english.end() < len(text):
+        return english.group(0).strip(), "byline", text[english.end():].strip()
+    site = L.DOMAIN_CREDIT.match(text)  # 'en.example.com Reported - …': the site's credit
+    if site and len(text) - site.end() >= 40:
+        return site.group(0).strip(), "byline", text[site.end():].strip()
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,14 @@ def _names(front: dict[str, Any]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n.strip() for n in found if n.strip()))
 
 
+def _short_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """A carrier's name without its group's Latin prefix, as the press writes it on second
+    mention ('LG유플러스' -> '유플러스'); only a tail of four syllables or more, so that a
+    common word ('텔레콤' of 'SK텔레콤') never names a carrier."""
+    tails = (re.fullmatch(r"[A-Z]{2,3}\s?([가-힣]{4,})", name) for name in names)
+    return tuple(dict.fromkeys([*names, *(t.group(1) for t in tails if t)]))
+
+
 def _labels(front: dict[str, Any], fallback: str) -> tuple[str, str]:
     name = front.get("name")
     if isinstance(name, dict):
@@ -103,7 +112,7 @@ def read_known(content_dir: Path) -> tuple[Known, list[str]]:
         if kind == "article":
             events.extend(_events(front, doc.path))
             continue
-        names = _names(front)
+        names = _short_names(_names(front)) if kind == "carrier" else _names(front)
         node_type = "carrier" if kind == "carrier" else str(front.get("type") or "company")
         affiliations = tuple(str(a["id"]) for a in front.get("affiliations") or ()
                              if isinstance(a, dict) and a.get("id") and not a.get("until"))

@@ -68,6 +68,7 @@ Telecommunications Communications Data Cloud Center Centre Project Science Techn
 Security Policy Research Lab Labs Model Models Platform Platforms Program Even Article Act
 Decree Spain Germany France Britain India Vietnam Singapore Taiwan Canada Brazil State States
 Redmond California Texas London Paris Tokyo Beijing Shanghai Supermarket Announcement
+Around Nearly Roughly Approximately Almost Leading Apparently Reportedly
 """.strip()))
 # Words that never make a multi-word name on their own ('Last Monday', 'In March').
 _FUNCTION = frozenset(w for w in _WORDS if w[0].isupper() and (len(w) <= 5 or w.endswith(
@@ -80,11 +81,12 @@ _TITLE_BEFORE = re.compile(r"(?:Head|CEO|Chief|President|Chairman|Minister|Direc
                            r"Manager|Lead|Secretary|Commissioner|analyst|spokesperson|"
                            r"executive)\s*,?\s*$", re.I)
 _TITLE_AFTER = re.compile(r"^\s*,\s*(?:the\s+)?(?:\w+\s+){0,3}(?:CEO|chief|head|president|"
-                          r"founder|director|minister|chairman|officer|professor)\b", re.I)
+                          r"founder|director|minister|chairman|officer|professor|member|"
+                          r"manager|analyst|spokesperson|lead|partner)\b", re.I)
 _EN_NAME = re.compile(
-    r"(?<![\w&.'-])(?:[A-Z][A-Za-z0-9.'-]*[A-Za-z0-9]|[A-Z]{2,}|[0-9][A-Z][A-Za-z0-9]*|"
+    r"(?<![\w&.'’-])(?:[A-Z][A-Za-z0-9.'’-]*[A-Za-z0-9]|[A-Z]{2,}|[0-9][A-Z][A-Za-z0-9]*|"
     r"(?<!^)[B-HJ-Z](?=\s+[A-Z][a-z]))"  # one letter before a name: 'T Map Mobility'
-    r"(?:\s+(?:&\s+|of\s+|for\s+)?(?:[A-Z][A-Za-z0-9.'-]*[A-Za-z0-9]|[A-Z]{2,}))*")
+    r"(?:\s+(?:&\s+|of\s+|for\s+)?(?:[A-Z][A-Za-z0-9.'’-]*[A-Za-z0-9]|[A-Z]{2,}))*")
 _KO_LATIN = re.compile(
     r"(?<![A-Za-z0-9&.+-])(?:[A-Z0-9][A-Za-z0-9&+.-]*[A-Za-z0-9]|[A-Z])"
     r"(?:\s(?:[A-Z][A-Za-z0-9&+.-]*[A-Za-z0-9]|[A-Z]))*(?![A-Za-z0-9&+-])")
@@ -113,12 +115,33 @@ _AMOUNT = re.compile(r"(?:KRW|USD|EUR|JPY|CNY|GBP|US\$|W)[\d.,]+(?:[A-Za-z]{1,2}
 def _plain(word: str) -> bool:
     """A common word, acronym, role noun, demonym or code ('G3'): no name on its own."""
     return word in _COMMON or word in _WORDS or word in _GENERIC or word in _DEMONYMS or \
-        bool(re.fullmatch(r"[A-Z]\d{1,2}|\d+[A-Za-z]{0,3}", word))
+        bool(re.fullmatch(r"[A-Z]\d{1,2}|\d+(?:[.,]\d+)*[A-Za-z]{0,3}", word))
+
+
+# A document ('Memorandum of Understanding', 'Multilateral MOU'), a job ('Lead Analyst',
+# 'Group CEO', 'Board Member …') or a kind of AI thing ('AI Contact Centre', 'AI Personas'):
+# no one's name.
+_DOCUMENT = re.compile(r"(?:Memorandum\s+of\s+Understanding|Letter\s+of\s+Intent|MOU|MoU|"
+                       r"Agreement|Contract|Report|White\s?[Pp]aper|Term\s+Sheet)$")
+_ROLE = frozenset({"Analyst", "Analysts", "CEO", "CTO", "CFO", "COO", "Member", "Members",
+                   "Officer", "Director", "Manager", "Engineer", "Researcher", "Executive",
+                   "Editor", "Spokesperson", "Chairman", "President", "Founder"})
+_KIND_OF = frozenset({"AI", "Generative", "Agentic", "Smart", "Digital"})
+
+
+def _no_ones_name(words: list[str], name: str) -> bool:
+    if _DOCUMENT.search(name) or any(w in _ROLE for w in words):
+        return True
+    if len(words) == 1:  # 'Transformation', 'Two', 'Apparently'
+        return words[0] in _GENERIC or bool(re.fullmatch(r"[A-Z][a-z]{4,}ly", words[0]))
+    return words[0] in _KIND_OF and not _ORG_WORD.search(name) and \
+        not re.search(r"\d", name) and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words[1:])
 
 
 def _plausible(name: str) -> bool:
     words = [w for w in name.split() if w not in ("&", "of", "for", "and")]
-    if name in _PHRASES or all(w in _COMMON for w in words) or _AMOUNT.fullmatch(name):
+    if name in _PHRASES or all(w in _COMMON for w in words) or _AMOUNT.fullmatch(name) or \
+            _no_ones_name(words, name):
         return False
     if len(words) > 1 and all(_plain(w) for w in words) and not _ORG_WORD.search(name):
         return False  # 'AI Infrastructure', 'Korean War', 'Key Details': no one's name
@@ -143,12 +166,22 @@ def _plausible(name: str) -> bool:
     return True
 
 
+_MODEL_BEFORE = re.compile(r"(?:\b(?:AI|language|foundation)?\s*model|\bLLM|모델(?:인|을|로)?)"
+                           r"\s*(?:called\s+|named\s+)?[\"'“‘]?\s*$", re.I)
+_EVENT_NAME = re.compile(r"\b(?:Summit|Festival|Conference|Congress|Expo|Fair|Show|Week)\b|"
+                         r"서밋|포럼|콘퍼런스|컨퍼런스|페스티벌|엑스포|^[A-Z0-9]{2,6}\s?(?:19|20)\d{2}$")
+
+
 def latin_type(name: str, sentence: str, start: int, end: int) -> str | None:
     """A type guess from the name and its context; None when it is no name worth proposing."""
     if _GOVERNMENT.search(name):
         return "government"
+    if _EVENT_NAME.search(name):  # 'SK AI 서밋 2025', 'Hanbit Tech Festival', 'EMNLP 2025'
+        return "conference"
     if re.search(r"\b(?:Association|Foundation|University|Institute|Forum)\b", name):
         return "organization"
+    if _MODEL_BEFORE.search(sentence[max(0, start - 30):start]):
+        return "model"  # 'the Korean-style AI model "SOTA K"'
     if re.search(r"\bProject\b|\bmodel\b", name) or \
             re.match(r"\s*(?:model|AI model|chatbot|app|service|platform)\b", sentence[end:]):
         return "product"
@@ -158,7 +191,10 @@ def latin_type(name: str, sentence: str, start: int, end: int) -> str | None:
         return "person"
     if _CORPORATE.search(name):
         return "company"
-    return "startup" if re.search(r"start-?up|스타트업", sentence, re.I) else "company"
+    # 'startup' near the name, not anywhere in the sentence ('… from Hanbit Oil' is no
+    # startup because a startup took its money).
+    near = sentence[max(0, start - 40):end + 40]
+    return "startup" if re.search(r"start-?up|스타트업", near, re.I) else "company"
 
 
 _ORG_WORD = re.compile(r"\b(?:Agency|Ministry|Alliance|Association|Foundation|Institute|"
@@ -262,8 +298,9 @@ def korean_latin_names(sentence: str) -> list[tuple[str, int, int]]:
             continue
         if re.match(r"\d", name) and not re.search(r"[A-Z]{2}", name):
             continue
-        if re.match(r"[가-힣]", sentence[end:end + 1]):
-            continue  # 'LG AI연구원': glued to a Korean word, proposed whole elsewhere
+        if re.match(r"[가-힣]", sentence[end:end + 1]) or \
+                re.match(r"\((?:[가-힣]+\s)+[가-힣]+\)", sentence[end:]):
+            continue  # 'LG AI연구원': proposed whole elsewhere; 'MLOps(기계학습 모델 운영)': a term
         event = _KO_EVENT_AFTER.match(sentence, end)
         if event:  # 'SK AI 서밋 2025'
             name, end = name + event.group(0).rstrip(), event.end()

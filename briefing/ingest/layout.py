@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from briefing.ingest import boilerplate as B
+from briefing.ingest.labels import is_keyword_run
 from briefing.ingest.lines import Line, is_sentence
 
 _LETTER = re.compile(r"[A-Za-z가-힣]")
@@ -149,6 +150,8 @@ def _header(lines: list[Line], start: int) -> list[Line]:
             result[index] = replace(line, kind="masthead" if masthead else "menu")
         elif head is not None and index > head and _label(line) and " " not in line.text:
             result[index] = replace(line, kind="menu")  # a one-word section tag: 'AI'
+        elif head is not None and index > head and is_keyword_run(line.text):
+            result[index] = replace(line, kind="menu")  # the story's tags in a row
         elif head is not None and _key(line.text) == _key(lines[head].text):
             result[index] = replace(line, kind="duplicate")
     return result
@@ -156,12 +159,21 @@ def _header(lines: list[Line], start: int) -> list[Line]:
 
 def _tail(lines: list[Line], start: int) -> list[Line]:
     result = list(lines)
-    area = False
+    area = soft = False
     following = [i for i in range(start + 1, len(lines)) if lines[i].kind != "empty"]
     for position, index in enumerate(following):
         line = lines[index]
         if line.kind in ("related", "comment", "reaction"):
             area = True
+            continue
+        if line.kind in ("share", "prompt", "widget") and not any(
+                _body_line(lines[i]) for i in following[position + 1:]):
+            # Buttons or a notice with no prose after them: the page's last widgets,
+            # whose short lines ('알림 문구가 … 영역입니다') are no content either.
+            soft = True
+            continue
+        if soft and line.kind == "content" and len(line.text) < _SHORT:
+            result[index] = replace(line, kind="related")
             continue
         if line.kind == "byline" and area and not _REPORTER.search(line.text):
             # An outlet's name in a related list credits that story, not this one.

@@ -26,6 +26,21 @@ _PARTICLES = ("에서", "으로", "에게", "와", "과", "은", "는", "이", "
               "도", "로")
 
 
+# Particles that follow a final consonant, and those that follow a vowel: '디스플레이' ends
+# in no particle ('레' has no final consonant, so '이' would be '가').
+_AFTER_CONSONANT, _AFTER_VOWEL = frozenset("이은을과"), frozenset("가는를와")
+
+
+def fits(stem: str, particle: str) -> bool:
+    """Can `particle` follow `stem` ('LG디스플레' + '이' cannot: the '이' is the name's)?"""
+    last = stem[-1:]
+    if len(particle) != 1 or not "가" <= last <= "힣":
+        return True
+    final = (ord(last) - 0xAC00) % 28 != 0
+    return not ((particle in _AFTER_CONSONANT and not final)
+                or (particle in _AFTER_VOWEL and final))
+
+
 def _known(name: str, start: int, mentions: Sequence[Mention], found: Collection[str]) -> bool:
     end = start + len(name)
     return name.lower() in found or any(m.start < end and start < m.end for m in mentions)
@@ -36,7 +51,8 @@ def _bare(item: str, last: bool) -> str:
     if last:
         for particle in _PARTICLES:  # only the last member carries the particle
             if item.endswith(particle) and len(item) - len(particle) >= 2 and \
-                    re.search(r"[가-힣]$", item[:-len(particle)]):
+                    re.search(r"[가-힣]$", item[:-len(particle)]) and \
+                    fits(item[:-len(particle)], particle):
                 return item[:-len(particle)]
     return item
 

@@ -35,6 +35,15 @@ def is_local_government(name: str) -> bool:
     return _SUFFIXED.fullmatch(name) is not None
 
 
+_PLACE = re.compile(rf"(?:{'|'.join(_METROS + _PROVINCES + _CITIES + _COUNTIES)})"
+                    r"(?:특별시|광역시|특별자치시|특별자치도|시|도|군)?")
+
+
+def is_place(name: str) -> bool:
+    """A Korean region by name, with or without its suffix ('서울', '광주전남' is two)."""
+    return bool(re.fullmatch(rf"(?:{_PLACE.pattern}){{1,2}}", name))
+
+
 def local_governments(sentence: str, mentions: Sequence[Mention]) -> list[str]:
     """Local governments that are a party in a sentence about a deal or a joint project:
     the subject or the partner ('울산시와 …', '경기도는 …'), not a place ('울산시에')."""

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from briefing.ingest.latin import english_names, is_common, korean_latin_names, latin_type
-from briefing.ingest.lists import listed
-from briefing.ingest.localgov import local_governments
+from briefing.ingest.lists import fits, listed
+from briefing.ingest.localgov import is_local_government, is_place, local_governments
 from briefing.ingest.people import korean_people, may_name_people, romanised_people
 from briefing.ingest.products import glossed_versions, quoted_names, versioned_names
 from briefing.ingest.proposal import GEO as _GEO
@@ -161,19 +161,13 @@ _NOT_INSTITUTION = re.compile(r"^(?:책임|선임|수석|전임|주임|연구|�
 _GLUED = re.compile(r"(?<![A-Za-z0-9가-힣])(?P<name>[A-Z]{2,4}(?:\s?AI)?[가-힣]{2,8})"
                     r"(?=[은는이가을를의와과도]|에서|으로|로|\s|$|[,.)]|\[\d{6}\])")
 _PARTICLE_END = re.compile(rf"(?:{'|'.join(JOSA)}|이기|여서|이어서|여|이라서)$")
-# Particles that follow a final consonant, and those that follow a vowel: '디스플레이' ends
-# in no particle ('레' has no final consonant, so '이' would be '가').
-_AFTER_CONSONANT, _AFTER_VOWEL = frozenset("이은을과"), frozenset("가는를와")
 
 
 def _unparticled(name: str) -> str:
     """The name without the particles glued to it ('HB클라우드는' → 'HB클라우드')."""
     while (bare := _PARTICLE_END.sub("", name)) != name:
-        cut, last = name[len(bare):], bare[-1:]
-        if len(cut) == 1 and "가" <= last <= "힣":
-            final = (ord(last) - 0xAC00) % 28 != 0
-            if (cut in _AFTER_CONSONANT and not final) or (cut in _AFTER_VOWEL and final):
-                break  # part of the name, not a particle
+        if not fits(bare, name[len(bare):]):
+            break  # part of the name, not a particle
         name = bare
     return name
 _GENERIC_TAIL = re.compile(r"(?:기업|업계|업체|산업|기술|분야|서비스|사업|시장|모델|반도체|전환|"
@@ -267,6 +261,11 @@ def _no_name(entity: NewEntity, known: frozenset[str]) -> bool:
         return True
     if name.endswith("그룹") and name[:-2] in known:
         return True
+    if entity.type != "person" and (
+            (is_place(entity.name) and not is_local_government(entity.name))  # '파주'
+            or re.fullmatch(r"[가-힣]{2,}시스템", entity.name)  # '고객인증시스템': a kind of thing
+            or any(re.search(r"\s(?!(?:of|and|the|for)\b)[a-z]", a) for a in entity.aliases)):
+        return True  # '스크래치(From scratch)': a phrase spelled in Hangul, not a name
     return bool(re.fullmatch(r"[가-힣]{2,8}", name)) and any(
         k.endswith(name) and len(k) > len(name) and not re.search(r"[가-힣]", k[:-len(name)])
         for k in known)
@@ -335,7 +334,7 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
                          for name, _ in korean_people(sentence, sentence_tokens, taken))
             found.extend(_korean_names(sentence, sentence_mentions, sentence_tokens))
             found.extend(_enumerated(sentence, sentence_mentions, sentence_tokens))
-            found.extend(NewEntity(name, "organization", sentence)
+            found.extend(NewEntity(name, "government", sentence)
                          for name in local_governments(sentence, sentence_mentions))
         if _PRODUCT_CONTEXT.search(sentence):
             found.extend(NewEntity(m.group("name"), "product", sentence)

@@ -26,7 +26,7 @@ STOP = frozenset([
     "한국어", "영어", "클라우드", "인공지능", "텔코", "라운드테이블", "서밋", "포럼",
     # General words that look like names to a suffix rule or to Kiwi.
     "데이터센터", "데이터센터를", "민관학", "민관", "산학연", "민관학연", "고객센터", "콜센터",
-    "관제센터", "연구센터",
+    "관제센터", "연구센터", "인프라", "워커", "에이전트",
     # A photo caption's order: '(왼쪽부터) 홍길동 대표, …'.
     "왼쪽부터", "오른쪽부터", "왼쪽", "오른쪽", "앞줄", "뒷줄", "가운데"
 ])
@@ -42,7 +42,7 @@ class NewEntity:
 
 def guess_type(name: str, sentence: str) -> str:
     if is_local_government(name):
-        return "organization"
+        return "government"  # a city, province or county is a government, as annotated
     if re.search(r"얼라이언스|동맹|연합체|alliance", name, re.I):
         return "alliance"
     if re.search(r"포럼|서밋|콘퍼런스|컨퍼런스|박람회|총회|MWC|CES|summit|forum|congress|"

@@ -7,13 +7,15 @@ import re
 # A break after Korean sentence endings ('했다.', '것"이라고 말했다.') or an English full stop,
 # but not after abbreviations ('Inc.', 'Co.', 'U.S.') or numbers ('2024. 1. 10.').
 _BREAK = re.compile(
-    r"(?<=다\.)(?=[가-힣“‘\"'])"  # '…강조했다.국내 …': a break lost in copying
+    r"(?<=다\.)(?=[가-힣A-Z“‘\"'])"  # '…강조했다.국내 …', '…밝혔다.SK텔레콤은': a lost break
     r"|(?<=[가-힣][.!?])[\"'”’」』)]?\s+"
-    r"|(?<=[a-z0-9%)\"'”’][.!?])[\"'”’]?\s+(?=[A-Z“\"‘'(\[가-힣])"
+    # After a capital too ('… with OpenAI. SK Telecom …'): initials ('U.S.', 'J.') and
+    # abbreviations ('Corp.') are kept whole below.
+    r"|(?<=[A-Za-z0-9%)\"'”’][.!?])[\"'”’]?\s+(?=[A-Z“\"‘'(\[가-힣])"
     r"|(?<=[.!?][\"'”’])\s+(?=[A-Z“\"‘'(\[가-힣])"
-    # '… on Friday.KT also …', '…,” she said.The …': a break lost in copying (two lower-case
-    # letters before the stop, so 'U.S.Army' and 'e.g.' stay whole).
-    r"|(?<=[a-z]{2}[.!?])(?=[A-Z“\"‘][A-Za-z])|(?<=[a-z][.!?][”\"])(?=[A-Z“\"‘])")
+    # '… on Friday.KT also …', '… OpenAI.SK Telecom …', '…,” she said.The …': a break lost
+    # in copying (two letters before the stop, so 'U.S.Army', 'A.X' and 'e.g.' stay whole).
+    r"|(?<=[A-Za-z]{2}[.!?])(?=[A-Z“\"‘][A-Za-z])|(?<=[a-z][.!?][”\"])(?=[A-Z“\"‘])")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Inc|Co|Corp|Ltd|Mr|Ms|Mrs|Dr|Prof|St|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
     r"Sept|Oct|Nov|Dec|U\.S|U\.K|e\.g|i\.e|Jr|Sr|Gov|Rep|Sen|Gen|Lt|Col)\.|\b[A-Z]\.)$")

@@ -62,7 +62,7 @@ def test_a_caption_order_is_no_person(tmp_path: Path) -> None:
     assert "왼쪽부터" not in names
 
 
-def test_a_local_government_party_is_proposed_as_an_organisation(tmp_path: Path) -> None:
+def test_a_local_government_party_is_proposed_as_a_government(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("KT, 울산에 AI 거점\n\n울산시와 KT는 AI 데이터센터 협약을 맺었다.\n",
                        "utf-8")
@@ -70,7 +70,7 @@ def test_a_local_government_party_is_proposed_as_an_organisation(tmp_path: Path)
     (draft,) = run.drafts().values()
     front = yaml.safe_load(draft.read_text("utf-8").split("---\n")[1])
     names = {e["name"]: e["type"] for e in front["review"]["new_entities"]}
-    assert names.get("울산시") == "organization"
+    assert names.get("울산시") == "government"
 
 
 def test_known_people_are_recognised_in_other_spellings() -> None:
