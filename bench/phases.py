@@ -26,8 +26,10 @@ from typing import Any
 
 # (module, attribute or Class.method): the steps timed, where the build looks them up
 STEPS = [
+    # the skip check, made by the CLI before build.py is imported
+    *(("briefing.workdir.skip", name) for name in ("input_fingerprint", "output_stamp")),
     *(("briefing.build", name) for name in (
-        "input_fingerprint", "gather", "assemble", "link_site", "plan_pages",
+        "gather", "assemble", "link_site", "plan_pages",
         "render_pages", "outputs_after_pages", "render_data", "build_search_index",
         "search_index", "check_links", "put_all", "save_search_state", "save_cache")),
     *(("briefing.incremental.persisted", name) for name in (

@@ -47,16 +47,7 @@ from briefing.validate.model import Content
 from briefing.validate.salvage import salvage
 from briefing.workdir.cache import code_version, file_key, load_cache, save_cache
 from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
-from briefing.workdir.skip import (
-    FileStats,
-    input_fingerprint,
-    load_file_stats,
-    load_state,
-    output_stamp,
-    save_file_stats,
-    save_state,
-    stamp_of,
-)
+from briefing.workdir.skip import InputCheck, check_inputs, options_text, save_state, stamp_of
 from briefing.workers.gc import collect_new_objects_only, no_cycle_collection
 from briefing.workers.parallel import default_jobs, map_chunks
 from briefing.workers.progress import Report, no_progress
@@ -431,8 +422,8 @@ def render_and_write(graph: Graph, options: BuildOptions, problems: list[Diagnos
 
 
 def _options_key(options: BuildOptions) -> str:
-    return repr((str(options.content_path.resolve()), options.base_url, options.language,
-                 options.drafts, options.strict, options.file_urls))
+    return options_text(options.content_path, options.base_url, options.language,
+                        options.drafts, options.strict, options.file_urls)
 
 
 def options_key(options: BuildOptions) -> str:
@@ -441,26 +432,21 @@ def options_key(options: BuildOptions) -> str:
 
 
 def build_site(options: BuildOptions, progress: Report = no_progress,
-               render: Render | None = None) -> BuildResult:
+               render: Render | None = None, inputs: InputCheck | None = None) -> BuildResult:
     """`build`, skipped when neither the inputs nor the published folder changed since
-    the last one (workdir.skip)."""
+    the last one (workdir.skip; `inputs`: its check, made already by the caller)."""
     out, cache_path = options.out_path, options.cache_path
-    fingerprint = ""
-    known: dict[str, str] = {}  # content files read by the skip check: their keys
-    if out is not None and cache_path is not None:
-        started = time.perf_counter()
-        stats = (FileStats() if options.fresh else load_file_stats(cache_path, options.notice),
-                 FileStats())
-        fingerprint = input_fingerprint(options.content_path, options.templates,
-                                        _options_key(options), known, stats)
-        if stats[1].read or stats[1].files != stats[0].files:  # new keys, or a later `taken`
-            save_file_stats(cache_path, stats[1])
-        last = load_state(cache_path, out, options.notice) if not options.fresh else None
-        if last and last[0] == fingerprint and last[1] == output_stamp(out):
-            return BuildResult(diagnostics=list(last[3]), stats=WriteStats(0, last[2]),
-                               seconds=time.perf_counter() - started)
-    result = build(options, progress, render, known)
-    if result.stats is not None and out is not None and cache_path is not None:
-        save_state(cache_path, out, (fingerprint, result.stamp, result.files,
+    started = time.perf_counter()
+    if out is not None and cache_path is not None and inputs is None:
+        inputs = check_inputs(options.content_path, options.templates, _options_key(options),
+                              cache_path, out, options.fresh, options.notice)
+    if inputs is not None and inputs.unchanged is not None:
+        last = inputs.unchanged
+        return BuildResult(diagnostics=list(last[3]), stats=WriteStats(0, last[2]),
+                           seconds=time.perf_counter() - started)
+    result = build(options, progress, render, inputs.known if inputs is not None else {})
+    if result.stats is not None and out is not None and cache_path is not None \
+            and inputs is not None:
+        save_state(cache_path, out, (inputs.fingerprint, result.stamp, result.files,
                                      tuple(result.diagnostics)))
     return result
