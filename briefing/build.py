@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from importlib.resources.abc import Traversable
@@ -47,16 +47,7 @@ from briefing.validate.model import Content
 from briefing.validate.salvage import salvage
 from briefing.workdir.cache import code_version, file_key, load_cache, save_cache
 from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
-from briefing.workdir.skip import (
-    FileStats,
-    input_fingerprint,
-    load_file_stats,
-    load_state,
-    output_stamp,
-    save_file_stats,
-    save_state,
-    stamp_of,
-)
+from briefing.workdir.skip import InputCheck, check_inputs, options_text, save_state, stamp_of
 from briefing.workers.gc import collect_new_objects_only, no_cycle_collection
 from briefing.workers.parallel import default_jobs, map_chunks
 from briefing.workers.progress import Report, no_progress
@@ -197,6 +188,8 @@ class Gathered:
     checked: list[Checked]  # every file, in order
     fresh: dict[str, Checked]  # the same by content key: the next cache
     problems: list[Diagnostic]  # found before validation
+    kept: Collection[str] = frozenset()  # the keys of the cache loaded (save_checked)
+    saved: bool = False  # save_checked has run
 
 
 def gather(content_path: Path, previous: dict[str, Checked], jobs: int = 0,
@@ -208,6 +201,17 @@ def gather(content_path: Path, previous: dict[str, Checked], jobs: int = 0,
     read = read_files(listed.files, previous, jobs, progress, known)
     return Gathered([*listed.site, *(item for _, item in read)],
                     {key: item for key, item in read if key}, listed.problems)
+
+
+def save_checked(options: BuildOptions, gathered: Gathered) -> None:
+    """Keep the checked files in .briefing/cache/, once a build: from the render step
+    while the page workers render (after the pages this core would be working alone),
+    else at the end of `build`."""
+    if options.cache_path is not None and not gathered.saved \
+            and gathered.fresh.keys() != gathered.kept:
+        with no_cycle_collection():
+            save_cache(options.cache_path, gathered.fresh, gathered.kept)
+    gathered.saved = True
 
 
 def assemble(checked: list[Checked], drafts: bool, base_url: str | None = None
@@ -282,15 +286,23 @@ def save_search_state(work_path: Path, state: SearchState) -> None:
     save_packed(work_path / SEARCH_STATE, SEARCH_KIND, code_version(), state.to_plain())
 
 
+def data_files(graph: Graph, kept: Kept | None = None, changed: set[Any] | None = None,
+               tracking: Tracking | None = None) -> dict[str, bytes]:
+    """The data files (render.data), the kept units of `kept.data` reused and updated."""
+    return render_data(graph, kept.data if kept else None, changed, tracking)
+
+
 def outputs_after_pages(graph: Graph, settings: RenderOptions, pages: list[Page],
                         search_jobs: int, progress: Report = no_progress,
                         kept: Kept | None = None, changed: set[Any] | None = None,
-                        tracking: Tracking | None = None) -> dict[str, bytes]:
+                        tracking: Tracking | None = None, data: dict[str, bytes] | None = None
+                        ) -> dict[str, bytes]:
     """Site files, data and the search index: made once the pages are done, so the two
     big phases never overlap. With `kept` (updated here), only the data units and search
-    documents that `changed` touched are made again (None: every one is compared)."""
+    documents that `changed` touched are made again (None: every one is compared).
+    `data`: the data files, when made already (data_files, while the pages render)."""
     others = site_files(pages, settings.base_url)
-    others.update(render_data(graph, kept.data if kept else None, changed, tracking))
+    others.update(data if data is not None else data_files(graph, kept, changed, tracking))
     others[OPML_PATH] = site_opml(graph, settings.language, settings.base_url, others)
     progress("search index", 0, 0)
     if kept is None:
@@ -334,6 +346,7 @@ def build(options: BuildOptions, progress: Report = no_progress,
         previous = load_cache(cache, options.notice) if cache is not None \
             and not options.fresh else {}
         gathered = gather(options.content_path, previous, options.jobs, progress, known)
+        gathered.kept = previous.keys()
         checked_ok = False
         try:
             progress("linking", 0, 0)
@@ -346,12 +359,11 @@ def build(options: BuildOptions, progress: Report = no_progress,
             result = (render or render_and_write)(graph, options, problems, progress, gathered)
             checked_ok = result.ok
         finally:
-            # Saved last, whatever the outcome of a build: encoding every file would grow
-            # this process before the render workers fork. `check` writes nothing when it
-            # fails (it may run in a folder that must stay as it is).
-            if cache is not None and gathered.fresh.keys() != previous.keys() and (
-                    options.out_path is not None or checked_ok):
-                save_cache(cache, gathered.fresh, previous.keys())
+            # Saved whatever the outcome of a build, never before the render workers fork
+            # (encoding every file would grow this process first). `check` writes nothing
+            # when it fails (it may run in a folder that must stay as it is).
+            if options.out_path is not None or checked_ok:
+                save_checked(options, gathered)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -373,13 +385,21 @@ def render_and_write(graph: Graph, options: BuildOptions, problems: list[Diagnos
     try:
         with collect_new_objects_only():
             job = RenderJob(graph, settings, options.templates, assets.names, plan, known, sink)
+            data: dict[str, bytes] = {}
+
+            def meanwhile() -> None:  # in this process while the workers render
+                others.update(render_feeds(graph, settings.language)[0])
+                data.update(data_files(graph, kept))
+                if gathered is not None and options.out_path is not None:
+                    save_checked(options, gathered)
+
             done = render_pages(job, range(len(pages)), jobs, progress=progress,
-                                meanwhile=lambda: others.update(
-                                    render_feeds(graph, settings.language)[0]))
+                                meanwhile=meanwhile)
             if done.template_problems:
                 result.diagnostics = sorted(problems + done.template_problems)
                 return result
-            others.update(outputs_after_pages(graph, settings, pages, jobs, progress, kept))
+            others.update(outputs_after_pages(graph, settings, pages, jobs, progress, kept,
+                                              data=data))
             link_problems = done.link_problems + check_links(
                 others, settings.base_url, known.union(others), done.late, sink.read)
         written, entries = put_all(sink, others)
@@ -402,8 +422,8 @@ def render_and_write(graph: Graph, options: BuildOptions, problems: list[Diagnos
 
 
 def _options_key(options: BuildOptions) -> str:
-    return repr((str(options.content_path.resolve()), options.base_url, options.language,
-                 options.drafts, options.strict, options.file_urls))
+    return options_text(options.content_path, options.base_url, options.language,
+                        options.drafts, options.strict, options.file_urls)
 
 
 def options_key(options: BuildOptions) -> str:
@@ -412,26 +432,21 @@ def options_key(options: BuildOptions) -> str:
 
 
 def build_site(options: BuildOptions, progress: Report = no_progress,
-               render: Render | None = None) -> BuildResult:
+               render: Render | None = None, inputs: InputCheck | None = None) -> BuildResult:
     """`build`, skipped when neither the inputs nor the published folder changed since
-    the last one (workdir.skip)."""
+    the last one (workdir.skip; `inputs`: its check, made already by the caller)."""
     out, cache_path = options.out_path, options.cache_path
-    fingerprint = ""
-    known: dict[str, str] = {}  # content files read by the skip check: their keys
-    if out is not None and cache_path is not None:
-        started = time.perf_counter()
-        stats = (FileStats() if options.fresh else load_file_stats(cache_path, options.notice),
-                 FileStats())
-        fingerprint = input_fingerprint(options.content_path, options.templates,
-                                        _options_key(options), known, stats)
-        if stats[1].read or stats[1].files != stats[0].files:  # new keys, or a later `taken`
-            save_file_stats(cache_path, stats[1])
-        last = load_state(cache_path, out, options.notice) if not options.fresh else None
-        if last and last[0] == fingerprint and last[1] == output_stamp(out):
-            return BuildResult(diagnostics=list(last[3]), stats=WriteStats(0, last[2]),
-                               seconds=time.perf_counter() - started)
-    result = build(options, progress, render, known)
-    if result.stats is not None and out is not None and cache_path is not None:
-        save_state(cache_path, out, (fingerprint, result.stamp, result.files,
+    started = time.perf_counter()
+    if out is not None and cache_path is not None and inputs is None:
+        inputs = check_inputs(options.content_path, options.templates, _options_key(options),
+                              cache_path, out, options.fresh, options.notice)
+    if inputs is not None and inputs.unchanged is not None:
+        last = inputs.unchanged
+        return BuildResult(diagnostics=list(last[3]), stats=WriteStats(0, last[2]),
+                           seconds=time.perf_counter() - started)
+    result = build(options, progress, render, inputs.known if inputs is not None else {})
+    if result.stats is not None and out is not None and cache_path is not None \
+            and inputs is not None:
+        save_state(cache_path, out, (inputs.fingerprint, result.stamp, result.files,
                                      tuple(result.diagnostics)))
     return result

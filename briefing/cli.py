@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 import traceback
 from collections.abc import Sequence
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.core.diagnostics import print_diagnostics
-from briefing.render.templates import folder_problem, template_root
-from briefing.validate.fields import base_url_problem
+from briefing.core.diagnostics import Diagnostic, print_diagnostics
+from briefing.render.folders import folder_problem, template_root
 from briefing.workdir.lock import WORK_DIR, BusyError, build_lock
+from briefing.workdir.packed import OncePerReason
+from briefing.workdir.skip import InputCheck, check_inputs, options_text
 from briefing.workers.progress import TerminalProgress
 from briefing.write.staging import OutputError, check_output_folder
 
-if TYPE_CHECKING:  # imported when a build runs: --help and ingest start faster without it
+# Imported only when a build runs (--help, ingest and a build with nothing changed start
+# faster without the models, Jinja and the renderer): see _build.
+if TYPE_CHECKING:
     from briefing.build import BuildResult
 
 COMMANDS = ("build", "check", "serve", "ingest")
@@ -63,53 +68,80 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace, check_only: bool) -> int:
-    from briefing.build import BuildOptions, build_site
-    from briefing.incremental.persisted import render_kept
-    from briefing.workdir.packed import OncePerReason
-
+    started = time.perf_counter()
     cwd = Path.cwd()
     problem = folder_problem(args.content, args.templates)
     if problem:
         print(f"briefing: {problem}", file=sys.stderr)
         return 2
     base_url = getattr(args, "base_url", None)
-    if base_url is not None and base_url_problem(base_url):
-        print(f"briefing: --base-url: {base_url_problem(base_url)}", file=sys.stderr)
-        return 2
+    if base_url is not None:
+        from briefing.validate.fields import base_url_problem
+
+        if base_url_problem(base_url):
+            print(f"briefing: --base-url: {base_url_problem(base_url)}", file=sys.stderr)
+            return 2
     out = None if check_only else args.out
     templates = template_root(args.templates, cwd)
+    notice = OncePerReason(sys.stderr)
+    if out is None:
+        return _report(_full_build(args, templates, None, notice, None), None)
+    sources = [args.content]
+    if args.templates is not None:
+        sources.append(args.templates)
+    if (cwd / "templates").is_dir():
+        sources.append(cwd / "templates")
+    check_output_folder(out, sources, [cwd])
+    with build_lock(cwd / WORK_DIR, out):
+        drafts, file_urls = args.drafts, getattr(args, "file_urls", False)
+        inputs = check_inputs(
+            args.content, templates,
+            options_text(args.content, base_url, args.language, drafts, args.strict, file_urls),
+            cwd / WORK_DIR / "cache", out, args.no_cache, notice)
+        if inputs.unchanged is not None:  # nothing to do: say what the last build said
+            last = inputs.unchanged
+            return _said(list(last[3]), True, out, 0, last[2], time.perf_counter() - started,
+                         "")
+        return _report(_full_build(args, templates, out, notice, inputs), out)
+
+
+def _full_build(args: argparse.Namespace, templates: Traversable, out: Path | None,
+                notice: OncePerReason, inputs: InputCheck | None) -> BuildResult:
+    from briefing.build import BuildOptions, build_site
+    from briefing.incremental.persisted import render_kept
+
+    check_only = out is None
     progress = TerminalProgress(sys.stderr)
     options = BuildOptions(
         content_path=args.content, templates=templates, out_path=out,
-        base_url=base_url, language=args.language,
+        base_url=getattr(args, "base_url", None), language=args.language,
         drafts=True if check_only else args.drafts, strict=args.strict,
         file_urls=getattr(args, "file_urls", False), jobs=getattr(args, "jobs", 0),
-        cache_path=cwd / WORK_DIR / "cache", fresh=args.no_cache, notice=OncePerReason(sys.stderr))
-    if out is not None:
-        sources = [args.content]
-        if args.templates is not None:
-            sources.append(args.templates)
-        if (cwd / "templates").is_dir():
-            sources.append(cwd / "templates")
-        check_output_folder(out, sources, [cwd])
+        cache_path=Path.cwd() / WORK_DIR / "cache", fresh=args.no_cache, notice=notice)
     try:
-        if out is not None:
-            with build_lock(cwd / WORK_DIR, out):
-                result = build_site(options, progress, render_kept)
-        else:
-            result = build_site(options, progress, render_kept)
+        return build_site(options, progress, render_kept, inputs)
     finally:
         progress.finish()
-    print_diagnostics(result.diagnostics, sys.stderr)
-    if not result.ok:
+
+
+def _report(result: BuildResult, out: Path | None) -> int:
+    written = result.stats.written if result.stats is not None else 0
+    unchanged = result.stats.unchanged if result.stats is not None else -1
+    return _said(result.diagnostics, result.ok, out, written, unchanged, result.seconds,
+                 _partial(result), result.files)
+
+
+def _said(diagnostics: list[Diagnostic], ok: bool, out: Path | None, written: int,
+          unchanged: int, seconds: float, partial: str, files: int = 0) -> int:
+    """Print the build's problems and its one line (unchanged < 0: nothing was written)."""
+    print_diagnostics(diagnostics, sys.stderr)
+    if not ok:
         return 1
-    if result.stats is not None:
-        total = result.stats.written + result.stats.unchanged
-        print(f"built {total} files into {out}: {result.stats.written} written, "
-              f"{result.stats.unchanged} unchanged, {result.seconds:.2f} s{_partial(result)}")
+    if out is not None and unchanged >= 0:
+        print(f"built {written + unchanged} files into {out}: {written} written, "
+              f"{unchanged} unchanged, {seconds:.2f} s{partial}")
     else:
-        print(f"checked: {result.files} files would be written, {result.seconds:.2f} s"
-              f"{_partial(result)}")
+        print(f"checked: {files} files would be written, {seconds:.2f} s{partial}")
     return 0
 
 

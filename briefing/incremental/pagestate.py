@@ -246,14 +246,10 @@ def stale_outputs(state: PageState, digests: Digests, paths: list[str]) -> set[s
 def next_state(config: str, folder: str, stamp: str, kept: PageState | None,
                digests: Digests, made: dict[str, frozenset[Read]], planned: set[str],
                late: list[LateRef]) -> PageState:
-    """A build's state: what each output it `made` read, the others as `kept` had them
-    (those still `planned`), all digested. Kept outputs keep their ids into the last
-    table, which grows by the new reads; it is made afresh once more than half of it is
-    no longer read."""
-    reads = list(kept.reads) if kept is not None else []
-    table = {read: number for number, read in enumerate(reads)}
-    outputs = {path: ids for path, ids in kept.outputs.items() if path in planned} \
-        if kept is not None else {}
+    """numbered_state for reads given as sets: numbered here, digested by `digests`."""
+    table: dict[Read, int] = {}
+    reads: list[Read] = []
+    numbered = {}
     for path, read in made.items():
         numbers = set()
         for one in map(kept_read, read):
@@ -262,12 +258,64 @@ def next_state(config: str, folder: str, stamp: str, kept: PageState | None,
                 number = table[one] = len(reads)
                 reads.append(one)
             numbers.add(number)
-        outputs[path] = ids_of(sorted(numbers))
+        numbered[path] = ids_of(sorted(numbers))
+    return numbered_state(config, folder, stamp, kept, digests,
+                          (reads, [digests.of(read) for read in reads]), numbered,
+                          planned, late)
+
+
+def numbered_state(config: str, folder: str, stamp: str, kept: PageState | None,
+                   digests: Digests, table: tuple[list[Read], list[bytes]],
+                   made: dict[str, array[int]], planned: set[str], late: list[LateRef]
+                   ) -> PageState:
+    """A build's state: what each output it `made` read (ids into `table`: kept reads and
+    their digests, as the workers numbered them), the others as `kept` had them (those
+    still `planned`). Kept outputs keep their ids into the last table, which grows by
+    the new reads; it is made afresh once more than half of it is no longer read."""
+    if kept is None:  # every read of the table is some output's
+        reads, values, outputs = table[0], table[1], made
+        return PageState(config, folder, stamp, reads, values, outputs,
+                         _late_of(late, outputs))
+    reads = list(kept.reads)
+    values = [digests.of(read) for read in reads]
+    index = {read: number for number, read in enumerate(reads)}
+    renumber = []
+    for read, digest in zip(*table, strict=True):
+        number = index.get(read)
+        if number is None:
+            number = index[read] = len(reads)
+            reads.append(read)
+            values.append(digest)
+        renumber.append(number)
+    outputs = {path: ids for path, ids in kept.outputs.items() if path in planned}
+    outputs.update((path, ids_of(sorted(map(renumber.__getitem__, ids))))
+                   for path, ids in made.items())
     used: set[int] = set().union(*outputs.values()) if outputs else set()
     if len(used) * 2 < len(reads):
-        renumber = {old: new for new, old in enumerate(sorted(used))}
-        reads = [reads[old] for old in sorted(used)]
-        outputs = {path: ids_of(renumber[i] for i in ids) for path, ids in outputs.items()}
-    late_pages = {output_file(path) for path in outputs}
-    return PageState(config, folder, stamp, reads, [digests.of(read) for read in reads],
-                     outputs, [ref for ref in late if ref.page in late_pages])
+        old = sorted(used)
+        number_of = {was: now for now, was in enumerate(old)}
+        reads, values = [reads[i] for i in old], [values[i] for i in old]
+        outputs = {path: ids_of(map(number_of.__getitem__, ids))
+                   for path, ids in outputs.items()}
+    return PageState(config, folder, stamp, reads, values, outputs, _late_of(late, outputs))
+
+
+def _late_of(late: list[LateRef], outputs: dict[str, array[int]]) -> list[LateRef]:
+    pages = {output_file(path) for path in outputs}
+    return [ref for ref in late if ref.page in pages]
+
+
+# The read table's encoding, shared with planstate.py (the plan's parts are kept alike).
+def typed_read(item: Any) -> Read:
+    """A read kept as plain data (see plain_read), checked."""
+    if type(item) is not list or len(item) != 2 or type(item[0]) is not str:
+        raise Malformed("a read")
+    return (item[0], _typed_key(item[1]))
+
+
+def ids_to_bytes(ids: array[int]) -> bytes:
+    return _bytes(ids)
+
+
+def ids_from_bytes(data: Any, bound: int) -> array[int]:
+    return _ids(data, bound)

@@ -10,21 +10,25 @@ site.yaml, a published folder someone touched.
 
 from __future__ import annotations
 
+import dataclasses
+from array import array
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import cast
 
 from briefing.build import (
     BuildOptions,
     BuildResult,
     Gathered,
     Kept,
+    data_files,
     jobs_for,
     known_names,
     load_search_state,
     outputs_after_pages,
     put_all,
     render_options,
+    save_checked,
     save_search_state,
 )
 from briefing.core.diagnostics import Diagnostic
@@ -35,21 +39,30 @@ from briefing.incremental.pagestate import (
     PageState,
     config_of,
     load_state,
-    next_state,
+    numbered_state,
     save_state,
     stale_outputs,
     state_file,
     usable_folder,
 )
+from briefing.incremental.planstate import (
+    Planned,
+    load_plan,
+    next_plan,
+    plan_file,
+    plan_kept,
+    save_plan,
+    worth_saving,
+)
+from briefing.incremental.readtable import ChunkTable
 from briefing.incremental.rebuild import TRACKING
-from briefing.incremental.tracking import Read, Reads, TrackedGraph
+from briefing.incremental.tracking import Read
 from briefing.link.graph import Graph
 from briefing.render.assets import collect_assets
-from briefing.render.engine import RenderedPages, RenderJob, render_pages
+from briefing.render.engine import Numbering, RenderedPages, RenderJob, render_pages
 from briefing.render.feedset import feed_paths, render_feeds
 from briefing.render.linkcheck import check_links
 from briefing.render.pages import Page
-from briefing.render.plan import LazyPlan
 from briefing.render.sink import Entry, MemorySink
 from briefing.search.documents import Read as SearchRead
 from briefing.search.state import SearchState
@@ -74,14 +87,18 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
         recover(out)  # a publish killed part way is undone first: the state vouches for it
     if where is not None and not options.fresh:
         kept, existing = usable_folder(load_state(where, options.notice), config, out)
-    # the plan in parts, each with what it read (a page's reads include its part's); the
-    # pages are made again where they render (render.plan.LazyPlan: not held whole)
-    plan_reads: dict[str, frozenset[Read]] = {}
-    plan = _tracked_plan(graph, settings.language, plan_reads)
-    pages = plan.stubs
-    feeds = list(feed_paths(graph))
     digests = Digests(graph, {id(item.result): key for key, item in gathered.fresh.items()
                               if item.result is not None})
+    # the plan in parts, each with what it read (a page's reads include its part's): the
+    # parts kept whose reads did not change, the others made; the pages are made again
+    # where they render (render.plan.LazyPlan: not held whole)
+    plan_at = plan_file(options.cache_path, out) if options.cache_path is not None else None
+    last_plan = load_plan(plan_at, config, options.notice) \
+        if plan_at is not None and not options.fresh else None
+    planned = plan_kept(graph, settings.language, digests, last_plan)
+    plan = planned.plan
+    pages = plan.stubs
+    feeds = list(feed_paths(graph))
     stale = stale_outputs(kept, digests, [*(p.path for p in pages), *feeds]) if kept else None
     assets = collect_assets(options.templates / "static")
     known = known_names(graph, pages, assets.files)
@@ -101,22 +118,28 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
         kept_files = _keep(sink, kept, stale, pages, feeds)
         others = dict(assets.files)
         feed_reads: dict[str, frozenset[Read]] = {}
+        data: dict[str, bytes] = {}
 
-        def make_feeds() -> None:
+        def make_feeds() -> None:  # in this process while the workers render
             made, reads = render_feeds(graph, settings.language, stale, TRACKING)
             others.update(made)
             feed_reads.update(reads)
+            data.update(data_files(graph, after, changed, TRACKING))
+            if out is not None:
+                save_checked(options, gathered)
 
         with collect_new_objects_only():
+            # each worker numbers and digests its pages' reads (readtable.ChunkTable)
+            tracking = dataclasses.replace(TRACKING, table=partial(ChunkTable, digests.of))
             job = RenderJob(graph, settings, options.templates, assets.names, plan, known,
-                            sink, TRACKING)
+                            sink, tracking)
             indexes = [i for i, page in enumerate(pages) if stale is None or page.path in stale]
             done = render_pages(job, indexes, jobs, progress=progress, meanwhile=make_feeds)
             if done.template_problems:
                 result.diagnostics = sorted(problems + done.template_problems)
                 return result
             others.update(outputs_after_pages(graph, settings, pages, jobs, progress, after,
-                                              changed, TRACKING))
+                                              changed, TRACKING, data))
             late = done.late + [ref for ref in kept.late if ref.page in kept_files] \
                 if kept else done.late
             read = _on_demand(job, pages, sink) if isinstance(sink, MemorySink) else sink.read
@@ -147,11 +170,13 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
         if result.stats is not None and data_file is not None and after is not None:
             save_kept_data(data_file, after.data, result.stamp, digests)
         if result.ok and where is not None:
-            made = {path: reads | plan_reads.get(path, frozenset())
-                    for path, reads in {**done.reads, **feed_reads}.items()}
+            made = _numbered(done, digests, planned, feed_reads)
             folder = str(out.resolve()) if out is not None else ""
-            save_state(where, next_state(config, folder, result.stamp, kept, digests, made,
-                                         {*plan_reads, *feeds}, late))
+            save_state(where, numbered_state(config, folder, result.stamp, kept, digests,
+                                             (done.table, done.digests), made,
+                                             {*planned.part_of, *feeds}, late))
+        if result.ok and plan_at is not None and worth_saving(last_plan, planned):
+            save_plan(plan_at, next_plan(config, planned, digests))
     finally:
         if not isinstance(sink, MemorySink) and result.stats is None:
             sink.abort()
@@ -189,16 +214,28 @@ def read_digests(state: SearchState, digests: Digests) -> dict[SearchRead, bytes
     return {read: digests.of(read) for read in sorted(reads, key=repr)}
 
 
-def _tracked_plan(graph: Graph, language: str, reads_of: dict[str, frozenset[Read]]
-                  ) -> LazyPlan:
-    """The lazy plan, with what each of its parts read put into `reads_of` (by page)."""
-    reads = Reads()
-
-    def made(pages: list[Page]) -> None:
-        part = reads.take()
-        reads_of.update((page.path, part) for page in pages)
-
-    return LazyPlan(graph, language, cast(Graph, TrackedGraph(graph, reads)), made)
+def _numbered(done: RenderedPages, digests: Digests, planned: Planned,
+              feed_reads: dict[str, frozenset[Read]]) -> dict[str, array[int]]:
+    """What each page and feed made read, as ids into `done.table`: the pages' own (from
+    the workers), with their plan part's and the feeds' numbered here."""
+    table = ChunkTable(digests.of)
+    parts: dict[str, array[int]] = {}  # a plan part's reads are one set for its pages
+    part_of: dict[str, str] = {}
+    for path in done.numbered:
+        key = planned.part_of.get(path)
+        if key is not None:
+            if key not in parts:
+                parts[key] = table.ids(planned.part_reads(key))
+            part_of[path] = key
+    feeds = {path: table.ids(reads) for path, reads in feed_reads.items()}
+    renumber = Numbering(done).add(*table.flush()).__getitem__
+    part_sets = {key: set(map(renumber, ids)) for key, ids in parts.items()}
+    made = {}
+    for path, ids in done.numbered.items():
+        key = part_of.get(path)
+        made[path] = ids if key is None else array("I", sorted(part_sets[key].union(ids)))
+    made.update((path, array("I", sorted(map(renumber, ids)))) for path, ids in feeds.items())
+    return made
 
 
 def _keep(sink: Staging | InPlace | MemorySink, kept: PageState | None, stale: set[str] | None,

@@ -82,7 +82,9 @@ class TrackedGraph:
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._graph, name)
         if isinstance(value, dict):
-            return TrackedMap(value, name, self._reads)
+            # kept: a map records its own reads, so later lookups need not come here
+            tracked = self.__dict__[name] = TrackedMap(value, name, self._reads)
+            return tracked
         self._reads.add((name, ALL))
         return value
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import TextIO
 
@@ -72,8 +73,15 @@ def _analysed(inputs: list[str], stdin: TextIO, context: Context) -> Iterator[An
         return
     loaded = list(items())
     jobs = [item for item in loaded if not isinstance(item, Analysed)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                             initializer=init_worker, initargs=(context,)) as pool:
+    # Forked workers share this process's Kiwi and context (loading Kiwi costs a second or
+    # more of CPU per process); fork only while no other thread runs here, else spawn.
+    fork = "fork" in get_all_start_methods() and threading.active_count() == 1
+    analyser = KoreanAnalyser()
+    if fork and any(not data.isascii() for _, data, _ in jobs):
+        analyser.load()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context(
+            "fork" if fork else "spawn"), initializer=init_worker,
+            initargs=(context, analyser)) as pool:
         results = pool.map(run_in_worker, jobs, chunksize=4)
         for item in loaded:
             yield item if isinstance(item, Analysed) else next(results)

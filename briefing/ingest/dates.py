@@ -347,6 +347,27 @@ def _role(mention: DateMention, sentence: str, start: int, end: int) -> Role:
 # Bare years, weekdays and 'last year' in a Korean sentence are names ('MWC 2024') or noise.
 _ENGLISH_ONLY = frozenset({"en_month", "en_year", "en_weekday", "en_relyear", "en_relmonth",
                            "en_month_day", "en_day", "en_relday"})
+# What a pattern cannot match without (case-insensitive, as the patterns are): one search
+# for each of these instead of every pattern's over every sentence. A pattern not listed
+# is always tried.
+_YEAR_DIGITS = r"(?:19|20)\d\d"
+_NEEDS = {name: re.compile(hint, re.I) for name, hint in {
+    **dict.fromkeys(("iso", "ko_range_years", "ko_full", "dotted", "ko_year_half",
+                     "ko_year_month", "ko_year", "en_range", "en_full", "en_full_dmy",
+                     "en_half", "en_month_year", "en_year"), _YEAR_DIGITS),
+    **dict.fromkeys(("ko_month_day", "ko_month"), r"\d\s*월"),
+    **dict.fromkeys(("ko_relmonth_day", "ko_day"), r"\d\s*일"),
+    "ko_relyear_half": r"반기|분기", "ko_relmonth": r"달", "ko_relyear": r"해|년",
+    "ko_thatday": r"날|당일", "ko_relday": r"그제|그저께|어제|오늘|내일",
+    "en_day": r"\d(?:st|nd|rd|th)", "en_relyear": r"year", "en_relmonth": r"month",
+    "en_relday": r"yesterday|today|tomorrow", "en_weekday": r"day",
+    **dict.fromkeys(("en_month_day", "en_month"),
+                    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
+}.items()}
+_HANGUL_CHAR = re.compile(r"[가-힣]")
+_LATIN_CHAR = re.compile(r"[A-Za-z]")
+
+
 def find_dates(sentence: str, published: PartialDate | None,
                that_day: PartialDate | None = None,
                ahead: Sequence[tuple[int, int]] = (),
@@ -355,10 +376,17 @@ def find_dates(sentence: str, published: PartialDate | None,
     `ahead` spans (clauses that state a plan) a bare month or day is the next one."""
     taken: list[tuple[int, int]] = speech_spans(sentence)
     found: list[DateMention] = []
-    korean = len(re.findall(r"[가-힣]", sentence)) * 2 >= len(re.findall(r"[A-Za-z]", sentence))
+    korean = len(_HANGUL_CHAR.findall(sentence)) * 2 >= len(_LATIN_CHAR.findall(sentence))
+    present: dict[re.Pattern[str], bool] = {}
     for name, pattern in _PATTERNS:
         if korean and name in _ENGLISH_ONLY:
             continue
+        need = _NEEDS.get(name)
+        if need is not None:
+            if need not in present:
+                present[need] = need.search(sentence) is not None
+            if not present[need]:
+                continue
         for match in pattern.finditer(sentence):
             start, end = match.start(), match.end()
             if not match.group(0).strip():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -104,11 +105,36 @@ def draft_front_matter(draft: Draft) -> dict[str, Any]:
     return front
 
 
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+def _node(dumper: _Dumper, value: Any) -> yaml.Node:
+    """The node _Dumper's representer makes (block style, no aliases), built directly: the
+    representer's generic dispatch was most of the time the batch's main process spent on
+    a draft, beside workers that need the CPU."""
+    kind = type(value)
+    if kind is str:
+        return yaml.ScalarNode(_STR, value, style="|" if "\n" in value else None)
+    if kind is dict:
+        return yaml.MappingNode(_MAP, [(_node(dumper, k), _node(dumper, v))
+                                       for k, v in value.items()], flow_style=False)
+    if kind is list:
+        return yaml.SequenceNode(_SEQ, [_node(dumper, v) for v in value], flow_style=False)
+    return dumper.represent_data(value)
+
+
 def render_draft(draft: Draft) -> str:
     """The whole file: front matter only (the body is the analyst's to write)."""
-    body = yaml.dump(draft_front_matter(draft), Dumper=_Dumper, allow_unicode=True,
-                     sort_keys=False, width=4096, default_flow_style=False)
-    return f"---\n{body}---\n"
+    stream = io.StringIO()
+    dumper = _Dumper(stream, allow_unicode=True, sort_keys=False, width=4096,
+                     default_flow_style=False)
+    try:
+        dumper.open()
+        dumper.serialize(_node(dumper, draft_front_matter(draft)))
+        dumper.close()
+    finally:
+        dumper.dispose()
+    return f"---\n{stream.getvalue()}---\n"
 
 
 def write_draft(text: str, path: Path, force: bool) -> None:

@@ -2,25 +2,56 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
+# Distinct sentences remembered per analyser: a batch repeats its outlets' stock sentences
+# (sign-offs, credits, boilerplate a rule let through); far more than one batch needs.
+_REMEMBERED = 50_000
+
 
 class KoreanAnalyser:
-    """Holds one Kiwi instance for a whole batch (loading it takes seconds)."""
+    """Holds one Kiwi instance for a whole batch (loading it takes seconds).
 
-    def __init__(self, workers: int | None = None) -> None:
-        self._workers = workers
+    Sentences are analysed one by one in the calling thread: Kiwi's thread pool costs more
+    CPU than it saves for an article's dozen sentences, and a Kiwi without threads can be
+    loaded before ingest forks its workers, which then share it. Kiwi reads each sentence
+    on its own, so a sentence seen before is answered from memory with the same tokens."""
+
+    def __init__(self) -> None:
         self._kiwi: Any = None
+        self._seen: dict[str, list[Any]] = {}
+
+    def load(self) -> None:
+        if self._kiwi is None:
+            from kiwipiepy import Kiwi
+
+            with warnings.catch_warnings():
+                # 0 is the single-thread mode since kiwipiepy 0.21 (pyproject's floor); the
+                # warning only says that it meant 'all cores' before.
+                warnings.filterwarnings("ignore", "behavior of `num_workers=0`",
+                                        DeprecationWarning)
+                # The typo and multi-word dictionaries triple the load time and add nothing
+                # we use: names split in two ('얀', '호프만') are joined again in newents.py.
+                kiwi = Kiwi(num_workers=0, model_type="cong", load_typo_dict=False,
+                            load_multi_dict=False)
+            # The model finishes loading on its first call (Kiwi's documented warm-up):
+            # here, before ingest forks its workers, not in each of them.
+            kiwi.tokenize("")
+            self._kiwi = kiwi
 
     def tokenize(self, sentences: Sequence[str]) -> list[list[Any]]:
         if not sentences:
             return []
-        if self._kiwi is None:
-            from kiwipiepy import Kiwi
-
-            # The typo and multi-word dictionaries triple the load time and add nothing we
-            # use: names split in two ('얀', '호프만') are joined again in newents.py.
-            self._kiwi = Kiwi(num_workers=self._workers, model_type="cong",
-                              load_typo_dict=False, load_multi_dict=False)
-        return [list(tokens) for tokens in self._kiwi.tokenize(list(sentences))]
+        self.load()
+        seen = self._seen
+        result = []
+        for sentence in sentences:
+            tokens = seen.get(sentence)
+            if tokens is None:
+                if len(seen) >= _REMEMBERED:
+                    seen.clear()
+                tokens = seen[sentence] = self._kiwi.tokenize(sentence)
+            result.append(list(tokens))
+        return result

@@ -40,14 +40,15 @@ def analyse_input(shown: str, data: bytes, html_name: bool, context: Context,
     return Analysed(shown, OK, "", build_draft(text, page, context, tokenize))
 
 
-# Per worker process: the pool's initializer sets it once, so each process loads Kiwi once.
-# This is the one piece of module state in ingest, and it lives only in pool workers.
+# Per worker process: the pool's initializer sets it once, so each process loads Kiwi at
+# most once (a forked worker gets it loaded). This is the one piece of module state in
+# ingest, and it lives only in pool workers.
 _PROCESS: dict[str, object] = {}
 
 
-def init_worker(context: Context) -> None:
+def init_worker(context: Context, analyser: KoreanAnalyser) -> None:
     _PROCESS["context"] = context
-    _PROCESS["analyser"] = KoreanAnalyser(workers=1)
+    _PROCESS["analyser"] = analyser
 
 
 def run_in_worker(item: tuple[str, bytes, bool]) -> Analysed:

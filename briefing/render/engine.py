@@ -3,6 +3,7 @@ made, on every core (workers hold a typed RenderJob, not a dict)."""
 
 from __future__ import annotations
 
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from briefing.render.feedplan import watch_links
 from briefing.render.i18n import strings
 from briefing.render.linkcheck import LateRef, LinkScanner
 from briefing.render.pages import Page
-from briefing.render.reads import ReadLog, Tracking
+from briefing.render.reads import ReadLog, ReadTable, Tracking
 from briefing.render.relview import GraphViews
 from briefing.render.seo import dump_jsonld
 from briefing.render.sink import Entry, Sink
@@ -69,13 +70,13 @@ def _helpers(graph: Graph, options: RenderOptions, view: Graph) -> dict[str, Any
     url = make_url(options.file_urls)
 
     def resolve(kind: str, target: str, label: str | None) -> tuple[str, str] | None:
-        if kind == "node" and target in g.nodes:
-            node = g.nodes[target]
+        # one lookup each (a recording view records the same read for `in` and `[]`)
+        if kind == "node" and (node := g.nodes.get(target)) is not None:
             return url(node_path(target, node.is_carrier)), label or node.name.show(language)
-        if kind == "article" and target in g.articles:
-            return url(article_path(target)), label or g.articles[target].title
-        if kind == "event" and target in g.events:
-            return url(event_path(target)), label or g.events[target].title
+        if kind == "article" and (article := g.articles.get(target)) is not None:
+            return url(article_path(target)), label or article.title
+        if kind == "event" and (event := g.events.get(target)) is not None:
+            return url(event_path(target)), label or event.title
         return None
 
     def body(node_body: Body) -> Markup:
@@ -130,6 +131,7 @@ class _Fragments:
                     log.add_all(found[1])
             return found[0]
 
+        self.__dict__[name] = call  # later lookups of the name don't come here
         return call
 
 
@@ -183,12 +185,16 @@ class RenderJob:
 @dataclass(slots=True)
 class RenderedPages:
     """What the page workers made: counts, problems, links left for the end, and (with
-    tracking) what each page read."""
+    tracking) what each page read: as sets in `reads`, or with a ReadTable as numbers
+    into `table` in `numbered` (`digests`: each table entry's digest)."""
 
     template_problems: list[Diagnostic] = field(default_factory=list)
     link_problems: list[Diagnostic] = field(default_factory=list)
     late: list[LateRef] = field(default_factory=list)
     reads: dict[str, frozenset[Any]] = field(default_factory=dict)
+    numbered: dict[str, array[int]] = field(default_factory=dict)
+    table: list[Any] = field(default_factory=list)
+    digests: list[bytes] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)  # when the sink is shared
     outputs: list[tuple[str, bytes]] = field(default_factory=list)  # when it is not
     files: int = 0
@@ -202,6 +208,8 @@ class _PageWorker:
         self.job = job
         self.env = job.environment or make_environment(job.templates)
         self.log = job.tracking.new_log() if job.tracking is not None else None
+        self.table: ReadTable | None = job.tracking.table() \
+            if job.tracking is not None and job.tracking.table is not None else None
         self.helpers = page_helpers(self.env, job.graph, job.options, job.assets,
                                     job.tracking, self.log)
         self.scanner = LinkScanner(job.options.base_url, job.known)
@@ -225,7 +233,9 @@ class _PageWorker:
                 if isinstance(exc, jinja2.TemplateSyntaxError | jinja2.TemplateNotFound):
                     break
                 continue
-            if log is not None:
+            if log is not None and self.table is not None:
+                done.numbered[page.path] = self.table.ids(log.take())
+            elif log is not None:
                 reads = log.take()
                 done.reads[page.path] = frozenset(map(self.interned.setdefault, reads, reads))
             problems, late = self.scanner.scan(path, data)
@@ -238,7 +248,36 @@ class _PageWorker:
             if job.sink.put(path, data):
                 done.written += 1
             done.entries.append(job.sink.entry(path))
+        if self.table is not None:
+            done.table, done.digests = self.table.flush()
         return done
+
+
+class Numbering:
+    """One table of reads for the whole build (`into`'s), from the chunks' own
+    (ReadTable), or from reads numbered here."""
+
+    def __init__(self, into: RenderedPages) -> None:
+        self.into = into
+        self.number: dict[Any, int] = {read: n for n, read in enumerate(into.table)}
+
+    def add(self, reads: list[Any], digests: list[bytes]) -> list[int]:
+        """Number `reads` (with their digests) in the build's table; their numbers."""
+        table, number, into = self.into.table, self.number, self.into
+        numbers = []
+        for read, digest in zip(reads, digests, strict=True):
+            found = number.get(read)
+            if found is None:
+                found = number[read] = len(table)
+                table.append(read)
+                into.digests.append(digest)
+            numbers.append(found)
+        return numbers
+
+    def merge(self, chunk: RenderedPages) -> None:
+        renumber = self.add(chunk.table, chunk.digests).__getitem__
+        for path, ids in chunk.numbered.items():
+            self.into.numbered[path] = array("I", sorted(map(renumber, ids)))
 
 
 def render_pages(job: RenderJob, indexes: Sequence[int], jobs: int,
@@ -248,11 +287,13 @@ def render_pages(job: RenderJob, indexes: Sequence[int], jobs: int,
     links checked against the names known so far. `meanwhile` runs in this process while
     the workers render."""
     rendered = RenderedPages()
+    numbering = Numbering(rendered)
     for chunk in map_chunks(job.start, indexes, jobs, meanwhile=meanwhile,
                             progress=partial(progress, "rendering pages")):
         for path, data in chunk.outputs:  # made in a worker the sink could not reach
             rendered.written += job.sink.put(path, data)
         rendered.reads.update(chunk.reads)
+        numbering.merge(chunk)
         rendered.entries += chunk.entries
         rendered.template_problems += chunk.template_problems
         rendered.link_problems += chunk.link_problems

@@ -17,7 +17,7 @@ from briefing.link.graph import Graph
 from briefing.render.pages import Page, PlanUnit, plan_units
 
 
-def _stub(page: Page) -> Page:
+def stub_page(page: Page) -> Page:
     """What is read of a page before it is rendered: its path and template, and for a
     briefing's page the briefing (the sitemap's lastmod)."""
     article = page.context.get("article") if page.template == "article.html" else None
@@ -30,23 +30,29 @@ class LazyPlan(Sequence[Page]):
     `stubs` are the planned pages without their context; reading page i makes its part
     of the plan again (the last part made is kept, since workers read pages in order).
     The first making may go through `view` (a recording view of the graph), with
-    `made(pages)` called after each part: what a build that keeps each part's reads
-    needs, while the pages are made again from the graph itself."""
+    `made(key, pages)` called after each part: what a build that keeps each part's reads
+    needs, while the pages are made again from the graph itself. `kept(key)` may give a
+    part's stubs without making it (a part kept from the last build, whose reads did not
+    change: briefing.incremental.planstate)."""
 
     def __init__(self, graph: Graph, language: str, view: Graph | None = None,
-                 made: Callable[[list[Page]], object] | None = None) -> None:
+                 made: Callable[[str, list[Page]], object] | None = None,
+                 kept: Callable[[str], list[Page] | None] | None = None) -> None:
         self.graph = graph
         self.units: list[PlanUnit] = plan_units(graph, language)
         self.stubs: list[Page] = []
         self._unit = array("i")  # page index -> its unit
         self._first = array("i")  # unit index -> its first page's index
-        for number, (_, make) in enumerate(self.units):
+        for number, (key, make) in enumerate(self.units):
             self._first.append(len(self.stubs))
-            pages = list(make(view if view is not None else graph))
-            if made is not None:
-                made(pages)
-            for page in pages:
-                self.stubs.append(_stub(page))
+            stubs = kept(key) if kept is not None else None
+            if stubs is None:
+                pages = list(make(view if view is not None else graph))
+                if made is not None:
+                    made(key, pages)
+                stubs = [stub_page(page) for page in pages]
+            for page in stubs:
+                self.stubs.append(page)
                 self._unit.append(number)
         self._made: tuple[int, list[Page]] = (-1, [])
 

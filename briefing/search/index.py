@@ -16,10 +16,12 @@ clock, ids from the content alone, the same bytes for any worker count.
 from __future__ import annotations
 
 import hashlib
+from array import array
 from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate, chain, repeat
 
 from briefing.link.graph import Graph
@@ -121,7 +123,9 @@ class _Part:
 def _index_docs(language: str, names: list[list[Alternative]], ids: Sequence[int],
                 docs: Sequence[Doc]) -> _Part:
     """Index documents with ascending `ids` (in a helper process when parallel)."""
-    postings: dict[str, list[int]] = defaultdict(list)
+    # 8 bytes a posting, where a list of ints takes 36 (the largest part of the index's
+    # memory: millions of postings at 100,000 articles)
+    postings: dict[str, array[int]] = defaultdict(partial(array, "q"))
     lists = postings.__getitem__
     terms = Terms()
     kept = []
@@ -129,8 +133,8 @@ def _index_docs(language: str, names: list[list[Alternative]], ids: Sequence[int
         shifted = doc_id << 5
         groups = doc_weights(doc, terms)
         for weight, group in groups:
-            # list.append over a whole group without a Python-level loop
-            deque(map(list.append, map(lists, group), repeat(shifted | weight)), maxlen=0)
+            # append to a whole group's lists without a Python-level loop
+            deque(map(array.append, map(lists, group), repeat(shifted | weight)), maxlen=0)
         kept.append((doc_id, doc_digest(doc), tuple((w, " ".join(g)) for w, g in groups),
                      doc_record(doc, language)))
     _add_name_terms(postings, names)
@@ -142,7 +146,8 @@ def _index_docs(language: str, names: list[list[Alternative]], ids: Sequence[int
     return _Part(encoded, kept)
 
 
-def _add_name_terms(postings: dict[str, list[int]], groups: list[list[Alternative]]) -> None:
+def _add_name_terms(postings: dict[str, array[int]], groups: list[list[Alternative]]
+                    ) -> None:
     """One term per carrier and entity: the documents matching any of its names, weighted
     with the best name's score (what the query would compute from the names' terms)."""
     decoded: dict[str, dict[int, int]] = {}
@@ -155,7 +160,8 @@ def _add_name_terms(postings: dict[str, list[int]], groups: list[list[Alternativ
     for number, alternatives in enumerate(groups):
         scores = unit_scores(postings_of, alternatives)
         if scores:
-            postings[f"{NAME_TERM}{number}"] = [doc << 5 | scores[doc] for doc in sorted(scores)]
+            postings[f"{NAME_TERM}{number}"] = array(
+                "q", [doc << 5 | scores[doc] for doc in sorted(scores)])
 
 
 def doc_name_terms(weights: Mapping[str, int], groups: list[list[Alternative]]
@@ -240,19 +246,20 @@ def _index_all(graph: Graph, language: str, names: list[list[Alternative]],
     run_reads: list[list[frozenset[Read]]] = [[] for _ in runs]
     helpers = [Spawned() for _ in runs[1:]]
     try:
-        docs: dict[int, list[Doc]] = {}
         for n, (helper, run) in enumerate(zip(helpers, runs[1:], strict=True), 1):
-            docs[n] = made(run, run_reads[n])
-            try:
-                helper.send(_index_docs, language, names, ids[run.start:run.stop], docs[n])
+            try:  # the documents are not kept here once sent (the body texts of half
+                # the site, at 100,000 articles): a helper that fails gets them made again
+                helper.send(_index_docs, language, names, ids[run.start:run.stop],
+                            made(run, run_reads[n]))
             except SpawnError:
                 helper.close()
         parts = [_index_docs(language, names, ids[:runs[0].stop], made(runs[0], run_reads[0]))]
-        for n, (helper, run) in enumerate(zip(helpers, runs[1:], strict=True), 1):
+        for helper, run in zip(helpers, runs[1:], strict=True):
             try:
                 parts.append(helper.result())
             except SpawnError:  # the work is still done, here
-                parts.append(_index_docs(language, names, ids[run.start:run.stop], docs[n]))
+                parts.append(_index_docs(language, names, ids[run.start:run.stop],
+                                         made(run, [])))
     finally:
         for helper in helpers:
             helper.close()

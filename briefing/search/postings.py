@@ -9,7 +9,7 @@ character but the last. search.js and query.decode read it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import accumulate, chain, repeat
 
 DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -43,7 +43,7 @@ class Values(dict[str, int]):
         return value
 
 
-def encode(entries: list[int], codes: Codes) -> str:
+def encode(entries: Sequence[int], codes: Codes) -> str:
     """A posting list as text. A posting of the next document costs one character."""
     previous = chain((0,), map(int.__add__, map(int.__and__, entries, repeat(~31)), repeat(32)))
     return "".join(map(codes.__getitem__, map(int.__sub__, entries, previous)))

@@ -8,32 +8,18 @@ malformed one means an empty cache, never a failed build.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Collection
-from functools import cache
 from pathlib import Path
 
 from briefing.validate.fields import Checked
 from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
 from briefing.workdir.plain import Malformed, decoder, to_plain
+from briefing.workdir.version import code_version, file_key
+
+__all__ = ["code_version", "file_key", "load_cache", "save_cache"]
 
 CACHE_DIR = "checked"  # one state file per shard: an edit rewrites one of 256
 _KIND = "checked-files"
-
-
-@cache
-def code_version() -> str:
-    """A hash of the tool's own source: a new version never reuses an old cache."""
-    digest = hashlib.sha256()
-    package = Path(__file__).parents[1]  # the whole briefing package
-    for source in sorted(package.rglob("*.py")):
-        digest.update(source.relative_to(package).as_posix().encode())
-        digest.update(source.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def file_key(shown_path: str, kind: str, data: bytes) -> str:
-    return hashlib.sha256(b"%s\0%s\0" % (shown_path.encode(), kind.encode()) + data).hexdigest()
 
 
 def _shard(key: str) -> str:

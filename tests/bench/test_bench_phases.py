@@ -21,10 +21,13 @@ def test_phases_times_each_step_of_a_cold_build(
     rows = {line.split()[0]: line.split()[1:] for line in done.stdout.splitlines()
             if line.strip()}
     for step in ("build.gather", "build.link_site", "persisted.render_pages",
-                 "build.search_index", "persisted.next_state", "build.save_cache"):
-        wall, cpu = map(float, rows[step])
-        assert wall >= 0 and cpu >= 0
+                 "build.search_index", "persisted.numbered_state", "build.save_cache"):
+        wall, cpu, rss = map(float, rows[step])
+        assert wall >= 0 and cpu >= 0 and rss > 0
     assert "exit code 0" in done.stdout
+    # the peak of the process tree's summed RSS, with the steps running at that moment
+    peak = next(line for line in done.stdout.splitlines() if line.startswith("peak RSS"))
+    assert int(peak.split()[7]) > 0 and "during " in peak
     # the build it timed is a real one: the site and the kept state are on disk
     assert (tmp_path / "scratch" / "site" / "index.html").is_file()
     assert (tmp_path / "scratch" / ".briefing" / "search.state").is_file()

@@ -289,3 +289,104 @@ def test_a_data_state_left_by_an_older_build_is_not_used(
     _sub(article, r"^title: .*$", f"title: {original[1]}")  # back: the older digests match
     warm = project.warm_equals_cold()
     assert _rendered(warm) is not None
+
+
+def _linked_briefing(content: Path) -> tuple[Path, list[Path]]:
+    """A briefing other briefings link to by name (but whose events no other file
+    names), and the files that do."""
+    texts = {path: path.read_text(encoding="utf-8")
+             for path in sorted((content / "articles").rglob("*.md"))}
+    for path, own in texts.items():
+        events = re.findall(r"^  - id: (\S+)$", own, re.MULTILINE)
+        linking = [other for other, text in texts.items()
+                   if other != path and f"[[article:{path.stem}" in text]
+        if linking and not any(event in text for event in events
+                               for other, text in texts.items() if other != path):
+            return path, linking
+    raise AssertionError("the corpus has no briefing linked by name")
+
+
+def test_warm_equals_cold_when_links_and_carriers_change(
+        tmp_path: Path, run_cli: Run,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
+    # Edits that change the graph's links, not only a page's text: the kept plan parts and
+    # pages that read what moved must be made again.
+    project = Project(tmp_path / "project", run_cli, [])
+    content = project.content
+    generate_corpus(content, 40, 11)
+    project.build()
+
+    # an entity's links: a wikilink to another entity in its text, and a new parent
+    entities = sorted((content / "entities").glob("*.md"))
+    entity, other = entities[0], entities[-1]
+    text = entity.read_text(encoding="utf-8")
+    text = re.sub(r"^parent: .*\n", "", text, flags=re.MULTILINE)
+    text = text.replace("---\n", f"---\nparent: {other.stem}\n", 1) + \
+        f"\nSee also [[{other.stem}]].\n"
+    entity.write_text(text, encoding="utf-8")
+    assert _rendered(project.warm_equals_cold()) is not None
+
+    # a new entity, named by a briefing
+    (content / "entities" / "a-new-lab.md").write_text(
+        "---\nname: {ko: 새 연구소, en: A New Lab}\ntype: organization\n---\n\n"
+        "A laboratory added later.\n", encoding="utf-8")
+    _sub(_article(content, 12), r"^entities: \[", "entities: [a-new-lab, ")
+    rendered = _rendered(project.warm_equals_cold())
+    assert rendered is not None and rendered[0] < rendered[1] // 2, rendered
+
+    # an event moved from one carrier to another
+    moved = next(path for path in sorted((content / "articles").rglob("*.md"))
+                 if re.search(r"^    carriers: \[kt\]$", path.read_text(encoding="utf-8"),
+                              re.MULTILINE))
+    _sub(moved, r"^    carriers: \[kt\]$", "    carriers: [lguplus]")
+    assert _rendered(project.warm_equals_cold()) is not None
+
+    # an event moved to a year no other has: a plan part (the timeline) gains a page
+    _sub(moved, r"^    date: \d{4}-", "    date: 2027-")
+    assert _rendered(project.warm_equals_cold()) is not None
+
+    # a briefing others link to, removed: the same errors as a cold build, the site kept
+    removed, linking = _linked_briefing(content)
+    removed.unlink()
+    before = _tree(project.root / "site")
+    warm = run_cli(["build", "--content", str(content), "--out", "site", "-j", "1"],
+                   project.root)
+    (tmp_path / "cold").mkdir()
+    cold = run_cli(["build", "--content", str(content), "--out", "site", "-j", "1"],
+                   tmp_path / "cold")
+    assert warm.returncode == cold.returncode == 1, warm.stderr
+    assert warm.stderr == cold.stderr.replace("../project/", "")
+    assert removed.stem in warm.stderr
+    assert _tree(project.root / "site") == before
+    # then the links to it taken out: a warm build of what is left is the cold one
+    for path in linking:
+        while f"[[article:{removed.stem}" in path.read_text(encoding="utf-8"):
+            _sub(path, rf"\[\[article:{re.escape(removed.stem)}[^\]]*\]\]", "an earlier one")
+    assert _rendered(project.warm_equals_cold()) is not None
+
+
+@pytest.mark.parametrize("damage", ["other-version", "truncated", "wrong-shape", "foreign"])
+def test_a_plan_state_that_cannot_be_trusted_is_ignored_with_one_line(
+        tmp_path: Path, damage: str, run_cli: Run,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
+    project = Project(tmp_path / "project", run_cli, [])
+    generate_corpus(project.content, 20, 12)
+    project.build()
+    _sub(_article(project.content, 4), r"^title: .*$", "title: Edited while the plan broke")
+    (state,) = sorted((project.root / ".briefing/cache").glob("plan-*.state"))
+    value, why = unpack(state.read_bytes(), "page-plan", code_version())
+    assert not why and value["units"]
+    if damage == "other-version":
+        state.write_bytes(pack("page-plan", "0123456789abcdef", value))
+    elif damage == "truncated":
+        state.write_bytes(state.read_bytes()[:-40])
+    elif damage == "wrong-shape":  # a part whose pages are not (path, template, id)
+        units = {key: [ids, [["articles/", 3]]] for key, (ids, _) in value["units"].items()}
+        state.write_bytes(pack("page-plan", code_version(), {**value, "units": units}))
+    else:
+        state.write_bytes(b"\x80\x04\x95 not ours at all")
+    warm = project.warm_equals_cold()
+    lines = [line for line in warm.stderr.splitlines() if "ignored" in line]
+    assert len(lines) == 1 and state.name in lines[0], warm.stderr
+    assert "Traceback" not in warm.stderr
+    assert _rendered(warm) is not None  # the pages' state was still used

@@ -134,3 +134,29 @@ def test_a_state_of_another_shape_is_not_used() -> None:
     assert from_plain({"language": "ko", "groups": [], "shard_bytes": [1, 2], "term_chars": 0,
                        "record_bytes": 0, "postings": {"a": "B"},
                        "docs": [["article", "x", "not an id", b"", [], [], "[]"]]}) is None
+
+
+@pytest.mark.parametrize("terms", [[[1]], [["1", "a"]], ["ab"], [[1, "a", 2]], [[True, "a"]],
+                                   [[1, 2]], 5])
+def test_a_document_whose_terms_are_not_weight_and_text_is_not_used(terms: object) -> None:
+    row = ["article", "x", 7, b"d", [["briefings", "x"]], terms, "[]"]
+    assert from_plain({"language": "ko", "groups": [], "shard_bytes": [1, 2],
+                       "term_chars": 0, "record_bytes": 0, "postings": {},
+                       "read_digests": [], "docs": [row]}) is None
+    row[5] = [[1, "a b"]]
+    state = from_plain({"language": "ko", "groups": [], "shard_bytes": [1, 2],
+                        "term_chars": 0, "record_bytes": 0, "postings": {},
+                        "read_digests": [], "docs": [row]})
+    assert state is not None and state.docs["article", "x"].terms == ((1, "a b"),)
+
+
+def test_the_saved_state_reads_back_as_it_was(content: Path) -> None:
+    state = build_search_index_state(graph_of(content))
+    plain = state.to_plain()
+    again = from_plain(unpack(pack("s", "1", plain), "s", "1")[0])
+    assert again is not None and again.docs == state.docs and again.postings == state.postings
+    assert again.read_digests == state.read_digests
+
+
+def build_search_index_state(graph: Graph) -> SearchState:
+    return index_site(graph, "ko", **SMALL_SHARDS)
