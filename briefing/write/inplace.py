@@ -27,7 +27,7 @@ from briefing.write.journal import (
     undo_folder,
     write_journal,
 )
-from briefing.write.staging import MARKER, OutputError, _write_error, in_the_way, recover
+from briefing.write.staging import MARKER, OutputError, _write_error, in_the_way, mark, recover
 
 # (path once published, size, mtime in ns): one entry of the output stamp (render.sink)
 Entry = tuple[str, int, int]
@@ -47,7 +47,7 @@ class InPlace:
         self._made: set[str] = {""}
         try:
             self.new.mkdir()
-            (self.new / MARKER).write_text("made by the briefing tool; safe to replace\n")
+            mark(self.new)
         except FileExistsError as exc:
             raise in_the_way(out, self.new) from exc
         except OSError as exc:

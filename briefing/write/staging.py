@@ -62,6 +62,11 @@ def check_output_folder(out: Path, sources: Sequence[Path], around: Sequence[Pat
                           f"this tool (no {MARKER} file); remove it or choose another --out")
 
 
+def mark(folder: Path) -> None:
+    """Sign a folder this tool made, so a later build may replace it."""
+    (folder / MARKER).write_text("made by the briefing tool; safe to replace\n")
+
+
 def _siblings(out: Path) -> tuple[Path, Path]:
     return out.with_name(f".{out.name}.new"), out.with_name(f".{out.name}.old")
 
@@ -183,7 +188,7 @@ class Staging:
         except OSError as exc:
             raise _write_error(out, exc) from exc
         try:
-            (self.new / MARKER).write_text("made by the briefing tool; safe to replace\n")
+            mark(self.new)
         except OSError as exc:
             self.abort()
             raise _write_error(out, exc) from exc
