@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import ForkContext
 from pathlib import Path
 from typing import TextIO
 
@@ -17,8 +18,9 @@ from briefing.ingest.draft import DraftExists, render_draft, write_draft
 from briefing.ingest.eventids import EventIndex
 from briefing.ingest.known import Known, KnownEvent, read_known
 from briefing.ingest.meta import load_publishers
-from briefing.ingest.nlp import KoreanAnalyser
+from briefing.ingest.nlp import KoreanAnalyser, may_hold_hangul
 from briefing.ingest.pipeline import Context, Draft, finish_draft
+from briefing.ingest.pool import forked_map
 from briefing.ingest.recognise import build_matcher
 from briefing.ingest.worker import Analysed, analyse_input, init_worker, run_in_worker
 from briefing.ingest.world import load_world
@@ -77,11 +79,18 @@ def _analysed(inputs: list[str], stdin: TextIO, context: Context) -> Iterator[An
     # more of CPU per process); fork only while no other thread runs here, else spawn.
     fork = "fork" in get_all_start_methods() and threading.active_count() == 1
     analyser = KoreanAnalyser()
-    if fork and any(not data.isascii() for _, data, _ in jobs):
-        analyser.load()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context(
-            "fork" if fork else "spawn"), initializer=init_worker,
-            initargs=(context, analyser)) as pool:
+    if fork:
+        mp = get_context("fork")
+        assert isinstance(mp, ForkContext)
+        results = forked_map(lambda job: analyse_input(*job, context, analyser), jobs,
+                             [may_hold_hangul(data) for _, data, _ in jobs], analyser.load,
+                             workers, mp)
+        for item in loaded:
+            yield item if isinstance(item, Analysed) else next(results)
+        next(results, None)  # let the workers end
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                             initializer=init_worker, initargs=(context, analyser)) as pool:
         results = pool.map(run_in_worker, jobs, chunksize=4)
         for item in loaded:
             yield item if isinstance(item, Analysed) else next(results)
@@ -113,9 +122,9 @@ def _write(result: Analysed, index: EventIndex, out_dir: Path, force: bool,
     except OSError as exc:
         return Analysed(result.name, EXIT_IO, f"{result.name}: cannot write {path}: "
                         f"{exc.strerror or exc}")
+    shown = display_path(path)
     index.add(tuple(KnownEvent(e.id, e.date.iso() if e.date else None, e.kind,
-                               frozenset(e.carriers), frozenset(e.entities),
-                               display_path(path), in_run=True)
+                               frozenset(e.carriers), frozenset(e.entities), shown, in_run=True)
                     for e in draft.events if not e.existing and not e.same_as))
     return Analysed(result.name, EXIT_OK, summary_line(path, draft), draft)
 

@@ -15,9 +15,9 @@ from briefing.load.files import slugify
 
 @dataclass(slots=True)
 class EventIndex:
-    """The content's events by (kind, year), and every id taken; grows through a batch."""
+    """The content's events by (kind, date), and every id taken; grows through a batch."""
 
-    by_kind_year: dict[tuple[str, str], list[KnownEvent]] = field(default_factory=dict)
+    by_kind_date: dict[tuple[str, str], list[KnownEvent]] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)
 
     @classmethod
@@ -30,20 +30,18 @@ class EventIndex:
         for event in events:
             self.ids.add(event.id)
             if event.kind and event.date:
-                self.by_kind_year.setdefault((event.kind, event.date[:4]), []).append(event)
+                self.by_kind_date.setdefault((event.kind, event.date), []).append(event)
 
     def candidates(self, kind: str, date: PartialDate | None) -> list[KnownEvent]:
-        return self.by_kind_year.get((kind, f"{date.year:04d}"), []) if date else []
+        """The events of that kind on that date (as precise), in the order they came."""
+        return self.by_kind_date.get((kind, date.iso()), []) if date else []
 
 
 def match_existing(event: ProposedEvent, index: EventIndex) -> KnownEvent | None:
     """An event already in the content: same kind and date, and a shared partner or carrier."""
     if event.date is None:
         return None
-    iso = event.date.iso()
     for other in index.candidates(event.kind, event.date):
-        if other.date != iso:
-            continue
         if set(event.entities) & other.entities:
             return other
         # Without a shared partner only the same carrier on the same day is the same event.
@@ -73,7 +71,7 @@ def _base_id(event: ProposedEvent) -> str:
 
 def assign_ids(events: tuple[ProposedEvent, ...], index: EventIndex) -> tuple[ProposedEvent, ...]:
     """Reuse the id of a matching content event; otherwise a new id no other event has."""
-    taken = set(index.ids)
+    taken: set[str] = set()  # besides index.ids (not copied: it grows through a batch)
     result: list[ProposedEvent] = []
     for event in events:
         existing = match_existing(event, index)
@@ -87,7 +85,7 @@ def assign_ids(events: tuple[ProposedEvent, ...], index: EventIndex) -> tuple[Pr
             continue
         base = _base_id(event)
         candidate, number = base, 2
-        while candidate in taken:
+        while candidate in taken or candidate in index.ids:
             candidate, number = f"{base}-{number}", number + 1
         taken.add(candidate)
         result.append(replace(event, id=candidate))

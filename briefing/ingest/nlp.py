@@ -2,9 +2,28 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Sequence
 from typing import Any
+
+# UTF-8 lead bytes of U+A000-U+DFFF, the block that holds the Hangul syllables.
+_HANGUL_LEAD = re.compile(rb"[\xea-\xed]")
+
+
+def may_hold_hangul(data: bytes) -> bool:
+    """Whether raw input bytes may hold Hangul, for Kiwi (a cheap guess that only routes
+    work: a worker without Kiwi that meets Korean text loads Kiwi itself)."""
+    if b"&#" in data:
+        return True  # a page may spell Hangul as character references
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True  # CP949, EUC-KR, UTF-16
+    return _HANGUL_LEAD.search(data) is not None
+
 
 # Distinct sentences remembered per analyser: a batch repeats its outlets' stock sentences
 # (sign-offs, credits, boilerplate a rule let through); far more than one batch needs.
