@@ -14,6 +14,7 @@ from typing import Any
 
 from briefing.ingest.boilerplate import WIRE_DATELINE
 from briefing.ingest.dates import DateMention
+from briefing.ingest.hints import holds_any
 from briefing.ingest.kinds import classify
 from briefing.ingest.speech import unquoted
 
@@ -53,6 +54,11 @@ _INTENT = re.compile(
     r"\s+and\s+[A-Z][\w&.-]*(?:\s+[\w&.-]+){0,2}?\s+to\s+"
     r"(?!(?:be|the|its|their|his|her)\b)[a-z]{3,})\b|"
     r"본격\s*(?:준비|추진|착수)(?:한다|합니다)|본격화한다", re.I)
+# Every branch of _INTENT needs one of these (hints.py): most clauses are not searched.
+_INTENT_WORDS = ("기로", "키로", "계획", "예정", "방침", "겠", "추진", "나선", "나섭", "나설",
+                 "것이", "것입", "본격", "said", "says", "announced", "added", "plan", "inten",
+                 "aim", "seek", "pledged", "vowed", "promised", "set", "scheduled", "slated",
+                 "due", "and")
 
 # Background: what the text recalls rather than reports ('… 한 바 있다', 'previously').
 _BACKGROUND = re.compile(
@@ -74,7 +80,8 @@ def strong_break(text: str, start: int) -> bool:
 
 def is_intent(text: str) -> bool:
     """Does the clause state a plan or commitment by its verb (not in quoted speech)?"""
-    return bool(_INTENT.search(unquoted(text)))
+    text = unquoted(text)
+    return holds_any(text, _INTENT_WORDS) and bool(_INTENT.search(text))
 
 
 def is_background(text: str) -> bool:

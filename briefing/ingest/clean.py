@@ -11,6 +11,7 @@ import re
 
 from briefing.ingest import boilerplate as B
 from briefing.ingest import labels as L
+from briefing.ingest.hints import holds_any
 from briefing.ingest.layout import arrange
 from briefing.ingest.lines import BOILERPLATE, Kind, Line
 
@@ -20,10 +21,19 @@ _BULLET = re.compile(r"^[\s•·・◦▪▫■□●○►▶*\-–—]+(?=\S)"
 _TAIL_SECTION = re.compile(r"^(?:e\s*스튜디오|뉴스\s*발전소|포토|영상|오피니언|기획|연재)$", re.I)
 _SENTENCE_END = re.compile(r"(?:[다요죠]\.?|[음함임됨]\.|[.!?…]|[\"'”’」』]\s*)$")
 _NOT_BYLINE = re.compile(r"사진|자료|그래픽|제공|영상|출처|Photo", re.I)
+# Words every branch of a costly pattern needs (hints.py): most lines are not searched.
+_NOTICE_WORDS = ("summar", "generate", "요약", "추출", "원문", "출처", "source", "published",
+                 "appeared", "기사는", "콘텐츠는")
+_PROMPT_WORDS = ("구독", "뉴스레터", "앱", "네이버", "제보", "카카오톡", "무료", "sign",
+                 "subscribe", "download", "newsletter", "get", "follow", "unlimited", "already")
+_COPYRIGHT_WORDS = ("ⓒ", "©", "(c)", "copyright", "저작권자", "무단", "재배포", "rights", "학습",
+                    "재판매", "unauthorized")
+_COMMENT_RULE_WORDS = ("이내로", "띄어", "건전한", "욕설", "댓글", "로그인", "명예훼손", "개인정보")
+_CREDIT_WORDS = ("=", ":", "|", "사진", "photo", "image", "graphic", "picture")
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())  # what re.sub(r"\s+", "", text) gives, faster
 
 
 def _is_caption(text: str) -> bool:
@@ -35,7 +45,8 @@ def _is_caption(text: str) -> bool:
                      r"\s*$", text, re.I)
         or re.search(r"\s/\s?[\w가-힣 ]{1,25}(?:\s갈무리|\s제공)?$", text)
         or re.search(r"[ⓒ©Ⓒ]\s?[\w가-힣]{1,20}$", text)
-        or (len(text) < 400 and B.CREDIT_INSIDE.search(text) is not None)
+        or (len(text) < 400 and holds_any(text, _CREDIT_WORDS)
+            and B.CREDIT_INSIDE.search(text) is not None)
         or (len(text) < 300 and B.CAPTION_END.search(text) is not None)
         or (len(text) < 600 and text.endswith("|") and B.CAPTION_END.search(text) is not None)
         or re.search(r"[.!]\s*\((?:Yonhap|Reuters|AP|AFP|EPA|Getty Images|[A-Z][\w&.-]*"
@@ -70,7 +81,7 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
     if B.MARKER_LINE.match(text):
         return "marker"
     if B.WIDGET.match(text) or B.PLAYER.match(text) or B.BOARD.match(text) or \
-            (len(text) < 200 and B.NOTICE.search(text)):
+            (len(text) < 200 and holds_any(text, _NOTICE_WORDS) and B.NOTICE.search(text)):
         return "widget"
     if B.EMPTY_CELL.match(text):
         return "image"
@@ -86,7 +97,8 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
     if B.REACTION.match(text):
         state["tail"] = True
         return "reaction"
-    if B.COMMENT.match(text) or (B.COMMENT_RULE.search(text) and len(text) < 160):
+    if B.COMMENT.match(text) or (len(text) < 160 and holds_any(text, _COMMENT_RULE_WORDS)
+                                 and B.COMMENT_RULE.search(text)):
         state["tail"] = True
         return "comment"
     if B.RELATED.match(text):
@@ -94,13 +106,15 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "related"
     if L.RELATED_LABEL.match(text):
         return "menu"  # a list's label alone: the prose after it may be the article's
-    if (B.COPYRIGHT.search(text) and len(text) < 200 and not B.PHOTO_CREDIT.match(text)
+    if (len(text) < 200 and holds_any(text, _COPYRIGHT_WORDS) and B.COPYRIGHT.search(text)
+            and not B.PHOTO_CREDIT.match(text)
             and (not _is_caption(text) or re.search(r"copyright|무단|all rights", text, re.I))):
         state["tail"] = True
         return "copyright"
     if B.END_MARK.match(text):
         return "copyright"
-    if B.BYLINE.match(text) or B.EMAIL_LINE.match(text) or B.SIGN_OFF.match(text) or \
+    if B.BYLINE.match(text) or ("@" in text and B.EMAIL_LINE.match(text)) or \
+            B.SIGN_OFF.match(text) or \
             B.REPORTING.match(text) or L.DESK_SIGN_OFF.match(text) or L.WITH_WIRE.match(text) or \
             L.SLASHED_BYLINE.match(text) or L.EN_MAIL_BYLINE.match(text) or \
             (len(text) < 80 and L.EN_SIGN_OFF.match(text)) or \
@@ -112,9 +126,8 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
             (outlet and B.DATELINE.match(text[outlet.end():])) or \
             (len(text) < 120 and B.LABELLED_DATE.search(text)) or B.is_date_line(text):
         return "dateline"
-    if len(text) < 200 and B.PROMPT.search(text) and not _SENTENCE_END.search(text[-2:] + " "):
-        return "prompt"
-    if len(text) < 120 and B.PROMPT.search(text):
+    if len(text) < 200 and holds_any(text, _PROMPT_WORDS) and B.PROMPT.search(text) and (
+            len(text) < 120 or not _SENTENCE_END.search(text[-2:] + " ")):
         return "prompt"
     if len(text) < 100 and B.TICKER_LINE.match(text):
         return "ticker"
@@ -169,6 +182,8 @@ def _outlet_line(text: str, outlets: frozenset[str]) -> bool:
     """'SBS Biz', '중앙일보', 'SBS Biz 김동필': the outlet's name, maybe with the reporter's."""
     if text in outlets:
         return True
+    if not "가" <= text[-1:] <= "힣":
+        return False  # the pattern below ends in Hangul
     named = re.match(r"^(.+?)\s+[가-힣]{2,4}(?:\s*(?:기자|특파원))?$", text)
     return bool(named and named.group(1) in outlets)
 
@@ -201,7 +216,9 @@ def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
             lines.append(Line(number, raw.strip(), "credit"))
             continue
         stripped = _BULLET.sub("", raw.strip()).strip()
-        stripped = re.sub(r"[ \t]+", " ", B.TICKER_INLINE.sub("", stripped))
+        stripped = B.TICKER_INLINE.sub("", stripped)
+        if "\t" in stripped or "  " in stripped:  # else the pattern changes nothing
+            stripped = re.sub(r"[ \t]+", " ", stripped)
         split = _prefix(stripped) or _outlet_prefix(stripped, outlets)
         while split is not None:
             head, head_kind, stripped = split
@@ -213,7 +230,8 @@ def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
             lines.append(Line(number, deck.group("byline").strip(), "byline"))
             stripped = stripped[deck.end():].strip()
         # Cheap guards first: these two patterns scan the whole line.
-        glued = B.GLUED_CREDIT.match(stripped) if re.search(r"\d일\s", stripped) else None
+        glued = B.GLUED_CREDIT.match(stripped) \
+            if "일" in stripped and re.search(r"\d일\s", stripped) else None
         if glued:
             lines.append(Line(number, glued.group("caption"), "caption"))
             stripped = stripped[glued.end():]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from briefing.core.dates import PartialDate
+from briefing.ingest.hints import mostly_hangul
 from briefing.ingest.speech import quoted_spans as quoted_spans  # units.py reads it here
 from briefing.ingest.speech import speech_spans
 
@@ -364,8 +365,6 @@ _NEEDS = {name: re.compile(hint, re.I) for name, hint in {
     **dict.fromkeys(("en_month_day", "en_month"),
                     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
 }.items()}
-_HANGUL_CHAR = re.compile(r"[가-힣]")
-_LATIN_CHAR = re.compile(r"[A-Za-z]")
 
 
 def find_dates(sentence: str, published: PartialDate | None,
@@ -376,7 +375,7 @@ def find_dates(sentence: str, published: PartialDate | None,
     `ahead` spans (clauses that state a plan) a bare month or day is the next one."""
     taken: list[tuple[int, int]] = speech_spans(sentence)
     found: list[DateMention] = []
-    korean = len(_HANGUL_CHAR.findall(sentence)) * 2 >= len(_LATIN_CHAR.findall(sentence))
+    korean = mostly_hangul(sentence)
     present: dict[re.Pattern[str], bool] = {}
     for name, pattern in _PATTERNS:
         if korean and name in _ENGLISH_ONLY:

@@ -12,6 +12,7 @@ from typing import Any
 
 from briefing.core.dates import PartialDate
 from briefing.ingest.eventparties import ANAPHOR, SUBJECT_MARK, Before, Sentence
+from briefing.ingest.hints import holds_any
 from briefing.ingest.speech import unquoted
 
 # A plan with neither date nor horizon is an event when a named party states something
@@ -98,11 +99,15 @@ _COMMENTARY = re.compile(
     r"believe|noted|forecast)|according to (?:analysts|market (?:research|watchers))|"
     r"market (?:research firm|watchers?|researchers?|tracker)|industry "
     r"(?:watchers|observers|experts|insiders) (?:say|said|expect))\b", re.I)
+# Every branch of _COMMENTARY needs one of these (hints.py).
+_COMMENTARY_WORDS = ("애널리스트", "증권가", "연구원은", "업체", "관계자", "전문가", "업계에서는",
+                     "것으로", "analyst", "according", "market", "industry")
 
 
 def no_event(sentence: Sentence) -> bool:
     """Headings restate the body; quoted speech is what someone said, not what happened;
     market commentary is a view, not a fact about a party."""
-    return sentence.heading or sentence.caption or \
-        sentence.text.lstrip().startswith(('"', "“", "「")) or \
-        bool(_COMMENTARY.search(sentence.text))  # ‘…’ quotes a name, not speech
+    text = sentence.text
+    if sentence.heading or sentence.caption or text.lstrip().startswith(('"', "“", "「")):
+        return True  # ‘…’ quotes a name, not speech
+    return holds_any(text, _COMMENTARY_WORDS) and bool(_COMMENTARY.search(text))

@@ -93,10 +93,18 @@ _SUBORDINATE = re.compile(r"\s*(?:as|while|because|since|although|though|which|w
                           r"if|so that|in order to|to)\b", re.I)
 
 
+# A letter or digit that no branch of the pattern in _only_dates removes (it removes only
+# Latin letters, of which re.I folds 'ı' and 'İ' to 'i', and '에', '는', '도').
+_KEPT = re.compile(r"[^\W_A-Za-zıİ에는도]")
+
+
 def _only_dates(text: str, start: int, end: int, dates: list[DateMention]) -> bool:
     rest = text[start:end]
     for date in dates:
         rest = rest.replace(date.text, " ")
+    first = _KEPT.search(rest)
+    if first is not None and _KEPT.search(rest, first.end()) is not None:
+        return False  # two characters stay whatever the pattern below removes
     return len(re.sub(r"[\W_]+|\b(?:on|in|at|early|late|earlier|later)\b|에는|에도|에", "",
                       rest, flags=re.I)) <= 1
 

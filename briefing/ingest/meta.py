@@ -17,6 +17,7 @@ from briefing.ingest.byline import (  # re-exported: the metadata API lives here
 )
 from briefing.ingest.clean import Line
 from briefing.ingest.dates import MONTHS
+from briefing.ingest.hints import mostly_hangul
 from briefing.ingest.layout import body_start, headline_index
 
 __all__ = ["ArticleMeta", "Publisher", "ReviewItem", "detect_language", "find_dates_in_header",
@@ -139,6 +140,4 @@ def find_title(lines: list[Line]) -> tuple[str, bool, int | None, list[ReviewIte
 
 
 def detect_language(text: str) -> str:
-    hangul = len(re.findall(r"[가-힣]", text))
-    latin = len(re.findall(r"[A-Za-z]", text))
-    return "ko" if hangul * 2 >= latin else "en"
+    return "ko" if mostly_hangul(text) else "en"
