@@ -101,7 +101,7 @@ def _rows_csv(text: str, shown: str) -> list[Row]:
     if "path" not in names or unknown:
         raise SourcesError(f"{shown}:{line}: the first line must name the columns path, url "
                            f"and published (got: {', '.join(header)})")
-    result = []
+    result: list[Row] = []
     for number, row in rows[1:]:
         if len(row) > len(names):
             raise SourcesError(f"{shown}:{number}: {len(row)} cells for {len(names)} columns "
@@ -118,7 +118,7 @@ def _rows_yaml(text: str, shown: str) -> list[Row]:
     items = doc.value or []
     if not isinstance(items, list):
         raise SourcesError(f"{shown}:1: expected a list of {{path, url, published}} items")
-    result = []
+    result: list[Row] = []
     for i, item in enumerate(items):
         line = doc.position((i,))[0] + 1
         if not isinstance(item, dict):
