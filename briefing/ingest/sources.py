@@ -170,6 +170,8 @@ def source_line(text: str) -> tuple[str | None, str]:
     """(the URL the text gives as its own source on its first lines, the text without
     that line). A bare link counts only as the first line and not as the first of a list
     of links (a menu); a labelled one (`출처: https://…`) within the first few lines."""
+    if "http" not in text[:4000]:
+        return None, text  # most texts: no link near the top, nothing to split
     lines = text.splitlines(keepends=True)
     filled = [i for i, line in enumerate(lines) if line.strip()][:_HEAD_LINES]
     for rank, i in enumerate(filled):
