@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -29,6 +30,12 @@ from briefing.ingest.clean import Line
 from briefing.ingest.meta import find_dates_in_header
 from briefing.ingest.sources import Given
 from briefing.ingest.webpage import Page
+
+# A date in an article's address, as news CMSs write them: '/2024/03/19/', '/20240319000123',
+# 'AKR20240319…', 'ar_id=NISX20240130_…'. Only a clue: an id can look like a date.
+_URL_DATE = re.compile(r"(?<![0-9])(20[0-9]{2})(?:/([01][0-9])/([0-3][0-9])(?=/)|"
+                       r"-([01][0-9])-([0-3][0-9])(?![0-9])|"
+                       r"([01][0-9])([0-3][0-9])(?=[0-9_/?&.#-]|$))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,11 @@ def article_metadata(lines: list[Line], page: Page | None, given: Given | None,
     publisher, author, people_items = find_people_and_publisher(lines, table, site)
     if author is None and page is not None and page.author:
         author = author_from_meta(page.author)
+    clue = url_date(url) if published is None and url else None
+    if clue is not None:
+        items.append(ReviewItem("published", f"the URL holds the date {clue.iso()}: a clue to "
+                                "the publication date, not the date (give --published to use "
+                                "it)", url))
     items.extend(people_items if publisher is None else [])
     items.extend(publisher_items(publisher, site, url))
     if publisher is None:
@@ -66,6 +78,19 @@ def _page_date(page: Page | None) -> PartialDate | None:
         return parse_date(page.date[:10])
     except DateError:
         return None
+
+
+def url_date(url: str) -> PartialDate | None:
+    """The first real date in the URL's path or query, or None."""
+    parts = urlsplit(url)
+    for match in _URL_DATE.finditer(f"{parts.path}?{parts.query}"):
+        year, *rest = match.groups()
+        month, day = next((m, d) for m, d in zip(rest[::2], rest[1::2], strict=True) if m)
+        try:
+            return parse_date(f"{year}-{month}-{day}")
+        except DateError:
+            continue
+    return None
 
 
 def host_of(url: str) -> str | None:

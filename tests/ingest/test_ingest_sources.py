@@ -13,6 +13,7 @@ from conftest import CONTENT, FIXTURES, read_front
 
 from briefing.cli import main
 from briefing.ingest.byline import load_publishers, publisher_by_domain
+from briefing.ingest.evidence import url_date
 from briefing.ingest.sources import source_line
 
 SOURCES = FIXTURES / "sources"
@@ -131,6 +132,10 @@ def test_the_texts_own_source_line(site: Path, capsys: pytest.CaptureFixture[str
     assert front["source"]["url"] == "https://news.hanbit-ilbo.example/article/20240605000321"
     assert front["source"]["publisher"] == "한빛일보"
     assert "출처" not in front["review"]["source_text"]
+    # The date in the address is a clue for the analyst, never the publication date.
+    assert "published" not in front
+    assert "the URL holds the date 2024-06-05: a clue to the publication date, not the date " \
+           "(give --published to use it)" in issues(front, "published")
     # An option beats the text's own line.
     for path in drafts:
         path.unlink()
@@ -266,6 +271,21 @@ def test_a_page_date_yields_to_the_option_and_a_wire_byline_to_nothing(
     assert (front["source"]["publisher"], front["source"]["author"]) == ("한빛일보", "이영희")
     assert issues(front, "source.publisher")[0].startswith("the text names 한빛일보; the URL's "
                                                            "site is 한빛경제")
+
+
+@pytest.mark.parametrize(("url", "date"), [
+    ("https://a.example/news/2024/03/19/kt-robots", "2024-03-19"),
+    ("https://a.example/view/AKR20240319000100017", "2024-03-19"),
+    ("https://a.example/view.html?ar_id=NISX20240130_0002609998", "2024-01-30"),
+    ("https://a.example/article/all/20211027/3010012/1", "2021-10-27"),
+    ("https://a.example/news/2025-03-05/business/2255395", "2025-03-05"),
+    ("https://a.example/article/20000286355", None),  # an id: no 86th day
+    ("https://a.example/View.aspx?No=2088893", None),
+    ("https://a.example/2025/04/sk.html", None),  # a month is no day
+])
+def test_dates_in_addresses(url: str, date: str | None) -> None:
+    found = url_date(url)
+    assert (found.iso() if found else None) == date
 
 
 def test_an_editions_domain_beats_its_groups() -> None:
