@@ -38,7 +38,9 @@ from briefing.render.sitefiles import site_files
 from briefing.search import build_search_index
 from briefing.search.scripts import script_files
 from briefing.search.state import KIND as SEARCH_KIND
-from briefing.search.state import SearchState, from_plain
+from briefing.search.state import PART_KIND as SEARCH_PART_KIND
+from briefing.search.state import PARTS as SEARCH_PART_COUNT
+from briefing.search.state import SearchState, join_plain, split_plain
 from briefing.search.update import update_index
 from briefing.validate.assemble import assemble_content
 from briefing.validate.fields import Checked, check_document, with_slash
@@ -54,6 +56,7 @@ from briefing.workers.progress import Report, no_progress
 from briefing.write.staging import MARKER, Staging, WriteStats
 
 SEARCH_STATE = "search.state"  # in .briefing/: the search index's state (search.state)
+SEARCH_PARTS = "search"  # ... and its documents and postings, in parts, in this folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,16 +280,25 @@ def search_index(graph: Graph, language: str, previous: SearchState | None,
 def load_search_state(work_path: Path, notice: Notice) -> SearchState | None:
     """The state `save_search_state` left in .briefing/, or None (with a notice when a
     file is there but is not usable)."""
-    plain = load_packed(work_path / SEARCH_STATE, SEARCH_KIND, code_version(), notice)
-    state = from_plain(plain) if plain is not None else None
-    if plain is not None and state is None:
-        notice(f"{work_path / SEARCH_STATE}: ignored, not a search index state; "
-               "building without it")
+    head = load_packed(work_path / SEARCH_STATE, SEARCH_KIND, code_version(), notice)
+    if head is None:
+        return None
+    parts = {n: load_packed(work_path / SEARCH_PARTS / f"{n:02d}.state", SEARCH_PART_KIND,
+                            code_version(), notice) for n in range(SEARCH_PART_COUNT)}
+    state = join_plain(head, {n: part for n, part in parts.items() if part is not None})
+    if state is None:
+        notice(f"{work_path / SEARCH_STATE}: ignored, not a search index state (or not "
+               f"the one of {work_path / SEARCH_PARTS}); building without it")
     return state
 
 
 def save_search_state(work_path: Path, state: SearchState) -> None:
-    save_packed(work_path / SEARCH_STATE, SEARCH_KIND, code_version(), state.to_plain())
+    """The head and the parts that changed since the state was loaded (search.state)."""
+    head, parts = split_plain(state)
+    for n, part in sorted(parts.items()):  # the head last: it names the parts' saves
+        save_packed(work_path / SEARCH_PARTS / f"{n:02d}.state", SEARCH_PART_KIND,
+                    code_version(), part)
+    save_packed(work_path / SEARCH_STATE, SEARCH_KIND, code_version(), head)
 
 
 def data_files(graph: Graph, kept: Kept | None = None, changed: set[Any] | None = None,

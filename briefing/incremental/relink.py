@@ -101,7 +101,11 @@ def resolution_digest(content: Content, keys: Mapping[int, str]) -> str:
 
 
 def related_digest(made: RelatedInputs) -> bytes:
-    return hashlib.blake2b(repr(made).encode(), digest_size=16).digest()
+    """What a related list is ranked from, digested (ids joined: a repr costs 4 times)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for node, weight, group in made:
+        digest.update(f"{node}\0{weight}\0{len(group)}\0{chr(1).join(group)}\0".encode())
+    return digest.digest()
 
 
 def content_keys(checked: Mapping[str, Any]) -> dict[int, str]:
