@@ -110,7 +110,9 @@ def split_plain(state: SearchState) -> tuple[dict[str, Any], dict[int, dict[str,
     generations = list(caches.generations) if len(caches.generations) == PARTS \
         else [""] * PARTS
     parts: dict[int, dict[str, Any]] = {
-        n: {"generation": secrets.token_hex(8), "postings": {}, "docs": []} for n in dirty}
+        n: {"generation": secrets.token_hex(8), "postings": {}, "docs": [], "ids": []}
+        for n in dirty}
+    id_keys = caches.id_keys if len(caches.id_keys) == len(state.docs) else {}
     for n, part in parts.items():
         generations[n] = part["generation"]
     for term, text in state.postings.items():
@@ -122,6 +124,9 @@ def split_plain(state: SearchState) -> tuple[dict[str, Any], dict[int, dict[str,
         if holder is not None:
             holder["docs"].append([kind, item, e.id, e.digest, list(e.reads), e.terms,
                                    e.record])
+            made_from = id_keys.get((kind, item))
+            if made_from is not None:  # what its id is made from (search.ids)
+                holder["ids"].append([kind, item, *made_from])
     head = state.to_plain(docs=False)
     head["generations"] = generations
     caches.dirty, caches.generations = set(), generations
@@ -138,6 +143,7 @@ def join_plain(head: Any, parts: dict[int, Any]) -> SearchState | None:
             return None
         postings: dict[str, str] = {}
         docs: list[Any] = []
+        ids: list[Any] = []
         for n in range(PARTS):
             part = parts[n]
             if part["generation"] != generations[n] or type(part["postings"]) is not dict \
@@ -145,11 +151,16 @@ def join_plain(head: Any, parts: dict[int, Any]) -> SearchState | None:
                 return None
             postings.update(part["postings"])
             docs.extend(part["docs"])
+            ids.extend(part["ids"])
         state = from_plain({**head, "postings": postings, "docs": docs})
-    except (KeyError, TypeError):
+        id_keys = {(kind, item): (t, b, h) for kind, item, t, b, h in ids
+                   if type(t) is int and type(b) is int and type(h) is int}
+    except (KeyError, TypeError, ValueError):
         return None
     if state is not None:
         state.caches.dirty, state.caches.generations = set(), list(generations)
+        if len(id_keys) == len(ids) and id_keys.keys() == state.docs.keys():
+            state.caches.id_keys = id_keys  # else made again from the graph
     return state
 
 

@@ -180,6 +180,7 @@ def test_the_state_kept_in_parts_reads_back_and_an_edit_rewrites_only_its_parts(
     again = join_plain(loaded_head, loaded)
     assert again is not None and again.docs == state.docs and again.postings == state.postings
     assert again.read_digests == state.read_digests
+    assert again.caches.id_keys == state.caches.id_keys  # ids not made again from the graph
     assert split_plain(again)[1] == {}  # loaded and unchanged: no part to write
 
     article = next((content / "articles").rglob("*.md"))
