@@ -63,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--content", type=Path, default=Path("content"), metavar="DIR")
     ingest.add_argument("--out", type=Path, default=None, metavar="DIR")
     ingest.add_argument("--force", action="store_true", help="overwrite existing drafts")
+    ingest.add_argument("--url", default=None, metavar="URL", help="the article's URL (one FILE)")
+    ingest.add_argument("--published", default=None, metavar="DATE",
+                        help="its publication date, YYYY[-MM[-DD]] (one FILE)")
+    ingest.add_argument("--sources", type=Path, default=None, metavar="FILE",
+                        help="CSV or YAML: path, url, published for each FILE")
     ingest.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
     return parser
 
@@ -155,10 +160,11 @@ def _partial(result: BuildResult) -> str:
 
 def _ingest(args: argparse.Namespace) -> int:
     from briefing.ingest.command import run_ingest
+    from briefing.ingest.sources import SourceOptions
 
     out = args.out if args.out is not None else args.content / "articles"
     return run_ingest(args.files, args.content, out, args.force, sys.stdin, sys.stdout,
-                      sys.stderr)
+                      sys.stderr, SourceOptions(args.url, args.published, args.sources))
 
 
 def _serve(args: argparse.Namespace) -> int:
