@@ -113,6 +113,7 @@ def _build(args: argparse.Namespace, check_only: bool) -> int:
 def _full_build(args: argparse.Namespace, templates: Traversable, out: Path | None,
                 notice: OncePerReason, inputs: InputCheck | None) -> BuildResult:
     from briefing.build import BuildOptions, build_site
+    from briefing.incremental.linkstate import link_kept
     from briefing.incremental.persisted import render_kept
 
     check_only = out is None
@@ -124,7 +125,7 @@ def _full_build(args: argparse.Namespace, templates: Traversable, out: Path | No
         file_urls=getattr(args, "file_urls", False), jobs=getattr(args, "jobs", 0),
         cache_path=Path.cwd() / WORK_DIR / "cache", fresh=args.no_cache, notice=notice)
     try:
-        return build_site(options, progress, render_kept, inputs)
+        return build_site(options, progress, render_kept, inputs, link_kept)
     finally:
         progress.finish()
 
