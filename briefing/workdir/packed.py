@@ -68,7 +68,9 @@ def unpack(data: bytes, kind: str, version: str) -> tuple[Any, str]:
     try:
         # strict_map_key=False: int keys are ours (interned ids). unpackb sizes what it
         # makes by the bytes it is given, so a hostile length can't allocate beyond them.
-        value = msgpack.unpackb(data[len(header):], raw=False, strict_map_key=False)
+        # A view, not a slice: a copy of a large state would be held beside it.
+        value = msgpack.unpackb(memoryview(data)[len(header):], raw=False,
+                                strict_map_key=False)
     except (ValueError, TypeError, msgpack.UnpackException, msgpack.ExtraData) as exc:
         return None, f"unreadable ({type(exc).__name__})"
     return value, ""
@@ -92,8 +94,8 @@ def load_packed(path: Path, kind: str, version: str, notice: Notice = quiet) -> 
 
 def save_packed(path: Path, kind: str, version: str, value: Any) -> None:
     """Write atomically; a file that can't be written is only a slower next build."""
-    try:
-        data = pack(kind, version, value)
+    try:  # header and body written one after the other: never copied into one bytes
+        header, body = _header(kind, version), msgpack.packb(value, use_bin_type=True)
     except (TypeError, ValueError, OverflowError) as exc:
         # a value that is not plain data is a bug in the caller, not the user's problem
         raise TypeError(f"state {kind!r} holds a value MessagePack can't keep: {exc}") from exc
@@ -102,7 +104,8 @@ def save_packed(path: Path, kind: str, version: str, value: Any) -> None:
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+                stream.write(header)
+                stream.write(body)
             os.replace(temp, path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)

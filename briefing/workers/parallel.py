@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from briefing.workers.gc import release_free_memory
+
 T = TypeVar("T")
 R = TypeVar("R")
 Progress = Callable[[int, int], None]  # (chunks done, chunks in all)
@@ -95,6 +97,8 @@ def map_chunks(start: Callable[[], Worker[T, R]], items: Sequence[T], jobs: int,
         if meanwhile is not None:
             meanwhile()
         return results
+    # A forked helper's RSS starts as this process's: free heap pages are not copied.
+    release_free_memory()
     # Several chunks per process balance uneven pages (and make progress visible).
     context = multiprocessing.get_context("fork")
     shared = _Shared(start, chunked(items, jobs * 8), context.Value("i", 0),
