@@ -19,7 +19,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import msgpack
 
@@ -92,23 +92,38 @@ def load_packed(path: Path, kind: str, version: str, notice: Notice = quiet) -> 
     return value
 
 
+def _write_value(stream: BinaryIO, value: Any, packer: msgpack.Packer, depth: int) -> None:
+    """packb(value) written in pieces: the containers of the first `depth` levels by their
+    header and then item by item (MessagePack is a stream: the same bytes), so a large
+    state is never held encoded whole, nor in msgpack's growing buffer."""
+    if depth and isinstance(value, dict):
+        stream.write(packer.pack_map_header(len(value)))
+        for key, item in value.items():
+            stream.write(packer.pack(key))
+            _write_value(stream, item, packer, depth - 1)
+    elif depth and isinstance(value, list | tuple):
+        stream.write(packer.pack_array_header(len(value)))
+        for item in value:
+            _write_value(stream, item, packer, depth - 1)
+    else:
+        stream.write(packer.pack(value))
+
+
 def save_packed(path: Path, kind: str, version: str, value: Any) -> None:
     """Write atomically; a file that can't be written is only a slower next build."""
-    try:  # header and body written one after the other: never copied into one bytes
-        header, body = _header(kind, version), msgpack.packb(value, use_bin_type=True)
-    except (TypeError, ValueError, OverflowError) as exc:
-        # a value that is not plain data is a bug in the caller, not the user's problem
-        raise TypeError(f"state {kind!r} holds a value MessagePack can't keep: {exc}") from exc
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(header)
-                stream.write(body)
+                stream.write(_header(kind, version))
+                _write_value(stream, value, msgpack.Packer(use_bin_type=True), 2)
             os.replace(temp, path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+    except (TypeError, ValueError, OverflowError) as exc:
+        # a value that is not plain data is a bug in the caller, not the user's problem
+        raise TypeError(f"state {kind!r} holds a value MessagePack can't keep: {exc}") from exc
     except OSError:
         return
