@@ -197,9 +197,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="every scenario on every Hugo configuration, not only same")
     parser.add_argument("--skip-hugo", action="store_true")
     parser.add_argument("--skip-serve", action="store_true", help="no dev-server scenarios")
-    parser.add_argument("--scenarios", nargs="+", choices=BUILD_SCENARIOS,
+    parser.add_argument("--scenarios", nargs="*", choices=BUILD_SCENARIOS,
                         default=list(BUILD_SCENARIOS),
-                        help="the builds measured, in this order (cold first; default: all)")
+                        help="the builds measured, in this order (cold first; default: "
+                        "all; none: the server only)")
     parser.add_argument("--serve-edits", nargs="+", choices=EDITS, default=list(EDITS),
                         help="the edits the server session makes (default: all)")
     parser.add_argument("--skip-ingest", action="store_true")
