@@ -9,6 +9,8 @@ hold up the others.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -54,12 +56,15 @@ def chunked(items: Sequence[T], chunks: int) -> list[Sequence[T]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _drain(work: Worker[T, R], shared: _Shared[T, R], progress: Progress | None = None
-           ) -> list[tuple[int, R]]:
-    """Take chunks from the shared counter until none are left."""
+def _drain(work: Worker[T, R], shared: _Shared[T, R], progress: Progress | None = None,
+           parent: int | None = None) -> list[tuple[int, R]]:
+    """Take chunks from the shared counter until none are left (in a helper, `parent`:
+    the build's pid, and none once it is gone)."""
     done: list[tuple[int, R]] = []
     chunks, counter, finished = shared.chunks, shared.counter, shared.finished
     while True:
+        if parent is not None and os.getppid() != parent:  # a helper whose build is gone
+            os._exit(1)
         with counter.get_lock():
             index = counter.value
             counter.value += 1
@@ -72,10 +77,23 @@ def _drain(work: Worker[T, R], shared: _Shared[T, R], progress: Progress | None 
             progress(finished.value, len(chunks))
 
 
-def _helper(shared: _Shared[Any, Any], reply: Connection) -> None:
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with(parent: int) -> None:
+    """A helper whose build was killed must not go on writing pages into its folder and
+    holding its lock and output pipes: the kernel kills it with its parent (Linux)."""
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: checked between chunks
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent was gone before the request took effect
+        os._exit(1)
+
+
+def _helper(shared: _Shared[Any, Any], reply: Connection, parent: int) -> None:
     """A forked helper's life: its chunks' results, or its exception, sent back once."""
+    _die_with(parent)
     try:
-        message: tuple[bool, Any] = (True, _drain(shared.start(), shared))
+        message: tuple[bool, Any] = (True, _drain(shared.start(), shared, parent=parent))
     except BaseException as exc:  # raised again in the calling process
         message = (False, exc)
     try:
@@ -141,7 +159,8 @@ def map_chunks(start: Callable[[], Worker[T, R]], items: Sequence[T], jobs: int,
     try:
         for _ in range(jobs - 1):
             receive, send = context.Pipe(duplex=False)
-            helper = context.Process(target=_helper, args=(shared, send), daemon=True)
+            helper = context.Process(target=_helper, args=(shared, send, os.getpid()),
+                                     daemon=True)
             helper.start()
             send.close()  # this process only receives: EOF once the helper is gone
             helpers.append((helper, receive))
