@@ -33,6 +33,7 @@ class Annotated:
     title: str
     outlet: str  # whose page it is, named or not in the text: for counting outlets
     gold: Gold
+    url: str | None = None  # the page's address (source.url): what --with-sources passes
 
 
 def _date(value: Any, where: str) -> str | None:
@@ -125,9 +126,10 @@ def _article(item: Any, number: int, seen: set[str]) -> Annotated:
         boilerplate=_boilerplate(item.get("boilerplate"), where),
         skip=tuple(_fragment(s, where) for s in _strings(item.get("skip"), where)),
         truncated=bool(item.get("truncated")))
+    source = item["source"] if isinstance(item["source"], dict) else {}
+    url = source.get("url")
     return Annotated(item["id"], str(item["sha256"]), str(item.get("title") or ""),
-                     str(item["outlet"]),
-                     gold)
+                     str(item["outlet"]), gold, str(url) if url else None)
 
 
 def load_annotations(path: Path) -> list[Annotated]:

@@ -1,17 +1,20 @@
 """Score `ingest` on the development set of real articles (issue 13's table).
 
     python bench/ingest_eval.py --texts DIR [--annotations FILE] [--content DIR]
-                                [--verbose] [--json]
+                                [--with-sources] [--verbose] [--json]
 
 DIR holds the texts as `<id>.txt` (fetched as bench/ingest_eval/README.md says; never
 committed). The `ingest` of the interpreter running this script is measured: one batch
 `python -m briefing ingest FILE... --content C --out TMP` over every annotated text found,
 run from a scratch folder so that the installed `briefing` is the one imported.
+`--with-sources` also passes each article's annotated `source.url` (the URL only, never an
+annotated answer) through a sources file (`--sources`), as an analyst would.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import hashlib
 import importlib.util
@@ -109,13 +112,15 @@ def parse_draft(path: Path, existing: dict[str, DraftEvent]) -> Drafted:
         title=str(source.get("title") or front.get("title") or ""))
 
 
-def _ingest(files: list[Path], content: Path, out: Path, cwd: Path
+def _ingest(files: list[Path], content: Path, out: Path, cwd: Path, sources: Path | None = None
             ) -> tuple[dict[Path, Path], list[Path], float, str]:
     """One `ingest` batch: (draft of each input, inputs whose draft name was taken, seconds,
     other errors). Drafts are printed one line each, in input order; failures go to stderr
     as 'ingest: NAME: ...'."""
     command = [sys.executable, "-m", "briefing", "ingest", *map(str, files),
                "--content", str(content), "--out", str(out)]
+    if sources is not None:
+        command += ["--sources", str(_sources_for(files, sources, out))]
     start = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
@@ -157,15 +162,38 @@ def match_by_content(drafts: list[Path], files: list[Path]) -> dict[Path, Path]:
     return result
 
 
-def run_batch(files: list[Path], content: Path, scratch: Path
+def _sources_for(files: list[Path], sources: Path, out: Path) -> Path:
+    """The rows of a sources file (`path,url`) for just these files, beside `out`."""
+    with sources.open(encoding="utf-8", newline="") as handle:
+        rows = {row["path"]: row for row in csv.DictReader(handle)}
+    part = out.with_name(f"{out.name}-sources.csv")
+    with part.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["path", "url"])
+        writer.writeheader()
+        writer.writerows(rows[str(f)] for f in files if str(f) in rows)
+    return part
+
+
+def write_sources(articles: list[Annotated], files: list[Path], path: Path) -> Path:
+    """A sources file with each article's annotated URL and nothing else."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["path", "url"])
+        writer.writeheader()
+        writer.writerows({"path": str(f), "url": a.url}
+                         for a, f in zip(articles, files, strict=True) if a.url)
+    return path
+
+
+def run_batch(files: list[Path], content: Path, scratch: Path, sources: Path | None = None
               ) -> tuple[dict[Path, Path], float, str]:
     """Drafts for all files; the first batch is timed. Two articles may give one draft name:
     those are run again, each round into a new folder, so every article gets its draft."""
-    drafts, pending, seconds, errors = _ingest(files, content, scratch / "out0", scratch)
+    drafts, pending, seconds, errors = _ingest(files, content, scratch / "out0", scratch,
+                                               sources)
     round_no = 1
     while pending:
         more, pending, _, problem = _ingest(pending, content, scratch / f"out{round_no}",
-                                            scratch)
+                                            scratch, sources)
         drafts.update(more)
         errors = "\n".join(x for x in (errors, problem) if x)
         round_no += 1
@@ -211,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
                         default=ROOT / "bench" / "ingest_eval" / "annotations.yaml")
     parser.add_argument("--content", type=Path, default=ROOT / "content", metavar="DIR",
                         help="the content the annotations' ids refer to (default: this repo's)")
+    parser.add_argument("--with-sources", action="store_true",
+                        help="pass each article's annotated URL (only) through --sources")
     parser.add_argument("--verbose", action="store_true", help="per-article detail")
     parser.add_argument("--json", action="store_true", help="the results as JSON")
     args = parser.parse_args(argv)
@@ -230,7 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     content = args.content.resolve()
     with tempfile.TemporaryDirectory(prefix="ingest-eval-") as scratch:
         files = [(args.texts / f"{a.id}.txt").resolve() for a in usable]
-        drafts, seconds, errors = run_batch(files, content, Path(scratch))
+        sources = (write_sources(usable, files, Path(scratch) / "sources.csv")
+                   if args.with_sources else None)
+        drafts, seconds, errors = run_batch(files, content, Path(scratch), sources)
         if errors:
             notes.append(f"ingest reported:\n{errors}")
         names, existing = known_names(content), known_events(content)
@@ -243,7 +275,8 @@ def main(argv: list[str] | None = None) -> int:
     header = {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
               "code": measured_code(), "articles": len(usable),
               "outlets": len({a.outlet for a in usable}), "notes": notes,
-              "set": args.annotations.name}
+              "set": args.annotations.name + (" with sources (URLs)" if args.with_sources
+                                              else "")}
     if args.json:
         print(render_json(header, summary, scores))
         return 0

@@ -23,6 +23,7 @@ def summarise(scores: list[ArticleScore], per_second: float) -> dict[str, Any]:
             "dated_articles": s.published_ok is not None, "dated_ok": bool(s.published_ok),
             "invented_dates": s.published_invented,
             "publisher_named": s.publisher_ok is not None, "publisher_ok": bool(s.publisher_ok),
+            "publisher_given": s.publisher_given,
             "author_named": s.author_ok is not None, "author_ok": bool(s.author_ok),
             "carriers_ok": s.carriers_ok, "events_gold": s.events_gold,
             "events_found": s.events_found, "kind_ok": sum(a == b for a, b in s.kinds),
@@ -92,6 +93,8 @@ def render_table(header: dict[str, Any], summary: dict[str, Any]) -> str:
         "(one batch, model loading included)",
         f"- carriers right (exact set): {_pct(t['carriers_ok'], summary['articles'])}",
         f"- dates given where the text states none: {t['invented_dates']}",
+        f"- publishers given where the text names none (not scored): "
+        f"{t.get('publisher_given', 0)} of {summary['articles'] - t['publisher_named']}",
         f"- unmatched proposed events that restate an annotated fact (misdated or repeated): "
         f"{t['loose']}",
         f"- matched events carrying a carrier that is not a party: "

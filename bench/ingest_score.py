@@ -224,6 +224,7 @@ class ArticleScore:
     published_ok: bool | None = None  # None: the text states no date
     published_invented: bool = False
     publisher_ok: bool | None = None
+    publisher_given: bool = False  # a publisher where the text names none (from the URL?)
     author_ok: bool | None = None
     carriers_ok: bool = False
     events_gold: int = 0
@@ -314,6 +315,8 @@ def score_article(gold: Gold, draft: Drafted | None, text: str, title: str,
     if gold.publisher:
         score.publisher_ok = draft.publisher is not None and norm_name(draft.publisher) in {
             norm_name(p) for p in gold.publisher}
+    else:
+        score.publisher_given = draft.publisher is not None
     if gold.author:
         score.author_ok = draft.author is not None and norm_people(
             draft.author) == norm_people(gold.author)

@@ -36,6 +36,9 @@ STEPS = [
         "_tracked_plan", "plan_kept", "save_plan", "render_pages", "render_feeds",
         "check_links", "put_all", "save_search_state", "next_state", "_numbered",
         "numbered_state", "save_state")),
+    # the CLI's link step: link_site with the parts kept in .briefing/
+    *(("briefing.incremental.linkstate", name) for name in (
+        "link_kept", "load_link", "save_link")),
     ("briefing.incremental.memory", "BuildMemory.plan"),
 ]
 

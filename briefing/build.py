@@ -38,7 +38,9 @@ from briefing.render.sitefiles import site_files
 from briefing.search import build_search_index
 from briefing.search.scripts import script_files
 from briefing.search.state import KIND as SEARCH_KIND
-from briefing.search.state import SearchState, from_plain
+from briefing.search.state import PART_KIND as SEARCH_PART_KIND
+from briefing.search.state import PARTS as SEARCH_PART_COUNT
+from briefing.search.state import SearchState, join_plain, split_plain
 from briefing.search.update import update_index
 from briefing.validate.assemble import assemble_content
 from briefing.validate.fields import Checked, check_document, with_slash
@@ -54,6 +56,7 @@ from briefing.workers.progress import Report, no_progress
 from briefing.write.staging import MARKER, Staging, WriteStats
 
 SEARCH_STATE = "search.state"  # in .briefing/: the search index's state (search.state)
+SEARCH_PARTS = "search"  # ... and its documents and postings, in parts, in this folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +193,7 @@ class Gathered:
     problems: list[Diagnostic]  # found before validation
     kept: Collection[str] = frozenset()  # the keys of the cache loaded (save_checked)
     saved: bool = False  # save_checked has run
+    also_save: list[Callable[[], None]] = field(default_factory=list)  # with the files
 
 
 def gather(content_path: Path, previous: dict[str, Checked], jobs: int = 0,
@@ -207,10 +211,12 @@ def save_checked(options: BuildOptions, gathered: Gathered) -> None:
     """Keep the checked files in .briefing/cache/, once a build: from the render step
     while the page workers render (after the pages this core would be working alone),
     else at the end of `build`."""
-    if options.cache_path is not None and not gathered.saved \
-            and gathered.fresh.keys() != gathered.kept:
+    if options.cache_path is not None and not gathered.saved:
         with no_cycle_collection():
-            save_cache(options.cache_path, gathered.fresh, gathered.kept)
+            if gathered.fresh.keys() != gathered.kept:
+                save_cache(options.cache_path, gathered.fresh, gathered.kept)
+            for save in gathered.also_save:
+                save()
     gathered.saved = True
 
 
@@ -274,16 +280,25 @@ def search_index(graph: Graph, language: str, previous: SearchState | None,
 def load_search_state(work_path: Path, notice: Notice) -> SearchState | None:
     """The state `save_search_state` left in .briefing/, or None (with a notice when a
     file is there but is not usable)."""
-    plain = load_packed(work_path / SEARCH_STATE, SEARCH_KIND, code_version(), notice)
-    state = from_plain(plain) if plain is not None else None
-    if plain is not None and state is None:
-        notice(f"{work_path / SEARCH_STATE}: ignored, not a search index state; "
-               "building without it")
+    head = load_packed(work_path / SEARCH_STATE, SEARCH_KIND, code_version(), notice)
+    if head is None:
+        return None
+    parts = {n: load_packed(work_path / SEARCH_PARTS / f"{n:02d}.state", SEARCH_PART_KIND,
+                            code_version(), notice) for n in range(SEARCH_PART_COUNT)}
+    state = join_plain(head, {n: part for n, part in parts.items() if part is not None})
+    if state is None:
+        notice(f"{work_path / SEARCH_STATE}: ignored, not a search index state (or not "
+               f"the one of {work_path / SEARCH_PARTS}); building without it")
     return state
 
 
 def save_search_state(work_path: Path, state: SearchState) -> None:
-    save_packed(work_path / SEARCH_STATE, SEARCH_KIND, code_version(), state.to_plain())
+    """The head and the parts that changed since the state was loaded (search.state)."""
+    head, parts = split_plain(state)
+    for n, part in sorted(parts.items()):  # the head last: it names the parts' saves
+        save_packed(work_path / SEARCH_PARTS / f"{n:02d}.state", SEARCH_PART_KIND,
+                    code_version(), part)
+    save_packed(work_path / SEARCH_STATE, SEARCH_KIND, code_version(), head)
 
 
 def data_files(graph: Graph, kept: Kept | None = None, changed: set[Any] | None = None,
@@ -333,10 +348,13 @@ def put_all(sink: Sink, outputs: dict[str, bytes]) -> tuple[int, list[Entry]]:
 # The render, link-check and write steps, given the linked graph and the files read: this
 # module's own (`render_and_write`), or a caller's that reuses what it keeps.
 Render = Callable[[Graph, "BuildOptions", list[Diagnostic], Report, Gathered], BuildResult]
+# The link step: link_site, or a caller's that reuses the parts it keeps.
+Link = Callable[[Content, "BuildOptions", Gathered], tuple[Graph, list[Diagnostic]]]
 
 
 def build(options: BuildOptions, progress: Report = no_progress,
-          render: Render | None = None, known: Mapping[str, str] | None = None) -> BuildResult:
+          render: Render | None = None, known: Mapping[str, str] | None = None,
+          link: Link | None = None) -> BuildResult:
     """The whole build. Without options.out_path every output stays in memory
     (`check`); with it, outputs are written as they are rendered into a new folder beside
     out_path, which replaces it only if the build succeeds."""
@@ -352,7 +370,8 @@ def build(options: BuildOptions, progress: Report = no_progress,
             progress("linking", 0, 0)
             content, problems = assemble(gathered.checked, options.drafts, options.base_url)
             problems = gathered.problems + problems
-            graph, link_problems = link_site(content) if content else (None, [])
+            graph, link_problems = (link(content, options, gathered) if link else
+                                    link_site(content)) if content else (None, [])
             problems = finish(problems + link_problems, options)
             if graph is None or has_errors(problems):
                 return BuildResult(problems, graph=graph, seconds=time.perf_counter() - started)
@@ -432,7 +451,8 @@ def options_key(options: BuildOptions) -> str:
 
 
 def build_site(options: BuildOptions, progress: Report = no_progress,
-               render: Render | None = None, inputs: InputCheck | None = None) -> BuildResult:
+               render: Render | None = None, inputs: InputCheck | None = None,
+               link: Link | None = None) -> BuildResult:
     """`build`, skipped when neither the inputs nor the published folder changed since
     the last one (workdir.skip; `inputs`: its check, made already by the caller)."""
     out, cache_path = options.out_path, options.cache_path
@@ -444,7 +464,8 @@ def build_site(options: BuildOptions, progress: Report = no_progress,
         last = inputs.unchanged
         return BuildResult(diagnostics=list(last[3]), stats=WriteStats(0, last[2]),
                            seconds=time.perf_counter() - started)
-    result = build(options, progress, render, inputs.known if inputs is not None else {})
+    result = build(options, progress, render, inputs.known if inputs is not None else {},
+                   link)
     if result.stats is not None and out is not None and cache_path is not None \
             and inputs is not None:
         save_state(cache_path, out, (inputs.fingerprint, result.stamp, result.files,

@@ -64,6 +64,11 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--content", type=Path, default=Path("content"), metavar="DIR")
     ingest.add_argument("--out", type=Path, default=None, metavar="DIR")
     ingest.add_argument("--force", action="store_true", help="overwrite existing drafts")
+    ingest.add_argument("--url", default=None, metavar="URL", help="the article's URL (one FILE)")
+    ingest.add_argument("--published", default=None, metavar="DATE",
+                        help="its publication date, YYYY[-MM[-DD]] (one FILE)")
+    ingest.add_argument("--sources", type=Path, default=None, metavar="FILE",
+                        help="CSV or YAML: path, url, published for each FILE")
     ingest.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
     return parser
 
@@ -109,6 +114,7 @@ def _build(args: argparse.Namespace, check_only: bool) -> int:
 def _full_build(args: argparse.Namespace, templates: Traversable, out: Path | None,
                 notice: OncePerReason, inputs: InputCheck | None) -> BuildResult:
     from briefing.build import BuildOptions, build_site
+    from briefing.incremental.linkstate import link_kept
     from briefing.incremental.persisted import render_kept
 
     check_only = out is None
@@ -120,7 +126,7 @@ def _full_build(args: argparse.Namespace, templates: Traversable, out: Path | No
         file_urls=getattr(args, "file_urls", False), jobs=getattr(args, "jobs", 0),
         cache_path=Path.cwd() / WORK_DIR / "cache", fresh=args.no_cache, notice=notice)
     try:
-        return build_site(options, progress, render_kept, inputs)
+        return build_site(options, progress, render_kept, inputs, link_kept)
     finally:
         progress.finish()
 
@@ -155,10 +161,11 @@ def _partial(result: BuildResult) -> str:
 
 def _ingest(args: argparse.Namespace) -> int:
     from briefing.ingest.command import run_ingest
+    from briefing.ingest.sources import SourceOptions
 
     out = args.out if args.out is not None else args.content / "articles"
     return run_ingest(args.files, args.content, out, args.force, sys.stdin, sys.stdout,
-                      sys.stderr)
+                      sys.stderr, SourceOptions(args.url, args.published, args.sources))
 
 
 def _serve(args: argparse.Namespace) -> int:

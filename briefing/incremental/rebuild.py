@@ -26,7 +26,7 @@ from briefing.core.diagnostics import Diagnostic, has_errors
 from briefing.core.routes import output_file
 from briefing.incremental.memory import BuildMemory
 from briefing.incremental.pagestate import Digests, stale_outputs
-from briefing.incremental.relink import relink
+from briefing.incremental.relink import content_keys, relink
 from briefing.incremental.stamps import read_changed
 from briefing.incremental.tracking import Reads, TrackedGraph, changed_reads
 from briefing.link.graph import Graph
@@ -85,7 +85,7 @@ def rebuild(options: BuildOptions, memory: BuildMemory, pages_ready: PagesReady 
         problems = gathered.problems + problems
         graph = None
         if content is not None:
-            memory.linked = relink(content, memory.linked)
+            memory.linked = relink(content, memory.linked, content_keys(gathered.fresh))
             graph, problems = memory.linked.graph, problems + list(memory.linked.problems)
         problems = finish(problems, options)
         if graph is None or has_errors(problems):

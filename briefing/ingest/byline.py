@@ -106,11 +106,21 @@ def publisher_by_name(name: str, table: tuple[Publisher, ...]) -> str | None:
 
 
 def publisher_by_domain(domain: str, table: tuple[Publisher, ...]) -> str | None:
-    domain = domain.lower()
+    """The outlet whose domain is this host or a parent of it; the longest domain wins, so
+    an edition's own entry (`en.yna.co.kr`) beats its group's (`yna.co.kr`)."""
+    domain = domain.lower().rstrip(".")
+    best: tuple[int, str] | None = None
     for publisher in table:
-        if any(domain == d or domain.endswith("." + d) for d in publisher.domains):
-            return publisher.name
-    return None
+        for d in publisher.domains:
+            if (domain == d or domain.endswith("." + d)) and (best is None or len(d) > best[0]):
+                best = (len(d), publisher.name)
+    return best[1] if best else None
+
+
+def author_from_meta(text: str) -> str:
+    """A page's author field as a byline would give it: '박소연 기자' -> '박소연'."""
+    reporter = _REPORTER.fullmatch(text.strip())
+    return _authors(reporter.group("names")) if reporter else text.strip()
 
 
 @lru_cache(maxsize=8)
@@ -303,9 +313,15 @@ def _first(found: Sequence[str | None]) -> str | None:
     return next((f for f in found if f), None)
 
 
-def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...]
+def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...],
+                              site: str | None = None
                               ) -> tuple[str | None, str | None, list[ReviewItem]]:
-    """(publisher, author, review items) from bylines, sign-offs, copyright and e-mails."""
+    """(publisher, author, review items) from bylines, sign-offs, copyright and e-mails.
+
+    `site` is the outlet of the article's URL or page (sources.py, evidence.py): it beats
+    the weak clues (photo credits, tags, mastheads) but not an outlet the text names in a
+    byline, a copyright line or an e-mail, since a portal or a repost serves others' stories.
+    """
     items: list[ReviewItem] = []
     bylines = [line for line in lines if line.kind == "byline"]
     bracketed = [_bracket(line.text, table) for line in bylines
@@ -336,6 +352,7 @@ def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...]
            if not L.WITH_WIRE.match(line.text)]  # 'Jane Doe, with Reuters': a source
         + [_dated_outlet(line.text, table) for line in lines if line.kind == "dateline"]
         + [_copyright_holder(text, table) for text in copyright_lines]
+        + [site]
         # '[사진=녹색경제신문]': the outlet's own photo names it.
         + [publisher_in_text(text, table) for text in credits]
         + [_summarised(line.text, table) for line in lines if line.kind == "widget"]

@@ -20,6 +20,7 @@ from briefing.ingest.meta import load_publishers
 from briefing.ingest.nlp import KoreanAnalyser
 from briefing.ingest.pipeline import Context, Draft, finish_draft
 from briefing.ingest.recognise import build_matcher
+from briefing.ingest.sources import Given, SourceOptions, SourcesError
 from briefing.ingest.worker import Analysed, analyse_input, init_worker, run_in_worker
 from briefing.ingest.world import load_world
 from briefing.load.files import display_path
@@ -53,13 +54,14 @@ def _html_name(name: str) -> bool:
     return name.lower().endswith((".html", ".htm", ".xhtml"))
 
 
-def _analysed(inputs: list[str], stdin: TextIO, context: Context) -> Iterator[Analysed]:
+def _analysed(inputs: list[str], stdin: TextIO, context: Context,
+              given: dict[str, Given]) -> Iterator[Analysed]:
     """Analyse every input, in input order; in worker processes for big batches."""
-    def items() -> Iterator[tuple[str, bytes, bool] | Analysed]:
+    def items() -> Iterator[tuple[str, bytes, bool, Given | None] | Analysed]:
         for name in inputs:
             shown = "<stdin>" if name == "-" else name
             try:
-                yield shown, _read_input(name, stdin), _html_name(name)
+                yield shown, _read_input(name, stdin), _html_name(name), given.get(name)
             except InputTooLarge as exc:
                 yield Analysed(shown, EXIT_SOME_FAILED, f"{shown}: not ingested: {exc}")
             except OSError as exc:
@@ -69,7 +71,8 @@ def _analysed(inputs: list[str], stdin: TextIO, context: Context) -> Iterator[An
     if workers < 2:
         analyser = KoreanAnalyser()
         for item in items():
-            yield item if isinstance(item, Analysed) else analyse_input(*item, context, analyser)
+            yield item if isinstance(item, Analysed) else analyse_input(
+                *item[:3], context, analyser, item[3])
         return
     loaded = list(items())
     jobs = [item for item in loaded if not isinstance(item, Analysed)]
@@ -77,7 +80,7 @@ def _analysed(inputs: list[str], stdin: TextIO, context: Context) -> Iterator[An
     # more of CPU per process); fork only while no other thread runs here, else spawn.
     fork = "fork" in get_all_start_methods() and threading.active_count() == 1
     analyser = KoreanAnalyser()
-    if fork and any(not data.isascii() for _, data, _ in jobs):
+    if fork and any(not data.isascii() for _, data, _, _ in jobs):
         analyser.load()
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context(
             "fork" if fork else "spawn"), initializer=init_worker,
@@ -144,7 +147,8 @@ def _progress(stderr: TextIO, done: int, total: int, tty: bool) -> None:
 
 
 def run_ingest(inputs: list[str], content_dir: Path, out_dir: Path, force: bool,
-               stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+               stdin: TextIO, stdout: TextIO, stderr: TextIO,
+               options: SourceOptions | None = None) -> int:
     """Ingest every input; 0 ok, 1 some input not ingested, 2 usage, 3 I/O."""
     if not inputs:
         stderr.write("ingest: give one or more article files, or - for standard input\n")
@@ -152,6 +156,16 @@ def run_ingest(inputs: list[str], content_dir: Path, out_dir: Path, force: bool,
     if inputs.count("-") > 1:
         stderr.write("ingest: '-' (standard input) can be given once\n")
         return EXIT_USAGE
+    options = options or SourceOptions()
+    try:
+        given = options.given(inputs)
+    except SourcesError as exc:
+        stderr.write(f"ingest: {exc}\n")
+        return EXIT_USAGE
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        stderr.write(f"ingest: --sources {options.sources}: cannot read: {reason or exc}\n")
+        return EXIT_IO
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -179,7 +193,7 @@ def run_ingest(inputs: list[str], content_dir: Path, out_dir: Path, force: bool,
     show_progress = len(inputs) > _PROGRESS_MIN or tty
     status = EXIT_OK
     taken: set[str] = set()  # file names written (or refused) in this run
-    for done, result in enumerate(_analysed(inputs, stdin, context), start=1):
+    for done, result in enumerate(_analysed(inputs, stdin, context, given), start=1):
         if result.status == EXIT_OK:
             result = _write(result, index, out_dir, force, taken)
         clear = "\r\033[K" if tty and show_progress else ""

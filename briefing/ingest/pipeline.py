@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from briefing.core.dates import DateError, PartialDate, parse_date
+from briefing.core.dates import PartialDate
 from briefing.ingest.anchor import story_anchor
 from briefing.ingest.clauses import embedded_dates, plan_spans
 from briefing.ingest.clean import Line, clean_lines, content_lines
@@ -17,16 +17,13 @@ from briefing.ingest.dates import find_dates
 from briefing.ingest.eventids import EventIndex, assign_ids
 from briefing.ingest.eventmerge import ProposedEvent
 from briefing.ingest.events import Sentence, propose_events
+from briefing.ingest.evidence import article_metadata
 from briefing.ingest.known import KnownNode
 from briefing.ingest.meta import (
     Publisher,
     ReviewItem,
     detect_language,
-    find_dates_in_header,
-    find_people_and_publisher,
     find_title,
-    publisher_by_domain,
-    publisher_by_name,
 )
 from briefing.ingest.money import find_money
 from briefing.ingest.newents import NewEntity, needs_analysis, propose_entities
@@ -34,6 +31,7 @@ from briefing.ingest.parties import passing_mentions
 from briefing.ingest.people import known_by_spelling
 from briefing.ingest.recognise import Matcher, Mention
 from briefing.ingest.sentences import split_sentences
+from briefing.ingest.sources import Given, source_line
 from briefing.ingest.titles import compose_title
 from briefing.ingest.units import unit_names, units
 from briefing.ingest.webpage import Page
@@ -175,15 +173,6 @@ def _governed(sentences: list[Sentence], tokens: dict[str, list[Any]],
     return result
 
 
-def _page_date(page: Page | None) -> PartialDate | None:
-    if page is None or not page.date:
-        return None
-    try:
-        return parse_date(page.date[:10])
-    except DateError:
-        return None
-
-
 def _event_items(events: Sequence[ProposedEvent]) -> list[ReviewItem]:
     items = []
     for event in events:
@@ -260,8 +249,11 @@ def _titled(event: ProposedEvent, language: str, labels: dict[str, tuple[str, st
                                               event.amount, clause, due))
 
 
-def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokenize | None) -> Draft:
-    """Analyse one decoded article (and its page metadata, for HTML input)."""
+def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokenize | None,
+                given: Given | None = None) -> Draft:
+    """Analyse one decoded article (its page metadata for HTML input, and what the analyst
+    gave: its URL and date)."""
+    text_url, text = source_line(text)
     lines = clean_lines(text, context.outlets)
     body = content_lines(lines)
     items: list[ReviewItem] = []
@@ -269,19 +261,11 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
     if page is not None and page.title:
         title, title_items = page.title, []
     items.extend(title_items)
-    published, updated, _ = find_dates_in_header(lines)
-    published = published or _page_date(page)
-    publisher, author, people_items = find_people_and_publisher(lines, context.publishers)
-    if page is not None:
-        author = author or page.author
-        if publisher is None and page.publisher:
-            publisher = publisher_by_name(page.publisher, context.publishers) or page.publisher
-        if publisher is None and page.url:
-            host = re.sub(r"^https?://([^/]+).*$", r"\1", page.url)
-            publisher = publisher_by_domain(host, context.publishers)
-    items.extend(people_items if publisher is None else [])
-    if publisher is None:
-        items.append(ReviewItem("source.publisher", "no publisher found in the text"))
+    # The analyst's URL and date, the page's markup and the text's own (evidence.py).
+    meta = article_metadata(lines, page, given, text_url, context.publishers)
+    published, updated, publisher, author = (meta.published, meta.updated, meta.publisher,
+                                             meta.author)
+    items.extend(meta.items)
     plain = "\n".join(line.text for line in body)
     language = detect_language(plain)
     # Without a date line, a credit's full date or a fair's year dates the facts (anchor.py).
@@ -335,7 +319,7 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
     events = [_titled(e, language, context.labels, new_entities) for e in events]
     return Draft(
         file_name=file_name(title, published, title_mentions), title=title, published=published,
-        updated=updated, publisher=publisher, source_title=title, url=page.url if page else None,
+        updated=updated, publisher=publisher, source_title=title, url=meta.url,
         author=author, language=language, carriers=tuple(carriers), entities=tuple(entities),
         events=tuple(events), items=tuple(items), new_entities=tuple(new_entities),
         source_text="\n\n".join(line.text for line in body),

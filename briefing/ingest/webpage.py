@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import html as html_text
+import re
 from dataclasses import dataclass
+
+# trafilatura drops a bare Korean name as an author ('박소연' without '기자'): the page's
+# own author tag is read as a fallback (never a profile URL in 'article:author').
+_META = re.compile(r"<meta\b[^>]*>", re.I)
+_AUTHOR_META = re.compile(r"""(?:name|property)\s*=\s*["'](?:author|article:author|"""
+                          r"""dable:author)["']""", re.I)
+_CONTENT = re.compile(r"""content\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +46,7 @@ def extract_page(html: str) -> Page | None:
     return Page(
         text=text,
         title=_clean(fields.get("title")),
-        author=_clean(fields.get("author")),
+        author=_clean(fields.get("author")) or _meta_author(html),
         date=_clean(fields.get("date")),
         publisher=_clean(fields.get("sitename")),
         url=_clean(fields.get("url")),
@@ -47,3 +56,13 @@ def extract_page(html: str) -> Page | None:
 def _clean(value: object) -> str | None:
     text = str(value).strip() if value else ""
     return text or None
+
+
+def _meta_author(html: str) -> str | None:
+    end = html.lower().find("</head>")
+    for tag in _META.findall(html[:end] if end > 0 else html[:20000]):
+        content = _CONTENT.search(tag) if _AUTHOR_META.search(tag) else None
+        value = html_text.unescape(content.group(2)).strip() if content else ""
+        if value and not value.lower().startswith(("http:", "https:")):
+            return value
+    return None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from briefing.ingest.decode import DecodeError, decode_bytes, looks_like_html
 from briefing.ingest.nlp import KoreanAnalyser
 from briefing.ingest.pipeline import Context, Draft, build_draft
+from briefing.ingest.sources import Given
 from briefing.ingest.webpage import extract_page
 
 OK, NOT_INGESTED = 0, 1
@@ -22,7 +23,7 @@ class Analysed:
 
 
 def analyse_input(shown: str, data: bytes, html_name: bool, context: Context,
-                  analyser: KoreanAnalyser) -> Analysed:
+                  analyser: KoreanAnalyser, given: Given | None = None) -> Analysed:
     """One raw input -> a draft (event ids not given yet), or why it could not be read."""
     try:
         text = decode_bytes(data).text
@@ -37,7 +38,7 @@ def analyse_input(shown: str, data: bytes, html_name: bool, context: Context,
     if not text.strip():
         return Analysed(shown, NOT_INGESTED, f"{shown}: the file is empty")
     tokenize = analyser.tokenize if re.search(r"[가-힣]", text) else None
-    return Analysed(shown, OK, "", build_draft(text, page, context, tokenize))
+    return Analysed(shown, OK, "", build_draft(text, page, context, tokenize, given))
 
 
 # Per worker process: the pool's initializer sets it once, so each process loads Kiwi at
@@ -51,9 +52,9 @@ def init_worker(context: Context, analyser: KoreanAnalyser) -> None:
     _PROCESS["analyser"] = analyser
 
 
-def run_in_worker(item: tuple[str, bytes, bool]) -> Analysed:
-    shown, data, html_name = item
+def run_in_worker(item: tuple[str, bytes, bool, Given | None]) -> Analysed:
+    shown, data, html_name, given = item
     context = _PROCESS["context"]
     analyser = _PROCESS["analyser"]
     assert isinstance(context, Context) and isinstance(analyser, KoreanAnalyser)
-    return analyse_input(shown, data, html_name, context, analyser)
+    return analyse_input(shown, data, html_name, context, analyser, given)

@@ -10,6 +10,8 @@ anything else. The files it gives are made by search.shards, whose caches are no
 
 from __future__ import annotations
 
+import secrets
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +21,8 @@ from briefing.search.postings import Codes, Values
 from briefing.search.query import Alternative
 
 KIND = "search-index"  # the packed file's kind (workdir.packed)
+PART_KIND = "search-index-part"  # ... of each part (split_plain)
+PARTS = 64  # the documents and postings are kept in this many parts, by a hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,9 @@ class Caches:
     records: dict[int, str] = field(default_factory=dict)  # id -> record
     readers: dict[Read, set[DocKey]] | None = None  # what was read -> the documents
     names: list[list[Alternative]] | None = None  # the groups as query alternatives
+    # the parts (split_plain) changed since the state was loaded or saved; None: all
+    dirty: set[int] | None = None
+    generations: list[str] = field(default_factory=list)  # of each part, as kept
 
 
 @dataclass(slots=True)
@@ -61,15 +68,100 @@ class SearchState:
     read_digests: dict[Read, bytes] = field(default_factory=dict)
     caches: Caches = field(default_factory=Caches)
 
-    def to_plain(self) -> dict[str, Any]:
+    def to_plain(self, docs: bool = True) -> dict[str, Any]:
+        """The state as plain values (without the documents and postings: split_plain's
+        head)."""
         # Tuples and sets' lists as they are: MessagePack writes a tuple as it writes a
         # list, and copying 30,000 documents' terms into lists took a third of the save.
-        return {"language": self.language, "groups": self.groups,
+        head = {"language": self.language, "groups": self.groups,
                 "shard_bytes": list(self.shard_bytes), "term_chars": self.term_chars,
-                "record_bytes": self.record_bytes, "postings": self.postings,
-                "read_digests": [[*read, digest] for read, digest in self.read_digests.items()],
-                "docs": [[kind, item, e.id, e.digest, list(e.reads), e.terms, e.record]
-                         for (kind, item), e in self.docs.items()]}
+                "record_bytes": self.record_bytes,
+                "read_digests": [[*read, digest] for read, digest in self.read_digests.items()]}
+        if docs:
+            head["postings"] = self.postings
+            head["docs"] = [[kind, item, e.id, e.digest, list(e.reads), e.terms, e.record]
+                            for (kind, item), e in self.docs.items()]
+        return head
+
+
+def doc_part(key: DocKey) -> int:
+    """The part (split_plain) a document is kept in."""
+    return zlib.crc32(f"{key[0]}\0{key[1]}".encode()) % PARTS
+
+
+def term_part(term: str) -> int:
+    return zlib.crc32(term.encode()) % PARTS
+
+
+def mark(state: SearchState, part: int) -> None:
+    """The part holding `part`'s documents or postings changed (see split_plain)."""
+    if state.caches.dirty is not None:
+        state.caches.dirty.add(part)
+
+
+def split_plain(state: SearchState) -> tuple[dict[str, Any], dict[int, dict[str, Any]]]:
+    """to_plain in PARTS parts and a head, for a state kept in several files: the head,
+    and only the parts that changed since it was loaded (all, the first time). Each part
+    carries a generation the head names, so a head and parts of different saves (one
+    save failed) never pass for one state (join_plain)."""
+    caches = state.caches
+    dirty = set(range(PARTS)) if caches.dirty is None or len(caches.generations) != PARTS \
+        else caches.dirty
+    generations = list(caches.generations) if len(caches.generations) == PARTS \
+        else [""] * PARTS
+    parts: dict[int, dict[str, Any]] = {
+        n: {"generation": secrets.token_hex(8), "postings": {}, "docs": [], "ids": []}
+        for n in dirty}
+    id_keys = caches.id_keys if len(caches.id_keys) == len(state.docs) else {}
+    for n, part in parts.items():
+        generations[n] = part["generation"]
+    for term, text in state.postings.items():
+        into = parts.get(term_part(term))
+        if into is not None:
+            into["postings"][term] = text
+    for (kind, item), e in state.docs.items():
+        holder = parts.get(doc_part((kind, item)))
+        if holder is not None:
+            holder["docs"].append([kind, item, e.id, e.digest, list(e.reads), e.terms,
+                                   e.record])
+            made_from = id_keys.get((kind, item))
+            if made_from is not None:  # what its id is made from (search.ids)
+                holder["ids"].append([kind, item, *made_from])
+    head = state.to_plain(docs=False)
+    head["generations"] = generations
+    caches.dirty, caches.generations = set(), generations
+    return head, parts
+
+
+def join_plain(head: Any, parts: dict[int, Any]) -> SearchState | None:
+    """The state split_plain kept (parts by number), or None when the parts are not
+    those the head names, or anything has another shape."""
+    try:
+        generations = head["generations"]
+        if type(generations) is not list or len(generations) != PARTS \
+                or set(parts) != set(range(PARTS)):
+            return None
+        postings: dict[str, str] = {}
+        docs: list[Any] = []
+        ids: list[Any] = []
+        for n in range(PARTS):
+            part = parts[n]
+            if part["generation"] != generations[n] or type(part["postings"]) is not dict \
+                    or type(part["docs"]) is not list:
+                return None
+            postings.update(part["postings"])
+            docs.extend(part["docs"])
+            ids.extend(part["ids"])
+        state = from_plain({**head, "postings": postings, "docs": docs})
+        id_keys = {(kind, item): (t, b, h) for kind, item, t, b, h in ids
+                   if type(t) is int and type(b) is int and type(h) is int}
+    except (KeyError, TypeError, ValueError):
+        return None
+    if state is not None:
+        state.caches.dirty, state.caches.generations = set(), list(generations)
+        if len(id_keys) == len(ids) and id_keys.keys() == state.docs.keys():
+            state.caches.id_keys = id_keys  # else made again from the graph
+    return state
 
 
 def _read(value: Any) -> Read:

@@ -33,7 +33,7 @@ from briefing.search.index import (
 from briefing.search.postings import changed_list
 from briefing.search.query import Alternative, name_alternatives
 from briefing.search.shards import refresh, term_chars
-from briefing.search.state import DocEntry, SearchState
+from briefing.search.state import DocEntry, SearchState, doc_part, mark, term_part
 
 WHOLE_INDEX_SHARE = 4  # more than 1/4 of the documents changed: index them all
 
@@ -76,6 +76,7 @@ def _apply(state: SearchState, changes: _Changes) -> tuple[set[str], set[int]]:
     caches = state.caches
     terms = set(changes.removed) | set(changes.added)
     for term in terms:
+        mark(state, term_part(term))
         text = state.postings.get(term)
         if text is not None:
             state.term_chars -= term_chars(term, text)
@@ -100,6 +101,7 @@ def _apply(state: SearchState, changes: _Changes) -> tuple[set[str], set[int]]:
 def _put(state: SearchState, key: DocKey, entry: DocEntry | None) -> None:
     """Set (None: remove) a document's entry, and who reads what."""
     old = state.docs.pop(key, None)
+    mark(state, doc_part(key))
     readers = state.caches.readers
     if readers is not None and old is not None:
         for read in old.reads:

@@ -102,6 +102,11 @@ def _plain_http_url(url: str) -> bool:
         c in url for c in " <>\"'`\\")
 
 
+def http_url_problem(url: str) -> str | None:
+    """Why url cannot be a source's URL (the check `source.url` gets), or None."""
+    return None if _plain_http_url(url) else f"'{url}' is not an http(s) URL"
+
+
 def _url(ctx: _Ctx, path: tuple[str | int, ...], url: str | None) -> str | None:
     if url is None:
         return None

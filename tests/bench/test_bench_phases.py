@@ -20,7 +20,7 @@ def test_phases_times_each_step_of_a_cold_build(
     assert done.returncode == 0, done.stderr
     rows = {line.split()[0]: line.split()[1:] for line in done.stdout.splitlines()
             if line.strip()}
-    for step in ("build.gather", "build.link_site", "persisted.render_pages",
+    for step in ("build.gather", "linkstate.link_kept", "persisted.render_pages",
                  "build.search_index", "persisted.numbered_state", "build.save_cache"):
         wall, cpu, rss = map(float, rows[step])
         assert wall >= 0 and cpu >= 0 and rss > 0

@@ -228,3 +228,27 @@ def test_a_reused_event_is_read_from_the_content_with_the_drafts_amount(tmp_path
     first, second = parse_draft(draft, known).events
     assert (first.date, first.kind, first.amount) == ("2025-04-01", "investment", "200억원")
     assert second == known["kt-fund"]
+
+
+UNNAMED = """KT, 한빛로보틱스에 200억원 투자
+KT는 1일 로봇 스타트업 한빛로보틱스에 200억원을 투자했다고 2일 밝혔다.
+두 회사는 물류 로봇을 함께 만든다.
+"""
+
+
+def test_with_sources_passes_each_articles_url_and_only_that(tmp_path: Path) -> None:
+    """The annotated URL reaches ingest through a sources file (also for the second batch
+    that two articles with one draft name need); the annotated date does not."""
+    url = {"corpus": "pages", "query": "self-written", "rank": 1,
+           "url": "https://www.etnews.com/20250402000001"}
+    items = [_annotation(n, UNNAMED, source=url, publisher=None, author=None,
+                         boilerplate=[], skip=[]) for n in ("a", "b")]
+    folder, annotations = _setup(tmp_path, items, {"a": UNNAMED, "b": UNNAMED})
+    plain = _run("--texts", folder, "--annotations", annotations)
+    given = _run("--texts", folder, "--annotations", annotations, "--with-sources")
+    assert plain.returncode == given.returncode == 0, (plain.stderr, given.stderr)
+    assert "publishers given where the text names none (not scored): 0 of 2" in plain.stdout
+    assert "publishers given where the text names none (not scored): 2 of 2" in given.stdout
+    assert "ingest on annotations.yaml with sources (URLs): 2 articles" in given.stdout
+    for done in (plain, given):  # the annotated publication date is never passed
+        assert "| publication date found where the text states it | 0% (0/2) |" in done.stdout

@@ -390,3 +390,59 @@ def test_a_plan_state_that_cannot_be_trusted_is_ignored_with_one_line(
     assert len(lines) == 1 and state.name in lines[0], warm.stderr
     assert "Traceback" not in warm.stderr
     assert _rendered(warm) is not None  # the pages' state was still used
+
+
+def test_warm_equals_cold_when_a_briefing_gains_a_link_or_moves_in_time(
+        tmp_path: Path, run_cli: Run,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
+    # The link's parts kept in .briefing/cache/link.state: a body whose links changed, and
+    # a briefing moved in time (every related list ranked again), are linked again.
+    project = Project(tmp_path / "project", run_cli, [])
+    content = project.content
+    generate_corpus(content, 40, 13)
+    project.build()
+    assert (project.root / ".briefing/cache/link.state").is_file()
+    entity = sorted((content / "entities").glob("*.md"))[-1].stem
+    edited = _article(content, 7)
+    edited.write_text(edited.read_text(encoding="utf-8") + f"\nSee [[{entity}]].\n",
+                      encoding="utf-8")
+    rendered = _rendered(project.warm_equals_cold())
+    assert rendered is not None and rendered[0] < rendered[1] // 2, rendered
+    _sub(_article(content, 20), r"^published: \d{4}-", "published: 2015-")
+    assert _rendered(project.warm_equals_cold()) is not None
+    # a link to an event that does not exist, in a kept body: reported as a cold build does
+    _sub(_article(content, 9), r"\Z", "\nSee [[event:no-such-event]].\n")
+    warm = run_cli(["build", "--content", str(content), "--out", "site", "-j", "1"],
+                   project.root)
+    assert warm.returncode == 1 and "no-such-event" in warm.stderr
+    _sub(_article(content, 30), r"^title: .*$", "title: Another edit, the error still there")
+    again = run_cli(["build", "--content", str(content), "--out", "site", "-j", "1"],
+                    project.root)
+    assert again.returncode == 1 and again.stderr == warm.stderr
+
+
+@pytest.mark.parametrize("damage", ["other-version", "truncated", "wrong-shape", "foreign"])
+def test_a_link_state_that_cannot_be_trusted_is_ignored_with_one_line(
+        tmp_path: Path, damage: str, run_cli: Run,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
+    project = Project(tmp_path / "project", run_cli, [])
+    generate_corpus(project.content, 20, 14)
+    project.build()
+    _sub(_article(project.content, 4), r"\Z", "\nOne more line while the link broke.\n")
+    state = project.root / ".briefing/cache/link.state"
+    value, why = unpack(state.read_bytes(), "link-parts", code_version())
+    assert not why and value["mentions"] and value["related"]
+    if damage == "other-version":
+        state.write_bytes(pack("link-parts", "0123456789abcdef", value))
+    elif damage == "truncated":
+        state.write_bytes(state.read_bytes()[:-40])
+    elif damage == "wrong-shape":  # a briefing's mentions that are not a list of ids
+        mentions = [[*row[:2], [3], *row[3:]] for row in value["mentions"]]
+        state.write_bytes(pack("link-parts", code_version(), {**value, "mentions": mentions}))
+    else:
+        state.write_bytes(b"\x80\x04\x95 not ours at all")
+    warm = project.warm_equals_cold()
+    lines = [line for line in warm.stderr.splitlines() if "ignored" in line]
+    assert len(lines) == 1 and state.name in lines[0], warm.stderr
+    assert "Traceback" not in warm.stderr
+    assert _rendered(warm) is not None  # the pages' state was still used

@@ -19,7 +19,8 @@ from briefing.link.link import link_site
 from briefing.search import build_search_index, update
 from briefing.search.documents import doc_keys, doc_path
 from briefing.search.index import doc_ids, index_site
-from briefing.search.state import SearchState, from_plain
+from briefing.search.shards import refresh
+from briefing.search.state import PARTS, SearchState, from_plain, join_plain, split_plain
 from briefing.search.update import update_index
 from briefing.workdir.packed import pack, unpack
 
@@ -160,3 +161,49 @@ def test_the_saved_state_reads_back_as_it_was(content: Path) -> None:
 
 def build_search_index_state(graph: Graph) -> SearchState:
     return index_site(graph, "ko", **SMALL_SHARDS)
+
+
+def _through_files(head: dict[str, object], parts: dict[int, object]) -> tuple[object, dict]:
+    """The head and parts as another process reads them back from their files."""
+    back = {n: unpack(pack("p", "1", part), "p", "1")[0] for n, part in parts.items()}
+    return unpack(pack("s", "1", head), "s", "1")[0], back
+
+
+def test_the_state_kept_in_parts_reads_back_and_an_edit_rewrites_only_its_parts(
+        content: Path) -> None:
+    graph = graph_of(content)
+    state = build_search_index_state(graph)
+    head, parts = split_plain(state)
+    assert set(parts) == set(range(PARTS))  # a new state: every part is written
+    kept = dict(parts)
+    loaded_head, loaded = _through_files(head, kept)
+    again = join_plain(loaded_head, loaded)
+    assert again is not None and again.docs == state.docs and again.postings == state.postings
+    assert again.read_digests == state.read_digests
+    assert again.caches.id_keys == state.caches.id_keys  # ids not made again from the graph
+    assert split_plain(again)[1] == {}  # loaded and unchanged: no part to write
+
+    article = next((content / "articles").rglob("*.md"))
+    article.write_text(article.read_text(encoding="utf-8") + "위성 로밍 추가.\n",
+                       encoding="utf-8")
+    new = graph_of(content)
+    updated = update_index(new, "ko", again, changed_reads(graph, new), **SMALL_SHARDS)
+    head, parts = split_plain(updated)
+    assert 0 < len(parts) < PARTS // 2, sorted(parts)
+    kept.update(parts)
+    final = join_plain(*_through_files(head, kept))
+    assert final is not None
+    assert refresh(final) == build_search_index(new, "ko", **SMALL_SHARDS)
+
+
+def test_parts_of_another_save_are_not_taken_for_the_state(content: Path) -> None:
+    state = build_search_index_state(graph_of(content))
+    head, parts = split_plain(state)
+    older = dict(parts)
+    state.caches.dirty = None  # as if everything changed: every part saved again
+    newer_head, newer = split_plain(state)
+    assert join_plain(newer_head, newer) is not None
+    assert join_plain(head, newer) is None  # a head whose parts' save failed
+    assert join_plain(newer_head, {**newer, 3: older[3]}) is None  # a part's save failed
+    assert join_plain(newer_head, {n: p for n, p in newer.items() if n != 5}) is None
+    assert join_plain({**newer_head, "generations": "x"}, newer) is None
