@@ -2,6 +2,7 @@
 
     python bench/run.py [--sizes 1000 10000] [--large] [--repeat 1] [--hugo PATH]
                         [--hugo-all] [--skip-hugo] [--skip-ingest] [--report FILE]
+                        [--scenarios cold body ...] [--serve-edits body title ...]
 
 For each size it generates a corpus (bench/corpus.py) into a scratch project and
 measures, as subprocesses (scenarios.py):
@@ -38,7 +39,7 @@ from corpus import generate_corpus
 from hugo_content import CONFIGS, assemble_site, convert_corpus
 from measure import BenchError, Series
 from report import Header, Pages, SizeResult, count_pages, machine, report
-from scenarios import BUILD_SCENARIOS, Sources, Tool, run_builds, run_serve
+from scenarios import BUILD_SCENARIOS, EDITS, Sources, Tool, run_builds, run_serve
 from tools import briefing_tool, find_hugo, hugo_tool, hugo_version, server_flags
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -113,8 +114,8 @@ class SizeBench:
                           f"articles/{slug}/index.html",
                           f"events/{first_event(article)}/index.html")
         tool = briefing_tool(self.args.project, self.proj, sources, self.args.jobs)
-        self.result.ours_pages = self.measure_tool(tool, self.result.ours, BUILD_SCENARIOS,
-                                                   serve=True)
+        self.result.ours_pages = self.measure_tool(tool, self.result.ours,
+                                                   tuple(self.args.scenarios), serve=True)
 
     def run_hugo(self, hugo: Path, slug: str, flags: list[str]) -> None:
         for config in self.args.hugo_configs:
@@ -125,7 +126,7 @@ class SizeBench:
             tool = hugo_tool(hugo, config, site, sources, flags)
             every = self.args.hugo_all or config == "same"
             metrics = self.result.hugo.setdefault(config, {})
-            scenarios = BUILD_SCENARIOS if every else ("cold",)
+            scenarios = tuple(self.args.scenarios) if every else ("cold",)
             self.result.hugo_pages[config] = self.measure_tool(tool, metrics, scenarios,
                                                                serve=every)
 
@@ -138,7 +139,8 @@ class SizeBench:
         pages = count_pages(tool.out)
         if serve and not self.args.skip_serve:
             self.attempt(f"{tool.name}: server",
-                         lambda: into.update(run_serve(tool, repeat, timeout)))
+                         lambda: into.update(run_serve(tool, repeat, timeout,
+                                                       tuple(self.args.serve_edits))))
         return pages
 
 
@@ -195,6 +197,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="every scenario on every Hugo configuration, not only same")
     parser.add_argument("--skip-hugo", action="store_true")
     parser.add_argument("--skip-serve", action="store_true", help="no dev-server scenarios")
+    parser.add_argument("--scenarios", nargs="*", choices=BUILD_SCENARIOS,
+                        default=list(BUILD_SCENARIOS),
+                        help="the builds measured, in this order (cold first; default: "
+                        "all; none: the server only)")
+    parser.add_argument("--serve-edits", nargs="+", choices=EDITS, default=list(EDITS),
+                        help="the edits the server session makes (default: all)")
     parser.add_argument("--skip-ingest", action="store_true")
     parser.add_argument("--report", type=Path, help="also write the Markdown report here")
     parser.add_argument("--project", type=Path, default=PROJECT_DIR,

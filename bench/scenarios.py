@@ -138,14 +138,15 @@ def _more(server: Server, pattern: str, than: int) -> Callable[[], bool]:
     return lambda: server.count(pattern) > than
 
 
-def serve_round(tool: Tool, timeout: float) -> dict[str, Run]:
-    """One server session from cold: its first build, then each edit in turn."""
+def serve_round(tool: Tool, timeout: float, edits: tuple[str, ...] = EDITS
+                ) -> dict[str, Run]:
+    """One server session from cold: its first build, then each of `edits` in turn."""
     tool.clean()
     out: dict[str, Run] = {}
     port = free_port()
     with Server(tool.serve(port), tool.cwd, timeout) as server:
         first = server.wait_for(lambda: server.count(tool.ready) > 0, "the first build")
-        for kind in EDITS:
+        for kind in edits:
             done_before = server.count(tool.rebuilt)
             saved = time.perf_counter()
             marker = apply_edit(tool, kind)
@@ -169,9 +170,10 @@ def serve_round(tool: Tool, timeout: float) -> dict[str, Run]:
     return out
 
 
-def run_serve(tool: Tool, repeat: int, timeout: float) -> dict[str, Series]:
+def run_serve(tool: Tool, repeat: int, timeout: float, edits: tuple[str, ...] = EDITS
+              ) -> dict[str, Series]:
     results: dict[str, Series] = {}
     for _ in range(repeat):
-        for key, run in serve_round(tool, timeout).items():
+        for key, run in serve_round(tool, timeout, edits).items():
             results.setdefault(key, Series()).runs.append(run)
     return results

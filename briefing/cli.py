@@ -16,6 +16,7 @@ from briefing.render.folders import folder_problem, template_root
 from briefing.workdir.lock import WORK_DIR, BusyError, build_lock
 from briefing.workdir.packed import OncePerReason
 from briefing.workdir.skip import InputCheck, check_inputs, options_text
+from briefing.workers.parallel import WorkerDied
 from briefing.workers.progress import TerminalProgress
 from briefing.write.staging import OutputError, check_output_folder
 
@@ -189,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":
             return _serve(args)
         return _build(args, check_only=args.command == "check")
-    except (OutputError, BusyError) as exc:
+    except (OutputError, BusyError, WorkerDied) as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return 3
     except KeyboardInterrupt:

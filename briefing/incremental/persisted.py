@@ -125,6 +125,8 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             others.update(made)
             feed_reads.update(reads)
             data.update(data_files(graph, after, changed, TRACKING))
+            if after is not None:  # each item's JSON serves a long-lived build only
+                after.data.items.clear()
             if out is not None:
                 save_checked(options, gathered)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -136,26 +136,32 @@ def id_key(graph: Graph, key: DocKey, hashes: dict[str, int]) -> IdKey:
 def make_docs(graph: Graph, language: str, keys: Sequence[DocKey],
               reads: list[frozenset[Read]] | None = None) -> list[Doc]:
     """The documents of `keys`; with `reads`, appends what each one was made from."""
+    return list(iter_docs(graph, language, keys, reads))
+
+
+def iter_docs(graph: Graph, language: str, keys: Sequence[DocKey],
+              reads: list[frozenset[Read]] | None = None) -> Iterator[Doc]:
+    """make_docs one document at a time: an indexer that takes them as they are made
+    never holds every document's text at once."""
     entity_carriers: dict[str, list[str]] = defaultdict(list)
     for carrier, entity in sorted(graph.relations):
         entity_carriers[entity].append(carrier)
-    docs = []
     seen: set[Read] | None = None if reads is None else set()
     namer = _wiki_namer(graph, language, seen)
     for kind, key in keys:
         if kind == "carrier":
-            docs.append(_node_doc(graph.nodes[key], language, (key,), namer))
+            doc = _node_doc(graph.nodes[key], language, (key,), namer)
         elif kind == "entity":
-            docs.append(_node_doc(graph.nodes[key], language,
-                                  tuple(entity_carriers.get(key, ())), namer))
+            doc = _node_doc(graph.nodes[key], language, tuple(entity_carriers.get(key, ())),
+                            namer)
         elif kind == "article":
-            docs.append(_article_doc(graph.articles[key], namer))
+            doc = _article_doc(graph.articles[key], namer)
         else:
-            docs.append(_event_doc(graph, graph.events[key], language))
+            doc = _event_doc(graph, graph.events[key], language)
         if reads is not None and seen is not None:
             reads.append(frozenset(seen.union(_own_reads(graph, kind, key))))
             seen.clear()
-    return docs
+        yield doc
 
 
 def _own_reads(graph: Graph, kind: str, key: str) -> list[Read]:

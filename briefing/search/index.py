@@ -19,7 +19,7 @@ import hashlib
 from array import array
 from bisect import bisect_left
 from collections import defaultdict, deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate, chain, repeat
@@ -32,7 +32,7 @@ from briefing.search.documents import (
     date_text,
     doc_keys,
     id_key,
-    make_docs,
+    iter_docs,
 )
 from briefing.search.ids import IdKey, assign_ids
 from briefing.search.postings import Codes, encode
@@ -121,7 +121,7 @@ class _Part:
 
 
 def _index_docs(language: str, names: list[list[Alternative]], ids: Sequence[int],
-                docs: Sequence[Doc]) -> _Part:
+                docs: Iterable[Doc]) -> _Part:
     """Index documents with ascending `ids` (in a helper process when parallel)."""
     # 8 bytes a posting, where a list of ints takes 36 (the largest part of the index's
     # memory: millions of postings at 100,000 articles)
@@ -236,8 +236,9 @@ def _index_all(graph: Graph, language: str, names: list[list[Alternative]],
     runs but the first in fresh helper processes (a forked copy of the build would count
     its memory again). They boot while their documents are made, and index them while
     this process makes and indexes its own. `reads` gets what each document read."""
-    def made(run: range, into: list[frozenset[Read]]) -> list[Doc]:
-        return make_docs(graph, language, keys[run.start:run.stop], into)
+    def made(run: range, into: list[frozenset[Read]]) -> Iterator[Doc]:
+        # made as they are indexed (or sent): never every document's text at once
+        return iter_docs(graph, language, keys[run.start:run.stop], into)
 
     if jobs <= 1 or len(keys) < PARALLEL_DOCS:
         return [_index_docs(language, names, ids, made(range(len(keys)), reads))]
@@ -250,16 +251,17 @@ def _index_all(graph: Graph, language: str, names: list[list[Alternative]],
             try:  # the documents are not kept here once sent (the body texts of half
                 # the site, at 100,000 articles): a helper that fails gets them made again
                 helper.send(_index_docs, language, names, ids[run.start:run.stop],
-                            made(run, run_reads[n]))
+                            stream=made(run, run_reads[n]))
             except SpawnError:
                 helper.close()
         parts = [_index_docs(language, names, ids[:runs[0].stop], made(runs[0], run_reads[0]))]
-        for helper, run in zip(helpers, runs[1:], strict=True):
+        for n, (helper, run) in enumerate(zip(helpers, runs[1:], strict=True), 1):
             try:
                 parts.append(helper.result())
-            except SpawnError:  # the work is still done, here
+            except SpawnError:  # the work is still done, here (a send cut short left
+                run_reads[n].clear()  # only some documents' reads)
                 parts.append(_index_docs(language, names, ids[run.start:run.stop],
-                                         made(run, [])))
+                                         made(run, run_reads[n])))
     finally:
         for helper in helpers:
             helper.close()
@@ -281,6 +283,8 @@ def index_site(graph: Graph, language: str, *, jobs: int = 1,
     reads: list[frozenset[Read]] = []
     parts = _index_all(graph, language, names, keys, [ids[k] for k in keys], jobs, reads)
     postings = _merge(parts)
+    for part in parts:  # merged: each run's own postings are not needed any more
+        part.postings.clear()
     entries = chain.from_iterable(part.docs for part in parts)
     docs = {key: DocEntry(doc_id, digest, read, terms, record)
             for key, read, (doc_id, digest, terms, record) in zip(keys, reads, entries,

@@ -19,7 +19,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import msgpack
 
@@ -68,7 +68,9 @@ def unpack(data: bytes, kind: str, version: str) -> tuple[Any, str]:
     try:
         # strict_map_key=False: int keys are ours (interned ids). unpackb sizes what it
         # makes by the bytes it is given, so a hostile length can't allocate beyond them.
-        value = msgpack.unpackb(data[len(header):], raw=False, strict_map_key=False)
+        # A view, not a slice: a copy of a large state would be held beside it.
+        value = msgpack.unpackb(memoryview(data)[len(header):], raw=False,
+                                strict_map_key=False)
     except (ValueError, TypeError, msgpack.UnpackException, msgpack.ExtraData) as exc:
         return None, f"unreadable ({type(exc).__name__})"
     return value, ""
@@ -90,22 +92,38 @@ def load_packed(path: Path, kind: str, version: str, notice: Notice = quiet) -> 
     return value
 
 
+def _write_value(stream: BinaryIO, value: Any, packer: msgpack.Packer, depth: int) -> None:
+    """packb(value) written in pieces: the containers of the first `depth` levels by their
+    header and then item by item (MessagePack is a stream: the same bytes), so a large
+    state is never held encoded whole, nor in msgpack's growing buffer."""
+    if depth and isinstance(value, dict):
+        stream.write(packer.pack_map_header(len(value)))
+        for key, item in value.items():
+            stream.write(packer.pack(key))
+            _write_value(stream, item, packer, depth - 1)
+    elif depth and isinstance(value, list | tuple):
+        stream.write(packer.pack_array_header(len(value)))
+        for item in value:
+            _write_value(stream, item, packer, depth - 1)
+    else:
+        stream.write(packer.pack(value))
+
+
 def save_packed(path: Path, kind: str, version: str, value: Any) -> None:
     """Write atomically; a file that can't be written is only a slower next build."""
-    try:
-        data = pack(kind, version, value)
-    except (TypeError, ValueError, OverflowError) as exc:
-        # a value that is not plain data is a bug in the caller, not the user's problem
-        raise TypeError(f"state {kind!r} holds a value MessagePack can't keep: {exc}") from exc
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+                stream.write(_header(kind, version))
+                _write_value(stream, value, msgpack.Packer(use_bin_type=True), 2)
             os.replace(temp, path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+    except (TypeError, ValueError, OverflowError) as exc:
+        # a value that is not plain data is a bug in the caller, not the user's problem
+        raise TypeError(f"state {kind!r} holds a value MessagePack can't keep: {exc}") from exc
     except OSError:
         return

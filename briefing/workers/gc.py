@@ -3,9 +3,11 @@ workers inherit it)."""
 
 from __future__ import annotations
 
+import ctypes
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import cast
 
 
 @contextmanager
@@ -34,3 +36,19 @@ def collect_new_objects_only() -> Iterator[None]:
     finally:
         gc.disable()
         gc.unfreeze()
+
+
+def _libc_trim() -> Callable[[int], int] | None:
+    try:
+        return cast(Callable[[int], int], ctypes.CDLL(None).malloc_trim)
+    except (OSError, AttributeError):  # not glibc: nothing to hand back this way
+        return None
+
+
+def release_free_memory() -> None:
+    """Hand the C heap's free pages back to the system (glibc's malloc_trim). Freed large
+    objects (the readers' pickled results, a phase's bytes) stay resident otherwise, and
+    a process forked next would count them again in its own RSS."""
+    trim = _libc_trim()
+    if trim is not None:
+        trim(0)

@@ -12,9 +12,9 @@ import os
 import pickle
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 _CHILD = "from briefing.workers.spawned import main; main()"
 
@@ -37,12 +37,22 @@ class Spawned:
         except OSError:
             self._process = None
 
-    def send(self, func: Callable[..., Any], *args: Any) -> None:
+    def send(self, func: Callable[..., Any], *args: Any, stream: Iterable[Any] | None = None
+             ) -> None:
+        """Call func(*args) in the helper; with `stream`, func(*args, items): the items
+        pickled one by one as they are made, so this process never holds them all. The
+        helper reads them all before the call (a helper that took them as it worked would
+        hold this process up until it is done)."""
         process = self._require()
         assert process.stdin is not None
         try:
             with process.stdin:
-                pickle.dump((func, args), process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((func, args, stream is not None), process.stdin,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+                for item in stream if stream is not None else ():
+                    pickle.dump(item, process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                if stream is not None:
+                    pickle.dump(_End(), process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
         except (OSError, pickle.PicklingError) as exc:
             self.close()
             raise SpawnError(f"cannot send to the helper: {exc}") from exc
@@ -50,14 +60,18 @@ class Spawned:
     def result(self) -> Any:
         process = self._require()
         assert process.stdout is not None
-        with process.stdout:
-            data = process.stdout.read()
-        code = process.wait()
-        self._process = None
-        try:
-            status, value = pickle.loads(data)
+        try:  # unpickled as it arrives: the whole reply's bytes are never held
+            with process.stdout:
+                status, value = pickle.load(process.stdout)
         except Exception as exc:
+            try:
+                code: int | str = process.wait(5)
+            except subprocess.TimeoutExpired:  # alive, but its reply was cut or garbled
+                code = "killed"
+            self.close()
             raise SpawnError(f"the helper exited {code} without a result") from exc
+        process.wait()
+        self._process = None
         if status != "ok":
             raise SpawnError(f"the helper failed: {value}")
         return value
@@ -78,9 +92,22 @@ class Spawned:
         return self._process
 
 
+class _End:
+    """Marks the end of a streamed call's items."""
+
+
+def _items(source: BinaryIO) -> list[Any]:
+    items = []
+    while not isinstance(item := pickle.load(source), _End):
+        items.append(item)
+    return items
+
+
 def main() -> None:
     """The helper's side: one call read from stdin, its result written to stdout."""
-    func, args = pickle.load(sys.stdin.buffer)
+    func, args, streamed = pickle.load(sys.stdin.buffer)
+    if streamed:
+        args = (*args, _items(sys.stdin.buffer))
     try:
         reply: tuple[str, Any] = ("ok", func(*args))
     except Exception as exc:  # reported to the caller, which does the work itself

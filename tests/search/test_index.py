@@ -187,3 +187,23 @@ def test_without_helpers_the_build_indexes_everything_itself(
     monkeypatch.setattr(index, "PARALLEL_DOCS", 1)
     monkeypatch.setattr(sys, "executable", "/nonexistent/python")  # no helper can start
     assert build_search_index(search_graph, "ko", jobs=2, term_shard_bytes=300) == serial
+
+
+def test_a_helper_lost_while_its_documents_are_sent_leaves_the_same_state(
+        search_graph: Graph, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Documents go to a helper as they are made, with what each read: a helper lost part
+    way must not leave this process with some documents' reads and not the others'."""
+    serial = index.index_site(search_graph, "ko", term_shard_bytes=300)
+
+    def cut_short(self: index.Spawned, func: object, *args: object,
+                  stream: Any = None) -> None:
+        next(stream)  # one document made (its reads taken), then the pipe breaks
+        self.close()
+        raise index.SpawnError("cannot send to the helper: broken pipe")
+
+    monkeypatch.setattr(index, "PARALLEL_DOCS", 1)
+    monkeypatch.setattr(index.Spawned, "send", cut_short)
+    parallel = index.index_site(search_graph, "ko", jobs=2, term_shard_bytes=300)
+    assert parallel.caches.files == serial.caches.files
+    assert {key: entry.reads for key, entry in parallel.docs.items()} == \
+        {key: entry.reads for key, entry in serial.docs.items()}

@@ -55,7 +55,20 @@ def test_a_truncated_or_corrupted_file_is_ignored(tmp_path: Path, cut: int) -> N
     assert len(notices) == 1
 
 
-def test_a_value_that_is_not_plain_data_is_refused_before_writing(tmp_path: Path) -> None:
+def test_a_value_that_is_not_plain_data_is_refused_and_nothing_is_left(tmp_path: Path
+                                                                        ) -> None:
     with pytest.raises(TypeError, match="can't keep"):
         save_packed(tmp_path / "state", "checked", "v1", {"x": object()})
-    assert not (tmp_path / "state").exists()
+    assert list(tmp_path.iterdir()) == []
+    save_packed(tmp_path / "state", "checked", "v1", {"x": 1})
+    with pytest.raises(TypeError, match="can't keep"):  # found part way through the write
+        save_packed(tmp_path / "state", "checked", "v1", {"a": [1, 2], "x": [3, object()]})
+    assert [p.name for p in tmp_path.iterdir()] == ["state"]
+    assert load_packed(tmp_path / "state", "checked", "v1") == {"x": 1}
+
+
+def test_a_state_is_written_in_pieces_with_the_bytes_of_one_encoding(tmp_path: Path) -> None:
+    value = {"docs": {"a": [1, (2, "가")], "b": {"c": b"\x00"}}, "terms": ["x", ["y", {}]],
+             "n": 2**40, "empty": {}}
+    save_packed(tmp_path / "state", "search", "v1", value)
+    assert (tmp_path / "state").read_bytes() == pack("search", "v1", value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+import os
 import sys
 
 import pytest
@@ -38,3 +39,16 @@ def test_a_closed_helper_is_gone() -> None:
     helper.close()
     with pytest.raises(SpawnError):
         helper.send(operator.add, 1, 2)
+
+
+def test_streamed_items_arrive_in_order_as_the_last_argument() -> None:
+    helper = Spawned()
+    helper.send(operator.add, ["가"], stream=(text for text in ("나", "다")))
+    assert helper.result() == ["가", "나", "다"]
+
+
+def test_a_helper_that_exits_without_a_reply_is_an_error_not_a_hang() -> None:
+    helper = Spawned()
+    helper.send(os._exit, 3)
+    with pytest.raises(SpawnError, match="exited 3 without a result"):
+        helper.result()
