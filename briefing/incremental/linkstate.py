@@ -23,7 +23,7 @@ from briefing.link.graph import Graph
 from briefing.link.resolve import Part
 from briefing.validate.model import Content
 from briefing.workdir.cache import code_version
-from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
+from briefing.workdir.packed import Notice, load_decoded, quiet, save_packed
 from briefing.workdir.plain import Malformed, decoder, to_plain
 
 KIND = "link-parts"
@@ -99,14 +99,7 @@ def _decode(value: Any) -> LinkMemo:
 
 
 def load_link(path: Path, notice: Notice = quiet) -> LinkMemo | None:
-    value = load_packed(path, KIND, code_version(), notice)
-    if value is None:
-        return None
-    try:
-        return _decode(value)
-    except (Malformed, KeyError, TypeError, ValueError, RecursionError):
-        notice(f"{path}: ignored, not in the expected shape; building without it")
-        return None
+    return load_decoded(path, KIND, code_version(), _decode, notice)
 
 
 def link_kept(content: Content, options: BuildOptions, gathered: Gathered

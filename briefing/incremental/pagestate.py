@@ -29,7 +29,7 @@ from briefing.link.graph import Graph
 from briefing.render.linkcheck import LateRef
 from briefing.render.sink import Entry
 from briefing.workdir.cache import code_version
-from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
+from briefing.workdir.packed import Notice, load_decoded, quiet, save_packed
 from briefing.workdir.plain import Malformed, decoder, to_plain
 from briefing.workdir.skip import site_entries, stamp_of, templates_digest
 
@@ -143,14 +143,7 @@ def _decode(value: Any) -> PageState:
 
 
 def load_state(path: Path, notice: Notice = quiet) -> PageState | None:
-    value = load_packed(path, KIND, code_version(), notice)
-    if value is None:
-        return None
-    try:
-        return _decode(value)
-    except (Malformed, KeyError, TypeError, ValueError, RecursionError):
-        notice(f"{path}: ignored, not in the expected shape; building without it")
-        return None
+    return load_decoded(path, KIND, code_version(), _decode, notice)
 
 
 class Digests:

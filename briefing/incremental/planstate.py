@@ -37,7 +37,7 @@ from briefing.link.graph import Graph
 from briefing.render.pages import Page
 from briefing.render.plan import LazyPlan, stub_page
 from briefing.workdir.cache import code_version
-from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
+from briefing.workdir.packed import Notice, load_decoded, quiet, save_packed
 from briefing.workdir.plain import Malformed
 
 KIND = "page-plan"
@@ -105,15 +105,8 @@ def _decode(value: Any) -> PlanState:
 def load_plan(path: Path, config: str, notice: Notice = quiet) -> PlanState | None:
     """The plan a build kept, when made with this `config`; None otherwise (with a notice
     when the file is there but is not one)."""
-    value = load_packed(path, KIND, code_version(), notice)
-    if value is None:
-        return None
-    try:
-        state = _decode(value)
-    except (Malformed, KeyError, TypeError, ValueError, RecursionError):
-        notice(f"{path}: ignored, not in the expected shape; building without it")
-        return None
-    return state if state.config == config else None
+    state = load_decoded(path, KIND, code_version(), _decode, notice)
+    return state if state is not None and state.config == config else None
 
 
 @dataclass(slots=True)

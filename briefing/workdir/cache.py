@@ -12,8 +12,8 @@ from collections.abc import Collection
 from pathlib import Path
 
 from briefing.validate.fields import Checked
-from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
-from briefing.workdir.plain import Malformed, decoder, to_plain
+from briefing.workdir.packed import Notice, load_decoded, quiet, save_packed
+from briefing.workdir.plain import decoder, to_plain
 from briefing.workdir.version import code_version, file_key
 
 __all__ = ["code_version", "file_key", "load_cache", "save_cache"]
@@ -43,13 +43,8 @@ def load_cache(cache_path: Path, notice: Notice = quiet) -> dict[str, Checked]:
         return entries
     read = decoder(dict[str, Checked])
     for path in shards:
-        kept = load_packed(path, _KIND, code_version(), notice)
-        if kept is None:
-            continue
-        try:
-            shard = read(kept)
-        except (Malformed, TypeError, ValueError, RecursionError):
-            notice(f"{path}: ignored, not in the expected shape; building without it")
+        shard = load_decoded(path, _KIND, code_version(), read, notice)
+        if shard is None:
             continue
         if all(_shard(key) == path.stem for key in shard):
             entries.update(shard)

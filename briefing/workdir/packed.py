@@ -19,9 +19,11 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO, TypeVar
 
 import msgpack
+
+from briefing.workdir.plain import Malformed
 
 MAGIC = b"BRIEFING-STATE\0"
 FORMAT = 1  # of the header and framing; bump on any change to them
@@ -90,6 +92,23 @@ def load_packed(path: Path, kind: str, version: str, notice: Notice = quiet) -> 
     if why:
         notice(f"{path}: ignored, {why}; building without it")
     return value
+
+
+T = TypeVar("T")
+
+
+def load_decoded(path: Path, kind: str, version: str, decode: Callable[[Any], T],
+                 notice: Notice = quiet) -> T | None:
+    """`load_packed`, then `decode`: a value that is not in the shape `decode` wants is
+    ignored with one line, like a damaged file, never trusted."""
+    value = load_packed(path, kind, version, notice)
+    if value is None:
+        return None
+    try:
+        return decode(value)
+    except (Malformed, KeyError, TypeError, ValueError, RecursionError):
+        notice(f"{path}: ignored, not in the expected shape; building without it")
+        return None
 
 
 def _write_value(stream: BinaryIO, value: Any, packer: msgpack.Packer, depth: int) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from briefing.core.diagnostics import Diagnostic
 from briefing.load.files import MAX_FILE_BYTES, content_files, display_path
-from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
+from briefing.workdir.packed import Notice, load_decoded, load_packed, quiet, save_packed
 from briefing.workdir.plain import Malformed, decoder, to_plain
 from briefing.workdir.version import code_version, file_key
 
@@ -236,14 +236,7 @@ def _state_file(cache_path: Path, out_path: Path) -> Path:
 
 def load_state(cache_path: Path, out_path: Path, notice: Notice = quiet) -> LastBuild | None:
     path = _state_file(cache_path, out_path)
-    kept = load_packed(path, _KIND, code_version(), notice)
-    if kept is None:
-        return None
-    try:
-        return decoder(LastBuild)(kept)
-    except (Malformed, TypeError, ValueError, RecursionError):
-        notice(f"{path}: ignored, not in the expected shape; building without it")
-        return None
+    return load_decoded(path, _KIND, code_version(), decoder(LastBuild), notice)
 
 
 def save_state(cache_path: Path, out_path: Path, state: LastBuild) -> None:

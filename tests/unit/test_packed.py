@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.workdir.packed import MAGIC, load_packed, pack, save_packed
+from briefing.workdir.packed import MAGIC, load_decoded, load_packed, pack, save_packed
 
 
 def test_a_saved_value_reads_back_with_the_same_kind_and_version(tmp_path: Path) -> None:
@@ -72,3 +72,20 @@ def test_a_state_is_written_in_pieces_with_the_bytes_of_one_encoding(tmp_path: P
              "n": 2**40, "empty": {}}
     save_packed(tmp_path / "state", "search", "v1", value)
     assert (tmp_path / "state").read_bytes() == pack("search", "v1", value)
+
+
+def test_a_value_of_another_shape_is_ignored_with_one_notice(tmp_path: Path) -> None:
+    # Right kind and version, wrong shape (a state written by a bug, or edited by hand):
+    # every state reader goes through load_decoded, so none of them trusts it.
+    save_packed(tmp_path / "state", "pages", "v1", {"reads": "not a list"})
+
+    def decode(value: dict[str, list[int]]) -> list[int]:
+        return [int(x) for x in value["reads"]]
+
+    notices: list[str] = []
+    assert load_decoded(tmp_path / "state", "pages", "v1", decode, notices.append) is None
+    assert notices == [f"{tmp_path / 'state'}: ignored, not in the expected shape; "
+                       "building without it"]
+    save_packed(tmp_path / "state", "pages", "v1", {"reads": [3, 4]})
+    assert load_decoded(tmp_path / "state", "pages", "v1", decode, notices.append) == [3, 4]
+    assert len(notices) == 1
