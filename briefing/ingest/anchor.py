@@ -10,25 +10,32 @@ approximate).
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from briefing.core.dates import PartialDate
+from briefing.ingest.clauses import is_intent
 from briefing.ingest.dates import DateMention, find_dates
+from briefing.ingest.eventparties import Sentence
+from briefing.ingest.kinds import is_plan
 
 # A fair, show or conference named with its year, either side: 'MWC 2026', 'CES 2022',
 # 'AI EXPO KOREA 2025', '(MWC) 2025', '2025 월드IT쇼', 'SK AI 서밋 2025'.
 _EVENT_WORD = (r"(?:MWC|CES|IFA|GTC|COMPUTEX|Computex|Expo|EXPO|Summit|SUMMIT|Show|SHOW|"
                r"Congress|Conference|Forum|FORUM|Week|Fair|Festival|Connect|World)")
 _KO_EVENT = r"[가-힣A-Za-z]*(?:쇼|엑스포|박람회|서밋|포럼|콘퍼런스|컨퍼런스|전시회|페어|위크|대회)"
+# The year may carry a Korean particle ('MWC 2024에서'), follow a bracket without a space
+# ('(MWC)2026') or be written short after a fair's acronym ('MWC25').
 _NAMED_YEAR = re.compile(
-    rf"\b{_EVENT_WORD}\)?\s+(?P<y1>20\d\d)\b(?![\d.,%])|"
+    rf"\b{_EVENT_WORD}\)?\s*(?P<y1>20\d\d)(?![\d.,%A-Za-z])|"
+    r"\b(?:MWC|CES|IFA|GTC)(?P<y5>[12]\d)(?![\d.,%A-Za-z])|"
     rf"(?<![\d.,])(?P<y2>20\d\d)\s+(?:[A-Z][A-Za-z]*\s+){{0,3}}{_EVENT_WORD}\b|"
     rf"(?<![\d.,])(?P<y3>20\d\d)\s*{_KO_EVENT}|"
     rf"{_KO_EVENT}\)?\s*(?P<y4>20\d\d)(?![\d.,%년])")
-_YEAR = re.compile(r"20\d\d")  # a cheap test before the name patterns
+_YEAR = re.compile(r"20\d\d|(?:MWC|CES|IFA|GTC)[12]\d")  # a cheap test before the patterns
 _FULL_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[.\-년/]\s*\d{1,2}\s*[.\-월/]\s*\d{1,2}")
 _BARE_DAY = re.compile(r"(?<![\d.월])(\d{1,2})일")
 
@@ -37,6 +44,11 @@ _BARE_DAY = re.compile(r"(?<![\d.월])(\d{1,2})일")
 class Anchor:
     date: PartialDate  # a full day, or a year only
     basis: str  # where it comes from, for the review note
+    months: bool = False  # the text's own year: its bare months ('in June') lie in it
+
+
+def _full_year(written: str) -> int:
+    return int(written) if len(written) == 4 else 2000 + int(written)
 
 
 def story_anchor(lines: Iterable[str], body: str) -> Anchor | None:
@@ -53,7 +65,7 @@ def story_anchor(lines: Iterable[str], body: str) -> Anchor | None:
             if date is not None and date.day and date.day in days:
                 return Anchor(date, f"the date of '{found.text}' in '{text[:40]}', whose day "
                               "the body names")
-    years = Counter(int(next(y for y in m.groups() if y)) for text in texts
+    years = Counter(_full_year(next(y for y in m.groups() if y)) for text in texts
                     if _YEAR.search(text) for m in _NAMED_YEAR.finditer(text))
     if not years:
         return None
@@ -80,7 +92,44 @@ def in_anchor_year(mention: DateMention, anchor: Anchor) -> DateMention:
         year = anchor.date.year + _YEAR_OFFSETS[key]
     elif _DAY_ONLY.fullmatch(key):
         year = anchor.date.year
+    elif anchor.months and (month := _month_of(key)):
+        # 'in June' in a story whose own latest fact is of 2024: June 2024.
+        return replace(mention, date=PartialDate(anchor.date.year, month), until=None,
+                       relative=True, basis=f"'{mention.text}' placed in {anchor.basis}",
+                       problem=None)
     else:
         return mention  # 'last month', '3월': a month of an unknown year stays for review
     return replace(mention, date=PartialDate(year), until=None, relative=True,
                    basis=f"'{mention.text}' placed in {anchor.basis}", problem=None)
+
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+# A month told as past or plain ('in June', 'early July', '지난 3월'), not one ahead ('오는 3월').
+_MONTH_ONLY = re.compile(r"(?:(?:in|early|late|mid-?|since)\s+)?(?P<en>[a-z]+)|"
+                         r"(?:지난\s*)?(?P<ko>\d{1,2})\s*월(?:\s*(?:초|중순|말))?")
+
+
+def _month_of(key: str) -> int:
+    found = _MONTH_ONLY.fullmatch(key)
+    if found is None:
+        return 0
+    if found["ko"]:
+        return int(found["ko"]) if 1 <= int(found["ko"]) <= 12 else 0
+    return _MONTHS.get(found["en"], 0)
+
+
+def text_year(sentences: Sequence[Sentence]) -> Anchor | None:
+    """The year a story without a date line is told in, from its own explicit dates: the
+    latest year it tells a fact in ('the second quarter of 2024', 'in April 2026'), not a
+    plan's ('to open in 2027') nor a comparison's base. A story is told no earlier than the
+    latest fact it reports, and rarely much later. Only a text that dates some fact to its
+    month or quarter is anchored: bare years alone are often history ('2022년과 올해')."""
+    dates = [d.date for s in sentences if not s.heading and not s.caption
+             and not is_plan(s.text) and not is_intent(s.text)
+             for d in s.dates if d.date is not None and not d.relative
+             and d.role in ("event", "announce") and d.start not in s.embedded]
+    if not any(date.month for date in dates):
+        return None
+    year = max(date.year for date in dates)
+    return Anchor(PartialDate(year), f"the latest year the text tells a fact in ({year})",
+                  months=True)

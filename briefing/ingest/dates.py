@@ -110,6 +110,7 @@ _COMPARE_AFTER = re.compile(r"\s*(?:대비|보다|에\s*비해|같은\s*기간|�
 # 'up 11.7% over last year', 'compared with a year earlier': the base of a comparison.
 _COMPARE_BEFORE = re.compile(r"\b(?:over|than|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?$",
                              re.I)
+_CHANGE_BEFORE = re.compile(r"\d\s*(?:%|percent)\s*$", re.I)
 # '올해 2분기(4~6월)': the months in brackets restate the quarter before them.
 _GLOSS_BEFORE = re.compile(r"(?:분기|반기|half|quarter)\s*\($")
 
@@ -342,6 +343,9 @@ def _role(mention: DateMention, sentence: str, start: int, end: int) -> Role:
     if _GLOSS_BEFORE.search(sentence[max(0, start - 12):start]) or \
             _COMPARE_BEFORE.search(sentence[max(0, start - 20):start]):
         return "compare"
+    if mention.text[:5].lower() == "from " and \
+            _CHANGE_BEFORE.search(sentence[max(0, start - 20):start]):
+        return "compare"  # 'up 18.4% from 2023': the base of a change
     return "event"
 
 

@@ -109,7 +109,12 @@ def _combine(main: ProposedEvent, extra: ProposedEvent) -> ProposedEvent:
 
 
 def _one_sentence(a: ProposedEvent, b: ProposedEvent) -> bool:
-    """'2027년 90곳, 2028년 100곳, …': one plan told as a schedule, not four events."""
+    """'2027년 90곳, 2028년 100곳, …': one plan told as a schedule, not four events. Deals of
+    one sentence with amounts or counterparts of their own stay apart ('invested $300
+    million, including $10 million in A in June and $200 million in B in July')."""
+    if a.kind in _DEALS and ((a.amount and b.amount and a.amount != b.amount) or (
+            a.entities and b.entities and not set(a.entities) & set(b.entities))):
+        return False
     return a.evidence == b.evidence and a.kind == b.kind and a.carriers == b.carriers
 
 

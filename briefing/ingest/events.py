@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from briefing.core.dates import PartialDate
-from briefing.ingest.anchor import Anchor, in_anchor_year
+from briefing.ingest.anchor import Anchor, in_anchor_year, text_year
 from briefing.ingest.clauses import (
     CLAUSE_CUT,
     clause_spans,
@@ -177,9 +177,14 @@ def _event_date(sentence: Sentence, published: PartialDate | None
     return [], None
 
 
-def _amount(sentence: Sentence, start: int, end: int, single: bool) -> tuple[str | None, list[str]]:
-    money = [m for m in sentence.money if start <= m.start < end] or \
-        (list(sentence.money) if single else [])
+def _amount(sentence: Sentence, start: int, end: int, single: bool,
+            near: tuple[int, int] = (0, 0)) -> tuple[str | None, list[str]]:
+    """The clause's amount: the one in the date's own clause first ('…$500 million, including
+    a $20 million investment in May …' is $20 million for May)."""
+    money = [m for m in sentence.money if start <= m.start < end]
+    if len(money) > 1:
+        money = [m for m in money if near[0] <= m.start < near[1]] or money
+    money = money or (list(sentence.money) if single else [])
     issues = []
     if len(money) > 1:
         issues.append("several amounts in the sentence: " + ", ".join(m.written for m in money))
@@ -207,6 +212,8 @@ def propose_events(sentences: list[Sentence], published: PartialDate | None,
     `venues` are the ids of fairs and conferences: where something happened, not who.
     Without a publication date, the story's `anchor` (anchor.py) dates statements, bare
     days and relative years instead, each event flagged (approximate for a year)."""
+    if published is None and anchor is None:
+        anchor = text_year(sentences)
     if published is not None or anchor is None:
         return _propose(sentences, published, affiliated, venues)
     if not anchor.date.day:
@@ -330,7 +337,8 @@ def _propose(sentences: list[Sentence], published: PartialDate | None,
                     issues.append(f"carrier '{works_for[0]}' through the affiliation of a "
                                   "person named here")
             period = False
-            amount, money_issues = _amount(sentence, start, end, single)
+            amount, money_issues = _amount(sentence, start, end, single,
+                                           (near_start, near_end) if found else (0, 0))
             issues.extend(money_issues)
             when, basis = date.date, report_basis or date.basis
             said = [d for d in sentence.dates if d.role == "announce" and d.date is not None]

@@ -1,0 +1,84 @@
+"""Stories without a date line dated from their own words (issue 13, point 4): a fair's year
+however it is written, the latest year the text dates a fact in, bare months placed in that
+year, deals of one sentence kept apart, and the base of a change that dates nothing.
+Fictional sentences in the styles of call transcripts, trade sites and Korean dailies."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.core.dates import PartialDate
+from briefing.ingest.anchor import Anchor, in_anchor_year, story_anchor, text_year
+from briefing.ingest.dates import find_dates
+from briefing.ingest.events import propose_events
+from briefing.ingest.recognise import Matcher
+from tests.ingest.test_ingest_event_facts import brief, told
+
+
+@pytest.mark.parametrize("line, year", [
+    ("KT는 오르빗 엑스포 2024에서 새 서비스를 공개했다.", 2024),  # a particle after the year
+    ("한빛텔레콤이 다음달 열릴 모바일월드콩그레스(MWC)2026의 예고편을 공개했다.", 2026),
+    ("김 대표는 MWC25 기자간담회에서 계획을 소개했다.", 2025),
+])
+def test_a_fairs_year_is_read_however_it_is_written(line: str, year: int) -> None:
+    anchor = story_anchor([line], line)
+    assert anchor is not None and anchor.date == PartialDate(year)
+
+
+def test_a_fairs_short_year_needs_the_acronym_glued() -> None:
+    assert story_anchor(["The MWC 25 countries joined."], "") is None
+
+
+def test_the_latest_year_the_text_dates_a_fact_in_anchors_it(matcher: Matcher) -> None:
+    sentences = told(matcher,
+                     "Today we present the highlights of the third quarter of 2023.",
+                     "Hanbit Telecom opened its first data centre in 2019.",
+                     "The company plans to open a second one in 2027.",
+                     published=None)
+    anchor = text_year(sentences)
+    # 2027 is a plan's year, not one the story is told in.
+    assert anchor is not None and anchor.date == PartialDate(2023) and anchor.months
+
+
+def test_bare_years_alone_anchor_nothing(matcher: Matcher) -> None:
+    sentences = told(matcher, "KT는 2022년과 올해 두 차례에 걸쳐 한빛칩스에 투자했다.",
+                     published=None)
+    assert text_year(sentences) is None
+
+
+def test_a_month_is_placed_in_the_texts_own_year_only() -> None:
+    own = Anchor(PartialDate(2024), "the latest year the text tells a fact in (2024)",
+                 months=True)
+    fair = Anchor(PartialDate(2024), "the year of the event the story names (2024)")
+    [june] = find_dates("a stake bought in June", None)
+    [march] = find_dates("KT는 지난 3월 협약을 맺었다.", None)
+    [ahead] = find_dates("KT는 오는 3월 출시할 예정이다.", None)
+    assert in_anchor_year(june, own).date == PartialDate(2024, 6)
+    assert in_anchor_year(march, own).date == PartialDate(2024, 3)
+    assert in_anchor_year(ahead, own).date is None  # a month ahead may be next year's
+    assert in_anchor_year(june, fair).date is None
+
+
+def test_a_call_transcript_without_a_date_is_dated_by_its_quarter(matcher: Matcher) -> None:
+    events = propose_events(told(
+        matcher,
+        "SK Telecom reported its results for the third quarter of 2023 today.",
+        "Over the past year, SK Telecom has invested $500 million in AI, including a "
+        "$20 million investment in May in Hanbit Labs, a maker of chips; and a $90 million "
+        "investment in August in Orbit Cloud, a provider of GPU servers.",
+        published=None), None)
+    dated = {(date, kind) for date, kind, _ in brief(events)}
+    # One sentence, three investments: each keeps its own amount and month.
+    assert ("2023-05", "investment") in dated and ("2023-08", "investment") in dated
+    amounts = {e.amount for e in events if e.kind == "investment"}
+    assert {"$20 million", "$90 million"} <= amounts
+    assert all(e.approximate for e in events if e.date is not None)
+    assert all(any("latest year the text tells a fact in" in i for i in e.issues)
+               for e in events if e.date is not None)
+
+
+def test_the_base_of_a_change_is_no_date_of_the_fact() -> None:
+    dates = find_dates("Its revenue rose last year, up 18.4% from 2023, to 422 billion won.",
+                       None)
+    assert [(d.text, d.role) for d in dates] == [("last year", "event"),
+                                                 ("from 2023", "compare")]
