@@ -31,6 +31,8 @@ _OWN_PLAN = re.compile(
     r"(?:will|would|aims|plans)\b|^(?:The|the)\s+(?:company|carrier|operator)\s+(?:also\s+)?"
     r"(?:plans|aims|intends)\s+to\b|"
     r"(?:겠다|계획이라|방침이라)고\s*(?:\S+\s+){0,2}?(?:밝혔|말했|강조했|설명했)다|"
+    # 'SK Telecom has announced plans to build …'.
+    r"^[^,]{0,60}?\b(?:announced|unveiled|outlined)\s+(?:its\s+|their\s+)?plans?\s+to\b|"
     # A lede's plan in the present: 'KT가 … 사업을 본격 추진한다'.
     r"본격\s*(?:준비|추진|착수)(?:한다|합니다)|본격화한다")
 

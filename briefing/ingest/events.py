@@ -309,6 +309,11 @@ def _propose(sentences: list[Sentence], published: PartialDate | None,
             plan = (is_intent(clause) or carried) and not (
                 date.date is not None and date.date.day and sure and date.role == "event"
                 and kind != "statement" and not telling)
+            # 'plans an AI cloud, the first site targeting a 2027 launch' in a 2026 story: a
+            # year or month after the telling, in a clause that plans, is when it falls due.
+            plan = plan or (date.date is not None and stated is not None and not date.date.day
+                            and date.role == "event" and date.date.start > stated.end
+                            and is_plan(clause))
             clause_horizon = find_horizon(clause, stated) if found is None or plan else horizon
             if date.role == "target" or plan or (horizon is not None and is_plan(clause)):
                 # '2030년까지 …', '내년 상반기까지 내놓을 계획', '…에 나서기로 했다': a plan,

@@ -52,13 +52,16 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
                    # investment' is no investment made.
                    r"\b(?:invest(?:s|ed|ing)?\b|investments?\s+(?:of|in|into|worth)\b|"
                    r"stake|acqui|funding round|backed|spen[dt]|purchas(?:e|ed|es)\b|bought|"
+                   r"(?:for|took|takes|an?)\s+equity\s+(?:in|stake)\b|"
                    r"(?:put|pump(?:s|ed)?|pour(?:s|ed)?|inject(?:s|ed)?)\b[^.]{0,40}\binto\b)"),
     # 'AI 원팀': Korean industry coalitions are named '… 원팀'.
     ("alliance", r"얼라이언스|동맹|합작|회원사로|원팀|"
                  r"(?:연합체|포럼|협의체|컨소시엄)에?\s*(?:가입|합류)|"
                  r"\b(?:alliance|joint venture|consortium|joined [^.]{0,40}"
                  r"(?:project|initiative|framework|coalition))"),
+    # '…이 진행하는 캠페인에 동참한다': joining another's campaign is working with it.
     ("partnership", r"협약|파트너십|MOU|업무협약|제휴|협력|협업|손잡|손을 잡|계약|맞손|공동\s*개발|"
+                    r"(?:캠페인|운동|프로젝트|사업)에\s*동참|"
                     r"\b(?:partnership|partner|agreement|memorandum|collaborat|teamed up|signed|"
                     r"cooperat)"),
     ("product", r"출시|공개|선보|론칭|런칭|상용화|서비스를 시작|도입|내놓|개소|개통|"

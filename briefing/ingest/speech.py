@@ -15,10 +15,17 @@ QUOTED_SPEECH = re.compile(r"[“\"][^”\"]{15,}[”\"]")
 _NAME = re.compile(r"[“\"]\s*(?:[A-Z0-9][\w.&+/-]*\s*){1,6}[”\"]")
 
 
+# A release quoted whole: '전남도는 16일 “… 협약을 맺었다”고 밝혔다' tells a done fact in the
+# party's own words, which is the fact, not a view (views are present or future: '…할 것').
+_DONE_QUOTE = re.compile(r"(?:었|았|했|됐|였|쳤|졌)다\.?\s*[”\"]$")
+_RELEASED = re.compile(r"\s*고\s*(?:\S+\s+){0,2}?(?:밝혔|전했|발표했|알렸)")
+
+
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of quoted speech: what someone said is no dated fact of the article."""
     return [(m.start(), m.end()) for m in QUOTED_SPEECH.finditer(sentence)
-            if not _NAME.fullmatch(m.group(0))]
+            if not _NAME.fullmatch(m.group(0)) and not (
+                _DONE_QUOTE.search(m.group(0)) and _RELEASED.match(sentence, m.end()))]
 
 
 # A quote the sentence splitter cut: one opened and not closed in this sentence, or closed

@@ -11,6 +11,7 @@ from briefing.core.dates import PartialDate
 from briefing.ingest.anchor import Anchor, in_anchor_year, story_anchor, text_year
 from briefing.ingest.dates import find_dates
 from briefing.ingest.events import propose_events
+from briefing.ingest.kinds import classify
 from briefing.ingest.recognise import Matcher
 from tests.ingest.test_ingest_event_facts import brief, told
 
@@ -82,3 +83,36 @@ def test_the_base_of_a_change_is_no_date_of_the_fact() -> None:
                        None)
     assert [(d.text, d.role) for d in dates] == [("last year", "event"),
                                                  ("from 2023", "compare")]
+
+
+def test_a_year_after_the_telling_in_a_plan_is_when_it_falls_due(matcher: Matcher) -> None:
+    [event] = propose_events(told(
+        matcher, "SK Telecom plans a national AI cloud, with its first site targeting a 2027 "
+        "opening.", published="2026-03-02"), PartialDate(2026, 3, 2))
+    assert (event.kind, event.date, event.due) == ("target", PartialDate(2026, 3, 2),
+                                                   PartialDate(2027))
+
+
+def test_plans_a_carrier_announced_are_its_own(matcher: Matcher) -> None:
+    events = propose_events(told(
+        matcher, "KT has announced plans to build a sovereign AI cloud for public bodies.",
+        published="2026-03-02"), PartialDate(2026, 3, 2))
+    assert brief(events) == [("2026-03-02", "target", ("kt",))]
+
+
+def test_a_release_quoted_whole_is_the_fact_not_a_view(matcher: Matcher) -> None:
+    done, view = told(
+        matcher,
+        "한빛도가 16일 “한빛군, 민간 기관과 함께 데이터센터 구축 업무협약을 맺었다”고 밝혔다.",
+        "홍 지사는 16일 “이번 협약은 도민 모두가 환영할 것”이라고 말했다.", published="2026-01-17")
+    assert brief(propose_events([done], PartialDate(2026, 1, 17))) == [
+        ("2026-01-16", "partnership", ())]
+    assert propose_events([view], PartialDate(2026, 1, 17)) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("LG유플러스는 경찰청이 진행하는 예방 캠페인에 동참한다고 3일 밝혔다.", "partnership"),
+    ("In May 2023, SKT wrote $50 million for equity in Hanbit Labs.", "investment"),
+])
+def test_kinds_of_joining_a_campaign_and_buying_equity(text: str, kind: str) -> None:
+    assert classify(text) == (kind, True)
