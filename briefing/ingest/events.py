@@ -87,6 +87,9 @@ def _main_date(sentence: Sentence, dated: list[DateMention]) -> DateMention:
 
 
 _DEALS = frozenset({"partnership", "investment", "alliance", "appointment"})
+# A disclosure is a fact of its month ('in April 2026 SK Telecom disclosed it had used …');
+# a remark needs its day.
+_DISCLOSED = re.compile(r"\b(?:disclosed|revealed)\b|공시했|공개했다고", re.I)
 _OPEN_END = re.compile(r"(?<![었았였했됐졌렸켰])(?:고|며)\s*$")
 # '…, as the carrier seeks to …', '…, while it plans to …': no fact of its own.
 _SUBORDINATE = re.compile(r"\s*(?:as|while|because|since|although|though|which|who|that|when|"
@@ -326,7 +329,9 @@ def _propose(sentences: list[Sentence], published: PartialDate | None,
                 # text dates it ('지난 2022년에도 … 투자한 바 있다') and names the carrier.
                 continue
             if not sure and not (date.role in ("event", "announce") and date.date is not None
-                                 and date.date.day and SPOKE.search(sentence.text)
+                                 and ((date.date.day and SPOKE.search(sentence.text)) or (
+                                     date.date.month and not date.relative
+                                     and _DISCLOSED.search(clause)))
                                  and (sentence.mentions or ANAPHOR.match(sentence.text))):
                 continue  # no verb tells what happened: a remark, not an event
             single = len(dated) == 1 and len(segments) == 1

@@ -116,3 +116,13 @@ def test_a_release_quoted_whole_is_the_fact_not_a_view(matcher: Matcher) -> None
 ])
 def test_kinds_of_joining_a_campaign_and_buying_equity(text: str, kind: str) -> None:
     assert classify(text) == (kind, True)
+
+
+def test_a_disclosure_is_a_fact_of_its_month(matcher: Matcher) -> None:
+    disclosed, said = told(
+        matcher, "In April 2026 SK Telecom disclosed it had trained its model on open data.",
+        "In April 2026 SK Telecom said AI was central to its strategy.", published="2026-06-02")
+    assert brief(propose_events([disclosed], PartialDate(2026, 6, 2))) == [
+        ("2026-04", "statement", ("skt",))]
+    # A remark needs its day: 'said' in a month is no event.
+    assert propose_events([said], PartialDate(2026, 6, 2)) == []
