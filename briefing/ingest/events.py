@@ -15,12 +15,10 @@ from briefing.core.dates import PartialDate
 from briefing.ingest.anchor import Anchor, in_anchor_year, text_year
 from briefing.ingest.clauses import (
     CLAUSE_CUT,
-    clause_spans,
     is_background,
     is_intent,
     is_reported,
     lede_dateline,
-    strong_break,
 )
 from briefing.ingest.dates import DateMention
 from briefing.ingest.eventclues import (
@@ -40,6 +38,7 @@ from briefing.ingest.eventparties import (
     ids_in,
     parties_of,
 )
+from briefing.ingest.eventsegments import RELATIVE, sentence_facts
 from briefing.ingest.horizon import find_horizon
 from briefing.ingest.kinds import classify, is_plan
 
@@ -59,31 +58,19 @@ def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
-_DEICTIC = re.compile(r"^(?:오늘|이날|금일|today)$", re.I)
-
-
 def _fields(mention: DateMention) -> tuple[Any, ...]:
     """A date mention's values after its span (to place it at another clause)."""
     return (mention.text, mention.date, mention.until, mention.role, mention.relative,
             mention.basis, mention.problem)
 
 
-_RELATIVE = re.compile(r"\s*(?:which|who|whose)\b", re.I)
-
-
 def _about_passing(sentence: Sentence, clause_start: int) -> bool:
     """Is the clause a relative clause ('…, which …') describing a carrier named in passing?"""
-    if not sentence.passing or not _RELATIVE.match(sentence.text, clause_start):
+    if not sentence.passing or not RELATIVE.match(sentence.text, clause_start):
         return False
     return any(m.start in sentence.passing and
                not sentence.text[m.end:clause_start].strip(" ,")
                for m in sentence.mentions)
-
-
-def _main_date(sentence: Sentence, dated: list[DateMention]) -> DateMention:
-    """Of several dates in one clause, an explicit day over '오늘' ('오늘 … 27일(현지시간)')."""
-    explicit = [d for d in dated if not _DEICTIC.match(d.text.strip())] or dated
-    return explicit[0]
 
 
 _DEALS = frozenset({"partnership", "investment", "alliance", "appointment"})
@@ -91,70 +78,6 @@ _DEALS = frozenset({"partnership", "investment", "alliance", "appointment"})
 # a remark needs its day.
 _DISCLOSED = re.compile(r"\b(?:disclosed|revealed)\b|공시했|공개했다고", re.I)
 _OPEN_END = re.compile(r"(?<![었았였했됐졌렸켰])(?:고|며)\s*$")
-# '…, as the carrier seeks to …', '…, while it plans to …': no fact of its own.
-_SUBORDINATE = re.compile(r"\s*(?:as|while|because|since|although|though|which|who|that|when|"
-                          r"if|so that|in order to|to)\b", re.I)
-
-
-# A letter or digit that no branch of the pattern in _only_dates removes (it removes only
-# Latin letters, of which re.I folds 'ı' and 'İ' to 'i', and '에', '는', '도').
-_KEPT = re.compile(r"[^\W_A-Za-zıİ에는도]")
-
-
-def _only_dates(text: str, start: int, end: int, dates: list[DateMention]) -> bool:
-    rest = text[start:end]
-    for date in dates:
-        rest = rest.replace(date.text, " ")
-    first = _KEPT.search(rest)
-    if first is not None and _KEPT.search(rest, first.end()) is not None:
-        return False  # two characters stay whatever the pattern below removes
-    return len(re.sub(r"[\W_]+|\b(?:on|in|at|early|late|earlier|later)\b|에는|에도|에", "",
-                      rest, flags=re.I)) <= 1
-
-
-def _segments(sentence: Sentence, dated: list[DateMention]
-              ) -> list[tuple[int, int, DateMention | None]]:
-    """The facts of a sentence: each dated clause (with the undated clauses that lead to it),
-    and each clause that states a plan with no date of its own (date None: when stated).
-
-    'KT는 이달 초 조직을 신설한 데 이어 연내 500명을 채용하기로 했다' is two facts."""
-    if not dated:
-        return []
-    text = sentence.text
-    groups: list[list[Any]] = []  # [start, end, dates]
-    lead: int | None = None
-    fronted: list[DateMention] = []
-    for start, end in clause_spans(text):
-        dates = [d for d in dated if start <= d.start < end]
-        if dates and _only_dates(text, start, end, dates):
-            # 'Last month, SK Telecom …', '지난 3월, KT는 …': a fronted date is the next
-            # clause's, not a clause of its own.
-            fronted += dates
-            lead = start if lead is None else lead
-            continue
-        dates, fronted = fronted + dates, []
-        if dates and lead is not None and _RELATIVE.match(text, start) and \
-                is_intent(text[lead:start]):
-            # 'KT will pay …, which underwent disruptions Oct. 25': the main clause is a plan
-            # of its own; the date belongs to the relative clause.
-            groups.append([lead, start, []])
-            lead = None
-        if dates or (groups and is_intent(text[start:end]) and strong_break(text, start)
-                     and not _SUBORDINATE.match(text, start)):
-            groups.append([start if lead is None else lead, end, dates])
-            lead = None
-        elif groups:
-            groups[-1][1] = end  # a clause that goes on with the fact before
-        elif lead is None:
-            lead = start
-    if lead is not None and groups:
-        groups[-1][1] = len(text)
-    if not any(g[2] for g in groups):
-        return [(0, len(text), dated[0])] if dated else []
-    return [(start, end, _main_date(sentence, dates) if dates else None)
-            for start, end, dates in groups]
-
-
 def _event_date(sentence: Sentence, published: PartialDate | None
                 ) -> tuple[list[DateMention], str | None]:
     """The dates that place events in this sentence, and a basis when it is a report date."""
@@ -283,7 +206,7 @@ def _propose(sentences: list[Sentence], published: PartialDate | None,
             # '3년 안에 … 하겠다', '회사는 … 나서기로 했다': a plan without a date of its own
             # is dated when stated.
             dated = [when_stated]
-        segments = _segments(sentence, dated)
+        segments = sentence_facts(sentence, dated)
         for index, (start, end, found) in enumerate(segments):
             clause = sentence.text[start:end]
             # '올해 투자를 40% 늘리고, 인력도 두 배로 채용하겠다': an open '-고' clause shares
