@@ -82,6 +82,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ("en_full", rf"\b(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
                 r"(?P<y>(?:19|20)\d{2})\b"),
     ("en_full_dmy", rf"\b(?P<d>\d{{1,2}})\s+(?P<mn>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b"),
+    # Results' shorthand: '2Q24', '2Q 2023', '2024-Q2', '1H25', 'H1 2026'.
+    ("short_period", r"(?<![\w.-])(?:(?P<n1>[1-4])Q\s?'?(?P<y1>(?:20)?\d\d)|"
+                     r"(?P<y2>20\d\d)[-\s]?Q(?P<n2>[1-4])|(?P<h1>[12])H\s?'?(?P<y3>(?:20)?\d\d)|"
+                     r"H(?P<h2>[12])\s+(?P<y4>20\d\d))(?!\w|[.-]\w)"),
     ("en_half", r"\b(?:the\s+)?(?P<half>first half|second half|first quarter|second quarter|"
                 r"third quarter|fourth quarter|q[1-4])(?:\s+of)?\s+(?P<y>(?:19|20)\d{2})\b"),
     ("en_month_year", rf"\b(?P<mn>{_MONTH})\.?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b"),
@@ -210,6 +214,14 @@ def _resolve(name: str, m: re.Match[str], pub: PartialDate | None,
         first, last = _HALVES[re.sub(r"\s+", "", g["half"]).lower() if "분기" in g["half"]
                               else g["half"].lower()]
         return done(_valid(year, first), _valid(year, last), relative=bool(g.get("ry")),
+                    basis=f"'{text}' taken as {year}-{first:02d} to {year}-{last:02d}")
+    if name == "short_period":
+        written = g["y1"] or g["y2"] or g["y3"] or g["y4"]
+        year = int(written) + (2000 if len(written) == 2 else 0)
+        quarter, half = g["n1"] or g["n2"], g["h1"] or g["h2"]
+        first, last = (3 * int(quarter) - 2, 3 * int(quarter)) if quarter else \
+            (6 * int(half) - 5, 6 * int(half))
+        return done(_valid(year, first), _valid(year, last),
                     basis=f"'{text}' taken as {year}-{first:02d} to {year}-{last:02d}")
     if name == "ko_year_month":
         return done(_valid(int(g["y"]), int(g["m"])))
@@ -362,7 +374,8 @@ _NEEDS = {name: re.compile(hint, re.I) for name, hint in {
                      "en_half", "en_month_year", "en_year"), _YEAR_DIGITS),
     **dict.fromkeys(("ko_month_day", "ko_month"), r"\d\s*월"),
     **dict.fromkeys(("ko_relmonth_day", "ko_day"), r"\d\s*일"),
-    "ko_relyear_half": r"반기|분기", "ko_relmonth": r"달", "ko_relyear": r"해|년",
+    "ko_relyear_half": r"반기|분기", "short_period": r"\dq|q\d|\dh|h\d",
+    "ko_relmonth": r"달", "ko_relyear": r"해|년",
     "ko_thatday": r"날|당일", "ko_relday": r"그제|그저께|어제|오늘|내일",
     "en_day": r"\d(?:st|nd|rd|th)", "en_relyear": r"year", "en_relmonth": r"month",
     "en_relday": r"yesterday|today|tomorrow", "en_weekday": r"day",

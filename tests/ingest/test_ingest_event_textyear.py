@@ -126,3 +126,21 @@ def test_a_disclosure_is_a_fact_of_its_month(matcher: Matcher) -> None:
         ("2026-04", "statement", ("skt",))]
     # A remark needs its day: 'said' in a month is no event.
     assert propose_events([said], PartialDate(2026, 6, 2)) == []
+
+
+@pytest.mark.parametrize("text, written, first, last", [
+    ("Hanbit Telecom posted 2Q24 revenue of KRW 4 trillion.", "2Q24", (2024, 4), (2024, 6)),
+    ("Hanbit Telecom Announces 3Q 2023 Earnings Results", "3Q 2023", (2023, 7), (2023, 9)),
+    ("the highlights of 2024-Q2 earnings", "2024-Q2", (2024, 4), (2024, 6)),
+    ("a paid plan targeting H1 2026", "H1 2026", (2026, 1), (2026, 6)),
+    ("KT의 1H25 실적", "1H25", (2025, 1), (2025, 6)),
+])
+def test_results_shorthand_is_a_period(text: str, written: str, first: tuple[int, int],
+                                       last: tuple[int, int]) -> None:
+    [date] = find_dates(text, None)
+    assert (date.text, date.date, date.until) == (written, PartialDate(*first),
+                                                  PartialDate(*last))
+
+
+def test_chip_names_are_no_periods() -> None:
+    assert [d.text for d in find_dates("It bought 2H100 boards and H100 GPUs.", None)] == []
