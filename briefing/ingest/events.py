@@ -219,10 +219,10 @@ def _propose(sentences: list[Sentence], published: PartialDate | None,
             if _about_passing(sentence, near_start):
                 continue  # 'Unlike SK Telecom, which invested …': a fact of a rival in passing
             kind, sure = classify(sentence.text[max(near_start, start):min(near_end, end)])
-            if kind == "conference":  # 'At MWC 2025, KT signed …': the deal, not the venue
+            if kind == "conference":  # 'At MWC 2025, KT signed …', 'CES에서 공개한': not the venue
                 after = _clause_of(sentence.text, near_end + 1, near_end + 1)
                 deal = classify(sentence.text[after[0]:min(after[1], end)])[0]
-                kind = deal if deal in _DEALS else kind
+                kind = deal if deal in _DEALS or deal == "product" else kind
             if not sure:
                 kind, sure = classify(clause)
             if not sure:

@@ -144,3 +144,10 @@ def test_results_shorthand_is_a_period(text: str, written: str, first: tuple[int
 
 def test_chip_names_are_no_periods() -> None:
     assert [d.text for d in find_dates("It bought 2H100 boards and H100 GPUs.", None)] == []
+
+
+def test_a_product_unveiled_at_a_fair_is_the_product(matcher: Matcher) -> None:
+    [event] = propose_events(told(
+        matcher, "KT는 지난 5일 한빛 엑스포에서 공개한 AI 비서의 시범 서비스를 종료했다.",
+        published="2025-03-10"), PartialDate(2025, 3, 10))
+    assert (event.date, event.kind) == (PartialDate(2025, 3, 5), "product")
