@@ -129,7 +129,27 @@ def text_year(sentences: Sequence[Sentence]) -> Anchor | None:
              for d in s.dates if d.date is not None and not d.relative
              and d.role in ("event", "announce") and d.start not in s.embedded]
     if not any(date.month for date in dates):
-        return None
+        return _year_over_year(sentences)
     year = max(date.year for date in dates)
     return Anchor(PartialDate(year), f"the latest year the text tells a fact in ({year})",
                   months=True)
+
+
+_CHANGE = re.compile(r"\d\s*(?:%|percent)\s+from\s+$", re.I)
+
+
+def _year_over_year(sentences: Sequence[Sentence]) -> Anchor | None:
+    """'… revenue last year, up 18.4% from 2023': a change from a stated year is told of the
+    year after it, so 'last year' is 2024 and the story is told in 2025."""
+    for sentence in sentences:
+        bases = [d for d in sentence.dates if d.role == "compare" and d.date is not None
+                 and not d.relative and not d.date.month and _CHANGE.search(
+                     sentence.text[max(0, d.start - 20):d.start + 5])]
+        told = [key for d in sentence.dates if d.date is None and d.role == "event"
+                and (key := re.sub(r"\s+", " ", d.text.strip().lower())) in _YEAR_OFFSETS]
+        if len(bases) == 1 and bases[0].date is not None and told:
+            year = bases[0].date.year + 1 - _YEAR_OFFSETS[told[0]]
+            return Anchor(PartialDate(year), f"'{told[0]}' as the year after "
+                          f"'{bases[0].text}', which it is compared with ({year})")
+    return None
+

@@ -151,3 +151,15 @@ def test_a_product_unveiled_at_a_fair_is_the_product(matcher: Matcher) -> None:
         matcher, "KT는 지난 5일 한빛 엑스포에서 공개한 AI 비서의 시범 서비스를 종료했다.",
         published="2025-03-10"), PartialDate(2025, 3, 10))
     assert (event.date, event.kind) == (PartialDate(2025, 3, 5), "product")
+
+
+def test_last_year_compared_with_a_stated_year_anchors_the_story(matcher: Matcher) -> None:
+    sentences = told(matcher, "LG U+ earned 422 billion won in cloud revenue last year, up "
+                     "18.4% from 2023.", published=None)
+    anchor = text_year(sentences)
+    assert anchor is not None and anchor.date == PartialDate(2025) and not anchor.months
+    [event] = propose_events(sentences, None)
+    assert (event.date, event.kind, event.approximate) == (PartialDate(2024), "earnings", True)
+    # A level, not a change: no year follows from it.
+    assert text_year(told(matcher, "Revenue last year was higher than in 2019.",
+                          published=None)) is None
