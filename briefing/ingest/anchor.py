@@ -118,6 +118,12 @@ def _month_of(key: str) -> int:
     return _MONTHS.get(found["en"], 0)
 
 
+# A year the clause looks ahead to ('planning the centre for completion in 2027', 'expires
+# in January 2022'): not one a fact was told in.
+_AHEAD = re.compile(r"\b(?:completion|complete|expected|scheduled|slated|due|targeting|"
+                    r"planned|planning|expires?|until|by)\b[^,.;]{0,40}$", re.I)
+
+
 def text_year(sentences: Sequence[Sentence]) -> Anchor | None:
     """The year a story without a date line is told in, from its own explicit dates: the
     latest year it tells a fact in ('the second quarter of 2024', 'in April 2026'), not a
@@ -127,7 +133,8 @@ def text_year(sentences: Sequence[Sentence]) -> Anchor | None:
     dates = [d.date for s in sentences if not s.heading and not s.caption
              and not is_plan(s.text) and not is_intent(s.text)
              for d in s.dates if d.date is not None and not d.relative
-             and d.role in ("event", "announce") and d.start not in s.embedded]
+             and d.role in ("event", "announce") and d.start not in s.embedded
+             and not _AHEAD.search(s.text[max(0, d.start - 50):d.start])]
     if not any(date.month for date in dates):
         return _year_over_year(sentences)
     year = max(date.year for date in dates)

@@ -163,3 +163,10 @@ def test_last_year_compared_with_a_stated_year_anchors_the_story(matcher: Matche
     # A level, not a change: no year follows from it.
     assert text_year(told(matcher, "Revenue last year was higher than in 2019.",
                           published=None)) is None
+
+
+def test_a_year_the_text_looks_ahead_to_is_no_anchor(matcher: Matcher) -> None:
+    sentences = told(matcher, "Hanbit Telecom opened its Seoul site in March 2023 and is "
+                     "readying the Busan site for completion in 2027.", published=None)
+    anchor = text_year(sentences)
+    assert anchor is not None and anchor.date == PartialDate(2023)
