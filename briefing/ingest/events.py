@@ -270,8 +270,12 @@ def _propose(sentences: list[Sentence], published: PartialDate | None,
                     issues.append(f"carrier '{works_for[0]}' through the affiliation of a "
                                   "person named here")
             period = False
+            # Of several dated facts in a sentence, each takes the amount of its own date's
+            # clause; one fact keeps the first amount ('will spend 12 trillion won … from
+            # this year out of its total investment of 27 trillion won').
             amount, money_issues = _amount(sentence, start, end, single,
-                                           (near_start, near_end) if found else (0, 0))
+                                           (near_start, near_end) if found is not None
+                                           and len(segments) > 1 else (0, 0))
             issues.extend(money_issues)
             when, basis = date.date, report_basis or date.basis
             said = [d for d in sentence.dates if d.role == "announce" and d.date is not None]

@@ -170,3 +170,12 @@ def test_a_year_the_text_looks_ahead_to_is_no_anchor(matcher: Matcher) -> None:
                      "readying the Busan site for completion in 2027.", published=None)
     anchor = text_year(sentences)
     assert anchor is not None and anchor.date == PartialDate(2023)
+
+
+def test_one_fact_keeps_its_first_amount(matcher: Matcher) -> None:
+    [event] = propose_events(told(
+        matcher, "KT said on Thursday it will spend 5 trillion won on its platforms, including "
+        "AI, robots, cloud and media from this year out of its total investment of 11 trillion "
+        "won over the period.",
+        published="2024-06-21"), PartialDate(2024, 6, 21))
+    assert (event.kind, event.amount) == ("target", "5 trillion won")
