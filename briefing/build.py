@@ -333,11 +333,16 @@ def outputs_after_pages(graph: Graph, settings: RenderOptions, pages: list[Page]
     return others
 
 
-def put_all(sink: Sink, outputs: dict[str, bytes]) -> tuple[int, list[Entry]]:
-    """Put every output into the sink; how many were written, and their stamp entries."""
+def put_all(sink: Sink, outputs: dict[str, bytes], same: set[str] | None = None
+            ) -> tuple[int, list[Entry]]:
+    """Put every output into the sink; how many were written, and their stamp entries
+    (`same`, if given, gets the outputs whose bytes the sink had already)."""
     written, entries = 0, []
     for path in sorted(outputs):
-        written += sink.put(path, outputs[path])
+        put = sink.put(path, outputs[path])
+        written += put
+        if same is not None and not put:
+            same.add(path)
         entries.append(sink.entry(path))
     return written, entries
 

@@ -145,9 +145,12 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             late = done.late + [ref for ref in kept.late if ref.page in kept_files] \
                 if kept else done.late
             read = _on_demand(job, pages, sink) if isinstance(sink, MemorySink) else sink.read
+            same: set[str] = set()  # put before the check: a failed build publishes nothing
+            written, entries = put_all(sink, others, same)
+            names = known.union(others)
             link_problems = done.link_problems + check_links(
-                others, settings.base_url, known.union(others), late, read)
-        written, entries = put_all(sink, others)
+                _to_check(others, same, names, existing if isinstance(sink, InPlace) else None),
+                settings.base_url, names, late, read)
         result.diagnostics = sorted(problems + link_problems)
         result.files = done.files + len(others) + len(kept_files)
         if stale is not None:
@@ -200,6 +203,19 @@ def _sink(out: Path | None, kept: PageState | None, stale: set[str] | None,
             and len(stale) * IN_PLACE_SHARE <= planned:
         return InPlace(out, existing)
     return Staging(out)
+
+
+def _to_check(others: dict[str, bytes], same: set[str], names: set[str],
+              published: dict[str, Entry] | None) -> dict[str, bytes]:
+    """The outputs besides pages and feeds whose links need checking. One whose bytes are
+    those published (the sitemap, the search index's files, most data files: checked by
+    the build that made them, which succeeded) links to the same names, which all still
+    exist when none of the published files goes away; a #fragment is checked again
+    anyway (its page may have changed). serve's rebuild keeps the same rule."""
+    if published is None or not names.issuperset(name for name in published
+                                                 if name != MARKER):
+        return others
+    return {path: data for path, data in others.items() if path not in same or b"#" in data}
 
 
 def changed_reads(state: SearchState | None, digests: Digests) -> set[SearchRead] | None:
