@@ -86,7 +86,8 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
     if out is not None:
         recover(out)  # a publish killed part way is undone first: the state vouches for it
     if where is not None and not options.fresh:
-        kept, existing = usable_folder(load_state(where, options.notice), config, out)
+        kept, existing = usable_folder(load_state(where, options.notice), config, out,
+                                       gathered.published)
     digests = Digests(graph, {id(item.result): key for key, item in gathered.fresh.items()
                               if item.result is not None})
     # the plan in parts, each with what it read (a page's reads include its part's): the
@@ -155,12 +156,13 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
         result.files = done.files + len(others) + len(kept_files)
         if stale is not None:
             result.partial = (len(indexes) + len(feed_reads), len(pages) + len(feeds))
+        # every file of the folder once published (pagestate.usable_folder stats them)
+        published = {*others, *kept_files, *(output_file(page.path) for page in pages)}
         if isinstance(sink, MemorySink):
             result.outputs = sink.outputs
         elif result.ok and isinstance(sink, InPlace):
             assert kept is not None
-            names = {*others, *kept_files, *(output_file(page.path) for page in pages)}
-            result.stamp = updated_stamp(kept.stamp, *sink.commit(names))
+            result.stamp = updated_stamp(kept.stamp, *sink.commit(published))
             written += done.written
             result.stats = WriteStats(written, result.files - written)
         elif result.ok and isinstance(sink, Staging):
@@ -177,9 +179,11 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
         if result.ok and where is not None:
             made = _numbered(done, digests, planned, feed_reads)
             folder = str(out.resolve()) if out is not None else ""
-            save_state(where, numbered_state(config, folder, result.stamp, kept, digests,
-                                             (done.table, done.digests), made,
-                                             {*planned.part_of, *feeds}, late))
+            state = numbered_state(config, folder, result.stamp, kept, digests,
+                                   (done.table, done.digests), made, {*planned.part_of, *feeds},
+                                   late)
+            state.names = sorted({*published, MARKER}) if out is not None else []
+            save_state(where, state)
         if result.ok and plan_at is not None and worth_saving(last_plan, planned):
             save_plan(plan_at, next_plan(config, planned, digests))
     finally:
