@@ -5,6 +5,10 @@ Fictional outlets, people and text throughout."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from conftest import FIXTURES, ingest
+
 from briefing.ingest.byline import find_people_and_publisher, load_publishers
 from briefing.ingest.clean import clean_lines, content_lines
 from briefing.ingest.meta import find_dates_in_header, find_title
@@ -195,3 +199,16 @@ def test_a_lede_glued_to_its_byline_that_describes_a_scene_stays() -> None:
             "회사 관계자는 원인을 파악하고 있다고 말했다.\n")
     kinds = _kinds(text)
     assert kinds["오전부터 한빛텔레콤의 통신망이 마비돼 이용자들이 불편을 겪고 있다."] == "content"
+
+
+def test_a_saved_page_keeps_the_same_rules(tmp_path: Path) -> None:
+    """Saved HTML goes through trafilatura, then the same clutter and byline rules."""
+    run = ingest([str(FIXTURES / "en_markets_page.html")], tmp_path / "out")
+    assert run.code == 0, run.stderr
+    front = run.front("2026-03-03")
+    assert front["published"] == "2026-03-03"
+    assert (front["source"]["publisher"], front["source"]["author"]) == ("AFP", "Lena Park")
+    source = front["review"]["source_text"]
+    assert "several times its cost if the developer lists its shares next year." in source
+    for clutter in ("Meet Robin", "Start a conversation", "Ask Robin", "— AFP", "HBM"):
+        assert clutter not in source
