@@ -132,7 +132,10 @@ STAMP = re.compile(
     rf"(?P<label>{_LABEL}(?:\s*(?:일|일시|시간|시각))?)?\s*[:：]?\s*(?:{_WEEKDAY},?\s*)?"
     "(?P<date>{}|{}|{})".format(*_date_shapes(named=True)), re.I)
 # A date's label on a line of its own, the date on the next: 'Updated' / 'December 3, 2025'.
-DATE_LABEL_ALONE = re.compile(rf"^{_LABEL}\s*[:：]?$", re.I)
+# ('등록', '작성' alone are a comment box's buttons.)
+DATE_LABEL_ALONE = re.compile(
+    r"^(?:(?:기사\s*)?(?:최초\s*)?(?:입력|수정|게재|발행|업데이트|최종\s*수정)|Published|Posted|"
+    r"Updated|Modified|Last\s+updated|First\s+published)\s*[:：]?$", re.I)
 DATE_WIDGET = re.compile(rf"^\d{{1,2}}\s*[./]\s*\d{{1,2}}\s*\.?\s*{_WEEKDAY}?$")
 SKIP_LINK = re.compile(
     r"^(?:(?:본문|컨텐츠|콘텐츠|주\s*메뉴|메뉴|전체\s*메뉴|검색)\s*(?:바로\s*가기|건너\s*뛰기)\s*)+$|"
