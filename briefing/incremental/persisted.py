@@ -123,13 +123,18 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
         kept_files = _keep(sink, kept, stale, pages, feeds)
         others = dict(assets.files)
         feed_reads: dict[str, frozenset[Read]] = {}
-        data = WrittenData()
+        data = Written()
 
         def make_feeds() -> None:  # in this process while the workers render
             made, reads = render_feeds(graph, settings.language, stale, TRACKING)
-            others.update(made)
+            data.put(sink, made)  # planned feeds: the OPML lists them from the plan
             feed_reads.update(reads)
-            data.put(sink, data_files(graph, after, changed, TRACKING), after)
+            data.put(sink, data_files(graph, after, changed, TRACKING))
+            if after is not None:  # each item's JSON serves a long-lived build only, and
+                after.data.items.clear()  # the files are on disk: their names are saved
+                after.data.units = {key: (members, reads, dict.fromkeys(files, b""))
+                                    for key, (members, reads, files) in after.data.units.items()}
+            release_free_memory()
             if out is not None:
                 save_checked(options, gathered)
 
@@ -191,24 +196,20 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
 
 
 @dataclass(slots=True)
-class WrittenData:
-    """The data files, put into the sink as soon as they are made: at 100,000 articles
-    they are 280 MB that would otherwise wait beside the pages being rendered."""
+class Written:
+    """The feeds and data files, put into the sink as soon as they are made: at 100,000
+    articles they are about 500 MB that would otherwise wait beside the pages rendering."""
 
     names: list[str] = field(default_factory=list)
     written: int = 0
     entries: list[Entry] = field(default_factory=list)
 
-    def put(self, sink: Staging | InPlace | MemorySink, files: dict[str, bytes],
-            kept: Kept | None) -> None:
-        self.written, self.entries = put_all(sink, files)
-        self.names = sorted(files)
+    def put(self, sink: Staging | InPlace | MemorySink, files: dict[str, bytes]) -> None:
+        written, entries = put_all(sink, files)
+        self.written += written
+        self.entries += entries
+        self.names += sorted(files)
         files.clear()
-        if kept is not None:  # each item's JSON serves a long-lived build only, and the
-            kept.data.items.clear()  # files are on disk: only their names are saved
-            kept.data.units = {key: (members, reads, dict.fromkeys(made, b""))
-                               for key, (members, reads, made) in kept.data.units.items()}
-        release_free_memory()
 
 
 # An edit that makes more than this share of the pages and feeds again is published as a
