@@ -129,11 +129,8 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             made, reads = render_feeds(graph, settings.language, stale, TRACKING)
             data.put(sink, made)  # planned feeds: the OPML lists them from the plan
             feed_reads.update(reads)
-            data.put(sink, data_files(graph, after, changed, TRACKING))
-            if after is not None:  # each item's JSON serves a long-lived build only, and
-                after.data.items.clear()  # the files are on disk: their names are saved
-                after.data.units = {key: (members, reads, dict.fromkeys(files, b""))
-                                    for key, (members, reads, files) in after.data.units.items()}
+            # each unit's files written as made, neither they nor each item's JSON held
+            data_files(graph, after, changed, TRACKING, partial(data.put, sink))
             release_free_memory()
             if out is not None:
                 save_checked(options, gathered)
