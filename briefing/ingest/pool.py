@@ -8,12 +8,15 @@ No thread is started here: a fork beside a running thread could deadlock.
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import ForkContext
 from typing import Any, Generic, TypeVar
+
+from briefing.workers.lifeline import die_with, orphaned
 
 J = TypeVar("J")
 R = TypeVar("R")
@@ -43,12 +46,15 @@ def _done(share: _Share[J, R], index: int) -> R | BaseException:
         return exc
 
 
-def _serve(share: _Share[J, R], groups: tuple[int, ...], connection: Connection) -> None:
-    """One worker: take chunks of each group in turn until none is left."""
+def _serve(share: _Share[J, R], groups: tuple[int, ...], connection: Connection,
+           parent: int) -> None:
+    """One worker: take chunks of each group in turn until none is left, or until the
+    calling process (`parent`) is gone."""
+    die_with(parent)
     try:
         for group in groups:
             chunks, counter = share.chunks[group], share.counters[group]
-            while True:
+            while not orphaned(parent):
                 with counter.get_lock():
                     taken = counter.value
                     counter.value = taken + 1
@@ -80,7 +86,8 @@ def forked_map(do: Callable[[J], R], jobs: Sequence[J], late: Sequence[bool],
 
     def start(groups: tuple[int, ...]) -> None:
         receive, send = mp.Pipe(duplex=False)
-        process = mp.Process(target=_serve, args=(share, groups, send), daemon=True)
+        process = mp.Process(target=_serve, args=(share, groups, send, os.getpid()),
+                             daemon=True)
         process.start()
         send.close()
         processes.append(process)

@@ -9,8 +9,6 @@ hold up the others.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import multiprocessing
 import os
 import signal
@@ -21,6 +19,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar, cast
 
 from briefing.workers.gc import release_free_memory
+from briefing.workers.lifeline import die_with, orphaned
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -63,7 +62,7 @@ def _drain(work: Worker[T, R], shared: _Shared[T, R], progress: Progress | None 
     done: list[tuple[int, R]] = []
     chunks, counter, finished = shared.chunks, shared.counter, shared.finished
     while True:
-        if parent is not None and os.getppid() != parent:  # a helper whose build is gone
+        if parent is not None and orphaned(parent):  # a helper whose build is gone
             os._exit(1)
         with counter.get_lock():
             index = counter.value
@@ -77,21 +76,9 @@ def _drain(work: Worker[T, R], shared: _Shared[T, R], progress: Progress | None 
             progress(finished.value, len(chunks))
 
 
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-
-def _die_with(parent: int) -> None:
-    """A helper whose build was killed must not go on writing pages into its folder and
-    holding its lock and output pipes: the kernel kills it with its parent (Linux)."""
-    with contextlib.suppress(OSError, AttributeError):  # not Linux: checked between chunks
-        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent was gone before the request took effect
-        os._exit(1)
-
-
 def _helper(shared: _Shared[Any, Any], reply: Connection, parent: int) -> None:
     """A forked helper's life: its chunks' results, or its exception, sent back once."""
-    _die_with(parent)
+    die_with(parent)
     try:
         message: tuple[bool, Any] = (True, _drain(shared.start(), shared, parent=parent))
     except BaseException as exc:  # raised again in the calling process

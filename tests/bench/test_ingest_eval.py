@@ -193,6 +193,27 @@ def test_the_fourth_held_out_set_is_valid_and_disjoint() -> None:
     assert 3 * languages.count("en") >= len(languages)  # at least a third English
 
 
+def test_the_fifth_held_out_set_is_valid_and_disjoint() -> None:
+    folder = ROOT / "bench" / "ingest_eval"
+    fifth = load_annotations(folder / "holdout5.yaml")
+    earlier = [*load_annotations(folder / "annotations.yaml"),
+               *load_annotations(folder / "holdout.yaml"),
+               *load_annotations(folder / "holdout2.yaml"),
+               *load_annotations(folder / "holdout3.yaml"),
+               *load_annotations(folder / "holdout4.yaml")]
+    assert len({a.id for a in fifth}) == len(fifth) >= 30  # at least 30 articles
+    assert not {a.id for a in fifth} & {a.id for a in earlier}
+    assert not {a.sha256 for a in fifth} & {a.sha256 for a in earlier}
+    # Held out from every earlier set by outlet and page, the fourth (now tuned on) included.
+    assert not {a.outlet for a in fifth} & {a.outlet for a in earlier}
+    assert not {a.url for a in fifth} & {a.url for a in earlier}
+    assert len({a.outlet for a in fifth}) >= 25
+    languages = [item["language"] for item in
+                 yaml.safe_load((folder / "holdout5.yaml").read_text(encoding="utf-8"))]
+    assert 3 * languages.count("en") >= len(languages)  # at least a third English
+    assert 3 * languages.count("ko") >= len(languages)  # and at least a third Korean
+
+
 def test_drafts_are_matched_to_inputs_by_the_text_they_kept(tmp_path: Path) -> None:
     from ingest_eval import match_by_content
 
