@@ -194,6 +194,7 @@ class Gathered:
     kept: Collection[str] = frozenset()  # the keys of the cache loaded (save_checked)
     saved: bool = False  # save_checked has run
     also_save: list[Callable[[], None]] = field(default_factory=list)  # with the files
+    published: dict[str, Entry] | None = None  # the skip check's walk (InputCheck.published)
 
 
 def gather(content_path: Path, previous: dict[str, Checked], jobs: int = 0,
@@ -335,11 +336,16 @@ def outputs_after_pages(graph: Graph, settings: RenderOptions, pages: list[Page]
     return others
 
 
-def put_all(sink: Sink, outputs: dict[str, bytes]) -> tuple[int, list[Entry]]:
-    """Put every output into the sink; how many were written, and their stamp entries."""
+def put_all(sink: Sink, outputs: dict[str, bytes], same: set[str] | None = None
+            ) -> tuple[int, list[Entry]]:
+    """Put every output into the sink; how many were written, and their stamp entries
+    (`same`, if given, gets the outputs whose bytes the sink had already)."""
     written, entries = 0, []
     for path in sorted(outputs):
-        written += sink.put(path, outputs[path])
+        put = sink.put(path, outputs[path])
+        written += put
+        if same is not None and not put:
+            same.add(path)
         entries.append(sink.entry(path))
     return written, entries
 
@@ -356,7 +362,8 @@ Link = Callable[[Content, "BuildOptions", Gathered], tuple[Graph, list[Diagnosti
 
 def build(options: BuildOptions, progress: Report = no_progress,
           render: Render | None = None, known: Mapping[str, str] | None = None,
-          link: Link | None = None) -> BuildResult:
+          link: Link | None = None, published: dict[str, Entry] | None = None
+          ) -> BuildResult:
     """The whole build. Without options.out_path every output stays in memory
     (`check`); with it, outputs are written as they are rendered into a new folder beside
     out_path, which replaces it only if the build succeeds."""
@@ -366,7 +373,7 @@ def build(options: BuildOptions, progress: Report = no_progress,
         previous = load_cache(cache, options.notice) if cache is not None \
             and not options.fresh else {}
         gathered = gather(options.content_path, previous, options.jobs, progress, known)
-        gathered.kept = previous.keys()
+        gathered.kept, gathered.published = previous.keys(), published
         checked_ok = False
         try:
             progress("linking", 0, 0)
@@ -467,7 +474,7 @@ def build_site(options: BuildOptions, progress: Report = no_progress,
         return BuildResult(diagnostics=list(last[3]), stats=WriteStats(0, last[2]),
                            seconds=time.perf_counter() - started)
     result = build(options, progress, render, inputs.known if inputs is not None else {},
-                   link)
+                   link, inputs.published if inputs is not None else None)
     if result.stats is not None and out is not None and cache_path is not None \
             and inputs is not None:
         save_state(cache_path, out, (inputs.fingerprint, result.stamp, result.files,

@@ -31,8 +31,8 @@ def split_target(raw: str) -> tuple[str, str]:
 
 def placeholder(kind: str, target: str, label: str | None, raw: str) -> str:
     """What a parsed body holds for one wikilink (escaped: it sits in HTML)."""
-    fields = (kind, target, label or "", raw)
-    return OPEN + SEP.join(str(escape(f)) for f in fields) + CLOSE
+    # escaped at once: escaping is per character and leaves SEP as it is
+    return OPEN + str(escape(SEP.join((kind, target, label or "", raw)))) + CLOSE
 
 
 def fill_links(html: str, resolve: Resolver) -> str:

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import sys
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from briefing.build import BuildOptions, options_key
@@ -47,6 +49,9 @@ class PageState:
     digests: list[bytes]  # the value of each read, when saved
     outputs: dict[str, array[int]]  # page site path or feed path -> the ids it read
     late: list[LateRef]  # links of every page checked at the end (see render.linkcheck)
+    # every file of the published folder once published (site paths, sorted; [] for
+    # `check`): the next build stats these instead of walking the folder (usable_folder)
+    names: list[str] = dataclasses.field(default_factory=list)
 
 
 def state_file(cache_path: Path, out_path: Path | None) -> Path:
@@ -93,7 +98,7 @@ def save_state(path: Path, state: PageState) -> None:
     value = {"config": state.config, "folder": state.folder, "stamp": state.stamp,
              "reads": [plain_read(read) for read in state.reads], "digests": state.digests,
              "outputs": {path: _bytes(ids) for path, ids in state.outputs.items()},
-             "late": to_plain(state.late)}
+             "late": to_plain(state.late), "names": state.names}
     save_packed(path, KIND, code_version(), value)
 
 
@@ -139,7 +144,14 @@ def _decode(value: Any) -> PageState:
     return PageState(text(value["config"]), text(value["folder"]), text(value["stamp"]),
                      reads, list(digests),
                      {k: _ids(v, len(reads)) for k, v in outputs.items()},
-                     list(decoder(tuple[LateRef, ...])(value["late"])))
+                     list(decoder(tuple[LateRef, ...])(value["late"])),
+                     _names(value["names"]))
+
+
+def _names(value: Any) -> list[str]:
+    if type(value) is not list or not all(type(name) is str for name in value):
+        raise Malformed("the published files' names")
+    return value
 
 
 def load_state(path: Path, notice: Notice = quiet) -> PageState | None:
@@ -213,20 +225,46 @@ def usable(state: PageState | None, config: str, out: Path | None) -> PageState 
     return usable_folder(state, config, out)[0]
 
 
-def usable_folder(state: PageState | None, config: str, out: Path | None
+def usable_folder(state: PageState | None, config: str, out: Path | None,
+                  published: dict[str, Entry] | None = None
                   ) -> tuple[PageState | None, dict[str, Entry]]:
     """The state if it can be trusted, and the published folder's files (site path ->
-    stamp entry) that vouched for it ({} for `check`, or when it can't be trusted)."""
+    stamp entry) that vouched for it ({} for `check`, or when it can't be trusted).
+
+    The folder is not walked: the files the state names are stat'ed, so one edited or
+    deleted by hand is seen (the stamp differs) and everything is rendered. A file added
+    by hand is not looked for: the next build that finds the content unchanged walks the
+    folder (the skip check, whose walk is `published`), sees it and renders everything."""
     if state is None or state.config != config:
         return None, {}
     if out is None:
         return (state if state.folder == "" else None), {}
     if state.folder != str(out.resolve()):
         return None, {}
-    entries = site_entries(out)
+    entries = published if published is not None or not state.names \
+        else _stat_entries(out, state.names)
+    if entries is None:
+        entries = site_entries(out)
     if entries is None or state.stamp != stamp_of(list(entries.values())):
         return None, {}
     return state, entries
+
+
+def _stat_entries(out: Path, names: list[str]) -> dict[str, Entry] | None:
+    """The stamp entries of the named files of `out` (as skip.site_entries makes them);
+    {} when one is not there (or not a file): the folder is not as it was left."""
+    folder: str = str(out)
+    entries: dict[str, Entry] = {}
+    for name in names:
+        path = f"{folder}/{name}" if os.sep == "/" else os.path.join(folder, *name.split("/"))
+        try:
+            stat = os.stat(path, follow_symlinks=False)
+        except OSError:
+            return {}
+        if not S_ISREG(stat.st_mode):
+            return {}
+        entries[name] = (path, stat.st_size, stat.st_mtime_ns)
+    return entries
 
 
 def stale_outputs(state: PageState, digests: Digests, paths: list[str]) -> set[str]:

@@ -88,7 +88,8 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
     if out is not None:
         recover(out)  # a publish killed part way is undone first: the state vouches for it
     if where is not None and not options.fresh:
-        kept, existing = usable_folder(load_state(where, options.notice), config, out)
+        kept, existing = usable_folder(load_state(where, options.notice), config, out,
+                                       gathered.published)
     digests = Digests(graph, {id(item.result): key for key, item in gathered.fresh.items()
                               if item.result is not None})
     # the plan in parts, each with what it read (a page's reads include its part's): the
@@ -150,21 +151,25 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             late = done.late + [ref for ref in kept.late if ref.page in kept_files] \
                 if kept else done.late
             read = _on_demand(job, pages, sink) if isinstance(sink, MemorySink) else sink.read
+            same: set[str] = set()  # put before the check: a failed build publishes nothing
+            written, entries = put_all(sink, others, same)
+            names = known.union(others)
             link_problems = done.link_problems + check_links(
-                others, settings.base_url, known.union(others), late, read)
-        written, entries = put_all(sink, others)
+                _to_check(others, same, names, existing if isinstance(sink, InPlace) else None),
+                settings.base_url, names, late, read)
         written, entries = written + data.written, entries + data.entries
         result.diagnostics = sorted(problems + link_problems)
         result.files = done.files + len(others) + len(data.names) + len(kept_files)
         if stale is not None:
             result.partial = (len(indexes) + len(feed_reads), len(pages) + len(feeds))
+        # every file of the folder once published (pagestate.usable_folder stats them)
+        published = {*others, *data.names, *kept_files,
+                     *(output_file(page.path) for page in pages)}
         if isinstance(sink, MemorySink):
             result.outputs = sink.outputs
         elif result.ok and isinstance(sink, InPlace):
             assert kept is not None
-            names = {*others, *data.names, *kept_files,
-                     *(output_file(page.path) for page in pages)}
-            result.stamp = updated_stamp(kept.stamp, *sink.commit(names))
+            result.stamp = updated_stamp(kept.stamp, *sink.commit(published))
             written += done.written
             result.stats = WriteStats(written, result.files - written)
         elif result.ok and isinstance(sink, Staging):
@@ -181,9 +186,11 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
         if result.ok and where is not None:
             made = _numbered(done, digests, planned, feed_reads)
             folder = str(out.resolve()) if out is not None else ""
-            save_state(where, numbered_state(config, folder, result.stamp, kept, digests,
-                                             (done.table, done.digests), made,
-                                             {*planned.part_of, *feeds}, late))
+            state = numbered_state(config, folder, result.stamp, kept, digests,
+                                   (done.table, done.digests), made, {*planned.part_of, *feeds},
+                                   late)
+            state.names = sorted({*published, MARKER}) if out is not None else []
+            save_state(where, state)
         if result.ok and plan_at is not None and worth_saving(last_plan, planned):
             save_plan(plan_at, next_plan(config, planned, digests))
     finally:
@@ -224,6 +231,19 @@ def _sink(out: Path | None, kept: PageState | None, stale: set[str] | None,
             and len(stale) * IN_PLACE_SHARE <= planned:
         return InPlace(out, existing)
     return Staging(out)
+
+
+def _to_check(others: dict[str, bytes], same: set[str], names: set[str],
+              published: dict[str, Entry] | None) -> dict[str, bytes]:
+    """The outputs besides pages and feeds whose links need checking. One whose bytes are
+    those published (the sitemap, the search index's files, most data files: checked by
+    the build that made them, which succeeded) links to the same names, which all still
+    exist when none of the published files goes away; a #fragment is checked again
+    anyway (its page may have changed). serve's rebuild keeps the same rule."""
+    if published is None or not names.issuperset(name for name in published
+                                                 if name != MARKER):
+        return others
+    return {path: data for path, data in others.items() if path not in same or b"#" in data}
 
 
 def changed_reads(state: SearchState | None, digests: Digests) -> set[SearchRead] | None:

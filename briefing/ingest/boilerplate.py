@@ -131,13 +131,19 @@ LABELLED_DATE = re.compile(
 STAMP = re.compile(
     rf"(?P<label>{_LABEL}(?:\s*(?:일|일시|시간|시각))?)?\s*[:：]?\s*(?:{_WEEKDAY},?\s*)?"
     "(?P<date>{}|{}|{})".format(*_date_shapes(named=True)), re.I)
+# A date's label on a line of its own, the date on the next: 'Updated' / 'December 3, 2025'.
+# ('등록', '작성' alone are a comment box's buttons.)
+DATE_LABEL_ALONE = re.compile(
+    r"^(?:(?:기사\s*)?(?:최초\s*)?(?:입력|수정|게재|발행|업데이트|최종\s*수정)|Published|Posted|"
+    r"Updated|Modified|Last\s+updated|First\s+published)\s*[:：]?$", re.I)
 DATE_WIDGET = re.compile(rf"^\d{{1,2}}\s*[./]\s*\d{{1,2}}\s*\.?\s*{_WEEKDAY}?$")
 SKIP_LINK = re.compile(
     r"^(?:(?:본문|컨텐츠|콘텐츠|주\s*메뉴|메뉴|전체\s*메뉴|검색)\s*(?:바로\s*가기|건너\s*뛰기)\s*)+$|"
     r"^(?:바로\s*가기|"
     r"Skip\s+to\s+(?:main\s+)?(?:content|navigation|main)|Go\s+to\s+(?:main\s+)?contents?|"
     r"Jump\s+to\s+(?:main\s+)?content|전체\s*메뉴|메뉴\s*열기|메뉴\s*닫기|검색\s*열기|Menu|"
-    r"Search|Open\s+menu|Close)$", re.I)
+    r"Search|Open\s+menu|Close|Table\s+of\s+contents|On\s+this\s+page|In\s+this\s+article|"
+    r"목차)$", re.I)
 SECTION_WORDS = frozenset(re.split(r"\s+", """
     홈 뉴스 전체기사 전체 정치 경제 사회 산업 IT IT/과학 IT·과학 과학 테크 통신 모바일 인터넷
     국제 세계 문화 생활 스포츠 연예 오피니언 사설 칼럼 금융 증권 부동산 유통 자동차 바이오
@@ -277,7 +283,7 @@ FULL_DATE = re.compile(
     rf"\b{_MON}(?:\.\s*|\s+)\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:19|20)\d{{2}}\b|"
     rf"\b\d{{1,2}}\s+{_MON}\.?,?\s+(?:19|20)\d{{2}}\b")
 _LINE_NOISE = re.compile(
-    rf"{_WEEKDAY}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|오전|오후|\b(?:AM|PM|a\.m\.|p\.m\.|KST|GMT|UTC)\b|"
+    rf"{_MAIL}|{_WEEKDAY}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|오전|오후|\b(?:AM|PM|a\.m\.|p\.m\.|KST|GMT|UTC)\b|"
     rf"{_LABEL}|(?:일|일시|시간|시각)(?=\s*[:：])|조회(?:수)?|views?|[\d,]+|"
     r"[|/·•:：\[\]()<>]|[A-Z]?\d{1,2}\s*면", re.I)
 _METADATA_WORDS = 4

@@ -12,16 +12,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-
-import yaml
 
 from briefing.ingest import boilerplate as B
 from briefing.ingest import labels as L
+from briefing.ingest import shapes as S
 from briefing.ingest.clean import Line
 from briefing.ingest.localgov import is_place
+from briefing.ingest.outlets import (  # re-exported: callers read the table through here
+    Publisher,
+    load_publishers,
+    outlet_names,
+    publisher_by_domain,
+    publisher_by_name,
+    publisher_in_text,
+)
+
+__all__ = ["Publisher", "ReviewItem", "author_from_meta", "find_people_and_publisher",
+           "load_publishers", "outlet_names", "publisher_by_domain", "publisher_by_name",
+           "publisher_in_text"]
 
 _NAMES = r"[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*"
 _REPORTER = re.compile(
@@ -56,90 +64,16 @@ _OUTLET_LIKE = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class Publisher:
-    name: str
-    domains: tuple[str, ...]
-    aliases: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class ReviewItem:
     field: str
     issue: str
     evidence: str | None = None
 
 
-def load_publishers(content_dir: Path | None) -> tuple[Publisher, ...]:
-    """The packaged publisher table, with the content's publishers.yaml merged over it."""
-    text = resources.files("briefing.ingest").joinpath("publishers.yaml").read_text("utf-8")
-    entries = list(yaml.safe_load(text) or [])
-    extra = content_dir / "publishers.yaml" if content_dir else None
-    if extra is not None and extra.is_file():
-        loaded = yaml.safe_load(extra.read_text("utf-8")) or []
-        if isinstance(loaded, list):
-            entries.extend(e for e in loaded if isinstance(e, dict) and e.get("name"))
-    table: dict[str, Publisher] = {}
-    for entry in entries:
-        name = str(entry["name"])
-        table[name] = Publisher(name, tuple(str(d).lower() for d in entry.get("domains") or ()),
-                                tuple(str(a) for a in entry.get("aliases") or ()))
-    return tuple(table.values())
-
-
-def _fold(name: str) -> str:
-    return re.sub(r"[\s.]+", "", name).lower()
-
-
-@lru_cache(maxsize=8)
-def _folded(table: tuple[Publisher, ...]) -> dict[str, str]:
-    """Every folded name, alias and domain of a table -> the outlet (first in table order)."""
-    index: dict[str, str] = {}
-    for publisher in table:
-        for n in (publisher.name, *publisher.aliases, *publisher.domains):
-            index.setdefault(_fold(n), publisher.name)
-    return index
-
-
-def publisher_by_name(name: str, table: tuple[Publisher, ...]) -> str | None:
-    key = _fold(re.sub(r"\([^)]*\)", "", name))
-    return _folded(table).get(key) if key else None
-
-
-def publisher_by_domain(domain: str, table: tuple[Publisher, ...]) -> str | None:
-    """The outlet whose domain is this host or a parent of it; the longest domain wins, so
-    an edition's own entry (`en.yna.co.kr`) beats its group's (`yna.co.kr`)."""
-    domain = domain.lower().rstrip(".")
-    best: tuple[int, str] | None = None
-    for publisher in table:
-        for d in publisher.domains:
-            if (domain == d or domain.endswith("." + d)) and (best is None or len(d) > best[0]):
-                best = (len(d), publisher.name)
-    return best[1] if best else None
-
-
 def author_from_meta(text: str) -> str:
     """A page's author field as a byline would give it: '박소연 기자' -> '박소연'."""
     reporter = _REPORTER.fullmatch(text.strip())
     return _authors(reporter.group("names")) if reporter else text.strip()
-
-
-@lru_cache(maxsize=8)
-def _name_index(table: tuple[Publisher, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern for every outlet name of a table (compiled once per table)."""
-    names: dict[str, str] = {}
-    for publisher in table:
-        for name in (publisher.name, *publisher.aliases):
-            if len(name) >= 2:
-                names.setdefault(name.lower(), publisher.name)
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z0-9가-힣])(?:{alternation})(?![A-Za-z0-9가-힣])", re.I), names
-
-
-def publisher_in_text(text: str, table: tuple[Publisher, ...]) -> str | None:
-    """The known outlet named in a line (longest name first: '한국경제TV' before '한국경제')."""
-    pattern, names = _name_index(table)
-    found = [m.group(0) for m in pattern.finditer(text)]
-    return names[max(found, key=len).lower()] if found else None
 
 
 def _authors(names: str) -> str:
@@ -207,10 +141,16 @@ def _author_of(line: Line) -> str | None:
                  or L.EN_MAIL_BYLINE.match(line.text) or L.EN_SIGN_OFF.match(line.text))
     if reporting:
         return _authors(reporting.group("names"))
+    titled = S.TITLED_BY.match(line.text) or S.NAMES_OUTLET.match(line.text) or (
+        S.NAME_ALONE.match(line.text) if line.kind == "byline" else None)
+    if titled:  # 'By Jane Doe, Founder, Hanbit', 'Jane Doe Hanbit News', 'Jane Doe'
+        return _authors(titled.group("names"))
     by = _BY.match(line.text) or _EN_MAIL_NAME.match(line.text) or _EN_TITLED.match(line.text)
     if by:
-        return _authors(by.group("name"))
-    dated = _EN_NAME_DATE.match(line.text) if line.kind == "dateline" else None
+        ticker = S.TICKER_AFTER_NAME.match(by.group("name"))  # 'By Jane Doe SKM'
+        return _authors(ticker.group("name") if ticker else by.group("name"))
+    dated = (_EN_NAME_DATE.match(line.text) or S.KO_NAME_DATE.match(line.text)
+             ) if line.kind == "dateline" else None
     if dated:
         return dated.group("name")
     caps = _CAPS_NAME.match(line.text)
@@ -301,12 +241,32 @@ def _masthead(text: str, table: tuple[Publisher, ...]) -> str | None:
     known = publisher_in_text(text, table)
     if known:
         return known
-    return text.strip() if _OUTLET_LIKE.match(text.strip()) else None
+    logo = S.logo_name(text)  # '한빛미디어 Hanbit 로고': the logo's alt text
+    return logo or (text.strip() if _OUTLET_LIKE.match(text.strip()) else None)
 
 
-def outlet_names(table: tuple[Publisher, ...]) -> frozenset[str]:
-    """Every name and alias of the table: lines that are only an outlet's name."""
-    return frozenset(n for p in table for n in (p.name, *p.aliases) if len(n) >= 2)
+def _named(name: str | None, table: tuple[Publisher, ...]) -> str | None:
+    """A name a weak clue gives: the table's outlet, else the name if shaped like one."""
+    if not name:
+        return None
+    return publisher_by_name(name, table) or publisher_in_text(name, table) or (
+        name.strip() if _OUTLET_LIKE.match(name.strip()) else None)
+
+
+def _weak_clues(lines: list[Line], table: tuple[Publisher, ...]) -> list[str | None]:
+    """'Reviewed by Hanbit News Editorial Team', 'Source: The Hanbit Times https://…', an
+    advert of the site's own assistant, a press release's issuer ('Hanbit (NYSE:HB) today
+    announced')."""
+    found: list[str | None] = []
+    for line in lines:
+        team = S.TEAM_CREDIT.search(line.text) if line.kind != "content" else None
+        source = S.SOURCE_NAME.search(line.text) if line.kind == "widget" else None
+        found += [_named(team and team.group("outlet"), table),
+                  _named(source and source.group("name"), table),
+                  publisher_in_text(line.text, table) if line.kind == "prompt" else None]
+    issuer = [S.ISSUER.match(line.text) for line in lines[:40] if line.kind == "content"]
+    found += [m.group("issuer").strip() for m in issuer if m]
+    return found
 
 
 def _first(found: Sequence[str | None]) -> str | None:
@@ -345,6 +305,8 @@ def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...],
         [p for p, _ in bracketed]
         + [_site(line.text, table) for line in bylines]
         + [_english_bracket(line.text, table) for line in bylines]
+        + [_named(m.group("outlet"), table) for line in bylines  # 'Jane Doe Hanbit News'
+           for m in [S.NAMES_OUTLET.match(line.text)] if m]
         + [publisher_in_text(text, table) for text in copyright_lines]
         + [publisher_by_domain(domain, table) for domain in mails]
         + [_desk(line.text, table) for line in bylines]
@@ -357,6 +319,7 @@ def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...],
         + [publisher_in_text(text, table) for text in credits]
         + [_summarised(line.text, table) for line in lines if line.kind == "widget"]
         + [_tagged(line.text) for line in bylines]
+        + _weak_clues(lines, table)
         # Last: the masthead above the headline (an aggregator's source label too).
         + [_masthead(line.text, table) for line in lines if line.kind == "masthead"])
     if publisher is None:

@@ -8,9 +8,11 @@ content line in review.source_text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from briefing.ingest import boilerplate as B
 from briefing.ingest import labels as L
+from briefing.ingest import shapes as S
 from briefing.ingest.hints import holds_any
 from briefing.ingest.layout import arrange
 from briefing.ingest.lines import BOILERPLATE, Kind, Line
@@ -20,6 +22,8 @@ __all__ = ["BOILERPLATE", "Kind", "Line", "clean_lines", "content_lines"]
 _BULLET = re.compile(r"^[\s•·・◦▪▫■□●○►▶*\-–—]+(?=\S)")
 _TAIL_SECTION = re.compile(r"^(?:e\s*스튜디오|뉴스\s*발전소|포토|영상|오피니언|기획|연재)$", re.I)
 _SENTENCE_END = re.compile(r"(?:[다요죠]\.?|[음함임됨]\.|[.!?…]|[\"'”’」』]\s*)$")
+_HANGUL = re.compile(r"[가-힣]")
+_TO_READER = re.compile(r"\b(?:you|your|our|us)\b", re.I)
 _NOT_BYLINE = re.compile(r"사진|자료|그래픽|제공|영상|출처|Photo", re.I)
 # Words every branch of a costly pattern needs (hints.py): most lines are not searched.
 _NOTICE_WORDS = ("summar", "generate", "요약", "추출", "원문", "출처", "source", "published",
@@ -85,6 +89,10 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "widget"
     if B.EMPTY_CELL.match(text):
         return "image"
+    if "http" in text and S.LINK_LINE.search(text):
+        return "widget"  # a permalink or a link card restating the story
+    if B.DATE_LABEL_ALONE.match(text):
+        return "dateline"  # 'Updated' above its date: find_dates_in_header reads both
     if B.TAGS.match(text):
         return "menu"
     if B.ALSO_READ.match(text) and not _SENTENCE_END.search(text[-2:] + " "):
@@ -117,6 +125,7 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
             B.SIGN_OFF.match(text) or \
             B.REPORTING.match(text) or L.DESK_SIGN_OFF.match(text) or L.WITH_WIRE.match(text) or \
             L.SLASHED_BYLINE.match(text) or L.EN_MAIL_BYLINE.match(text) or \
+            (text.startswith("By ") and S.TITLED_BY.match(text)) or \
             (len(text) < 80 and L.EN_SIGN_OFF.match(text)) or \
             (len(text) < 60 and (B.DATELINE_ALONE.match(text) or (
                 B.BRACKET_BYLINE_ALONE.match(text) and not _NOT_BYLINE.search(text)))):
@@ -126,8 +135,11 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
             (outlet and B.DATELINE.match(text[outlet.end():])) or \
             (len(text) < 120 and B.LABELLED_DATE.search(text)) or B.is_date_line(text):
         return "dateline"
-    if len(text) < 200 and holds_any(text, _PROMPT_WORDS) and B.PROMPT.search(text) and (
-            len(text) < 120 or not _SENTENCE_END.search(text[-2:] + " ")):
+    prompt = B.PROMPT.search(text) if len(text) < 200 and holds_any(text, _PROMPT_WORDS) else None
+    if prompt and (len(text) < 120 or not _SENTENCE_END.search(text[-2:] + " ")) and (
+            _HANGUL.search(text) or prompt.start() <= 2 or _TO_READER.search(text)
+            or not _SENTENCE_END.search(text)):
+        # An English sentence about others ('… asked users to sign up for …') is news.
         return "prompt"
     if len(text) < 100 and B.TICKER_LINE.match(text):
         return "ticker"
@@ -198,6 +210,9 @@ def _outlet_prefix(text: str, outlets: frozenset[str]) -> tuple[str, Kind, str] 
     english = L.EN_BRACKET_BYLINE.match(text)  # '[Hanbit Economy Reporter Jane Doe] …'
     if english and english.end() < len(text):
         return english.group(0).strip(), "byline", text[english.end():].strip()
+    glued = S.NAMES_OUTLET.match(text)  # 'Jane Doe Hanbit Economic News MAJOR …'
+    if glued and len(text) - glued.end() >= 40:
+        return glued.group(0).strip(), "byline", text[glued.end():].strip()
     site = L.DOMAIN_CREDIT.match(text)  # 'en.example.com Reported - …': the site's credit
     if site and len(text) - site.end() >= 40:
         return site.group(0).strip(), "byline", text[site.end():].strip()
@@ -217,6 +232,7 @@ def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
             continue
         stripped = _BULLET.sub("", raw.strip()).strip()
         stripped = B.TICKER_INLINE.sub("", stripped)
+        stripped = S.doubled(stripped) or stripped  # a headline printed twice on one line
         if "\t" in stripped or "  " in stripped:  # else the pattern changes nothing
             stripped = re.sub(r"[ \t]+", " ", stripped)
         split = _prefix(stripped) or _outlet_prefix(stripped, outlets)
@@ -239,6 +255,10 @@ def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
             if stripped.endswith(("]", "】")) or "@" in stripped[-60:] else None
         if closing:
             stripped = stripped[:closing.start()].strip()
+        wire = S.TRAILING_WIRE.search(stripped) if closing is None and (
+            "—" in stripped[-14:] or "–" in stripped[-14:]) else None
+        if wire:  # '… in the past. — AFP': the paragraph stays, its credit goes
+            closing, stripped = wire, stripped[:wire.start()].strip()
         kind = "byline" if _outlet_line(stripped, outlets) else _classify(stripped, state)
         if kind in ("content", "caption"):
             key = _key(stripped)
@@ -250,7 +270,7 @@ def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
         lines.append(Line(number, stripped, kind))
         if closing:
             lines.append(Line(number, closing.group(0).strip(), "byline"))
-    return arrange(_closing_credit(lines))
+    return arrange(_reader_furniture(_closing_credit(lines)))
 
 
 def _closing_credit(lines: list[Line]) -> list[Line]:
@@ -271,6 +291,36 @@ def _closing_credit(lines: list[Line]) -> list[Line]:
         return lines
     split = [Line(line.number, body, "content"), Line(line.number, tail.group(0).strip(), "credit")]
     return [*lines[:following], *split, *lines[following + 1:]]
+
+
+def _reader_furniture(lines: list[Line]) -> list[Line]:
+    """Lines placed by their neighbours: adverts of the site's assistant in a row, a name
+    alone beside the date line or repeating the byline's, the outlet's name alone that a
+    bracketed byline names."""
+    promos = S.promo_runs(lines)
+    bylines = [line.text for line in lines if line.kind == "byline"]
+    named = {m.group("names").casefold() for text in bylines
+             for m in [S.TITLED_BY.match(text) or L.EN_MAIL_BYLINE.match(text)] if m}
+    result = list(lines)
+    filled = [i for i, line in enumerate(lines) if line.kind != "empty"]
+    for position, index in enumerate(filled):
+        line = lines[index]
+        if line.kind != "content":
+            continue
+        if index in promos:
+            result[index] = replace(line, kind="prompt")
+        elif len(line.text) <= 40 and line.text.casefold() in named:
+            result[index] = replace(line, kind="byline")  # the writer's photo or card
+        elif S.NAME_ALONE.match(line.text) and any(
+                lines[filled[p]].kind == "dateline" for p in (position - 1, position + 1)
+                if 0 <= p < len(filled)) and any(
+                lines[i].kind == "content" for i in filled[:position]):
+            # Below the headline (a short title-case headline can sit by the date line).
+            result[index] = replace(line, kind="byline")
+        elif len(line.text) <= 20 and any(f"[{line.text} " in t or f"[{line.text}=" in t
+                                           for t in bylines):
+            result[index] = replace(line, kind="masthead")  # '[한빛포스트 홍길동 기자]'
+    return result
 
 
 def content_lines(lines: list[Line]) -> list[Line]:

@@ -17,6 +17,7 @@ from dataclasses import replace
 from briefing.ingest import boilerplate as B
 from briefing.ingest.labels import is_keyword_run
 from briefing.ingest.lines import Line, is_sentence
+from briefing.ingest.shapes import LOGO
 
 _LETTER = re.compile(r"[A-Za-z가-힣]")
 _HANGUL = re.compile(r"[가-힣]")
@@ -25,6 +26,10 @@ _CREDIT_TAIL = re.compile(r"(?<=[.!?\"'”’])\s*\([A-Z][\w&.-]*(?:\s[A-Z][\w&.
 _REPORTER = re.compile(r"기자|특파원|@|\bBy\b|Reporter|Editor|Writer", re.I)
 _CRUMB = re.compile(r"\s(?:>>?|›|»)\s")
 _WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9&+.'-]*|[가-힣]{2,}")
+_INNER_STOP = re.compile(r"(?:[a-z0-9)]\.|다\.)[\"'”’]?\s+(?=[A-Z가-힣\"“‘])")
+_SUMMARY_END = re.compile(r"(?:Summary|요약)$")
+# A photo's caption without its credit, before the lede: '… 협약을 체결하고 있다.'
+_SCENE = re.compile(r"(?:고\s*있다|모습이다|모습)\.$")
 _PERIOD_END = re.compile(r"[.!?。]\s*[\"'”’]?\s*$")
 _CLUTTER = frozenset({"widget", "share", "reaction", "comment", "related", "prompt", "menu"})
 _PROSE = 40  # a sentence this long is prose
@@ -34,11 +39,13 @@ _SHORT = 60  # a line shorter than this without a sentence ending is a label or 
 
 
 def _body_line(line: Line) -> bool:
-    """Prose: a sentence that ends in a full stop (a quoted headline ends in a quote)."""
+    """Prose: a sentence that ends in a full stop (a quoted headline ends in a quote), or
+    a paragraph of sentences that a cut-off copy ends mid-sentence."""
     text = line.text
     return line.kind == "content" and len(text) >= _PROSE and (
         bool(_PERIOD_END.search(text)) or (len(text) >= _SHORT and is_sentence(text)
-                                           and not text.endswith(("\"", "”", "'", "’"))))
+                                           and not text.endswith(("\"", "”", "'", "’")))
+        or (len(text) >= 2 * _PARAGRAPH and len(_INNER_STOP.findall(text)) >= 2))
 
 
 def _label(line: Line, limit: int = _SHORT) -> bool:
@@ -120,7 +127,7 @@ def headline_index(lines: list[Line], start: int | None) -> int | None:
     end = start if start is not None else len(lines)
     candidates = [i for i in range(end) if lines[i].kind == "content"
                   and 6 <= len(lines[i].text) <= 160 and _LETTER.search(lines[i].text)
-                  and not _PERIOD_END.search(lines[i].text)]
+                  and not _PERIOD_END.search(lines[i].text) and not LOGO.match(lines[i].text)]
     body = " ".join(line.text for line in lines[end:end + 20]
                     if line.kind == "content").lower()
     if start is None or len(body) < _SHORT:  # too little body to compare with
@@ -144,12 +151,18 @@ def _header(lines: list[Line], start: int) -> list[Line]:
         line = lines[index]
         if line.kind != "content" or index == head:
             continue
+        if LOGO.match(line.text):  # '한빛미디어 Hanbit 로고': the site's logo above it all
+            result[index] = replace(line, kind="masthead")
+            continue
         if head is not None and index < head and _label(line):
             # Above the headline: the site's name first, then menus and banners.
             masthead = not any(x.kind == "masthead" for x in result[:index])
             result[index] = replace(line, kind="masthead" if masthead else "menu")
         elif head is not None and index > head and _label(line) and " " not in line.text:
             result[index] = replace(line, kind="menu")  # a one-word section tag: 'AI'
+        elif head is not None and index > head and _label(line, 40) and \
+                _SUMMARY_END.search(line.text):
+            result[index] = replace(line, kind="menu")  # 'Hanbit BotHanbit Summary'
         elif head is not None and index > head and is_keyword_run(line.text):
             result[index] = replace(line, kind="menu")  # the story's tags in a row
         elif head is not None and _key(line.text) == _key(lines[head].text):
@@ -223,9 +236,35 @@ def _letterless(lines: list[Line]) -> list[Line]:
             for line in lines]
 
 
+def _scene_caption(lines: list[Line], start: int) -> list[Line]:
+    """A one-sentence scene ('… 서명하고 있다.') on a line of its own between the date line
+    and the lede is an uncredited photo caption: the lede follows it at once (a lede glued
+    to its bracketed byline is the lede)."""
+    filled = [i for i, line in enumerate(lines) if line.kind != "empty"]
+    at = filled.index(start)
+    # The body's first line, or a short line right before it.
+    for place in (at, at - 1):
+        if place < 1 or place + 1 >= len(filled):
+            continue
+        line, before = lines[filled[place]], lines[filled[place - 1]]
+        after = lines[filled[place + 1]]
+        if (line.kind == "content" and len(line.text) <= 200 and _SCENE.search(line.text)
+                and _HANGUL.search(line.text) and "다. " not in line.text
+                and before.number != line.number
+                and before.kind in ("dateline", "byline", "caption", "image")
+                and _body_line(after)):
+            return [*lines[:filled[place]], replace(line, kind="caption"),
+                    *lines[filled[place] + 1:]]
+    return lines
+
+
 def arrange(lines: list[Line]) -> list[Line]:
     """Reclassify lines by where they sit on the page (see the module's docstring)."""
     lines = _repeats(_letterless(lines))
+    start = body_start(lines)
+    if start is None:
+        return lines
+    lines = _scene_caption(lines, start)
     start = body_start(lines)
     if start is None:
         return lines

@@ -69,8 +69,11 @@ def find_dates_in_header(
     first: list[tuple[PartialDate, str]] = []
     labelled: list[tuple[PartialDate, str]] = []
     updates: list[PartialDate] = []
+    label = ""  # a label alone on the line before ('Updated'): it labels this line's date
     for number, line in enumerate(lines):
         text = line.text
+        above, label = label, text if B.DATE_LABEL_ALONE.match(text) else (
+            label if line.kind == "empty" else "")
         if line.kind == "content" and number < _HEAD_LINES:
             # 'SEOUL, South Korea, May 23, 2018 /PRNewswire/ --': a wire's dateline.
             wire = B.WIRE_DATELINE.match(text)
@@ -84,10 +87,10 @@ def find_dates_in_header(
             date = _date_of(match)
             if date is None:
                 continue
-            label = match.group("label") or ""
-            if label and _UPDATED.search(label):
+            named = match.group("label") or above
+            if named and _UPDATED.search(named):
                 updates.append(date)
-            elif label and not label.lower().startswith("date"):
+            elif named and not named.lower().startswith("date"):
                 labelled.append((date, text))
             elif unlabelled_here:
                 updates.append(date)

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from briefing.ingest.latin import english_names, is_common, korean_latin_names, latin_type
 from briefing.ingest.lists import fits, listed
 from briefing.ingest.localgov import is_local_government, is_place, local_governments
+from briefing.ingest.namenoise import made_whole, no_name
 from briefing.ingest.people import korean_people, may_name_people, romanised_people
 from briefing.ingest.products import glossed_versions, quoted_names, versioned_names
 from briefing.ingest.proposal import GEO as _GEO
@@ -350,9 +351,10 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
         for other in names)]
     result: dict[str, NewEntity] = {}
     seen: set[str] = set()
-    for entity in found:
+    for entity in map(made_whole, found):
         keys = [n.lower() for n in (entity.name, *entity.aliases)]
         if keys[0] in known_names or entity.name in _STOP or _no_name(entity, known_names) or \
+                no_name(entity, known_names) or \
                 any(k in seen or k in known_names for k in keys):
             continue  # 'Lambda' after '람다' (gloss 'Lambda') is the same proposal
         seen.update(keys)

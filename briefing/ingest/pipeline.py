@@ -124,7 +124,8 @@ def _published_clues(sentences: list[Sentence], text: str) -> list[ReviewItem]:
 # A caption's credit names the photographer or agency, not a party: '(Courtesy of X)'.
 _CREDIT = re.compile(r"\((?:[^()]*(?:Courtesy|Photo|Corps|제공|사진)[^()]*)\)|"
                      r"(?:사진\s*)?(?:공동\s*취재단|Joint Press Corps|연합뉴스|뉴스1|뉴시스)\s*$|"
-                     r"(?:사진|그래픽)\s*(?:제공)?\s*=\s*\S+\s*$", re.I)
+                     r"(?:사진|그래픽)\s*(?:제공)?\s*=\s*\S+\s*$|"
+                     r"\b(?:PHOTO|IMAGE)\s*:\s*[^.]{1,40}$", re.I)
 # A date needs a digit or a month's name: plans' clauses are looked for only then.
 _DATE_HINT = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _PROSE_END = re.compile(r"(?:[.!?…。]|[다요])[\"'”’)\]]*$")

@@ -34,7 +34,7 @@ class RawDocument:
 
 def display_path(path: Path) -> str:
     try:
-        return os.path.relpath(path, Path.cwd())
+        return os.path.relpath(path, os.getcwd())  # what Path.cwd() holds, without a Path
     except ValueError:  # another drive (Windows)
         return str(path)
 

@@ -78,7 +78,18 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     return event.value
 
 
+# The events a document's body is made of, besides these frames.
+_FRAMES = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent,
+           yaml.DocumentEndEvent)
+_OPENS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSES = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
 class _Composer:
+    """Values and key positions from the body's events. Dispatches on each event's exact
+    class (the parsers make no subclasses): front matter is read for every file, and the
+    composer is most of its cost."""
+
     def __init__(self, events: list[yaml.Event]) -> None:
         self.events = events
         self.index = 0
@@ -90,11 +101,13 @@ class _Composer:
         return event
 
     def node(self, path: Path_) -> Any:
-        event = self.next()
+        event: Any = self.events[self.index]
+        self.index += 1
+        kind = type(event)
         mark: Any = event.start_mark
         if len(path) > MAX_DEPTH:  # composing recurses: refuse before Python's stack runs out
             raise _too_deep(mark)
-        if isinstance(event, yaml.AliasEvent):
+        if kind is yaml.AliasEvent:
             raise YamlProblem(mark.line, mark.column, "yaml-alias",
                               f"YAML aliases (*{event.anchor}) are not allowed; write the value "
                               "out")
@@ -103,37 +116,39 @@ class _Composer:
             raise YamlProblem(mark.line, mark.column, "yaml-alias",
                               f"YAML anchors (&{anchor}) are not allowed; write the value out")
         tag = getattr(event, "tag", None)
-        if tag not in (None, "!") and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
+        if tag is not None and tag != "!":
             raise YamlProblem(mark.line, mark.column, "yaml-tag",
                               f"YAML tags ({tag}) are not allowed")
-        if isinstance(event, yaml.ScalarEvent):
+        if kind is yaml.ScalarEvent:
             return _scalar(event)
-        if isinstance(event, yaml.SequenceStartEvent):
+        events, positions = self.events, self.positions
+        if kind is yaml.SequenceStartEvent:
             items: list[Any] = []
-            while not isinstance(self.events[self.index], yaml.SequenceEndEvent):
-                item_mark: Any = self.events[self.index].start_mark
-                self.positions[(*path, len(items))] = (item_mark.line, item_mark.column)
-                items.append(self.node((*path, len(items))))
-            self.next()
+            while type(events[self.index]) is not yaml.SequenceEndEvent:
+                item_mark: Any = events[self.index].start_mark
+                item_path = (*path, len(items))
+                positions[item_path] = (item_mark.line, item_mark.column)
+                items.append(self.node(item_path))
+            self.index += 1
             return items
-        if isinstance(event, yaml.MappingStartEvent):
+        if kind is yaml.MappingStartEvent:
             mapping: dict[Any, Any] = {}
-            while not isinstance(self.events[self.index], yaml.MappingEndEvent):
-                key_event = self.events[self.index]
+            while type(key_event := events[self.index]) is not yaml.MappingEndEvent:
                 key_mark: Any = key_event.start_mark
-                if not isinstance(key_event, yaml.ScalarEvent):
+                if type(key_event) is not yaml.ScalarEvent:
                     raise YamlProblem(key_mark.line, key_mark.column, "yaml-key",
                                       "keys must be plain text")
                 key = self.node(path)
                 key = "" if key is None else str(key)
                 if key in mapping:
-                    first = self.positions[(*path, key)]
+                    first = positions[(*path, key)]
                     raise YamlProblem(key_mark.line, key_mark.column, "duplicate-key",
                                       f"duplicate key '{key}' (first given at line {{related}})",
                                       related_line=first[0])
-                self.positions[(*path, key)] = (key_mark.line, key_mark.column)
-                mapping[key] = self.node((*path, key))
-            self.next()
+                key_path = (*path, key)
+                positions[key_path] = (key_mark.line, key_mark.column)
+                mapping[key] = self.node(key_path)
+            self.index += 1
             return mapping
         raise YamlProblem(mark.line, mark.column, "yaml-syntax", "unexpected YAML structure")
 
@@ -147,17 +162,25 @@ def _too_deep(mark: Any) -> YamlProblem:
 
 def _events(text: str, loader: Loader) -> list[yaml.Event]:
     """The parser's events, read one by one so deep nesting is refused early: the parser
-    slows down with the square of the depth (120,000 brackets would take minutes)."""
+    slows down with the square of the depth (120,000 brackets would take minutes). The
+    loop is yaml.parse's own, without its generator."""
     events: list[yaml.Event] = []
+    append = events.append
     depth = 0
-    for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise _too_deep(event.start_mark)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-        events.append(event)
+    parser = loader(text)
+    try:
+        while parser.check_event():
+            event: Any = parser.get_event()
+            kind = type(event)
+            if kind in _OPENS:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep(event.start_mark)
+            elif kind in _CLOSES:
+                depth -= 1
+            append(event)
+    finally:
+        parser.dispose()
     return events
 
 
@@ -195,10 +218,8 @@ def parse_yaml(text: str, loader: Loader = FAST_LOADER) -> YamlDoc:
         if (too_deep := _depth_problem(text)) is not None:
             raise too_deep from None
         raise YamlProblem(0, 0, "yaml-syntax", str(exc).splitlines()[0]) from None
-    body = [e for e in events if not isinstance(
-        e, yaml.StreamStartEvent | yaml.StreamEndEvent | yaml.DocumentStartEvent
-        | yaml.DocumentEndEvent)]
-    if sum(isinstance(e, yaml.DocumentStartEvent) for e in events) > 1:
+    body = [e for e in events if type(e) not in _FRAMES]
+    if sum(type(e) is yaml.DocumentStartEvent for e in events) > 1:
         raise YamlProblem(0, 0, "yaml-syntax", "only one YAML document is allowed")
     if not body:
         return YamlDoc(None)

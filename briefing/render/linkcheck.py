@@ -19,6 +19,10 @@ _HTML_REF = re.compile(rb'(?:href|src)="([^"]*)"')
 _XML_REF = re.compile(rb'(?:href="([^"]*)"|<loc>([^<]*)</loc>)')
 _ID = re.compile(rb'\bid="([^"]+)"')
 _WORD = re.compile(rb"\w")
+# What an href's target depends on besides itself (see _place): the page's depth, its
+# folder, or ("#", the page) for its own #fragments and ?queries.
+Place = int | str | tuple[str, str]
+_UNSEEN = ("", "")  # a marker: never a resolved href's (target, fragment) pair
 # Resolved hrefs a scanner keeps: the shared ones (header, chips) come back at once after
 # a reset, while a page's own links would grow the caches by a million at 100,000 articles.
 CACHE_LIMIT = 50_000
@@ -73,25 +77,33 @@ class LinkScanner:
     known: Collection[str]
     # Resolved hrefs, shared by pages at the same depth (most links climb to the root) or
     # in the same folder (see _place).
-    _resolved: dict[tuple[str | int, str], tuple[str, str] | None] = field(
+    _resolved: dict[tuple[Place, str], tuple[str, str] | None] = field(
         default_factory=dict)
-    # Raw hrefs (by depth or folder, as above) that need nothing more: external, or to a
-    # known output without a #fragment. Most of a page's links are these (header, footer,
-    # chips), so a page whose links are all here is done in one pass over its bytes.
-    _fine: set[tuple[str | int, bytes]] = field(default_factory=set)
+    # Raw hrefs that need nothing more (external, or to a known output without a
+    # #fragment), by what their target depends on (see _place). Most of a page's links are
+    # these (header, footer, chips): a page takes its places' sets off its hrefs at once.
+    _fine: dict[Place, set[bytes]] = field(default_factory=dict)
+    _fine_count: int = 0
+    _page: tuple[str, int, str] = ("", 0, "")  # the last page checked: name, depth, folder
 
     def scan(self, name: str, data: bytes) -> tuple[list[Diagnostic], list[LateRef]]:
         """Broken links of one output, and its links to check at the end."""
-        if len(self._resolved) > CACHE_LIMIT or len(self._fine) > CACHE_LIMIT:
+        if len(self._resolved) > CACHE_LIMIT or self._fine_count > CACHE_LIMIT:
             self._resolved.clear()  # most entries are one page's own links: start again
             self._fine.clear()
+            self._fine_count = 0
         if name.endswith(".html"):
             # Only the hrefs not known to be fine are looked at one by one, each where it
-            # occurs (a page repeats most of its links: the header, chips, rows).
-            depth, directory, fine = name.count("/"), posixpath.dirname(name), self._fine
-            todo = {raw for raw in set(_HTML_REF.findall(data))
-                    if (_place(raw, name, depth, directory), raw) not in fine
-                    and not _own_id(raw, data)}
+            # occurs (a page repeats most of its links: the header, chips, rows). A raw
+            # href is in the set of one place only, and a page's hrefs have this page's
+            # places: the sets of its three are taken off (most hrefs climb to the root).
+            depth, directory = name.count("/"), posixpath.dirname(name)
+            todo = set(_HTML_REF.findall(data))
+            for place in (depth, directory, ("#", name)):
+                fine = self._fine.get(place)
+                if fine:
+                    todo -= fine
+            todo = {raw for raw in todo if not _own_id(raw, data)}
             # An href's verdict does not depend on where it occurs: most resolve to a
             # known output (the page's own links), and only the others are looked for.
             todo = {raw for raw in todo if self._check(name, raw) is not None}
@@ -128,28 +140,44 @@ class LinkScanner:
         html = name.endswith(".html")
         if not html and not href.startswith(self.base_url):
             return None
-        place = _place(raw, name, name.count("/"), posixpath.dirname(name))
+        page = self._page
+        if page[0] != name:  # the page's depth and folder, once per page
+            page = self._page = (name, name.count("/"), posixpath.dirname(name))
+        depth = page[1]
+        place = _place(raw, name, depth, page[2])
         key = (place, href)
-        if key not in self._resolved:
-            rest = self.base_url.split("://", 1)[-1]
-            base_path = rest[rest.find("/"):] if "/" in rest else "/"
-            self._resolved[key] = _target(name, href, self.base_url, base_path)
-        found = self._resolved[key]
+        found = self._resolved.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = _to_root(raw, depth) if place == depth else None
+            if found is None or href.startswith(self.base_url):
+                rest = self.base_url.split("://", 1)[-1]
+                base_path = rest[rest.find("/"):] if "/" in rest else "/"
+                found = _target(name, href, self.base_url, base_path)
+            self._resolved[key] = found
         if found is None:
             if html:
-                self._fine.add((place, raw))
+                self._add_fine(place, raw)
             return None
         target, fragment = found
         in_site = target in self.known
         to_fragment = bool(fragment) and target.endswith(".html")
         if html and in_site and not to_fragment:
-            self._fine.add((place, raw))
+            self._add_fine(place, raw)
         if (target == name or in_site) and not to_fragment:
             return None
         return target, fragment, href
 
 
-def _place(raw: bytes, name: str, depth: int, directory: str) -> str | int:
+    def _add_fine(self, place: Place, raw: bytes) -> None:
+        fine = self._fine.get(place)
+        if fine is None:
+            fine = self._fine[place] = set()
+        if raw not in fine:
+            fine.add(raw)
+            self._fine_count += 1
+
+
+def _place(raw: bytes, name: str, depth: int, directory: str) -> Place:
     """What an href's target depends on besides itself: only the page's depth when it is
     absolute or climbs to the root; the page itself for a bare #fragment or ?query; else
     the page's folder (`depth` and `directory` are the page's)."""
@@ -157,8 +185,24 @@ def _place(raw: bytes, name: str, depth: int, directory: str) -> str | int:
             raw.startswith(b"../") and raw.count(b"../", 0, 3 * depth) == depth):
         return depth
     if raw.startswith((b"#", b"?")):
-        return name
+        return ("#", name)
     return directory
+
+
+# Characters after which an href climbing to the root needs _target's full parse.
+_NOT_PLAIN = re.compile(rb"[%#?:&\\\t\r\n ]|//|(?:^|/)\.\.?(?:/|$)")
+
+
+def _to_root(raw: bytes, depth: int) -> tuple[str, str] | None:
+    """_target's answer for the usual href, `depth` times "../" then a plain path (no
+    query, fragment, escape, scheme or dot segment), from its text alone; else None."""
+    if not depth:
+        return None
+    rest = raw[3 * depth:]
+    if _NOT_PLAIN.search(rest) is not None or raw[:3 * depth] != b"../" * depth:
+        return None
+    path = rest.decode("utf-8", "replace")
+    return (path + "index.html" if not path or path.endswith("/") else path), ""
 
 
 def _occurrences(data: bytes, raw: bytes) -> list[int]:

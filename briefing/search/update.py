@@ -154,13 +154,20 @@ def _stale(state: SearchState, keys: list[DocKey], changed: set[Read] | None
     """The documents to make again: new ones, and those that read something that changed."""
     if changed is None:
         return keys
-    if state.caches.readers is None:
-        readers: dict[Read, set[DocKey]] = defaultdict(set)
+    readers = state.caches.readers
+    if readers is None and len(changed) * WHOLE_INDEX_SHARE < len(state.docs):
+        # a few reads changed (an edit): each document's reads are looked at once, which
+        # costs a tenth of indexing who reads what (kept by a long-lived build, below)
+        docs = state.docs
+        return [key for key in keys
+                if key not in docs or not docs[key].reads.isdisjoint(changed)]
+    if readers is None:
+        readers = defaultdict(set)
         for key, entry in state.docs.items():
             for read in entry.reads:
                 readers[read].add(key)
         state.caches.readers = readers
-    hit = set().union(*(state.caches.readers.get(read, ()) for read in changed))
+    hit = set().union(*(readers.get(read, ()) for read in changed))
     return [key for key in keys if key in hit or key not in state.docs]
 
 

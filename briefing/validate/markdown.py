@@ -112,6 +112,7 @@ def _mark_wikilinks(text: str) -> tuple[str, list[_Wiki]]:
     found: list[_Wiki] = []
     parts: list[str] = []
     last = 0
+    line, counted = 0, 0  # lines are counted on from the last link, not from the start
     for match in WIKILINK.finditer(text):
         start = match.start()
         backslashes = 0
@@ -121,9 +122,11 @@ def _mark_wikilinks(text: str) -> tuple[str, list[_Wiki]]:
             continue
         kind, target = split_target(match.group(1))
         line_start = text.rfind("\n", 0, start) + 1
+        line += text.count("\n", counted, start)
+        counted = start
         found.append(_Wiki(kind, target,
                            match.group(2).strip() if match.group(2) else None,
-                           match.group(0), text.count("\n", 0, start), start - line_start + 1))
+                           match.group(0), line, start - line_start + 1))
         parts += [text[last:start], f"{_MARK}{len(found) - 1}{_END}"]
         last = match.end()
     parts.append(text[last:])

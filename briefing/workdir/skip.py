@@ -259,6 +259,9 @@ class InputCheck:
     fingerprint: str
     known: dict[str, str]
     unchanged: LastBuild | None = None
+    # the published folder's files (site_entries), when the check walked it (the inputs
+    # were the same, the folder was not): the build that follows takes them
+    published: dict[str, tuple[str, int, int]] | None = None
 
 
 def check_inputs(content_path: Path, templates: Traversable, options: str, cache_path: Path,
@@ -271,6 +274,10 @@ def check_inputs(content_path: Path, templates: Traversable, options: str, cache
     if stats[1].read or stats[1].files != stats[0].files:  # new keys, or a later `taken`
         save_file_stats(cache_path, stats[1])
     last = load_state(cache_path, out_path, notice) if not fresh else None
-    unchanged = last is not None and last[0] == fingerprint \
-        and last[1] == output_stamp(out_path)
-    return InputCheck(fingerprint, known, last if unchanged else None)
+    if last is None or last[0] != fingerprint:
+        return InputCheck(fingerprint, known)
+    published = site_entries(out_path)
+    stamp = "unreadable" if published is None else stamp_of(list(published.values()))
+    if last[1] == stamp:
+        return InputCheck(fingerprint, known, last)
+    return InputCheck(fingerprint, known, None, published)

@@ -202,6 +202,41 @@ def test_a_published_folder_touched_by_hand_is_not_trusted(
     assert _rendered(warm) is None
 
 
+def test_an_output_deleted_by_hand_is_made_again(
+        tmp_path: Path, run_cli: Run,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
+    """The folder is not walked after an edit (the files the page state names are
+    stat'ed): a kept page and a kept data file deleted by hand are still missed."""
+    project = Project(tmp_path / "project", run_cli, [])
+    generate_corpus(project.content, 20, 8)
+    project.build()
+    site = project.root / "site"
+    pages = sorted((site / "articles").rglob("index.html"))
+    pages[-1].unlink()  # a page no edit below renders again
+    data = sorted(p for p in (site / "data").rglob("*") if p.is_file())
+    data[0].unlink()
+    _sub(_article(project.content, 2), r"^title: .*$", "title: Edited after a deletion")
+    warm = project.warm_equals_cold()
+    assert _rendered(warm) is None  # the folder was not as left: everything rendered
+
+
+def test_a_file_added_by_hand_goes_with_the_next_build_that_finds_nothing_changed(
+        tmp_path: Path, run_cli: Run,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
+    """An edit's build does not look for files it did not publish (docs/incremental.md);
+    the next build with nothing changed walks the folder, sees one and renders all."""
+    project = Project(tmp_path / "project", run_cli, [])
+    generate_corpus(project.content, 20, 9)
+    project.build()
+    stray = project.root / "site/stray.html"
+    stray.write_text("<p>added by hand</p>", encoding="utf-8")
+    _sub(_article(project.content, 2), r"^title: .*$", "title: Edited beside a stray file")
+    assert _rendered(project.build()) is not None and stray.is_file()
+    assert _rendered(project.warm_equals_cold()) is None and not stray.exists()
+    skipped = project.build()
+    assert re.match(r"built (\d+) files into site: 0 written, \1 unchanged", skipped.stdout)
+
+
 def test_check_uses_what_the_last_check_kept(
         tmp_path: Path, run_cli: Run,
         generate_corpus: Callable[[Path, int, int], object]) -> None:

@@ -79,3 +79,12 @@ def test_the_packaged_list_is_large_and_loads_without_warnings() -> None:
     kinds = {n.type for n in nodes}
     assert {"company", "startup", "product", "model", "government"} <= kinds
     assert all(n.labels[0] or n.labels[1] for n in nodes)
+
+
+def test_fairs_agencies_and_chips_are_well_known(tmp_path: Path) -> None:
+    text = ("KT, 보이스피싱 캠페인 동참\n\nKT는 경찰청이 진행하는 보이스피싱 제보 "
+            "캠페인에 동참한다고 3일 밝혔다.\n\nMWC는 미국에서 열리는 CES, 독일에서 "
+            "열리는 IFA와 함께 3대 전시회로 꼽힌다.\n")
+    found = _proposals(tmp_path, text)
+    assert (found.get("경찰청"), found.get("CES"), found.get("IFA")) == (
+        "government", "conference", "conference")
