@@ -109,13 +109,19 @@ def store_body(body: Body, home: BodyFile) -> StoredBody:
     return stored
 
 
-def bodies_to_file(articles: Iterable[Article], folder: Path | None = None) -> BodyFile:
+def bodies_to_file(articles: Iterable[Article], folder: Path | None = None) -> bool:
     """Move each article's body into a new BodyFile in `folder` (None: the system's
     temporary folder), in place: the articles are shared by the graph, the files read and
-    the link's parts, and each must stop holding the bytes for the memory to be freed."""
-    home = BodyFile(folder)
-    for article in articles:
-        if type(article.body) is Body:
-            object.__setattr__(article, "body", store_body(article.body, home))
-    home.flush()
-    return home
+    the link's parts, and each must stop holding the bytes for the memory to be freed.
+    Every body is written before any is replaced: if the file can't be written (a full
+    disk), the bodies stay where they were and False is returned."""
+    try:
+        home = BodyFile(folder)
+        moved = [(article, store_body(article.body, home)) for article in articles
+                 if type(article.body) is Body]
+        home.flush()
+    except OSError:
+        return False
+    for article, stored in moved:
+        object.__setattr__(article, "body", stored)
+    return True

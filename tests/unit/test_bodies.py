@@ -8,6 +8,8 @@ import os
 import pickle
 from pathlib import Path
 
+import pytest
+
 from briefing.build import read_content
 from briefing.validate.model import LOC_KEYS, Body, Loc, WikiLink
 from briefing.workdir.plain import from_plain, to_plain
@@ -85,12 +87,27 @@ def test_bodies_to_file_moves_each_article_body_in_place(tmp_path: Path) -> None
     assert content is not None, problems
     article = content.articles[0]
     before = article.body
-    bodies_to_file(content.articles, tmp_path)
+    assert bodies_to_file(content.articles, tmp_path)
     assert type(article.body) is StoredBody and article.body == before
     assert article.body.text == TEXT
     again = article.body
-    bodies_to_file(content.articles, tmp_path)  # a stored body is left where it is
+    assert bodies_to_file(content.articles, tmp_path)  # a stored body is left where it is
     assert article.body is again
+
+
+def test_bodies_stay_in_memory_when_the_file_cannot_be_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content, problems = read_content(_project(tmp_path))
+    assert content is not None, problems
+    article = content.articles[0]
+    before = article.body
+
+    def full(self: BodyFile, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(BodyFile, "add", full)
+    assert not bodies_to_file(content.articles, tmp_path)
+    assert article.body is before and article.body.text == TEXT
 
 
 def test_an_event_mention_keeps_each_field_position(tmp_path: Path) -> None:
