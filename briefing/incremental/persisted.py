@@ -67,8 +67,8 @@ from briefing.render.pages import Page
 from briefing.render.sink import Entry, MemorySink
 from briefing.search.documents import Read as SearchRead
 from briefing.search.state import SearchState
+from briefing.validate.bodies import bodies_to_file
 from briefing.workdir.skip import stamp_of, updated_stamp
-from briefing.workers.bodies import bodies_to_file
 from briefing.workers.gc import collect_new_objects_only, release_free_memory
 from briefing.workers.progress import Report
 from briefing.write.inplace import InPlace

@@ -1,4 +1,4 @@
-"""Bodies moved out of the rendering processes' memory (workers/bodies.py) read, compare,
+"""Bodies moved out of the rendering processes' memory (validate/bodies.py) read, compare,
 print and keep as the bodies they were made from, in the build process and in a forked
 one; event mentions keep each field's file:line after their positions were packed."""
 
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from briefing.build import read_content
+from briefing.validate.bodies import BodyFile, StoredBody, bodies_to_file, store_body
 from briefing.validate.model import LOC_KEYS, Body, Loc, WikiLink
 from briefing.workdir.plain import from_plain, to_plain
-from briefing.workers.bodies import BodyFile, StoredBody, bodies_to_file, store_body
 
 TEXT = "# 요금제 개편\n\n새 요금제는 [[skt|SK텔레콤]]이 먼저 냈다.\n"
 HTML = "<h1>요금제 개편</h1>\n<p>새 요금제는 \x00link:0\x00이 먼저 냈다.</p>\n"
