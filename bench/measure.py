@@ -2,7 +2,10 @@
 
 Peak memory is the RSS of the command's whole process tree, summed, sampled every 10 ms
 with psutil (without psutil: the largest single process, from wait4's rusage; a server's
-peak is then unknown).
+peak is then unknown). That sum counts a page shared by a process and its forked worker
+once in each (issue 15's measure). Beside it, every tenth sample, the PSS summed over the
+same tree (Linux's /proc/PID/smaps_rollup: a shared page divided among the processes
+sharing it), so the two add up to what the machine really holds; 0 where it can't be read.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ except ImportError:  # the fallback measures the largest process only
     psutil = None
 
 SAMPLE_SECONDS = 0.01
+PSS_EVERY = 10  # samples: reading smaps_rollup walks the page tables, RSS does not
 MB = 1024 * 1024
 
 
@@ -40,9 +44,10 @@ class BenchError(RuntimeError):
 @dataclass
 class Run:
     seconds: float
-    peak_bytes: int
+    peak_bytes: int  # RSS summed over the process tree
     page_seconds: float | None = None  # when the watched page showed the marker
     last_line: str = ""
+    peak_pss_bytes: int = 0  # PSS summed over the process tree (0: not measured)
 
 
 @dataclass
@@ -69,6 +74,39 @@ class Series:
     def peak_mb(self) -> str:
         peaks = [r.peak_bytes for r in self.runs if r.peak_bytes]
         return f"{max(peaks) / MB:,.0f}" if peaks else "n/a"
+
+    def peak_pss_mb(self) -> str:
+        peaks = [r.peak_pss_bytes for r in self.runs if r.peak_pss_bytes]
+        return f"{max(peaks) / MB:,.0f}" if peaks else "n/a"
+
+
+def tree_pids(pid: int) -> list[int]:
+    """pid and all its descendants (only pid without psutil)."""
+    if psutil is None:
+        return [pid]
+    try:
+        root = psutil.Process(pid)
+        return [pid, *(child.pid for child in root.children(recursive=True))]
+    except psutil.Error:
+        return []
+
+
+def process_pss(pid: int) -> int:
+    """One process's proportional set size in bytes: its private pages, plus each shared
+    page divided by the number of processes mapping it (0 if gone or not Linux)."""
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return 0
+    for line in text.splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) * 1024  # kB
+    return 0
+
+
+def tree_pss(pid: int) -> int:
+    """The PSS of pid and all its descendants, summed: what they hold between them."""
+    return sum(process_pss(each) for each in tree_pids(pid))
 
 
 def tree_rss(pid: int) -> int:
@@ -104,13 +142,16 @@ def measure(
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
-        peak, page_at = 0, None
+        peak, peak_pss, page_at, samples = 0, 0, None, 0
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
             now = time.perf_counter() - start
             peak = max(peak, tree_rss(proc.pid))
+            if samples % PSS_EVERY == 0:
+                peak_pss = max(peak_pss, tree_pss(proc.pid))
+            samples += 1
             if watch and page_at is None and page_has(*watch):
                 page_at = now
             if now > timeout:
@@ -128,7 +169,7 @@ def measure(
         tail = "\n".join(lines[-25:])
         summary = f"exit {proc.returncode}: " + " / ".join(lines[-3:])
         raise BenchError(f"`{' '.join(cmd)}` exited {proc.returncode} in {cwd}:\n{tail}", summary)
-    return Run(seconds, peak, page_at, lines[-1] if lines else "")
+    return Run(seconds, peak, page_at, lines[-1] if lines else "", peak_pss)
 
 
 class Server:
@@ -140,6 +181,7 @@ class Server:
     def __init__(self, cmd: list[str], cwd: Path, timeout: float) -> None:
         self.cmd, self.cwd, self.timeout = cmd, cwd, timeout
         self.peak = 0
+        self.peak_pss = 0
         self._stop = threading.Event()
         self._log: IO[bytes] | None = None
         self._proc: subprocess.Popen[bytes] | None = None
@@ -169,8 +211,12 @@ class Server:
             self._log.close()
 
     def _sample(self) -> None:
+        samples = 0
         while not self._stop.is_set() and self._proc is not None:
             self.peak = max(self.peak, tree_rss(self._proc.pid))
+            if samples % PSS_EVERY == 0:
+                self.peak_pss = max(self.peak_pss, tree_pss(self._proc.pid))
+            samples += 1
             self._stop.wait(SAMPLE_SECONDS)
 
     def log(self) -> str:

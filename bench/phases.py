@@ -84,16 +84,19 @@ class TreeMemory(threading.Thread):
     def __init__(self, every: float = 0.05) -> None:
         super().__init__(daemon=True)
         self.every, self.peak, self.at = every, 0, ""
+        self.peak_pss, self.pss_at = 0, ""
         self.stopped = threading.Event()
 
     def run(self) -> None:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from measure import tree_rss  # bench/measure.py
+        from measure import tree_pss, tree_rss  # bench/measure.py
 
         while not self.stopped.wait(self.every):
-            total = tree_rss(os.getpid())
+            total, shared = tree_rss(os.getpid()), tree_pss(os.getpid())
             if total > self.peak:
                 self.peak, self.at = total, " > ".join(RUNNING) or "between steps"
+            if shared > self.peak_pss:
+                self.peak_pss, self.pss_at = shared, " > ".join(RUNNING) or "between steps"
 
 
 def instrument(log: list[tuple[int, str, float, float, float]]) -> None:
@@ -148,6 +151,9 @@ def main() -> int:
     if memory.peak:
         print(f"peak RSS summed over the process tree {memory.peak / 2**20:.0f} MiB, "
               f"during {memory.at}")
+    if memory.peak_pss:
+        print(f"peak PSS summed over the process tree {memory.peak_pss / 2**20:.0f} MiB, "
+              f"during {memory.pss_at}")
     return code
 
 

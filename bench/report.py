@@ -64,7 +64,8 @@ TARGETS = (
 )
 
 # (label, metric, column): seconds unless the metric ends in ":page" (the edited page
-# on disk during that build) or ":peak" (MiB).
+# on disk during that build), ":peak" (MiB: RSS summed over the process tree, issue 15's
+# measure) or ":pss" (MiB: PSS summed, shared pages divided among their processes).
 ROWS = (
     ("`build` cold (s)", "build.cold"),
     ("`build`, nothing changed (s)", "build.nochange"),
@@ -73,6 +74,7 @@ ROWS = (
     ("`build` after a title edit (s)", "build.title"),
     ("`build` after a template edit (s)", "build.template"),
     ("peak memory, cold `build` (MiB)", "build.cold:peak"),
+    ("… PSS summed, shared pages counted once (MiB)", "build.cold:pss"),
     ("server: first build (s)", "serve.first"),
     ("server: restart, nothing changed (s)", "serve.restart"),
     ("server, body edit: the page on disk (s)", "serve.body.page"),
@@ -83,6 +85,7 @@ ROWS = (
     ("server, template edit: a page on disk (s)", "serve.template.page"),
     ("server, template edit: rebuild done (s)", "serve.template.done"),
     ("peak memory, server session (MiB)", "serve.first:peak"),
+    ("… PSS summed, shared pages counted once (MiB)", "serve.first:pss"),
 )
 
 
@@ -95,6 +98,8 @@ def cell(metrics: dict[str, Series], key: str) -> str:
         return series.page()
     if part == "peak":
         return series.peak_mb()
+    if part == "pss":
+        return series.peak_pss_mb()
     return series.seconds()
 
 

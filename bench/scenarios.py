@@ -160,13 +160,15 @@ def serve_round(tool: Tool, timeout: float, edits: tuple[str, ...] = EDITS
             done = server.wait_for(_more(server, tool.rebuilt, done_before),
                                    f"the end of the rebuild after the {kind} edit")
             out[f"serve.{kind}.done"] = Run(done - saved, 0)
-        out["serve.first"] = Run(first - server.started, server.peak)
+        out["serve.first"] = Run(first - server.started, server.peak,
+                                   peak_pss_bytes=server.peak_pss)
     if tool.restart:
         # The same port, as a user restarts it: the preview's pages carry its address in
         # their absolute URLs, so another port would make them all new.
         with Server(tool.serve(port), tool.cwd, timeout) as server:
             ready = server.wait_for(lambda: server.count(tool.ready) > 0, "the restart")
-            out["serve.restart"] = Run(ready - server.started, server.peak)
+            out["serve.restart"] = Run(ready - server.started, server.peak,
+                                       peak_pss_bytes=server.peak_pss)
     return out
 
 

@@ -303,9 +303,11 @@ def save_search_state(work_path: Path, state: SearchState) -> None:
 
 
 def data_files(graph: Graph, kept: Kept | None = None, changed: set[Any] | None = None,
-               tracking: Tracking | None = None) -> dict[str, bytes]:
-    """The data files (render.data), the kept units of `kept.data` reused and updated."""
-    return render_data(graph, kept.data if kept else None, changed, tracking)
+               tracking: Tracking | None = None,
+               put: Callable[[dict[str, bytes]], object] | None = None) -> dict[str, bytes]:
+    """The data files (render.data), the kept units of `kept.data` reused and updated
+    (`put`: where each unit's files go as made, none returned)."""
+    return render_data(graph, kept.data if kept else None, changed, tracking, put)
 
 
 def outputs_after_pages(graph: Graph, settings: RenderOptions, pages: list[Page],

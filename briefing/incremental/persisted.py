@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from array import array
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -66,8 +67,9 @@ from briefing.render.pages import Page
 from briefing.render.sink import Entry, MemorySink
 from briefing.search.documents import Read as SearchRead
 from briefing.search.state import SearchState
+from briefing.validate.bodies import bodies_to_file
 from briefing.workdir.skip import stamp_of, updated_stamp
-from briefing.workers.gc import collect_new_objects_only
+from briefing.workers.gc import collect_new_objects_only, release_free_memory
 from briefing.workers.progress import Report
 from briefing.write.inplace import InPlace
 from briefing.write.staging import MARKER, Staging, WriteStats, recover
@@ -115,19 +117,22 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             and changed is not None:
         # the data units whose reads digest the same, their files from the folder
         after.data = load_kept_data(data_file, out, kept.stamp, digests, options.notice)
+    # the bodies read from a file where they are used, not held by this process and
+    # counted again in each forked worker
+    bodies_to_file(graph.articles.values(), options.cache_path)
     try:
         kept_files = _keep(sink, kept, stale, pages, feeds)
         others = dict(assets.files)
         feed_reads: dict[str, frozenset[Read]] = {}
-        data: dict[str, bytes] = {}
+        data = Written()
 
         def make_feeds() -> None:  # in this process while the workers render
             made, reads = render_feeds(graph, settings.language, stale, TRACKING)
-            others.update(made)
+            data.put(sink, made)  # planned feeds: the OPML lists them from the plan
             feed_reads.update(reads)
-            data.update(data_files(graph, after, changed, TRACKING))
-            if after is not None:  # each item's JSON serves a long-lived build only
-                after.data.items.clear()
+            # each unit's files written as made, neither they nor each item's JSON held
+            data_files(graph, after, changed, TRACKING, partial(data.put, sink))
+            release_free_memory()
             if out is not None:
                 save_checked(options, gathered)
 
@@ -142,7 +147,7 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
                 result.diagnostics = sorted(problems + done.template_problems)
                 return result
             others.update(outputs_after_pages(graph, settings, pages, jobs, progress, after,
-                                              changed, TRACKING, data))
+                                              changed, TRACKING, {}))
             late = done.late + [ref for ref in kept.late if ref.page in kept_files] \
                 if kept else done.late
             read = _on_demand(job, pages, sink) if isinstance(sink, MemorySink) else sink.read
@@ -152,12 +157,14 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
             link_problems = done.link_problems + check_links(
                 _to_check(others, same, names, existing if isinstance(sink, InPlace) else None),
                 settings.base_url, names, late, read)
+        written, entries = written + data.written, entries + data.entries
         result.diagnostics = sorted(problems + link_problems)
-        result.files = done.files + len(others) + len(kept_files)
+        result.files = done.files + len(others) + len(data.names) + len(kept_files)
         if stale is not None:
             result.partial = (len(indexes) + len(feed_reads), len(pages) + len(feeds))
         # every file of the folder once published (pagestate.usable_folder stats them)
-        published = {*others, *kept_files, *(output_file(page.path) for page in pages)}
+        published = {*others, *data.names, *kept_files,
+                     *(output_file(page.path) for page in pages)}
         if isinstance(sink, MemorySink):
             result.outputs = sink.outputs
         elif result.ok and isinstance(sink, InPlace):
@@ -190,6 +197,23 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
         if not isinstance(sink, MemorySink) and result.stats is None:
             sink.abort()
     return result
+
+
+@dataclass(slots=True)
+class Written:
+    """The feeds and data files, put into the sink as soon as they are made: at 100,000
+    articles they are about 500 MB that would otherwise wait beside the pages rendering."""
+
+    names: list[str] = field(default_factory=list)
+    written: int = 0
+    entries: list[Entry] = field(default_factory=list)
+
+    def put(self, sink: Staging | InPlace | MemorySink, files: dict[str, bytes]) -> None:
+        written, entries = put_all(sink, files)
+        self.written += written
+        self.entries += entries
+        self.names += sorted(files)
+        files.clear()
 
 
 # An edit that makes more than this share of the pages and feeds again is published as a

@@ -108,19 +108,22 @@ def _years(graph: Graph) -> tuple[dict[int, list[str]], dict[str, list[str]]]:
 Items = dict[tuple[str, str], tuple[Any, str]]  # (list, id) -> (its object, its JSON)
 
 
-def _listed(path: str, name: str, ids: list[str], items: Items,
+def _listed(path: str, name: str, ids: list[str], items: Items | None,
             item: Callable[[Graph, str], tuple[Any, Callable[[], dict[str, Any]]]]
             ) -> DataUnit:
     """A file listing items: the same bytes as _dump of the whole, each item's JSON kept in
-    `items` while its object is the same (a long-lived build dumps only the changed)."""
+    `items` while its object is the same (a long-lived build dumps only the changed;
+    None: a one-shot build, nothing kept)."""
     def make(graph: Graph) -> dict[str, bytes]:
         texts = []
         for i in ids:
             source, record = item(graph, i)
-            kept = items.get((name, i))
+            kept = items.get((name, i)) if items is not None else None
             if kept is None or kept[0] is not source:
                 text = json.dumps(record(), ensure_ascii=False, sort_keys=True, indent=1)
-                kept = items[name, i] = (source, text.replace("\n", "\n  "))
+                kept = (source, text.replace("\n", "\n  "))
+                if items is not None:
+                    items[name, i] = kept
             texts.append(kept[1])
         listed = "[\n  " + ",\n  ".join(texts) + "\n ]" if texts else "[]"
         return {path: f'{{\n "{name}": {listed},\n "schema_version": {SCHEMA_VERSION}\n}}\n'
@@ -147,7 +150,6 @@ def _node_item(graph: Graph, i: str) -> tuple[Any, Callable[[], dict[str, Any]]]
 def data_units(graph: Graph, items: Items | None = None) -> list[DataUnit]:
     """Every data file, in units (a long-lived build makes again only the units whose
     members or reads changed, and keeps each listed item's JSON in `items`)."""
-    items = {} if items is None else items
     from briefing.render.exports import export_index, render_exports  # it builds on this
 
     events, articles = _years(graph)
@@ -182,15 +184,19 @@ class KeptData:
 
 
 def render_data(graph: Graph, kept: KeptData | None = None, changed: set[Any] | None = None,
-                tracking: Tracking | None = None) -> dict[str, bytes]:
+                tracking: Tracking | None = None,
+                put: Callable[[dict[str, bytes]], object] | None = None) -> dict[str, bytes]:
     """Every data file. With `kept` and `tracking` (a long-lived build), a unit whose
     members are the same and whose reads miss `changed` (None: everything changed) keeps
-    its files, and `kept` is updated."""
+    its files, and `kept` is updated. With `put` (a one-shot build), each unit's files go
+    there as they are made, and neither they (`kept` keeps their names) nor each item's
+    JSON are held: none is returned."""
     files: dict[str, bytes] = {}
     log: ReadLog | None = tracking.new_log() if tracking is not None else None
     view = tracking.view(graph, log) if tracking is not None and log is not None else graph
     units = {}
-    for unit in data_units(graph, kept.items if kept is not None and log is not None else None):
+    memo = kept.items if kept is not None and log is not None and put is None else None
+    for unit in data_units(graph, memo):
         last = kept.units.get(unit.key) if kept is not None else None
         if last is not None and changed is not None and last[0] == unit.members \
                 and last[1].isdisjoint(changed):
@@ -201,7 +207,12 @@ def render_data(graph: Graph, kept: KeptData | None = None, changed: set[Any] | 
             units[unit.key] = (unit.members, log.take(), made)
         else:
             units[unit.key] = (unit.members, frozenset(), unit.make(graph))
-        files.update(units[unit.key][2])
+        if put is None:
+            files.update(units[unit.key][2])
+        else:
+            members, reads, made = units[unit.key]
+            units[unit.key] = (members, reads, dict.fromkeys(made, b""))  # before `put`
+            put(made)
     if kept is not None:
         kept.units = units if log is not None else {}
     return files

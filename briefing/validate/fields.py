@@ -17,6 +17,7 @@ from briefing.load.files import RawDocument
 from briefing.validate.markdown import parse_body
 from briefing.validate.messages import data_path, describe
 from briefing.validate.model import (
+    LOC_KEYS,
     Affiliation,
     Article,
     Body,
@@ -29,6 +30,7 @@ from briefing.validate.model import (
     Resolves,
     Site,
     Source,
+    pack_locs,
 )
 from briefing.validate.schema import (
     ArticleModel,
@@ -221,8 +223,7 @@ def _occurrence(ctx: _Ctx, n: int, event: EventModel, article_id: str,
     until = _date(ctx, (*path, "until"), event.until)
     if date and until and until.end < date.start:
         ctx.error((*path, "until"), "bad-date", f"until {until} is before date {date}")
-    locs = {key: ctx.loc(*path, key)
-            for key in ("date", "kind", "amount", "title", "due", "resolves")}
+    locs = pack_locs({key: ctx.loc(*path, key) for key in LOC_KEYS})
     amount = _amount(ctx, (*path, "amount"), event.amount)
     due_date = _date(ctx, (*path, "due"), event.due)
     due = Due(due_date, event.due_basis, event.due_approximate) if due_date else None

@@ -19,7 +19,7 @@ import report  # noqa: E402
 import run  # noqa: E402
 import scenarios  # noqa: E402
 import tools  # noqa: E402
-from measure import BenchError, Run, Series, Server, measure  # noqa: E402
+from measure import BenchError, Run, Series, Server, measure, tree_pss, tree_rss  # noqa: E402
 
 
 def series(*seconds: float, peak: int = 0) -> Series:
@@ -230,6 +230,34 @@ def test_measure_returns_the_last_line_and_reports_failures(tmp_path: Path) -> N
         measure([sys.executable, "-c", "import sys; print('bad input'); sys.exit(3)"],
                 tmp_path, 60)
     assert exc.value.summary == "exit 3: bad input"
+
+
+# A parent that fills 200 MiB and forks a child that only waits: both RSS count the block.
+_SHARING = """
+import os, sys, time
+block = bytearray(200 * 2**20)
+for at in range(0, len(block), 4096):
+    block[at] = 1
+if os.fork() == 0:
+    time.sleep(60)
+    os._exit(0)
+print("forked", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").is_file(), reason="Linux only")
+def test_summed_pss_counts_a_forked_childs_shared_pages_once(tmp_path: Path) -> None:
+    pytest.importorskip("psutil")
+    with Server([sys.executable, "-c", _SHARING], tmp_path, 60) as server:
+        server.wait_for(lambda: server.count("forked") == 1, "the fork")
+        pid = server._proc.pid if server._proc is not None else 0
+        rss, pss = tree_rss(pid), tree_pss(pid)
+    block = 200 * 2**20
+    assert rss > 2 * block  # the block, counted in the parent and again in the child
+    assert block < pss < rss - block // 2  # ... and once between them
+    assert Series([Run(1.0, rss, peak_pss_bytes=pss)]).peak_pss_mb() == f"{pss / 2**20:,.0f}"
+    assert Series([Run(1.0, rss)]).peak_pss_mb() == "n/a"
 
 
 def test_server_waits_on_its_log_and_reports_an_early_exit(tmp_path: Path) -> None:
