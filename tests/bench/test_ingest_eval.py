@@ -140,78 +140,36 @@ def test_the_committed_annotations_are_valid() -> None:
     assert len({a.outlet for a in articles}) >= 20  # from 20 outlets
 
 
-def test_the_committed_held_out_set_is_valid_and_disjoint() -> None:
+_SETS = ["annotations.yaml", "holdout.yaml", "holdout2.yaml", "holdout3.yaml", "holdout4.yaml",
+         "holdout5.yaml"]
+# Each held-out set: at least so many articles and new outlets, whether every outlet must
+# be new, and the least share of English and of Korean articles it was chosen with.
+_HELD_OUT = [("holdout.yaml", 14, 0, False, 0.0, 0.0),
+             ("holdout2.yaml", 24, 15, False, 0.0, 0.0),
+             ("holdout3.yaml", 30, 25, True, 0.0, 0.0),
+             ("holdout4.yaml", 30, 25, True, 1 / 3, 0.0),
+             ("holdout5.yaml", 30, 25, True, 1 / 3, 1 / 3)]
+
+
+@pytest.mark.parametrize(("name", "articles", "new_outlets", "all_new", "en", "ko"), _HELD_OUT)
+def test_a_held_out_set_is_valid_and_disjoint_from_every_earlier_set(
+        name: str, articles: int, new_outlets: int, all_new: bool, en: float, ko: float) -> None:
+    """Held out means never seen in tuning: no article, text, page or (from the third set
+    on) outlet of any earlier set again."""
     folder = ROOT / "bench" / "ingest_eval"
-    held_out = load_annotations(folder / "holdout.yaml")
-    development = load_annotations(folder / "annotations.yaml")
-    assert len({a.id for a in held_out}) == len(held_out) >= 14
-    # Held out means never seen in tuning: no article of the development set again.
-    assert not {a.id for a in held_out} & {a.id for a in development}
-    assert not {a.sha256 for a in held_out} & {a.sha256 for a in development}
-
-
-def test_the_second_held_out_set_is_valid_and_disjoint() -> None:
-    folder = ROOT / "bench" / "ingest_eval"
-    second = load_annotations(folder / "holdout2.yaml")
-    earlier = [*load_annotations(folder / "annotations.yaml"),
-               *load_annotations(folder / "holdout.yaml")]
-    assert len({a.id for a in second}) == len(second) >= 24  # at least 24 articles
-    assert not {a.id for a in second} & {a.id for a in earlier}
-    assert not {a.sha256 for a in second} & {a.sha256 for a in earlier}
-    assert len({a.outlet for a in second} - {a.outlet for a in earlier}) >= 15  # new outlets
-
-
-def test_the_third_held_out_set_is_valid_and_disjoint() -> None:
-    folder = ROOT / "bench" / "ingest_eval"
-    third = load_annotations(folder / "holdout3.yaml")
-    earlier = [*load_annotations(folder / "annotations.yaml"),
-               *load_annotations(folder / "holdout.yaml"),
-               *load_annotations(folder / "holdout2.yaml")]
-    assert len({a.id for a in third}) == len(third) >= 30  # at least 30 articles
-    assert not {a.id for a in third} & {a.id for a in earlier}
-    assert not {a.sha256 for a in third} & {a.sha256 for a in earlier}
-    # Held out from every earlier set by outlet too: none of their outlets again.
-    assert not {a.outlet for a in third} & {a.outlet for a in earlier}
-    assert len({a.outlet for a in third}) >= 25
-
-
-def test_the_fourth_held_out_set_is_valid_and_disjoint() -> None:
-    folder = ROOT / "bench" / "ingest_eval"
-    fourth = load_annotations(folder / "holdout4.yaml")
-    earlier = [*load_annotations(folder / "annotations.yaml"),
-               *load_annotations(folder / "holdout.yaml"),
-               *load_annotations(folder / "holdout2.yaml"),
-               *load_annotations(folder / "holdout3.yaml")]
-    assert len({a.id for a in fourth}) == len(fourth) >= 30  # at least 30 articles
-    assert not {a.id for a in fourth} & {a.id for a in earlier}
-    assert not {a.sha256 for a in fourth} & {a.sha256 for a in earlier}
-    # Held out from every earlier set by outlet too, the third (now a tuning set) included.
-    assert not {a.outlet for a in fourth} & {a.outlet for a in earlier}
-    assert len({a.outlet for a in fourth}) >= 25
+    held_out = load_annotations(folder / name)
+    earlier = [a for s in _SETS[:_SETS.index(name)] for a in load_annotations(folder / s)]
+    assert len({a.id for a in held_out}) == len(held_out) >= articles
+    assert not {a.id for a in held_out} & {a.id for a in earlier}
+    assert not {a.sha256 for a in held_out} & {a.sha256 for a in earlier}
+    assert not {a.url for a in held_out if a.url} & {a.url for a in earlier if a.url}
+    outlets, seen = {a.outlet for a in held_out}, {a.outlet for a in earlier}
+    assert len(outlets - seen) >= new_outlets
+    assert not all_new or not outlets & seen
     languages = [item["language"] for item in
-                 yaml.safe_load((folder / "holdout4.yaml").read_text(encoding="utf-8"))]
-    assert 3 * languages.count("en") >= len(languages)  # at least a third English
-
-
-def test_the_fifth_held_out_set_is_valid_and_disjoint() -> None:
-    folder = ROOT / "bench" / "ingest_eval"
-    fifth = load_annotations(folder / "holdout5.yaml")
-    earlier = [*load_annotations(folder / "annotations.yaml"),
-               *load_annotations(folder / "holdout.yaml"),
-               *load_annotations(folder / "holdout2.yaml"),
-               *load_annotations(folder / "holdout3.yaml"),
-               *load_annotations(folder / "holdout4.yaml")]
-    assert len({a.id for a in fifth}) == len(fifth) >= 30  # at least 30 articles
-    assert not {a.id for a in fifth} & {a.id for a in earlier}
-    assert not {a.sha256 for a in fifth} & {a.sha256 for a in earlier}
-    # Held out from every earlier set by outlet and page, the fourth (now tuned on) included.
-    assert not {a.outlet for a in fifth} & {a.outlet for a in earlier}
-    assert not {a.url for a in fifth} & {a.url for a in earlier}
-    assert len({a.outlet for a in fifth}) >= 25
-    languages = [item["language"] for item in
-                 yaml.safe_load((folder / "holdout5.yaml").read_text(encoding="utf-8"))]
-    assert 3 * languages.count("en") >= len(languages)  # at least a third English
-    assert 3 * languages.count("ko") >= len(languages)  # and at least a third Korean
+                 yaml.safe_load((folder / name).read_text(encoding="utf-8"))]
+    assert languages.count("en") >= en * len(languages)
+    assert languages.count("ko") >= ko * len(languages)
 
 
 def test_drafts_are_matched_to_inputs_by_the_text_they_kept(tmp_path: Path) -> None:
