@@ -241,9 +241,11 @@ def usable_folder(state: PageState | None, config: str, out: Path | None,
         return (state if state.folder == "" else None), {}
     if state.folder != str(out.resolve()):
         return None, {}
-    entries = published if published is not None or not state.names \
-        else _stat_entries(out, state.names)
-    if entries is None:
+    if published is not None:  # the skip check walked the folder already
+        entries: dict[str, Entry] | None = published
+    elif state.names:
+        entries = _stat_entries(out, state.names)
+    else:  # a state from before the names were kept
         entries = site_entries(out)
     if entries is None or state.stamp != stamp_of(list(entries.values())):
         return None, {}
