@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from briefing.core.dates import PartialDate
 from briefing.ingest.clauses import is_intent
+from briefing.ingest.datepatterns import MONTH, MONTHS
 from briefing.ingest.dates import DateMention, find_dates
 from briefing.ingest.eventparties import Sentence
 from briefing.ingest.kinds import is_plan
@@ -29,12 +30,14 @@ _EVENT_WORD = (r"(?:MWC|CES|IFA|GTC|COMPUTEX|Computex|Expo|EXPO|Summit|SUMMIT|Sh
 _KO_EVENT = r"[가-힣A-Za-z]*(?:쇼|엑스포|박람회|서밋|포럼|콘퍼런스|컨퍼런스|전시회|페어|위크|대회)"
 # The year may carry a Korean particle ('MWC 2024에서'), follow a bracket without a space
 # ('(MWC)2026') or be written short after a fair's acronym ('MWC25').
+# A comma or full stop after the year ends the name ('at the SK AI Summit 2024, an annual
+# …'); one before a digit makes it a number ('Expo 2,024').
 _NAMED_YEAR = re.compile(
-    rf"\b{_EVENT_WORD}\)?\s*(?P<y1>20\d\d)(?![\d.,%A-Za-z])|"
-    r"\b(?:MWC|CES|IFA|GTC)(?P<y5>[12]\d)(?![\d.,%A-Za-z])|"
-    rf"(?<![\d.,])(?P<y2>20\d\d)\s+(?:[A-Z][A-Za-z]*\s+){{0,3}}{_EVENT_WORD}\b|"
+    rf"\b{_EVENT_WORD}\)?\s*(?P<y1>20\d\d)(?![\d%A-Za-z]|[.,]\d)|"
+    r"\b(?:MWC|CES|IFA|GTC)(?P<y5>[12]\d)(?![\d%A-Za-z]|[.,]\d)|"
+    rf"(?<![\d.,])(?P<y2>20\d\d)\s+(?:[A-Z][A-Za-z]*\s+){{0,3}}{_EVENT_WORD}(?![A-Za-z\d])|"
     rf"(?<![\d.,])(?P<y3>20\d\d)\s*{_KO_EVENT}|"
-    rf"{_KO_EVENT}\)?\s*(?P<y4>20\d\d)(?![\d.,%년])")
+    rf"{_KO_EVENT}\)?\s*(?P<y4>20\d\d)(?![\d%년]|[.,]\d)")
 _YEAR = re.compile(r"20\d\d|(?:MWC|CES|IFA|GTC)[12]\d")  # a cheap test before the patterns
 _FULL_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[.\-년/]\s*\d{1,2}\s*[.\-월/]\s*\d{1,2}")
 _BARE_DAY = re.compile(r"(?<![\d.월])(\d{1,2})일")
@@ -53,24 +56,68 @@ def _full_year(written: str) -> int:
 
 def story_anchor(lines: Iterable[str], body: str) -> Anchor | None:
     """The anchor of a story without a publication date: a full date outside the prose
-    (a caption, a credit) whose day the body names as a bare day, else the year of a fair
-    or show the story names (the most named one; ties go to the latest)."""
+    (a caption, a credit) whose day the body names as a bare day (or a day of the week
+    after it: the story is told then), else a yearless dateline whose weekday fixes its
+    year, else the year of a fair or show the story names (the most named one; ties go to
+    the latest)."""
     texts = list(lines)
     days = {int(d) for d in _BARE_DAY.findall(body)}
-    for text in texts:
-        if text in body or not _FULL_DATE.search(text):
-            continue
-        for found in find_dates(text, None):
-            date = found.date
-            if date is not None and date.day and date.day in days:
-                return Anchor(date, f"the date of '{found.text}' in '{text[:40]}', whose day "
-                              "the body names")
+    credited = [(text, found.text, found.date) for text in texts
+                if text not in body and _FULL_DATE.search(text)
+                for found in find_dates(text, None) if found.date is not None and found.date.day]
+    for text, written, date in credited:
+        if date.day in days:
+            return Anchor(date, f"the date of '{written}' in '{text[:40]}', whose day the body "
+                          "names")
+    for text, written, date in credited:
+        # A signing photographed on the 27th, a story told on the 30th ('30일 … 말했다').
+        last = calendar.monthrange(date.year, date.month)[1]
+        later = [d for d in days if date.day < d <= min(date.day + _WEEK, last)]
+        if later:
+            return Anchor(PartialDate(date.year, date.month, max(later)),
+                          f"the body's day {max(later)} in the week after '{written}' in "
+                          f"'{text[:40]}'")
+    weekday = _weekday_dateline(texts)
+    if weekday is not None:
+        return weekday
     years = Counter(_full_year(next(y for y in m.groups() if y)) for text in texts
                     if _YEAR.search(text) for m in _NAMED_YEAR.finditer(text))
     if not years:
         return None
     year = max(years, key=lambda y: (years[y], y))
     return Anchor(PartialDate(year), f"the year of the event the story names ({year})")
+
+
+_WEEK = 7
+# A dateline or lede with a month and day but no year, and the day of the week the lede
+# tells it on: 'SEOUL, Aug. 8 (Yonhap) — … reported Tuesday'.
+_YEARLESS = re.compile(rf"\b(?P<mn>{MONTH})\.?\s+(?P<d>\d{{1,2}})\b(?!,?\s*(?:19|20)\d\d)")
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_ANY_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d%]|[.,]\d)")
+_LEDE_LINES = 8
+
+
+def _weekday_dateline(texts: Sequence[str]) -> Anchor | None:
+    """A yearless month and day at the top with a weekday after it: the one year near a
+    year the text names (it, the one before, the one after) in which that day falls on that
+    weekday. None when no such year, or more than one, fits."""
+    head = "\n".join(texts[:_LEDE_LINES])
+    told = _YEARLESS.search(head)
+    if told is None:
+        return None
+    weekday = _WEEKDAY.search(head, told.end(), told.end() + 400)
+    years = {int(y) + shift for text in texts for y in _ANY_YEAR.findall(text)
+             for shift in (-1, 0, 1)}
+    if weekday is None or not years:
+        return None
+    month, day = MONTHS[told["mn"].lower()], int(told["d"])
+    wanted = list(calendar.day_name).index(weekday.group(0))
+    fits = [y for y in sorted(years) if day <= calendar.monthrange(y, month)[1]
+            and calendar.weekday(y, month, day) == wanted]
+    if len(fits) != 1:
+        return None
+    return Anchor(PartialDate(fits[0], month, day), f"'{told.group(0)}' on a "
+                  f"{weekday.group(0)}, which it is in {fits[0]}")
 
 
 _YEAR_OFFSETS = {"올해": 0, "올": 0, "금년": 0, "지난해": -1, "작년": -1, "내년": 1,
@@ -92,6 +139,10 @@ def in_anchor_year(mention: DateMention, anchor: Anchor) -> DateMention:
         year = anchor.date.year + _YEAR_OFFSETS[key]
     elif _DAY_ONLY.fullmatch(key):
         year = anchor.date.year
+    elif (month_day := _month_day(key, anchor.date.year)) is not None:
+        # '지난 11월 3일' in a story at 'SK AI 서밋 2025': that day of the anchor's year.
+        return replace(mention, date=month_day, until=None, relative=True,
+                       basis=f"'{mention.text}' placed in {anchor.basis}", problem=None)
     elif anchor.months and (month := _month_of(key)):
         # 'in June' in a story whose own latest fact is of 2024: June 2024.
         return replace(mention, date=PartialDate(anchor.date.year, month), until=None,
@@ -107,6 +158,21 @@ _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_nam
 # A month told as past or plain ('in June', 'early July', '지난 3월'), not one ahead ('오는 3월').
 _MONTH_ONLY = re.compile(r"(?:(?:in|early|late|mid-?|since)\s+)?(?P<en>[a-z]+)|"
                          r"(?:지난\s*)?(?P<ko>\d{1,2})\s*월(?:\s*(?:초|중순|말))?")
+
+
+_MONTH_DAY = re.compile(r"(?:지난\s*)?(?P<km>\d{1,2})\s*월\s*(?P<kd>\d{1,2})\s*일|"
+                        r"(?:on\s+)?(?P<en>[a-z]+)\.?\s+(?P<ed>\d{1,2})(?:st|nd|rd|th)?")
+
+
+def _month_day(key: str, year: int) -> PartialDate | None:
+    found = _MONTH_DAY.fullmatch(key)
+    if found is None:
+        return None
+    month = int(found["km"]) if found["km"] else MONTHS.get(found["en"], 0)
+    day = int(found["kd"] or found["ed"])
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return PartialDate(year, month, day)
 
 
 def _month_of(key: str) -> int:

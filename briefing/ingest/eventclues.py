@@ -13,6 +13,7 @@ from typing import Any
 from briefing.core.dates import PartialDate
 from briefing.ingest.eventparties import ANAPHOR, SUBJECT_MARK, Before, Sentence
 from briefing.ingest.hints import holds_any
+from briefing.ingest.localgov import local_subject
 from briefing.ingest.speech import unquoted
 
 # A plan with neither date nor horizon is an event when a named party states something
@@ -38,6 +39,11 @@ _OWN_PLAN = re.compile(
 
 
 def told_plan(sentence: Sentence, before: Before) -> bool:
+    local = local_subject(sentence.text)
+    if local is not None and not any(m.is_carrier for m in sentence.parties):
+        # A local government's own release ('전남도는 … 지원할 계획이다'); a site needs a
+        # measure ('장성에는 2조원 규모 … 조성될 예정이다').
+        return not local[1] or bool(sentence.money or _MEASURE.search(sentence.text))
     named = any(m.is_carrier and SUBJECT_MARK.match(sentence.text, m.end)
                 for m in sentence.parties) or \
         any(m.is_carrier and m.start < 3 for m in sentence.parties)
@@ -64,6 +70,26 @@ def stated_on(sentence: Sentence, that_day: PartialDate | None,
     if said:
         return said[0]
     return that_day if that_day and _SAME_DAY.search(sentence.text) else published
+
+
+_LEDE = 2  # sentences that may tell the day a release was given out
+_RELEASE_LAG = 3  # days a story may run after the release it reports
+
+
+def release_day(sentences: list[Sentence], published: PartialDate | None
+                ) -> PartialDate | None:
+    """The day a lede says the story's source told it ('전남도가 16일 … 밝혔다' in a paper
+    of the 17th): the day its later plans were stated, rather than the day printed."""
+    if published is None or not published.day:
+        return None
+    for sentence in sentences[:_LEDE]:
+        for date in sentence.dates:
+            told = date.date
+            if date.role in ("announce", "event") and told is not None and told.day and \
+                    SPOKE.search(sentence.text) and \
+                    0 < (published.start - told.start).days <= _RELEASE_LAG:
+                return told
+    return None
 
 
 # '…며 이같이 밝혔다': the sentence tells the day on which the lede before it was said.

@@ -28,6 +28,7 @@ class ProposedEvent:
     due: PartialDate | None = None  # targets: when the commitment falls due
     due_basis: str | None = None
     amount_conflict: str | None = None  # the content's amount of this event, when it differs
+    proposed: str | None = None  # a party not in the content (a local government), by name
 
 
 _DEALS = frozenset({"partnership", "investment", "alliance"})
@@ -44,6 +45,8 @@ def _same(a: ProposedEvent, b: ProposedEvent) -> bool:
         return False
     if set(a.carriers) != set(b.carriers) and a.carriers and b.carriers:
         return False
+    if a.proposed != b.proposed:
+        return False  # two local governments' plans, or one of theirs and another's
     if {a.basis, b.basis} & {STORY_DAY, STORY_YEAR} and \
             (a.carriers, a.entities) != (b.carriers, b.entities):
         return False  # parallel deals of a release, each told with its own parties

@@ -107,7 +107,9 @@ def _owners(sentence: Sentence, start: int, end: int) -> frozenset[int]:
 def parties_of(sentence: Sentence, start: int, end: int, single: bool, before: Before,
                kind: str) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:
     """(carriers, entities, issues): only names in the clause are its parties."""
-    owners = _owners(sentence, start, end)
+    # A regulator's order is about the carrier it names ('정부는 SK텔레콤의 신규가입을
+    # 중단시켰다'), owner or not.
+    owners = frozenset() if kind == "regulation" else _owners(sentence, start, end)
     named = tuple(m for m in sentence.parties if m.start not in owners)
     carriers = ids_in(named, start, end, True)
     entities = ids_in(named, start, end, False)

@@ -25,6 +25,7 @@ from briefing.ingest.eventclues import (
     DEAL_DONE,
     SPOKE,
     no_event,
+    release_day,
     said_like_this,
     stated_on,
     told_plan,
@@ -41,6 +42,7 @@ from briefing.ingest.eventparties import (
 from briefing.ingest.eventsegments import RELATIVE, sentence_facts
 from briefing.ingest.horizon import find_horizon
 from briefing.ingest.kinds import classify, is_plan
+from briefing.ingest.localgov import local_subject
 
 _PAST = re.compile(r"(?:었|았|했|됐|였|쳤|졌)다[.\"”']*\s*$")
 # A fact told in the past tense ('…투자했는데요', 'it invested …'), not a plan.
@@ -161,11 +163,12 @@ def _propose(sentences: list[Sentence], published: PartialDate | None,
     since_year = 0
     story_day = False  # a sentence before told the day of the story (the publication day)
     lede_end, lede_day = said_like_this(sentences)  # the lede of '… 이같이 밝혔다'
+    told_day = release_day(sentences, published)
     for position, told in enumerate(sentences):
         if no_event(told):
             continue
         sentence = _after_dateline(told)
-        stated = stated_on(sentence, that_day, published)
+        stated = stated_on(sentence, that_day, told_day or published)
         dated, report_basis = _event_date(sentence, published)
         if position < lede_end and lede_day is not None and classify(sentence.text)[1] and all(
                 d.relative and d.date is not None and d.date.start <= lede_day.date.start
@@ -323,7 +326,16 @@ def _propose(sentences: list[Sentence], published: PartialDate | None,
                 issues.append(f"'{date.text}' gives the start of something ongoing")
             placed = found is not None and date.date is not None and bool(date.date.day) \
                 and date.role in ("event", "announce")
-            if not carriers and not set(entities) - venues and not placed:
+            local = local_subject(clause.strip()) or local_subject(sentence.text)
+            if local is not None and not ids_in(sentence.parties, start, end, True):
+                # A local government acts: not the carrier of the sentences before.
+                carriers = ()
+                issues = [i for i in issues if "sentences before" not in i]
+            local = local if kind == "target" else None  # its own plan needs no other party
+            if not carriers and not set(entities) - venues and local is not None:
+                issues.append(f"the party is '{local[0]}', a local government not in the "
+                              "content: propose it as an entity")
+            elif not carriers and not set(entities) - venues and not placed:
                 continue  # no one acts and no day places it: background, or another's story
             events.append(ProposedEvent(
                 id="", date=when, until=date.until if when is date.date and not period else None,
@@ -331,7 +343,7 @@ def _propose(sentences: list[Sentence], published: PartialDate | None,
                     "report" in report_basis or "sentence before" in report_basis)), basis=basis,
                 title="", kind=kind, carriers=carriers, entities=entities, amount=amount,
                 evidence=(told.text,), issues=tuple(issues), clause=clause.strip(), due=due,
-                due_basis=due_basis))
+                due_basis=due_basis, proposed=local[0] if local and not carriers else None))
         told_year = next((d for d in sentence.dates if d.role == "event" and d.date is not None
                           and d.start not in sentence.embedded), None)
         if told_year is not None and told_year.date is not None:

@@ -68,9 +68,13 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
                 r"\b(?:launch|unveil|releas|introduc|roll(?:ed|s)? out|debut|open(?:ed|s))"),
     ("target", r"목표|달성하겠|달성할|하겠다|겠다는|계획|예정|추진(?:한다|합니다|할)|약속|"
                r"\b(?:target|aim|goal|plans? to|by 20\d\d|pledge|will (?:invest|launch|expand))"),
-    ("earnings", r"영업이익|매출|실적|순이익|\b(?:revenue|profit|earnings|sales)\b"),
-    ("regulation", r"과징금|규제|법안|제재|방통위|과기정통부|"
-                   r"\b(?:regulat|fine[sd]? |penalt|sanction)"),
+    ("earnings", r"영업이익|매출|(?<!현)실적|순이익|\b(?:revenue|profit|earnings|sales)\b|"
+                 r"\b(?:net|operating) (?:income|loss)\b"),
+    # A regulator's order: '행정지도', '시정명령', a halt to new sign-ups.
+    ("regulation", r"과징금|과태료|규제|법안|제재|방통위|과기정통부|행정\s*(?:지도|처분)|"
+                   r"시정\s*(?:명령|조치)|영업\s*정지|신규\s*가입[을를]?\s*(?:중단|금지|제한)|"
+                   r"\b(?:regulat|fine[sd]? |penalt|sanction|administrative guidance|"
+                   r"corrective order)"),
     # A press conference or briefing is where something was said, not a conference.
     ("statement", r"기자\s*간담회|간담회|기자\s*회견|브리핑|설명회|"
                   r"\b(?:press conference|news conference|media briefing|briefing)\b"),
@@ -111,11 +115,22 @@ def _at_venue(kind: str, text: str) -> str:
     return kind
 
 
+# A deal as what a remark is about ('MS와 체결한 파트너십의 의미를 이같이 설명했다',
+# 'explained the significance of the deal'): what was said, not the deal again.
+_ABOUT = re.compile(r"의\s*(?:의미|배경|취지|중요성)(?:를|을)\s*(?:이같이\s*|이렇게\s*)?"
+                    r"(?:설명|강조|언급|소개)했|"
+                    r"\b(?:explained|stressed|highlighted) the (?:significance|meaning|"
+                    r"importance) of\b", re.I)
+_ABOUT_DEALS = frozenset({"partnership", "investment", "alliance", "product"})
+
+
 def classify(text: str) -> tuple[str, bool]:
     """(kind, sure): 'statement' when no verb tells, which needs review."""
     text = unquoted(text)  # what someone said is not what happened
     for kind, pattern in _KINDS:
         if pattern.search(text):
+            if kind in _ABOUT_DEALS and _ABOUT.search(text):
+                return "statement", True
             return _at_venue(kind, text), True
     return "statement", False
 

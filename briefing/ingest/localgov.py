@@ -51,3 +51,19 @@ def local_governments(sentence: str, mentions: Sequence[Mention]) -> list[str]:
         return []
     return [m.group("name") for m in _PARTY.finditer(sentence)
             if not any(k.start < m.end() and m.start() < k.end for k in mentions)]
+
+
+# A local government that states a plan ('전남도는 … 지원할 계획이다'), or a county where one
+# is sited ('우선 장성에는 2조원 규모 … 조성될 예정이다'): the clause's own party.
+_SUBJECT = re.compile(rf"^(?:[가-힣]{{1,4}}\s+)?(?P<name>{_SUFFIXED.pattern})(?:은|는|이|가)\s")
+_SITE = re.compile(rf"^(?:[가-힣]{{1,4}}\s+)?(?P<name>{_PLACE.pattern})에는\s")
+
+
+def local_subject(text: str) -> tuple[str, bool] | None:
+    """(name, sited) of a local government opening a clause as its subject, or of a place
+    opening it as the site of what is planned (sited: True); None otherwise."""
+    found = _SUBJECT.match(text)
+    if found is not None:
+        return found.group("name"), False
+    found = _SITE.match(text)
+    return (found.group("name"), True) if found is not None else None

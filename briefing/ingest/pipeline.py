@@ -225,6 +225,7 @@ def _titled(event: ProposedEvent, language: str, labels: dict[str, tuple[str, st
     pick = 0 if language == "ko" else 1
     clause = event.clause or event.evidence[0]
     parties = [labels.get(c, (c, c, ""))[pick] for c in event.carriers]
+    parties += [event.proposed] if event.proposed and not parties else []
     entities = [labels.get(e, (e, e, "company")) for e in event.entities]
     unknown = [n for n in new if n.name.split(" (")[0] in clause]
     wanted = {"product": ("product",), "appointment": ("person",),
