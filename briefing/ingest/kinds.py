@@ -19,6 +19,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I))
     # A data leak is a breach: '정보 유출', '…이 유출됐다', 'data was leaked'.
     ("outage", r"장애|먹통|불통|마비|끊김|두절|해킹|사이버\s*공격|디도스|DDoS|악성\s*코드|"
                r"(?:정보|데이터|고객)\s*유출|해커(?:의|가|들|에)|유출(?:됐|되었|돼|된|사고|사태)|"
+               # Harm to users: '피해를 입었습니다', '…이 탈취됐다', '무단 소액결제'.
+               r"피해를\s*입(?:었|은|어)|탈취(?:됐|되었|당했|당한)|무단\s*(?:소액\s*)?결제|"
+               r"\bunauthori[sz]ed (?:micro)?payments?\b|"
                r"\b(?:hack(?:ed|ers?|ing)?|breach|cyberattack|malware|leak(?:ed|s)?\b|"
                r"outage|disruption|blackout|network failure|"
                r"(?:service|services) (?:were|was) (?:interrupted|disrupted|down))"),

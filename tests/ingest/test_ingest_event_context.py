@@ -143,3 +143,12 @@ def test_a_regulators_order_is_about_the_carrier_it_names(matcher: Matcher) -> N
     other = "이들 운용사는 5월 LG유플러스의 자금을 활용해 펀드에 투자했다."
     assert not any(e.carriers for e in propose_events(
         told(matcher, other, published="2025-05-20"), parse_date("2025-05-20")))
+
+
+@pytest.mark.parametrize("text", [
+    "지난 8월 한빛시 이용자들은 새벽에 결제 피해를 입었습니다.",
+    "그 과정에서 인증번호가 고스란히 탈취되었습니다.",
+    "Subscribers were hit by unauthorized micropayments in August.",
+])
+def test_harm_to_users_is_an_incident(text: str) -> None:
+    assert classify(text) == ("outage", True)
