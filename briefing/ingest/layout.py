@@ -30,6 +30,7 @@ _INNER_STOP = re.compile(r"(?:[a-z0-9)]\.|다\.)[\"'”’]?\s+(?=[A-Z가-힣\"�
 _SUMMARY_END = re.compile(r"(?:Summary|요약)$")
 # A photo's caption without its credit, before the lede: '… 협약을 체결하고 있다.'
 _SCENE = re.compile(r"(?:고\s*있다|모습이다|모습)\.$")
+_TOLD = re.compile(r"[가-힣][다요]\.[\"'”’]?\s*$")
 _PERIOD_END = re.compile(r"[.!?。]\s*[\"'”’]?\s*$")
 _CLUTTER = frozenset({"widget", "share", "reaction", "comment", "related", "prompt", "menu"})
 _PROSE = 40  # a sentence this long is prose
@@ -201,14 +202,32 @@ def _tail(lines: list[Line], start: int) -> list[Line]:
                 result[index] = replace(line, kind="related")
             continue
         after = following[position + 1] if position + 1 < len(following) else None
+        back = position - 1
+        while back >= 0 and _label(lines[following[back]]):
+            back -= 1  # the list's first item: what stands above the run of labels
+        before = lines[following[back]] if back >= 0 else lines[start]
         if _label(line) and after is not None and (
                 _label(lines[after], _PARAGRAPH) or lines[after].kind in _CLUTTER) and \
-                not any(_paragraph(lines[i]) for i in following[position + 1:]):
-            # Labels in a row with no paragraph after them: the page's widgets, not a
-            # deck of sub-heads (which prose follows).
+                not _introduced(before) and \
+                not any(_paragraph(lines[i]) or _told(lines[i])
+                        for i in following[position + 1:]):
+            # Labels in a row with no paragraph or told sentence after them: the page's
+            # widgets, not a deck of sub-heads or a list's items (which prose follows or
+            # a colon introduces: '… four models:' / 'GPUaaS' / …).
             area = True
             result[index] = replace(line, kind="related")
     return result
+
+
+def _told(line: Line) -> bool:
+    """A Korean sentence in the declarative or polite style ('… 나섰습니다.', '… 중이다.'):
+    widget labels and taglines are never told so; English ones end in periods too."""
+    return line.kind == "content" and len(line.text) >= _PROSE and bool(_TOLD.search(line.text))
+
+
+def _introduced(line: Line) -> bool:
+    """A content line that ends in a colon announces the list below it."""
+    return line.kind == "content" and line.text.rstrip().endswith((":", "："))
 
 
 def _closing_credit(lines: list[Line]) -> list[Line]:
