@@ -36,6 +36,9 @@ _CLUTTER = frozenset({"widget", "share", "reaction", "comment", "related", "prom
 _PROSE = 40  # a sentence this long is prose
 _PARAGRAPH = 120  # inside a widget area, prose this long is the article again
 _TITLE_OVERLAP = 0.5  # a headline shares at least half its words with the body
+_STALE_RUN = 3  # so many headlines of other stories above the headline are a stale list
+_STALE_HEAD = 0.75  # when the headline shares this much with the body
+_STALE_GAP = 0.25  # and each of them this much less
 _SHORT = 60  # a line shorter than this without a sentence ending is a label or link
 
 
@@ -136,6 +139,8 @@ def headline_index(lines: list[Line], start: int | None) -> int | None:
     titles = [i for i in candidates if not _clutter_like(lines[i].text, body)]
     if not titles:
         return None
+    stale = _stale_list(lines, titles, body)
+    titles = titles[len(stale):]
     first = titles[0]
     after = next((j for j in range(first + 1, end) if lines[j].kind != "empty"), None)
     if after in titles and not _HANGUL.search(lines[first].text):
@@ -145,12 +150,32 @@ def headline_index(lines: list[Line], start: int | None) -> int | None:
     return first
 
 
+def _stale_list(lines: list[Line], titles: list[int], body: str) -> list[int]:
+    """Headlines of other stories above this one ('US back on track in qualifying'): three
+    or more title-like lines before the one that shares most words with the body, each
+    sharing clearly fewer. Returns their indexes (none when no title stands out so)."""
+    if len(titles) <= _STALE_RUN:
+        return []
+    shares = [_overlap(lines[i].text, body) for i in titles]
+    best = max(range(len(titles)), key=shares.__getitem__)
+    if best < _STALE_RUN or shares[best] < _STALE_HEAD or \
+            max(shares[:best]) > shares[best] - _STALE_GAP:
+        return []
+    return titles[:best]
+
+
 def _header(lines: list[Line], start: int) -> list[Line]:
     head = headline_index(lines, start)
     result = list(lines)
+    body = " ".join(line.text for line in lines[start:start + 20]
+                    if line.kind == "content").lower()
+    candidates = [i for i in range(start) if lines[i].kind == "content"
+                  and not _clutter_like(lines[i].text, body)]
+    for index in _stale_list(lines, candidates, body) if head is not None else ():
+        result[index] = replace(lines[index], kind="related")
     for index in range(start):
         line = lines[index]
-        if line.kind != "content" or index == head:
+        if result[index].kind != "content" or index == head:
             continue
         if LOGO.match(line.text):  # '한빛미디어 Hanbit 로고': the site's logo above it all
             result[index] = replace(line, kind="masthead")
