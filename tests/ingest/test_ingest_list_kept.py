@@ -6,6 +6,10 @@ article when a told Korean sentence follows it or a colon introduces it. Fiction
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from conftest import FIXTURES, ingest
+
 from briefing.ingest.clean import clean_lines, content_lines
 
 KO_SUMMARY = """[보안] 한빛텔레콤, 스팸 차단 강화 (2031-04-02)
@@ -61,3 +65,16 @@ def test_short_labels_after_the_body_with_no_sentence_after_them_still_go() -> N
     assert kinds["Signal quality"] == "related"
     assert kinds["Export ready"] == "related"
     assert kinds["Short cards for chat previews."] == "related"
+
+
+def test_a_saved_page_keeps_its_list_and_reads_the_glued_byline(tmp_path: Path) -> None:
+    """Saved HTML goes through trafilatura, then the same list and byline rules."""
+    run = ingest([str(FIXTURES / "ko_summary_page.html")], tmp_path / "out")
+    assert run.code == 0, run.stderr
+    front = run.front("undated")
+    assert (front["source"]["publisher"], front["source"]["author"]) == ("한빛타임스", "홍길동")
+    source = front["review"]["source_text"]
+    for item in ("1분기 300만 건 분석", "약 12억 원 피해 예방", "가짜 배송 문자 감소",
+                 "점점 더 교묘해지고 있다."):
+        assert item in source
+    assert "홍길동 기자 |" not in source
