@@ -260,8 +260,9 @@ GLUED_BYLINE = re.compile(
     r"[가-힣]{2,4}\s*(?:기자|특파원)\s*[\]】])\s*(?=\S)")
 # '(Reporting by Jane Doe; Editing by John Roe)': the wire's credits after the story.
 REPORTING = re.compile(
-    r"^\(?\s*(?:Reporting|Writing|Additional reporting) by (?P<names>[^;)]{2,80})"
-    r"(?:;[^)]*)?\)?$", re.I)
+    # The editors' credit may follow without its ';' ('… Jane RoeEditing by …').
+    r"^\(?\s*(?:Reporting|Writing|Additional reporting) by (?P<names>[^;)]{2,80}?)"
+    r"(?:(?:;|(?<=[a-z])(?=(?:Editing|Writing|Additional)\b))[^)]*)?\)?$", re.I)
 # A caption's credit glued to the lede that follows: '… 화면. 연합뉴스25일 …'.
 GLUED_CREDIT = re.compile(
     r"^(?P<caption>.{4,200}?[.다]\s*(?:사진\s*)?(?:연합뉴스|뉴스1|뉴시스|[\w가-힣+]{1,15}\s*제공))"

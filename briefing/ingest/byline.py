@@ -196,6 +196,11 @@ def _copyright_holder(text: str, table: tuple[Publisher, ...]) -> str | None:
     return None
 
 
+def _named_wire(text: str, table: tuple[Publisher, ...]) -> str | None:
+    credit = N.WIRE_SIGN.match(text)
+    return credit and (publisher_by_name(credit.group("agency"), table) or credit.group("agency"))
+
+
 def _desk(text: str, table: tuple[Publisher, ...]) -> str | None:
     desk = _DESK.match(text)
     if desk is None:
@@ -331,6 +336,8 @@ def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...],
            if not L.WITH_WIRE.match(line.text)]  # 'Jane Doe, with Reuters': a source
         + [_dated_outlet(line.text, table) for line in lines if line.kind == "dateline"]
         + [_copyright_holder(text, table) for text in copyright_lines]
+        # '… the last paragraph. —APP': the agency whose story it is.
+        + [_named_wire(line.text, table) for line in lines if line.kind in ("byline", "credit")]
         + [site]
         # '[사진=녹색경제신문]': the outlet's own photo names it.
         + [publisher_in_text(text, table) for text in credits]

@@ -49,3 +49,5 @@ FURNITURE = re.compile(
 SLOGAN = re.compile(r"^[《≪][^《》≪≫]{0,60}(?:미디어|언론|신문|뉴스)[^《》≪≫]{0,20}[》≫]$")
 # A site's name shaped like its domain: 'Hanbitnews.Net', 'hanbit.io'.
 DOMAIN_NAME = re.compile(r"^[A-Za-z][\w-]{2,30}\.(?:com|net|org|io|ai|news|co\.kr|kr)$", re.I)
+# A wire's credit after the last paragraph, split off: '—APP', '— HNA'.
+WIRE_SIGN = re.compile(r"^[—–]{1,2}\s*(?P<agency>[A-Z]{2,8})$")

@@ -156,3 +156,14 @@ def test_the_outlet_that_tells_the_story_is_no_entity_of_it() -> None:
     assert not is_own_outlet("Yonhap Infomax", "Yonhap News Agency", TABLE)
     assert not is_own_outlet("Hanbit Telecom", "Hanbit Ventures", TABLE)
     assert not is_own_outlet("KT", None, TABLE)
+
+
+def test_a_trailing_wire_credit_names_the_agency_when_nothing_stronger_does() -> None:
+    text = f"Profit rises\n{LEDE}\nThe carrier plans two more sites next year, it said. —HNA\n"
+    assert _kinds(text)["—HNA"] == "byline"
+    assert _people(text)[0] == "HNA"
+
+
+def test_editing_credits_glued_to_the_reporters_are_no_author() -> None:
+    text = f"Profit rises\n{LEDE}\n(Reporting by Jane Roe, Min-su KangEditing by John Doe)\n"
+    assert _people(text)[1] == "Jane Roe, Min-su Kang"
