@@ -123,24 +123,34 @@ def _clutter_like(text: str, body: str) -> bool:
     return len(_words(text)) <= 3 and _overlap(text, body) < _TITLE_OVERLAP
 
 
+def _candidates(lines: list[Line], end: int) -> list[int]:
+    """Title-like lines before the body: no sentence that ends with a period, no logo."""
+    return [i for i in range(end) if lines[i].kind == "content"
+            and 6 <= len(lines[i].text) <= 160 and _LETTER.search(lines[i].text)
+            and not _PERIOD_END.search(lines[i].text) and not LOGO.match(lines[i].text)]
+
+
+def _opening(lines: list[Line], start: int) -> str:
+    """The body's first lines, lower-cased, to compare title-like lines with."""
+    return " ".join(line.text for line in lines[start:start + 20]
+                    if line.kind == "content").lower()
+
+
 def headline_index(lines: list[Line], start: int | None) -> int | None:
     """The headline: the first title-like line before the body that is no masthead, menu
     item or breadcrumb; in English a short kicker right above a longer title
     ('Building the AI Economy') gives way to it. Never a sentence that ends
     with a period, a line without letters, or anything after the body's first line."""
     end = start if start is not None else len(lines)
-    candidates = [i for i in range(end) if lines[i].kind == "content"
-                  and 6 <= len(lines[i].text) <= 160 and _LETTER.search(lines[i].text)
-                  and not _PERIOD_END.search(lines[i].text) and not LOGO.match(lines[i].text)]
-    body = " ".join(line.text for line in lines[end:end + 20]
-                    if line.kind == "content").lower()
+    candidates = _candidates(lines, end)
+    body = _opening(lines, end)
     if start is None or len(body) < _SHORT:  # too little body to compare with
         return next((i for i in candidates if not _CRUMB.search(lines[i].text)), None)
     titles = [i for i in candidates if not _clutter_like(lines[i].text, body)]
-    if not titles:
-        return None
     stale = _stale_list(lines, titles, body)
     titles = titles[len(stale):]
+    if not titles:
+        return None
     first = titles[0]
     after = next((j for j in range(first + 1, end) if lines[j].kind != "empty"), None)
     if after in titles and not _HANGUL.search(lines[first].text):
@@ -167,11 +177,9 @@ def _stale_list(lines: list[Line], titles: list[int], body: str) -> list[int]:
 def _header(lines: list[Line], start: int) -> list[Line]:
     head = headline_index(lines, start)
     result = list(lines)
-    body = " ".join(line.text for line in lines[start:start + 20]
-                    if line.kind == "content").lower()
-    candidates = [i for i in range(start) if lines[i].kind == "content"
-                  and not _clutter_like(lines[i].text, body)]
-    for index in _stale_list(lines, candidates, body) if head is not None else ():
+    body = _opening(lines, start)
+    titles = [i for i in _candidates(lines, start) if not _clutter_like(lines[i].text, body)]
+    for index in _stale_list(lines, titles, body) if len(body) >= _SHORT else ():
         result[index] = replace(lines[index], kind="related")
     for index in range(start):
         line = lines[index]
