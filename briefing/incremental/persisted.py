@@ -29,6 +29,7 @@ from briefing.build import (
     outputs_after_pages,
     put_all,
     render_options,
+    save_before_pages,
     save_checked,
     save_search_state,
 )
@@ -120,6 +121,8 @@ def render_kept(graph: Graph, options: BuildOptions, problems: list[Diagnostic],
     # the bodies read from a file where they are used, not held by this process and
     # counted again in each forked worker
     bodies_to_file(graph.articles.values(), options.cache_path)
+    # what the next build keeps but rendering does not read: saved now, and dropped
+    save_before_pages(options, gathered)
     try:
         kept_files = _keep(sink, kept, stale, pages, feeds)
         others = dict(assets.files)
