@@ -21,16 +21,9 @@ from briefing.build import (
     BuildOptions,
     BuildResult,
     Gathered,
-    Kept,
-    data_files,
     jobs_for,
-    known_names,
-    load_search_state,
-    outputs_after_pages,
-    put_all,
     render_options,
     save_checked,
-    save_search_state,
 )
 from briefing.core.diagnostics import Diagnostic
 from briefing.core.routes import output_file
@@ -58,6 +51,15 @@ from briefing.incremental.planstate import (
 from briefing.incremental.readtable import ChunkTable
 from briefing.incremental.rebuild import TRACKING
 from briefing.incremental.tracking import Read
+from briefing.kept import (
+    Kept,
+    data_files,
+    known_names,
+    load_search_state,
+    outputs_after_pages,
+    put_all,
+    save_search_state,
+)
 from briefing.link.graph import Graph
 from briefing.render.assets import collect_assets
 from briefing.render.engine import Numbering, RenderedPages, RenderJob, render_pages

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from search_support import CONTENT, TEMPLATES
 
-from briefing.build import SEARCH_STATE, load_search_state
+from briefing.kept import SEARCH_STATE, load_search_state
 from briefing.search.state import KIND
 from briefing.workdir.cache import code_version
 from briefing.workdir.packed import pack
