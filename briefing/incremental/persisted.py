@@ -257,8 +257,15 @@ def changed_reads(state: SearchState | None, digests: Digests) -> set[SearchRead
 
 
 def read_digests(state: SearchState, digests: Digests) -> dict[SearchRead, bytes]:
-    """A digest of every value the search documents read, for the next build."""
+    """A digest of every value the search documents read, for the next build, in repr
+    order (the same whatever the hash seed). After an edit the documents most often read
+    what they read last time: the last build's reads keep their order (sorted then) and
+    only the sort, of about 170,000 reads at 10,000 articles, is saved; their digests
+    were made already (changed_reads). A read added or dropped sorts them all again."""
     reads = {read for entry in state.docs.values() for read in entry.reads}
+    last = state.read_digests
+    if len(last) == len(reads) and all(read in reads for read in last):
+        return {read: digests.of(read) for read in last}
     return {read: digests.of(read) for read in sorted(reads, key=repr)}
 
 
