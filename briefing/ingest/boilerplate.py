@@ -84,11 +84,15 @@ COPYRIGHT = re.compile(
     re.I)
 PHOTO_CREDIT = re.compile(r"^[ⓒ©Ⓒ]\s*\S{1,20}$")
 END_MARK = re.compile(r"^[(<\[]?\s*(?:끝|END|완|ends?)\s*[)>\]]?$", re.I)
-_MAIL = r"[\w.+-]+@(?:[\w-]+\.)+[A-Za-z]{2,}"
+# A page that hides addresses from robots prints '[email protected]' in their place.
+_MAIL = r"(?:[\w.+-]+@(?:[\w-]+\.)+[A-Za-z]{2,}|\[email\s*protected\])"
 EMAIL = re.compile(_MAIL)
 _REPORTER_WORD = r"(?:선임|수석|인턴|객원|전문|편집)?\s*(?:기자|특파원|논설위원|에디터|연구원)"
 BYLINE = re.compile(
-    r"^(?:[/\[(<【]?\s*)?(?:(?:[가-힣A-Za-z0-9]{2,12}\s+)?[가-힣]{2,4}"
+    r"^(?:[/\[(<【]?\s*)?(?:(?:[가-힣A-Za-z0-9]{2,12}\s+|"
+    # '한빛일렉=홍길동 기자': the outlet before an '=' ('사진=홍길동 기자' took the picture).
+    r"(?!(?:사진|그래픽|자료|영상|촬영|이미지|출처|제공|편집)\s*=)[가-힣A-Za-z0-9]{2,12}\s*=\s*)?"
+    r"[가-힣]{2,4}"
     rf"(?:\s*[·,]\s*[가-힣]{{2,4}})*\s*{_REPORTER_WORD}|"
     r"(?:By|Reporter|Written by|Reporter\s*:)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
     r"(?:\s*(?:,|and)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*|"
@@ -256,8 +260,9 @@ GLUED_BYLINE = re.compile(
     r"[가-힣]{2,4}\s*(?:기자|특파원)\s*[\]】])\s*(?=\S)")
 # '(Reporting by Jane Doe; Editing by John Roe)': the wire's credits after the story.
 REPORTING = re.compile(
-    r"^\(?\s*(?:Reporting|Writing|Additional reporting) by (?P<names>[^;)]{2,80})"
-    r"(?:;[^)]*)?\)?$", re.I)
+    # The editors' credit may follow without its ';' ('… Jane RoeEditing by …').
+    r"^\(?\s*(?:Reporting|Writing|Additional reporting) by (?P<names>[^;)]{2,80}?)"
+    r"(?:(?:;|(?<=[a-z])(?=(?:Editing|Writing|Additional)\b))[^)]*)?\)?$", re.I)
 # A caption's credit glued to the lede that follows: '… 화면. 연합뉴스25일 …'.
 GLUED_CREDIT = re.compile(
     r"^(?P<caption>.{4,200}?[.다]\s*(?:사진\s*)?(?:연합뉴스|뉴스1|뉴시스|[\w가-힣+]{1,15}\s*제공))"

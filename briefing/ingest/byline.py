@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from briefing.ingest import boilerplate as B
 from briefing.ingest import labels as L
+from briefing.ingest import notices as N
 from briefing.ingest import shapes as S
 from briefing.ingest.clean import Line
 from briefing.ingest.localgov import is_place
@@ -35,8 +36,9 @@ _NAMES = r"[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*"
 _REPORTER = re.compile(
     rf"(?P<names>{_NAMES})\s*(?:선임|수석|인턴|객원|전문|편집)?\s*(?:기자|특파원|논설위원|에디터)")
 _SEVERAL = re.compile(r"(?P<names>[가-힣]{2,4}(?:\s*[·,\s]\s*[가-힣]{2,4})*)\s*(?:기자|특파원)")
-_PHOTOGRAPHER = re.compile(r"(?:사진|촬영|영상|그래픽|카메라|편집)\s*[=:]?\s*$")
-_BY = re.compile(r"^(?:By|Reporter|Written by)\s*:?\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)"
+# '영상편집: 홍길동' cut the film; '편집: 홍길동 기자' alone is the story's editor, its author.
+_PHOTOGRAPHER = re.compile(r"(?:사진|촬영|영상|그래픽|카메라|영상\s*편집)\s*[=:]?\s*$")
+_BY = re.compile(r"^(?:[Bb]y|Reporter|Written by)\s*:?\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)"
                  r"{0,3}(?:\s*(?:,|and)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)")
 _EN_MAIL_NAME = re.compile(r"^(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,3})\s*[(,/|]?\s*[\w.+-]+@")
 _SIGN_OFF = re.compile(rf"(?P<names>{_NAMES})\s*(?:기자|특파원)(?:입니다|가|이)")
@@ -53,7 +55,9 @@ _COPYRIGHT_NAME = re.compile(
     r"\w+\.(?:com|co\.kr|kr|net)))",
     re.I)
 _ANGLE = re.compile(r"<([^<>\s]{2,15})>")
-_DESK = re.compile(r"^By\s+(?P<outlet>[A-Z][\w&.' -]{1,40}?)\s+Desk\b")
+# 'By Hanbit News Desk', 'By Hanbit Staff': the outlet's desk, no reporter.
+_DESK = re.compile(r"^By\s+(?P<outlet>[A-Z][\w&.' -]{1,40}?)\s+(?:Desk|Staff|Editors|"
+                   r"Editorial(?:\s+(?:Team|Staff|Board))?|Team)\b")
 _EN_NAME_DATE = re.compile(
     r"^(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z-]+){1,2})\s+(?=\d|[A-Z][a-z]{2}\.?\s*\d)")
 # A masthead that names an outlet not in the table: 'The Morning Ledger', 'Hanbit Times'.
@@ -83,10 +87,15 @@ def _authors(names: str) -> str:
 
 def _bracket(text: str, table: tuple[Publisher, ...]) -> tuple[str | None, str | None]:
     """(publisher, author) of a byline before the lede, as clean.py split it off."""
-    wire = B.WIRE_DATELINE.match(text)
+    wire = B.WIRE_DATELINE.match(text) or N.COLON_AGENCY.search(text)
     if wire:
         outlet = wire.group("outlet") or wire.group("outlet2")
         return publisher_by_name(outlet, table) or outlet.strip(), None
+    barred = N.BARRED_BYLINE.match(text + " x")  # '경제타임스 홍길동 기자 |'
+    if barred:
+        outlet = barred.group("outlet")
+        return publisher_by_name(outlet, table) or outlet, barred.group("names")
+    text = B.EMAIL.sub("", text).strip()  # '한빛뉴스=홍길동 기자 [email protected]'
     text = re.sub(r"^ㅣ([^ㅣ]+)ㅣ", r"[\1]", text)
     # '[더팩트|우지수 기자]': a bar for the '='; '한빛경제 = 홍길동 기자 |': no brackets.
     text = re.sub(r"^([\[【(]\s*[^|ㅣ\]】)=]+?)\s*[|ㅣ]\s*(?=[가-힣]{2,4}\s*(?:기자|특파원))",
@@ -99,6 +108,9 @@ def _bracket(text: str, table: tuple[Publisher, ...]) -> tuple[str | None, str |
     if inner is None:
         return None, None
     a, b, rest = inner.group("a"), inner.group("b") or "", inner.group("rest")
+    if re.fullmatch(r"\s*(?:기자|특파원)\s*", b):  # '[한빛뉴스= 기자]': the name left out
+        outlet = re.sub(r"\([^)]*\)", "", a).strip()
+        return publisher_by_name(outlet, table) or outlet, None
     reporter_b = _REPORTER.fullmatch(b.strip()) if b else None
     if reporter_b:  # [매체=홍길동 기자], [헤럴드경제(바르셀로나)=차민주 기자]
         outlet = re.sub(r"\([^)]*\)", "", a).strip()
@@ -184,6 +196,11 @@ def _copyright_holder(text: str, table: tuple[Publisher, ...]) -> str | None:
     return None
 
 
+def _named_wire(text: str, table: tuple[Publisher, ...]) -> str | None:
+    credit = N.WIRE_SIGN.match(text)
+    return credit and (publisher_by_name(credit.group("agency"), table) or credit.group("agency"))
+
+
 def _desk(text: str, table: tuple[Publisher, ...]) -> str | None:
     desk = _DESK.match(text)
     if desk is None:
@@ -242,7 +259,8 @@ def _masthead(text: str, table: tuple[Publisher, ...]) -> str | None:
     if known:
         return known
     logo = S.logo_name(text)  # '한빛미디어 Hanbit 로고': the logo's alt text
-    return logo or (text.strip() if _OUTLET_LIKE.match(text.strip()) else None)
+    shaped = _OUTLET_LIKE.match(text.strip()) or N.DOMAIN_NAME.match(text.strip())
+    return logo or (text.strip() if shaped else None)
 
 
 def _named(name: str | None, table: tuple[Publisher, ...]) -> str | None:
@@ -261,7 +279,10 @@ def _weak_clues(lines: list[Line], table: tuple[Publisher, ...]) -> list[str | N
     for line in lines:
         team = S.TEAM_CREDIT.search(line.text) if line.kind != "content" else None
         source = S.SOURCE_NAME.search(line.text) if line.kind == "widget" else None
-        found += [_named(team and team.group("outlet"), table),
+        edition = N.EDITION.match(line.text) if line.kind == "widget" else None
+        found += [edition and (publisher_by_name(edition.group("outlet"), table)
+                               or edition.group("outlet").strip()),
+                  _named(team and team.group("outlet"), table),
                   _named(source and source.group("name"), table),
                   publisher_in_text(line.text, table) if line.kind == "prompt" else None]
     issuer = [S.ISSUER.match(line.text) for line in lines[:40] if line.kind == "content"]
@@ -286,7 +307,8 @@ def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...],
     bylines = [line for line in lines if line.kind == "byline"]
     bracketed = [_bracket(line.text, table) for line in bylines
                  if re.match(r"^[\[(【ㅣ]|^[^=\s]{1,16}\s*=", line.text)
-                 or B.WIRE_DATELINE.match(line.text)]
+                 or B.WIRE_DATELINE.match(line.text) or N.COLON_AGENCY.search(line.text)
+                 or N.BARRED_BYLINE.match(line.text + " x")]
     bracketed += [_bracket(line.text, table) for line in lines[:30]
                   if line.kind == "content" and B.WIRE_DATELINE.match(line.text)]
     author = _first([a for _, a in bracketed]) or _first([_author_of(line) for line in bylines])
@@ -314,6 +336,8 @@ def find_people_and_publisher(lines: list[Line], table: tuple[Publisher, ...],
            if not L.WITH_WIRE.match(line.text)]  # 'Jane Doe, with Reuters': a source
         + [_dated_outlet(line.text, table) for line in lines if line.kind == "dateline"]
         + [_copyright_holder(text, table) for text in copyright_lines]
+        # '… the last paragraph. —APP': the agency whose story it is.
+        + [_named_wire(line.text, table) for line in lines if line.kind in ("byline", "credit")]
         + [site]
         # '[사진=녹색경제신문]': the outlet's own photo names it.
         + [publisher_in_text(text, table) for text in credits]

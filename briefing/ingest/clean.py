@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from briefing.ingest import boilerplate as B
 from briefing.ingest import labels as L
+from briefing.ingest import notices as N
 from briefing.ingest import shapes as S
 from briefing.ingest.hints import holds_any
 from briefing.ingest.layout import arrange
@@ -23,6 +24,7 @@ _BULLET = re.compile(r"^[\s•·・◦▪▫■□●○►▶*\-–—]+(?=\S)"
 _TAIL_SECTION = re.compile(r"^(?:e\s*스튜디오|뉴스\s*발전소|포토|영상|오피니언|기획|연재)$", re.I)
 _SENTENCE_END = re.compile(r"(?:[다요죠]\.?|[음함임됨]\.|[.!?…]|[\"'”’」』]\s*)$")
 _HANGUL = re.compile(r"[가-힣]")
+_PROSE = 40  # what follows a prefix split off the lede is a sentence
 _TO_READER = re.compile(r"\b(?:you|your|our|us)\b", re.I)
 _NOT_BYLINE = re.compile(r"사진|자료|그래픽|제공|영상|출처|Photo", re.I)
 # Words every branch of a costly pattern needs (hints.py): most lines are not searched.
@@ -82,8 +84,10 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "widget"
     if B.MARKDOWN_IMAGE.match(text) or L.IMAGE_FILE.match(text):
         return "image"
-    if B.MARKER_LINE.match(text):
-        return "marker"
+    if B.MARKER_LINE.match(text) or (text.startswith("(") and N.ADVISORY.match(text)):
+        return "marker"  # a script's marker, a wire's advisory to editors
+    if N.FURNITURE.match(text) or N.EDITION.match(text) or N.SLOGAN.match(text):
+        return "widget"
     if B.WIDGET.match(text) or B.PLAYER.match(text) or B.BOARD.match(text) or \
             (len(text) < 200 and holds_any(text, _NOTICE_WORDS) and B.NOTICE.search(text)):
         return "widget"
@@ -143,7 +147,7 @@ def _classify(text: str, state: dict[str, bool]) -> Kind:
         return "prompt"
     if len(text) < 100 and B.TICKER_LINE.match(text):
         return "ticker"
-    if len(text) < 80 and B.CREDIT_LINE.match(text):
+    if len(text) < 80 and (B.CREDIT_LINE.match(text) or N.STOCK_CREDIT.match(text)):
         return "credit"
     if B.TAG_LINE.match(text):
         return "menu"
@@ -172,6 +176,17 @@ def _prefix(text: str) -> tuple[str, Kind, str] | None:
         if named:  # a release's 'SEOUL, May 23, 2018 /PRNewswire/ --': only the wire goes
             return wire.group(0).strip(), "byline", f"{text[:named.start()].strip()} {rest}"
         return wire.group(0).strip(), "byline", f"({day}) {rest}"
+    colon = N.COLON_DATELINE.match(text)
+    if colon and len(text) - colon.end() >= _PROSE and _SENTENCE_END.search(text):
+        rest = text[colon.end():].strip()
+        day = colon.group("date")
+        return colon.group(0).strip(), "byline", f"({day}) {rest}" if day else rest
+    barred = N.BARRED_BYLINE.match(text)
+    if barred and len(text) - barred.end() >= _PROSE:
+        return barred.group(0).strip(), "byline", text[barred.end():].strip()
+    picture = N.IMAGE_PREFIX.match(text)
+    if picture:
+        return picture.group(0), "image", text[picture.end():].strip()
     lede = B.LEDE_DATELINE.match(text)
     if lede:
         return (lede.group(0).strip(), "dateline",
@@ -267,6 +282,10 @@ def clean_lines(text: str, outlets: frozenset[str] = frozenset()) -> list[Line]:
                 kind = "duplicate"
             else:
                 seen[key] = number
+        posted = N.POSTED_BY.match(stripped) if kind == "dateline" else None
+        if posted:  # 'Posted on July 15, 2023 by Jane Doe': the date, then the writer
+            lines.append(Line(number, stripped[:posted.start("by")].strip(), kind))
+            stripped, kind = posted.group("by"), "byline"
         lines.append(Line(number, stripped, kind))
         if closing:
             lines.append(Line(number, closing.group(0).strip(), "byline"))

@@ -30,11 +30,15 @@ _INNER_STOP = re.compile(r"(?:[a-z0-9)]\.|다\.)[\"'”’]?\s+(?=[A-Z가-힣\"�
 _SUMMARY_END = re.compile(r"(?:Summary|요약)$")
 # A photo's caption without its credit, before the lede: '… 협약을 체결하고 있다.'
 _SCENE = re.compile(r"(?:고\s*있다|모습이다|모습)\.$")
+_TOLD = re.compile(r"[가-힣][다요]\.[\"'”’]?\s*$")
 _PERIOD_END = re.compile(r"[.!?。]\s*[\"'”’]?\s*$")
 _CLUTTER = frozenset({"widget", "share", "reaction", "comment", "related", "prompt", "menu"})
 _PROSE = 40  # a sentence this long is prose
 _PARAGRAPH = 120  # inside a widget area, prose this long is the article again
 _TITLE_OVERLAP = 0.5  # a headline shares at least half its words with the body
+_STALE_RUN = 3  # so many headlines of other stories above the headline are a stale list
+_STALE_HEAD = 0.75  # when the headline shares this much with the body
+_STALE_GAP = 0.25  # and each of them this much less
 _SHORT = 60  # a line shorter than this without a sentence ending is a label or link
 
 
@@ -119,20 +123,32 @@ def _clutter_like(text: str, body: str) -> bool:
     return len(_words(text)) <= 3 and _overlap(text, body) < _TITLE_OVERLAP
 
 
+def _candidates(lines: list[Line], end: int) -> list[int]:
+    """Title-like lines before the body: no sentence that ends with a period, no logo."""
+    return [i for i in range(end) if lines[i].kind == "content"
+            and 6 <= len(lines[i].text) <= 160 and _LETTER.search(lines[i].text)
+            and not _PERIOD_END.search(lines[i].text) and not LOGO.match(lines[i].text)]
+
+
+def _opening(lines: list[Line], start: int) -> str:
+    """The body's first lines, lower-cased, to compare title-like lines with."""
+    return " ".join(line.text for line in lines[start:start + 20]
+                    if line.kind == "content").lower()
+
+
 def headline_index(lines: list[Line], start: int | None) -> int | None:
     """The headline: the first title-like line before the body that is no masthead, menu
     item or breadcrumb; in English a short kicker right above a longer title
     ('Building the AI Economy') gives way to it. Never a sentence that ends
     with a period, a line without letters, or anything after the body's first line."""
     end = start if start is not None else len(lines)
-    candidates = [i for i in range(end) if lines[i].kind == "content"
-                  and 6 <= len(lines[i].text) <= 160 and _LETTER.search(lines[i].text)
-                  and not _PERIOD_END.search(lines[i].text) and not LOGO.match(lines[i].text)]
-    body = " ".join(line.text for line in lines[end:end + 20]
-                    if line.kind == "content").lower()
+    candidates = _candidates(lines, end)
+    body = _opening(lines, end)
     if start is None or len(body) < _SHORT:  # too little body to compare with
         return next((i for i in candidates if not _CRUMB.search(lines[i].text)), None)
     titles = [i for i in candidates if not _clutter_like(lines[i].text, body)]
+    stale = _stale_list(lines, titles, body)
+    titles = titles[len(stale):]
     if not titles:
         return None
     first = titles[0]
@@ -144,12 +160,30 @@ def headline_index(lines: list[Line], start: int | None) -> int | None:
     return first
 
 
+def _stale_list(lines: list[Line], titles: list[int], body: str) -> list[int]:
+    """Headlines of other stories above this one ('US back on track in qualifying'): three
+    or more title-like lines before the one that shares most words with the body, each
+    sharing clearly fewer. Returns their indexes (none when no title stands out so)."""
+    if len(titles) <= _STALE_RUN:
+        return []
+    shares = [_overlap(lines[i].text, body) for i in titles]
+    best = max(range(len(titles)), key=shares.__getitem__)
+    if best < _STALE_RUN or shares[best] < _STALE_HEAD or \
+            max(shares[:best]) > shares[best] - _STALE_GAP:
+        return []
+    return titles[:best]
+
+
 def _header(lines: list[Line], start: int) -> list[Line]:
     head = headline_index(lines, start)
     result = list(lines)
+    body = _opening(lines, start)
+    titles = [i for i in _candidates(lines, start) if not _clutter_like(lines[i].text, body)]
+    for index in _stale_list(lines, titles, body) if len(body) >= _SHORT else ():
+        result[index] = replace(lines[index], kind="related")
     for index in range(start):
         line = lines[index]
-        if line.kind != "content" or index == head:
+        if result[index].kind != "content" or index == head:
             continue
         if LOGO.match(line.text):  # '한빛미디어 Hanbit 로고': the site's logo above it all
             result[index] = replace(line, kind="masthead")
@@ -201,14 +235,32 @@ def _tail(lines: list[Line], start: int) -> list[Line]:
                 result[index] = replace(line, kind="related")
             continue
         after = following[position + 1] if position + 1 < len(following) else None
+        back = position - 1
+        while back >= 0 and _label(lines[following[back]]):
+            back -= 1  # the list's first item: what stands above the run of labels
+        before = lines[following[back]] if back >= 0 else lines[start]
         if _label(line) and after is not None and (
                 _label(lines[after], _PARAGRAPH) or lines[after].kind in _CLUTTER) and \
-                not any(_paragraph(lines[i]) for i in following[position + 1:]):
-            # Labels in a row with no paragraph after them: the page's widgets, not a
-            # deck of sub-heads (which prose follows).
+                not _introduced(before) and \
+                not any(_paragraph(lines[i]) or _told(lines[i])
+                        for i in following[position + 1:]):
+            # Labels in a row with no paragraph or told sentence after them: the page's
+            # widgets, not a deck of sub-heads or a list's items (which prose follows or
+            # a colon introduces: '… four models:' / 'GPUaaS' / …).
             area = True
             result[index] = replace(line, kind="related")
     return result
+
+
+def _told(line: Line) -> bool:
+    """A Korean sentence in the declarative or polite style ('… 나섰습니다.', '… 중이다.'):
+    widget labels and taglines are never told so; English ones end in periods too."""
+    return line.kind == "content" and len(line.text) >= _PROSE and bool(_TOLD.search(line.text))
+
+
+def _introduced(line: Line) -> bool:
+    """A content line that ends in a colon announces the list below it."""
+    return line.kind == "content" and line.text.rstrip().endswith((":", "："))
 
 
 def _closing_credit(lines: list[Line]) -> list[Line]:

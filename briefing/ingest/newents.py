@@ -272,6 +272,12 @@ def _no_name(entity: NewEntity, known: frozenset[str]) -> bool:
         for k in known)
 
 
+def _common_noun(name: str, tokens: Sequence[Any] | None) -> bool:
+    """'‘의심’과 ‘위험’ 두 단계', '‘설정’ 메뉴': a quoted word Kiwi reads as one common noun
+    is a level, a menu or a term, not a product's name."""
+    return any(t.form == name and t.tag == "NNG" for t in tokens or ())
+
+
 def needs_analysis(sentence: str) -> bool:
     """Only sentences where a new name could be proposed go through Kiwi (it is slow)."""
     return bool(_DEAL.search(sentence) or _CANDIDATE.search(sentence) or
@@ -341,7 +347,8 @@ def propose_entities(sentences: Sequence[str], mentions: Sequence[Sequence[Menti
             found.extend(NewEntity(m.group("name"), "product", sentence)
                          for m in _QUOTED.finditer(sentence)
                          if not known_at(sentence_mentions, m.start("name"), m.end("name"))
-                         and m.group("name") not in _STOP)
+                         and m.group("name") not in _STOP
+                         and not _common_noun(m.group("name"), sentence_tokens))
     found.extend(listed(sentences, mentions, tokens, found, known_names))
     names = {e.name for e in found}
     # 'Mythos' alone after 'Claude Mythos' was proposed is the same proposal.

@@ -89,3 +89,15 @@ def publisher_in_text(text: str, table: tuple[Publisher, ...]) -> str | None:
 def outlet_names(table: tuple[Publisher, ...]) -> frozenset[str]:
     """Every name and alias of the table: lines that are only an outlet's name."""
     return frozenset(n for p in table for n in (p.name, *p.aliases) if len(n) >= 2)
+
+
+def is_own_outlet(name: str, publisher: str | None, table: tuple[Publisher, ...]) -> bool:
+    """'Hanbit News', 'Hanbit News Asia' for an article Hanbit News published: the outlet
+    (or an edition or group named after it) that tells the story is no entity of it."""
+    if not publisher or len(_fold(publisher)) < 4:
+        return False
+    known = publisher_by_name(name, table)
+    if known is not None and known == (publisher_by_name(publisher, table) or publisher):
+        return True
+    return _fold(name) == _fold(publisher) or name.casefold().startswith(
+        publisher.casefold() + " ")

@@ -27,6 +27,7 @@ from briefing.ingest.meta import (
 )
 from briefing.ingest.money import find_money
 from briefing.ingest.newents import NewEntity, needs_analysis, propose_entities
+from briefing.ingest.outlets import is_own_outlet
 from briefing.ingest.parties import passing_mentions
 from briefing.ingest.people import known_by_spelling
 from briefing.ingest.recognise import Matcher, Mention
@@ -312,7 +313,8 @@ def build_draft(text: str, page: Page | None, context: Context, tokenize: Tokeni
     # 'Yoo Young-sang' for a known 'Ryu Young-sang': the known person, not a new one.
     respelled = known_by_spelling([e.name for e in new_entities], context.labels)
     entities.update(dict.fromkeys(respelled.values()))
-    new_entities = [e for e in new_entities if e.name not in respelled]
+    new_entities = [e for e in new_entities if e.name not in respelled
+                    and not is_own_outlet(e.name, publisher, context.publishers)]
     items.extend(ReviewItem("new_entities", f"'{name}' is a unit of '{owner}' (typed "
                             "organization): propose it under its company or drop it")
                  for name, owner in owned)

@@ -141,14 +141,15 @@ def test_the_committed_annotations_are_valid() -> None:
 
 
 _SETS = ["annotations.yaml", "holdout.yaml", "holdout2.yaml", "holdout3.yaml", "holdout4.yaml",
-         "holdout5.yaml"]
+         "holdout5.yaml", "holdout6.yaml"]
 # Each held-out set: at least so many articles and new outlets, whether every outlet must
 # be new, and the least share of English and of Korean articles it was chosen with.
 _HELD_OUT = [("holdout.yaml", 14, 0, False, 0.0, 0.0),
              ("holdout2.yaml", 24, 15, False, 0.0, 0.0),
              ("holdout3.yaml", 30, 25, True, 0.0, 0.0),
              ("holdout4.yaml", 30, 25, True, 1 / 3, 0.0),
-             ("holdout5.yaml", 30, 25, True, 1 / 3, 1 / 3)]
+             ("holdout5.yaml", 30, 25, True, 1 / 3, 1 / 3),
+             ("holdout6.yaml", 34, 28, True, 1 / 3, 1 / 3)]
 
 
 @pytest.mark.parametrize(("name", "articles", "new_outlets", "all_new", "en", "ko"), _HELD_OUT)

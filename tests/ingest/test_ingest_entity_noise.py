@@ -70,3 +70,11 @@ def test_members_of_a_marked_enumeration_are_proposed(
 def test_an_enumeration_of_plain_tasks_proposes_nothing(
         matcher: Matcher, analyser: KoreanAnalyser) -> None:
     assert names(matcher, analyser, "주요 과제는 ▲요금 인하 ▲품질 개선 ▲보안 강화 등이다.") == []
+
+
+def test_a_quoted_common_noun_beside_a_product_is_no_product(
+        matcher: Matcher, analyser: KoreanAnalyser) -> None:
+    text = "한빛텔레콤은 새 앱 ‘스팸지기’를 출시했으며, 결과는 ‘경고’와 ‘주의’ 두 단계로 나뉜다."
+    found = names(matcher, analyser, text)
+    assert "스팸지기" in found
+    assert "경고" not in found and "주의" not in found
