@@ -30,8 +30,11 @@ STEPS = [
     *(("briefing.workdir.skip", name) for name in ("input_fingerprint", "output_stamp")),
     *(("briefing.build", name) for name in (
         "gather", "assemble", "link_site", "plan_pages",
-        "render_pages", "outputs_after_pages", "render_data", "build_search_index",
-        "search_index", "check_links", "put_all", "save_search_state", "save_cache")),
+        "render_pages", "outputs_after_pages", "check_links", "put_all",
+        "save_search_state", "save_cache")),
+    # the outputs after the pages and the search state (kept.py, below build.py)
+    *(("briefing.kept", name) for name in (
+        "render_data", "build_search_index", "search_index", "load_search_state")),
     *(("briefing.incremental.persisted", name) for name in (
         "_tracked_plan", "plan_kept", "save_plan", "render_pages", "render_feeds",
         "check_links", "put_all", "save_search_state", "next_state", "_numbered",

@@ -3,9 +3,12 @@
     python bench/run.py [--sizes 1000 10000] [--large] [--repeat 1] [--hugo PATH]
                         [--hugo-all] [--skip-hugo] [--skip-ingest] [--report FILE]
                         [--scenarios cold body ...] [--serve-edits body title ...]
+                        [--corpus DIR]
 
-For each size it generates a corpus (bench/corpus.py) into a scratch project and
-measures, as subprocesses (scenarios.py):
+For each size it generates a corpus (bench/corpus.py) into a scratch project, or copies
+the one --corpus names (made by bench/corpus.py before: 13 minutes at 100,000 articles on
+a loaded machine; checked to hold that many briefings), and measures, as subprocesses
+(scenarios.py):
 
 - `briefing build`: cold (no output, no .briefing/), nothing changed, after a one-line
   body edit, after a title edit, after a template edit (and when the edited page showed
@@ -57,6 +60,21 @@ def tree_size(path: Path) -> tuple[int, float]:
     return len(files), sum(p.stat().st_size for p in files) / 1024 / 1024
 
 
+def corpus_problem(corpus: Path, size: int) -> str | None:
+    """Why `corpus` is not a bench corpus of `size` briefings (None: it looks like one).
+    Only its shape is checked: that it was made by this bench/corpus.py with the same seed
+    is the caller's word."""
+    missing = [name for name in ("site.yaml", "carriers", "entities", "articles")
+               if not (corpus / name).exists()]
+    if missing:
+        return f"{corpus}: not a content folder made by bench/corpus.py (no {', '.join(missing)})"
+    found = sum(1 for _ in (corpus / "articles").rglob("*.md"))
+    if found != size:
+        return (f"{corpus}: {found:,} briefings in articles/, not {size:,}: make one with "
+                f"`python bench/corpus.py --articles {size} --out DIR`")
+    return None
+
+
 def pick_article(content: Path) -> Path:
     """A plain-LF article from the middle of the corpus, with an event, to edit."""
     paths = sorted((content / "articles").rglob("*.md"))
@@ -97,7 +115,10 @@ class SizeBench:
         if self.proj.exists():
             shutil.rmtree(self.proj)
         content = self.proj / "content"
-        generate_corpus(content, self.result.size, self.args.seed)
+        if self.args.corpus is not None:  # a copy: the edits change it
+            shutil.copytree(self.args.corpus, content)
+        else:
+            generate_corpus(content, self.result.size, self.args.seed)
         self.result.corpus_files, self.result.corpus_mb = tree_size(content)
         shutil.copytree(self.args.project / "templates", self.proj / "templates",
                         ignore=shutil.ignore_patterns("__pycache__"))
@@ -204,6 +225,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--serve-edits", nargs="+", choices=EDITS, default=list(EDITS),
                         help="the edits the server session makes (default: all)")
     parser.add_argument("--skip-ingest", action="store_true")
+    parser.add_argument("--corpus", type=Path, metavar="DIR",
+                        help="use (a copy of) this corpus made by bench/corpus.py instead "
+                        "of generating one; one size only, its number of briefings")
     parser.add_argument("--report", type=Path, help="also write the Markdown report here")
     parser.add_argument("--project", type=Path, default=PROJECT_DIR,
                         help="project whose build.py is measured (default: this repository)")
@@ -218,6 +242,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--repeat and --sizes must be positive")
     if args.large and LARGE_SIZE not in args.sizes:
         args.sizes.append(LARGE_SIZE)
+    if args.corpus is not None:
+        if len(args.sizes) != 1:
+            parser.error("--corpus: give the one size it holds (--sizes N)")
+        problem = corpus_problem(args.corpus, args.sizes[0])
+        if problem:
+            parser.error(f"--corpus {problem}")
+        args.corpus = args.corpus.resolve()
     args.project = args.source_project = args.project.resolve()
     if not (args.project / "build.py").is_file():
         parser.error(f"no build.py in {args.project}")
@@ -244,7 +275,8 @@ def main(argv: list[str] | None = None) -> int:
             args.project = snapshot_project(args.source_project, work / "tool")
         for size in args.sizes:
             bench = SizeBench(args, work, size)
-            log(f"{size:,}: generating the corpus in {bench.proj}")
+            log(f"{size:,}: {'copying' if args.corpus else 'generating'} the corpus in "
+                f"{bench.proj}")
             article = bench.prepare(hugo is not None)
             results.append(bench.result)
             bench.run_ours(article)

@@ -15,48 +15,40 @@ from dataclasses import dataclass, field
 from functools import partial
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
 
 from markdown_it_pyrs import MarkdownIt
 
 from briefing.core.diagnostics import Diagnostic, has_errors, strict
-from briefing.core.routes import output_file
+from briefing.kept import (
+    Kept,
+    data_files,
+    known_names,
+    load_search_state,
+    outputs_after_pages,
+    put_all,
+    save_search_state,
+)
 from briefing.link.graph import Graph
 from briefing.link.link import link_site
 from briefing.load.files import Kind, content_files, display_path, load_file, load_site, read_bytes
 from briefing.render.assets import collect_assets
-from briefing.render.data import KeptData, data_paths, render_data
 from briefing.render.engine import RenderJob, RenderOptions, render_pages
-from briefing.render.feedset import feed_paths, render_feeds
+from briefing.render.feedset import render_feeds
 from briefing.render.linkcheck import check_links
-from briefing.render.opml import OPML_PATH, site_opml
-from briefing.render.pages import Page
 from briefing.render.plan import LazyPlan
-from briefing.render.reads import Tracking
-from briefing.render.sink import Entry, MemorySink, Sink
-from briefing.render.sitefiles import site_files
-from briefing.search import build_search_index
-from briefing.search.scripts import script_files
-from briefing.search.state import KIND as SEARCH_KIND
-from briefing.search.state import PART_KIND as SEARCH_PART_KIND
-from briefing.search.state import PARTS as SEARCH_PART_COUNT
-from briefing.search.state import SearchState, join_plain, split_plain
-from briefing.search.update import update_index
+from briefing.render.sink import Entry, MemorySink
 from briefing.validate.assemble import assemble_content
 from briefing.validate.fields import Checked, check_document, with_slash
 from briefing.validate.markdown import make_markdown
 from briefing.validate.model import Content
 from briefing.validate.salvage import salvage
-from briefing.workdir.cache import code_version, file_key, load_cache, save_cache
-from briefing.workdir.packed import Notice, load_packed, quiet, save_packed
+from briefing.workdir.cache import file_key, load_cache, save_cache
+from briefing.workdir.packed import Notice, quiet
 from briefing.workdir.skip import InputCheck, check_inputs, options_text, save_state, stamp_of
 from briefing.workers.gc import collect_new_objects_only, no_cycle_collection
 from briefing.workers.parallel import default_jobs, map_chunks
 from briefing.workers.progress import Report, no_progress
 from briefing.write.staging import MARKER, Staging, WriteStats
-
-SEARCH_STATE = "search.state"  # in .briefing/: the search index's state (search.state)
-SEARCH_PARTS = "search"  # ... and its documents and postings, in parts, in this folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +186,8 @@ class Gathered:
     kept: Collection[str] = frozenset()  # the keys of the cache loaded (save_checked)
     saved: bool = False  # save_checked has run
     also_save: list[Callable[[], None]] = field(default_factory=list)  # with the files
+    # saved sooner, before the pages render (save_before_pages), with the files at the latest
+    save_first: list[Callable[[], None]] = field(default_factory=list)
     published: dict[str, Entry] | None = None  # the skip check's walk (InputCheck.published)
 
 
@@ -216,9 +210,23 @@ def save_checked(options: BuildOptions, gathered: Gathered) -> None:
         with no_cycle_collection():
             if gathered.fresh.keys() != gathered.kept:
                 save_cache(options.cache_path, gathered.fresh, gathered.kept)
-            for save in gathered.also_save:
+            for save in [*gathered.save_first, *gathered.also_save]:
                 save()
     gathered.saved = True
+    gathered.save_first.clear()
+
+
+def save_before_pages(options: BuildOptions, gathered: Gathered | None) -> None:
+    """Save what is kept for the next build but not read by rendering (the link's parts:
+    a tenth of the build process at 10,000 articles) and drop it, before the page workers
+    fork: else this process holds it to the end and each worker counts it again. `check`
+    saves nothing before it has succeeded (save_checked)."""
+    if gathered is None or options.out_path is None or options.cache_path is None:
+        return
+    with no_cycle_collection():
+        for save in gathered.save_first:
+            save()
+    gathered.save_first.clear()
 
 
 def assemble(checked: list[Checked], drafts: bool, base_url: str | None = None
@@ -249,105 +257,6 @@ def read_content(content_path: Path, drafts: bool = False, jobs: int = 1
 def render_options(graph: Graph, options: BuildOptions) -> RenderOptions:
     return RenderOptions(options.language or graph.site.language, graph.site.base_url,
                          options.file_urls)
-
-
-def known_names(graph: Graph, pages: list[Page], assets: dict[str, bytes]) -> set[str]:
-    """The outputs whose names are known before any page is rendered."""
-    known = {*assets, *data_paths(graph), *feed_paths(graph), "sitemap.xml", "robots.txt",
-             OPML_PATH}
-    known.update(output_file(page.path) for page in pages)
-    return known
-
-
-@dataclass(slots=True)
-class Kept:
-    """What the data files and the search index keep for the next build: the search
-    state (search.state), the data units (render.data.KeptData), and the graph they were
-    made from (the caller compares it with the next one)."""
-
-    search: SearchState | None = None
-    data: KeptData = field(default_factory=KeptData)
-    graph: Graph | None = None
-
-
-def search_index(graph: Graph, language: str, previous: SearchState | None,
-                 changed: set[Any] | None, jobs: int) -> tuple[dict[str, bytes], SearchState]:
-    """The search index files and the state for the next build, from the last build's
-    state (None: index everything) and what changed in the graph since (None: unknown)."""
-    state = update_index(graph, language, previous, changed, jobs=jobs)
-    return dict(state.caches.files), state
-
-
-def load_search_state(work_path: Path, notice: Notice) -> SearchState | None:
-    """The state `save_search_state` left in .briefing/, or None (with a notice when a
-    file is there but is not usable)."""
-    head = load_packed(work_path / SEARCH_STATE, SEARCH_KIND, code_version(), notice)
-    if head is None:
-        return None
-    parts = {n: load_packed(work_path / SEARCH_PARTS / f"{n:02d}.state", SEARCH_PART_KIND,
-                            code_version(), notice) for n in range(SEARCH_PART_COUNT)}
-    state = join_plain(head, {n: part for n, part in parts.items() if part is not None})
-    if state is None:
-        notice(f"{work_path / SEARCH_STATE}: ignored, not a search index state (or not "
-               f"the one of {work_path / SEARCH_PARTS}); building without it")
-    return state
-
-
-def save_search_state(work_path: Path, state: SearchState) -> None:
-    """The head and the parts that changed since the state was loaded (search.state)."""
-    head, parts = split_plain(state)
-    for n, part in sorted(parts.items()):  # the head last: it names the parts' saves
-        save_packed(work_path / SEARCH_PARTS / f"{n:02d}.state", SEARCH_PART_KIND,
-                    code_version(), part)
-    save_packed(work_path / SEARCH_STATE, SEARCH_KIND, code_version(), head)
-
-
-def data_files(graph: Graph, kept: Kept | None = None, changed: set[Any] | None = None,
-               tracking: Tracking | None = None,
-               put: Callable[[dict[str, bytes]], object] | None = None) -> dict[str, bytes]:
-    """The data files (render.data), the kept units of `kept.data` reused and updated
-    (`put`: where each unit's files go as made, none returned)."""
-    return render_data(graph, kept.data if kept else None, changed, tracking, put)
-
-
-def outputs_after_pages(graph: Graph, settings: RenderOptions, pages: list[Page],
-                        search_jobs: int, progress: Report = no_progress,
-                        kept: Kept | None = None, changed: set[Any] | None = None,
-                        tracking: Tracking | None = None, data: dict[str, bytes] | None = None
-                        ) -> dict[str, bytes]:
-    """Site files, data and the search index: made once the pages are done, so the two
-    big phases never overlap. With `kept` (updated here), only the data units and search
-    documents that `changed` touched are made again (None: every one is compared).
-    `data`: the data files, when made already (data_files, while the pages render)."""
-    others = site_files(pages, settings.base_url)
-    others.update(data if data is not None else data_files(graph, kept, changed, tracking))
-    others[OPML_PATH] = site_opml(graph, settings.language, settings.base_url, others)
-    progress("search index", 0, 0)
-    if kept is None:
-        index = build_search_index(graph, settings.language, jobs=search_jobs)
-    else:  # a failed update leaves nothing half made behind
-        previous, kept.search, kept.graph = kept.search, None, None
-        index, kept.search = search_index(graph, settings.language, previous, changed,
-                                          search_jobs)
-        kept.graph = graph
-    others.update(index)
-    if settings.file_urls:  # a site opened from disk loads its index as scripts
-        others.update(script_files(index))
-    return others
-
-
-def put_all(sink: Sink, outputs: dict[str, bytes], same: set[str] | None = None
-            ) -> tuple[int, list[Entry]]:
-    """Put every output into the sink; how many were written, and their stamp entries
-    (`same`, if given, gets the outputs whose bytes the sink had already)."""
-    written, entries = 0, []
-    for path in sorted(outputs):
-        put = sink.put(path, outputs[path])
-        written += put
-        if same is not None and not put:
-            same.add(path)
-        entries.append(sink.entry(path))
-    return written, entries
 
 
 # --- the build ----------------------------------------------------------------------------
@@ -421,6 +330,7 @@ def render_and_write(graph: Graph, options: BuildOptions, problems: list[Diagnos
                 if gathered is not None and options.out_path is not None:
                     save_checked(options, gathered)
 
+            save_before_pages(options, gathered)
             done = render_pages(job, range(len(pages)), jobs, progress=progress,
                                 meanwhile=meanwhile)
             if done.template_problems:

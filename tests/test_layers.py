@@ -15,6 +15,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("validate",),
     ("link",),
     ("render", "search", "write", "workdir"),
+    ("kept",),
     ("build",),
     ("incremental",),
     ("serve", "ingest"),

@@ -116,5 +116,5 @@ def link_kept(content: Content, options: BuildOptions, gathered: Gathered
     total = len(parts.memo.mentions) + len(parts.memo.bodies) + len(parts.memo.related)
     if where is not None and resolution != "" \
             and (not same or parts.made * SAVE_SHARE > total):
-        gathered.also_save.append(lambda: save_link(where, parts.memo))
+        gathered.save_first.append(lambda: save_link(where, parts.memo))
     return graph, problems

@@ -10,12 +10,12 @@ from typing import cast
 
 import jinja2
 
-from briefing.build import Kept
 from briefing.core.routes import output_file
 from briefing.incremental.pagestate import PageState
 from briefing.incremental.relink import Linked
 from briefing.incremental.stamps import LastRead
 from briefing.incremental.tracking import Read, Reads, TrackedGraph, changed_reads
+from briefing.kept import Kept
 from briefing.link.graph import Graph
 from briefing.render.linkcheck import LateRef
 from briefing.render.pages import Page, plan_units

@@ -112,23 +112,30 @@ def load_plan(path: Path, config: str, notice: Notice = quiet) -> PlanState | No
 @dataclass(slots=True)
 class Planned:
     """The plan of one build: the plan itself, each page's part (by site path), and every
-    part with what it read (a kept part's reads stay ids into the kept state's table
-    until asked for: most are never needed)."""
+    part with what it read, as ids into `reads` (a set of tuples a part was a tenth of the
+    build process at 10,000 articles, counted again in every forked page worker); the
+    kept state's reads come first in it, so a kept part's ids stay as they were."""
 
     plan: LazyPlan
     state: PlanState | None = None
     part_of: dict[str, str] = field(default_factory=dict)  # page site path -> part key
-    units: dict[str, tuple[frozenset[Read] | array[int], list[Stub]]] = field(
-        default_factory=dict)
+    units: dict[str, tuple[array[int], list[Stub]]] = field(default_factory=dict)
     made: int = 0  # parts made again (not kept)
+    reads: list[Read] = field(default_factory=list)  # every read a part's ids name
+    numbers: dict[Read, int] = field(default_factory=dict)  # the new ones', by read
 
     def part_reads(self, key: str) -> frozenset[Read]:
-        reads = self.units[key][0]
-        if isinstance(reads, frozenset):
-            return reads
-        assert self.state is not None  # ids are only kept with their table
-        table = self.state.reads
-        return frozenset(table[number] for number in reads)
+        table = self.reads
+        return frozenset(table[number] for number in self.units[key][0])
+
+    def ids(self, reads: frozenset[Read]) -> array[int]:
+        """`reads` as ids into `reads`, the new ones added."""
+        numbers, table = self.numbers, self.reads
+        for read in reads:
+            if read not in numbers:
+                numbers[read] = len(table)
+                table.append(read)
+        return ids_of(sorted(numbers[read] for read in reads))
 
     def reads_of(self, path: str) -> frozenset[Read]:
         """What the part of the page at `path` read (a page's reads include these)."""
@@ -148,7 +155,8 @@ def plan_kept(graph: Graph, language: str, digests: Digests, state: PlanState | 
     the others through a recording view of the graph."""
     changed = digests.changed(state.reads, state.digests) if state is not None else set()
     recorder = Reads()
-    planned = Planned(cast(LazyPlan, None), state)
+    planned = Planned(cast(LazyPlan, None), state,
+                      reads=list(state.reads) if state is not None else [])
 
     def kept(key: str) -> list[Page] | None:
         unit = state.units.get(key) if state is not None else None
@@ -164,15 +172,17 @@ def plan_kept(graph: Graph, language: str, digests: Digests, state: PlanState | 
 
     def made(key: str, pages: list[Page]) -> None:
         planned.made += 1
-        _record(planned, key, recorder.take(), [_stub_of(page) for page in pages], pages)
+        _record(planned, key, planned.ids(recorder.take()), [_stub_of(page) for page in pages],
+                pages)
 
     recorder.take()
     planned.plan = LazyPlan(graph, language, cast(Graph, TrackedGraph(graph, recorder)),
                             made, kept)
+    planned.numbers = {}  # every part is made: no read is added any more
     return planned
 
 
-def _record(planned: Planned, key: str, reads: frozenset[Read] | array[int],
+def _record(planned: Planned, key: str, reads: array[int],
             stubs: list[Stub], pages: list[Page]) -> None:
     planned.units[key] = (reads, stubs)
     planned.part_of.update((page.path, key) for page in pages)

@@ -8,20 +8,7 @@ import time
 from collections.abc import Callable
 from typing import cast
 
-from briefing.build import (
-    BuildOptions,
-    BuildResult,
-    Kept,
-    assemble,
-    finish,
-    jobs_for,
-    known_names,
-    load_search_state,
-    outputs_after_pages,
-    put_all,
-    render_options,
-    save_search_state,
-)
+from briefing.build import BuildOptions, BuildResult, assemble, finish, jobs_for, render_options
 from briefing.core.diagnostics import Diagnostic, has_errors
 from briefing.core.routes import output_file
 from briefing.incremental.memory import BuildMemory
@@ -29,6 +16,14 @@ from briefing.incremental.pagestate import Digests, stale_outputs
 from briefing.incremental.relink import content_keys, relink
 from briefing.incremental.stamps import read_changed
 from briefing.incremental.tracking import Reads, TrackedGraph, changed_reads
+from briefing.kept import (
+    Kept,
+    known_names,
+    load_search_state,
+    outputs_after_pages,
+    put_all,
+    save_search_state,
+)
 from briefing.link.graph import Graph
 from briefing.render.assets import collect_assets
 from briefing.render.engine import RenderJob, render_pages

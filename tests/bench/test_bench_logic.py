@@ -276,3 +276,49 @@ def test_clear_project_keeps_the_sources(tmp_path: Path) -> None:
         (tmp_path / name).write_text("x", encoding="utf-8")
     tools.clear_project(tmp_path, ("content", "templates", "hugo-same"))
     assert sorted(os.listdir(tmp_path)) == ["content", "hugo-same", "templates"]
+
+
+# --------------------------------------------------------------------------- --corpus
+
+
+def test_a_given_corpus_is_copied_not_generated(tmp_path: Path) -> None:
+    corpus = tmp_path / "c20"
+    run.generate_corpus(corpus, 20, 0)
+    args = run.parse_args(["--sizes", "20", "--corpus", str(corpus)])
+    assert args.corpus == corpus.resolve()
+    bench = run.SizeBench(args, tmp_path / "work", 20)
+    article = bench.prepare(hugo=False)
+    copied = bench.proj / "content"
+    assert article.is_relative_to(copied)
+    names = sorted(p.relative_to(corpus) for p in corpus.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(copied) for p in copied.rglob("*") if p.is_file())
+    assert all((copied / n).read_bytes() == (corpus / n).read_bytes() for n in names)
+    article.write_text("edited", encoding="utf-8")  # the bench's edits leave it as it was
+    assert (corpus / article.relative_to(copied)).read_bytes() != b"edited"
+    assert bench.result.corpus_files == len(names)
+
+
+@pytest.mark.parametrize(("sizes", "message"), [
+    (["21"], "20 briefings in articles/, not 21: make one with "
+             "`python bench/corpus.py --articles 21 --out DIR`"),
+    (["20", "21"], "--corpus: give the one size it holds (--sizes N)"),
+])
+def test_a_corpus_of_another_size_is_refused(
+        tmp_path: Path, sizes: list[str], message: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "c20"
+    run.generate_corpus(corpus, 20, 0)
+    with pytest.raises(SystemExit) as exc:
+        run.parse_args(["--sizes", *sizes, "--corpus", str(corpus)])
+    assert exc.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_folder_that_is_no_corpus_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "articles").mkdir()
+    with pytest.raises(SystemExit) as exc:
+        run.parse_args(["--sizes", "10", "--corpus", str(tmp_path)])
+    assert exc.value.code == 2
+    assert "not a content folder made by bench/corpus.py (no site.yaml, carriers, " \
+        "entities)" in capsys.readouterr().err

@@ -21,7 +21,7 @@ def test_phases_times_each_step_of_a_cold_build(
     rows = {line.split()[0]: line.split()[1:] for line in done.stdout.splitlines()
             if line.strip()}
     for step in ("build.gather", "linkstate.link_kept", "persisted.render_pages",
-                 "build.search_index", "persisted.numbered_state", "build.save_cache"):
+                 "kept.search_index", "persisted.numbered_state", "build.save_cache"):
         wall, cpu, rss = map(float, rows[step])
         assert wall >= 0 and cpu >= 0 and rss > 0
     assert "exit code 0" in done.stdout

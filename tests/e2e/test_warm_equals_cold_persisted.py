@@ -481,3 +481,47 @@ def test_a_link_state_that_cannot_be_trusted_is_ignored_with_one_line(
     assert len(lines) == 1 and state.name in lines[0], warm.stderr
     assert "Traceback" not in warm.stderr
     assert _rendered(warm) is not None  # the pages' state was still used
+
+
+def test_warm_equals_cold_when_a_title_shown_elsewhere_or_an_event_date_changes(
+        tmp_path: Path, run_cli: Run,
+        generate_corpus: Callable[[Path, int, int], object]) -> None:
+    # The edits a warm build that relinks nothing must still carry to other pages: a title
+    # that pages linking to the briefing show, an event's date (its pages, the timeline and
+    # the carrier pages order by it), and a briefing linked to before it existed.
+    project = Project(tmp_path / "project", run_cli, [])
+    content = project.content
+    generate_corpus(content, 40, 17)
+    project.build()
+
+    linked, _ = _linked_briefing(content)
+    _sub(linked, r"^title: .*$", "title: A title others show")
+    project.warm_equals_cold()
+    showing = [name for name, data in _tree(project.root / "site").items()
+               if name.endswith(".html") and b"A title others show" in data]
+    assert len(showing) > 1, showing  # not its own page alone
+
+    dated = next(path for path in sorted((content / "articles").rglob("*.md"))
+                 if re.search(r"^    date: \d{4}-\d{2}-(?!28)\d{2}$",
+                              path.read_text(encoding="utf-8"), re.MULTILINE))
+    _sub(dated, r"^(    date: \d{4}-\d{2})-(?!28)\d{2}$", r"\1-28")
+    assert _rendered(project.warm_equals_cold()) is not None
+
+    # a link to a briefing that does not exist yet: the cold build's error, the site kept
+    _sub(_article(content, 5), r"\Z", "\nSee [[article:a-later-briefing]].\n")
+    before = _tree(project.root / "site")
+    warm = run_cli(["build", "--content", str(content), "--out", "site", "-j", "1"],
+                   project.root)
+    (tmp_path / "cold").mkdir()
+    cold = run_cli(["build", "--content", str(content), "--out", "site", "-j", "1"],
+                   tmp_path / "cold")
+    assert warm.returncode == cold.returncode == 1, warm.stderr
+    assert warm.stderr == cold.stderr.replace("../project/", "")
+    assert "a-later-briefing" in warm.stderr
+    assert _tree(project.root / "site") == before
+    # then the briefing written: the link resolves as in a cold build
+    source = _article(content, 11)
+    source.with_name("a-later-briefing.md").write_text(re.sub(
+        r"^title: .*$", "title: A briefing written later", source.read_text(encoding="utf-8"),
+        count=1, flags=re.MULTILINE), encoding="utf-8")
+    assert _rendered(project.warm_equals_cold()) is not None

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from search_support import CONTENT, TEMPLATES
 
-from briefing.build import SEARCH_STATE, load_search_state
+from briefing.kept import SEARCH_STATE, load_search_state
 from briefing.search.state import KIND
 from briefing.workdir.cache import code_version
-from briefing.workdir.packed import pack
+from briefing.workdir.packed import load_packed, pack
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -80,3 +80,27 @@ def test_a_state_file_that_is_not_usable_is_ignored_with_a_notice(
     assert why in notices[0], notices
     assert _tree(project / "site") == _cold(project, run_cli)
     assert load_search_state(project / ".briefing", print) is not None  # written anew
+
+
+def _read_digests(project: Path) -> list[object]:
+    head = load_packed(project / ".briefing" / SEARCH_STATE, KIND, code_version())
+    assert isinstance(head, dict)
+    return list(head["read_digests"])
+
+
+def test_an_edit_keeps_the_read_digests_a_cold_build_keeps_whatever_the_hash_seed(
+        project: Path, run_cli: RunCli) -> None:
+    """The warm build reuses the last order of the reads (not sorted again): the head it
+    saves is the cold build's, read by read and digest by digest."""
+    _edit(project)
+    done = run_cli(["build", "--out", "site", "--templates", str(TEMPLATES)], project,
+                   PYTHONHASHSEED="7")
+    assert done.returncode == 0, done.stderr
+    cold = project / "cold"
+    cold.mkdir()
+    shutil.copytree(project / "content", cold / "content")
+    done = run_cli(["build", "--out", "site", "--templates", str(TEMPLATES)], cold,
+                   PYTHONHASHSEED="11")
+    assert done.returncode == 0, done.stderr
+    warm = _read_digests(project)
+    assert warm and warm == _read_digests(cold)

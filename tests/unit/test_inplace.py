@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.build import put_all
+from briefing.kept import put_all
 from briefing.workdir.skip import output_stamp, site_entries, stamp_of, updated_stamp
 from briefing.write.inplace import InPlace
 from briefing.write.journal import undo_folder

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.build import put_all
+from briefing.kept import put_all
 from briefing.write import staging as write_module
 from briefing.write.staging import (
     MARKER,
