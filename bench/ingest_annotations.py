@@ -19,6 +19,9 @@ _DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 _KEYS = {"id", "source", "sha256", "language", "title", "publisher", "author", "published",
          "carriers", "entities", "amounts", "events", "boilerplate", "skip", "note", "outlet",
          "truncated"}
+# an event's keys: a comma in an unquoted `about` of a flow mapping ({…}) would otherwise
+# make the rest of the text a key of its own, silently
+_EVENT_KEYS = {"date", "kind", "parties", "amount", "about"}
 FRAGMENT_MAX = 40  # annotations identify third-party lines by short fragments only
 
 
@@ -67,6 +70,10 @@ def _event(item: Any, where: str) -> GoldEvent:
         raise AnnotationError(f"{where}: an event needs at least 'kind' (and 'date' or null)")
     if item["kind"] not in KINDS:
         raise AnnotationError(f"{where}: kind {item['kind']!r} is not one of {sorted(KINDS)}")
+    unknown = set(map(str, item)) - _EVENT_KEYS
+    if unknown:
+        raise AnnotationError(f"{where}: unknown keys {sorted(unknown)} (a comma in an "
+                              "unquoted text inside {…}? quote the text)")
     amount = item.get("amount")
     return GoldEvent(_date(item.get("date"), where), item["kind"],
                      _strings(item.get("parties"), where), str(amount) if amount else None)

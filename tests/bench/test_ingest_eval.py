@@ -122,6 +122,9 @@ def test_no_usable_text_is_a_usage_error(tmp_path: Path) -> None:
                       "정말로요 진짜로"]},
      "is over 40 characters"),
     ({"colour": "red"}, "article 1 (a): unknown keys ['colour']"),
+    ({"events": [{"date": "2025-04-01", "kind": "investment", "about": "A invests",
+                  "B watches": None}]},
+     "article 1 (a): event 1: unknown keys ['B watches'] (a comma in an unquoted text"),
     ({"skip": ["Posted Oct. 27", 2021]}, "article 1 (a): expected a list of text"),
 ])
 def test_annotation_mistakes_are_named(tmp_path: Path, change: dict[str, object],
