@@ -210,7 +210,8 @@ def save_checked(options: BuildOptions, gathered: Gathered) -> None:
         with no_cycle_collection():
             if gathered.fresh.keys() != gathered.kept:
                 save_cache(options.cache_path, gathered.fresh, gathered.kept)
-            for save in [*gathered.save_first, *gathered.also_save]:
+            _save_first(gathered)
+            for save in gathered.also_save:
                 save()
     gathered.saved = True
     gathered.save_first.clear()
@@ -224,8 +225,13 @@ def save_before_pages(options: BuildOptions, gathered: Gathered | None) -> None:
     if gathered is None or options.out_path is None or options.cache_path is None:
         return
     with no_cycle_collection():
-        for save in gathered.save_first:
-            save()
+        _save_first(gathered)
+
+
+def _save_first(gathered: Gathered) -> None:
+    """Run the saves that may come before the pages, once: they are dropped after."""
+    for save in gathered.save_first:
+        save()
     gathered.save_first.clear()
 
 
